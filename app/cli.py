@@ -1,0 +1,220 @@
+"""`packstation` and its subcommands.
+
+With no subcommand it opens the station window. Everything a packer does at the window can be
+done headless with `packstation replay`, through the same Station.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+from collections.abc import Callable, Iterable
+from datetime import datetime, timezone
+from pathlib import Path
+
+from app import __version__
+from app.config import ConfigError
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", run_gui)
+    try:
+        return handler(args)
+    except ConfigError as exc:
+        print(f"packstation: configuration error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="packstation", description="Packing station for ecommerce fulfillment.")
+    parser.add_argument("--version", action="version", version=f"packstation {__version__}")
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    run = sub.add_parser("run", help="open the station window (the default)")
+    run.set_defaults(handler=run_gui)
+
+    db = sub.add_parser("db", help="the station database")
+    db_sub = db.add_subparsers(metavar="ACTION", required=True)
+    db_sub.add_parser("upgrade", help="create or migrate the database to this version").set_defaults(
+        handler=cmd_db_upgrade)
+
+    imp = sub.add_parser("import", help="load orders, products or cartons from a file")
+    imp.add_argument("kind", choices=["orders", "products", "cartons"])
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--format", choices=["csv", "json", "shopify"], help="default: detected from the file")
+    imp.add_argument("--skip-invalid", action="store_true", help="import the good rows, report the bad ones")
+    imp.set_defaults(handler=cmd_import)
+
+    exp = sub.add_parser("export", help="write pack events or parcels as CSV or JSON")
+    exp.add_argument("what", choices=["events", "parcels"])
+    exp.add_argument("--format", choices=["csv", "json"], default="csv")
+    exp.add_argument("--since", type=_timestamp, help="ISO date or time, e.g. 2026-11-25 or 2026-11-25T08:00")
+    exp.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
+    exp.set_defaults(handler=cmd_export)
+
+    users = sub.add_parser("users", help="packers, supervisors and admins")
+    users_sub = users.add_subparsers(metavar="ACTION", required=True)
+    add = users_sub.add_parser("add", help="add a user")
+    add.add_argument("--name", required=True)
+    add.add_argument("--role", required=True, choices=["packer", "supervisor", "admin"])
+    add.add_argument("--badge", help="badge barcode id, e.g. P-1003")
+    add.add_argument("--pin", action="store_true", help="ask for a PIN (read from standard input when piped)")
+    add.set_defaults(handler=cmd_users_add)
+
+    demo = sub.add_parser("demo-data", help="add a realistic demo catalogue, cartons, users and orders")
+    demo.add_argument("--orders", type=_positive, default=50)
+    demo.add_argument("--seed", type=int, default=7)
+    demo.set_defaults(handler=cmd_demo_data)
+
+    sheet = sub.add_parser("demo-sheet", help="print the barcodes a new user needs to try the station")
+    sheet.add_argument("-o", "--output", type=Path, required=True)
+    sheet.add_argument("--orders", type=_positive, default=4, help="how many orders to include")
+    sheet.set_defaults(handler=cmd_demo_sheet)
+
+    replay = sub.add_parser("replay", help="feed scans (one per line) through the station, print JSON outcomes")
+    replay.add_argument("file", help="file of scans, or - for standard input")
+    replay.add_argument("--station", help="act as this station (default: the configured one)")
+    replay.set_defaults(handler=cmd_replay)
+    return parser
+
+
+def _timestamp(text: str) -> datetime:
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not an ISO date or time: {text!r}") from exc
+    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of 1 or more, not {text!r}")
+    return int(text)
+
+
+# ---------------------------------------------------------------- commands
+
+
+def run_gui(_args: argparse.Namespace) -> int:
+    from app.ui.app import run
+
+    return run()
+
+
+def cmd_db_upgrade(_args: argparse.Namespace) -> int:
+    from app.startup import open_bench
+    from app.store.db import current_revision
+
+    bench = open_bench()
+    print(f"database {bench.engine.url} is at schema {current_revision(bench.engine)}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from app.startup import open_bench
+    from app.store.importing import import_file
+
+    if not args.file.is_file():
+        print(f"packstation: no such file: {args.file}", file=sys.stderr)
+        return 2
+    bench = open_bench()
+    report = import_file(bench.sessions, args.kind, args.file, format=args.format, skip_invalid=args.skip_invalid)
+    print(report.summary())
+    return 0 if report.committed and not report.errors else 1
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from app.startup import open_bench
+    from app.store.exporting import export_rows
+
+    bench = open_bench()
+    if args.output:
+        with args.output.open("w", encoding="utf-8", newline="") as out:
+            count = export_rows(bench.sessions, args.what, args.format, out, since=args.since)
+        print(f"{count} {args.what} written to {args.output}", file=sys.stderr)
+    else:
+        export_rows(bench.sessions, args.what, args.format, sys.stdout, since=args.since)
+    return 0
+
+
+def cmd_users_add(args: argparse.Namespace) -> int:
+    from app.startup import open_bench
+    from app.store.users import UserError, add_user
+
+    pin = _read_pin() if args.pin else None
+    bench = open_bench()
+    try:
+        user_id = add_user(bench.sessions, args.name, args.role, badge=args.badge, pin=pin)
+    except UserError as exc:
+        print(f"packstation: {exc}", file=sys.stderr)
+        return 1
+    print(f"user {user_id} added: {args.name} ({args.role})")
+    return 0
+
+
+def _read_pin() -> str:
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().strip()
+    first = getpass.getpass("PIN: ")
+    if getpass.getpass("PIN again: ") != first:
+        raise SystemExit("packstation: the two PINs differ")
+    return first
+
+
+def cmd_demo_data(args: argparse.Namespace) -> int:
+    from app.startup import open_bench
+    from app.store.demo import seed_demo
+
+    bench = open_bench()
+    print(seed_demo(bench.sessions, orders=args.orders, seed=args.seed))
+    return 0
+
+
+def cmd_demo_sheet(args: argparse.Namespace) -> int:
+    from app.demo_sheet import write_demo_sheet
+    from app.startup import open_bench
+
+    bench = open_bench(seed_demo=True)
+    orders = write_demo_sheet(bench, args.output, orders=args.orders)
+    print(f"demo sheet with orders {', '.join(orders)} written to {args.output}")
+    return 0
+
+
+def cmd_replay(args: argparse.Namespace) -> int:
+    from app.printing import station_output
+    from app.startup import open_bench
+    from app.station import Station
+    from app.store.repository import Repository
+
+    bench = open_bench(seed_demo=True)
+    if args.station:
+        from dataclasses import replace
+
+        bench.config = replace(bench.config, station=args.station)
+    station = Station(bench.config, Repository(bench.engine), station_output(bench))
+    source = sys.stdin.buffer if args.file == "-" else Path(args.file).open("rb")
+    with source:
+        for outcome in replay_lines(station, source):
+            print(json.dumps(outcome, ensure_ascii=False), flush=True)
+    return 0
+
+
+def replay_lines(station, lines: Iterable[bytes]) -> Iterable[dict]:  # noqa: ANN001 - a Station
+    """One outcome per line. Bytes in: a line that is not UTF-8 is a rejected scan, not a crash."""
+    for number, line in enumerate(lines, start=1):
+        raw = line.rstrip(b"\r\n")
+        if not raw.strip():
+            continue
+        outcome = station.scan(raw).as_json()
+        outcome["line"] = number
+        yield outcome
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

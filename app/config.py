@@ -1,0 +1,205 @@
+"""Where a station keeps its files, and its one TOML configuration file.
+
+`PACKSTATION_HOME=DIR` puts configuration, database, spool and logs under DIR (tests, portable
+installs, a second station on one machine). Otherwise the platform's user directories are used.
+`PACKSTATION_CONFIG=FILE` points at the configuration file itself.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from app.domain.rules import PackingRules
+
+APP = "packstation"
+
+
+class ConfigError(ValueError):
+    """The configuration file is wrong; the message names the key and the problem."""
+
+
+@dataclass(frozen=True)
+class Paths:
+    config_dir: Path
+    data_dir: Path
+    log_dir: Path
+
+    @property
+    def config_file(self) -> Path:
+        override = os.environ.get("PACKSTATION_CONFIG")
+        return Path(override) if override else self.config_dir / "station.toml"
+
+    @property
+    def database(self) -> Path:
+        return self.data_dir / "station.db"
+
+    @property
+    def spool_dir(self) -> Path:
+        return self.data_dir / "spool"
+
+    def ensure(self) -> Paths:
+        for folder in (self.config_dir, self.data_dir, self.log_dir, self.spool_dir):
+            folder.mkdir(parents=True, exist_ok=True)
+        return self
+
+
+def station_paths() -> Paths:
+    home = os.environ.get("PACKSTATION_HOME")
+    if home:
+        root = Path(home).expanduser().resolve()
+        return Paths(config_dir=root, data_dir=root / "data", log_dir=root / "logs")
+    return Paths(
+        config_dir=Path(platformdirs.user_config_dir(APP)),
+        data_dir=Path(platformdirs.user_data_dir(APP)),
+        log_dir=Path(platformdirs.user_log_dir(APP)),
+    )
+
+
+@dataclass(frozen=True)
+class ScannerSettings:
+    order_pattern: str = r"(#|SO-?|ORD-?)?[0-9]{3,12}"
+    tote_pattern: str = r"TOTE-?[0-9A-Z]{1,12}"
+
+
+@dataclass(frozen=True)
+class Config:
+    station: str = field(default_factory=lambda: default_station_name())
+    database_url: str = ""
+    central_url: str = ""
+    label_printer: str = ""
+    document_printer: str = ""
+    scale: str = ""
+    packing: PackingRules = field(default_factory=lambda: PackingRules(weigh_parcels=False))
+    scanner: ScannerSettings = field(default_factory=ScannerSettings)
+    ship_from: dict[str, str] = field(default_factory=dict)
+
+
+def default_station_name() -> str:
+    host = re.sub(r"[^A-Za-z0-9-]", "-", socket.gethostname().split(".")[0]).strip("-")
+    return (host or "STATION").upper()[:32]
+
+
+def load_config(paths: Paths | None = None) -> Config:
+    """Read and validate the station's TOML; a missing file means all defaults."""
+    path = (paths or station_paths()).config_file
+    if not path.exists():
+        return Config()
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 text ({exc.reason})") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
+    return parse_config(raw, source=str(path))
+
+
+_KNOWN = {
+    "station": {"name"},
+    "database": {"url"},
+    "central": {"url"},
+    "printers": {"label", "document"},
+    "scale": {"uri"},
+    "packing": {"weight_tolerance_g", "weight_tolerance_pct", "carton_fill_limit", "weigh_parcels"},
+    "scanner": {"order_pattern", "tote_pattern"},
+    "ship_from": {"name", "company", "line1", "line2", "city", "region", "postcode", "country", "phone"},
+}
+
+
+def parse_config(raw: dict[str, Any], source: str = "station.toml") -> Config:
+    _reject_unknown_keys(raw, source)
+    reader = _Reader(raw, source)
+    packing = PackingRules(
+        weight_tolerance_g=reader.number("packing.weight_tolerance_g", 50, minimum=0, integer=True),
+        weight_tolerance_pct=reader.number("packing.weight_tolerance_pct", 5.0, minimum=0, maximum=100),
+        carton_fill_limit=reader.number("packing.carton_fill_limit", 0.85, minimum=0.1, maximum=1.0),
+        # A bench with a scale weighs every parcel; one without uses the expected weight.
+        weigh_parcels=reader.boolean("packing.weigh_parcels", bool(reader.text("scale.uri", ""))),
+    )
+    scanner = ScannerSettings(
+        order_pattern=reader.pattern("scanner.order_pattern", ScannerSettings.order_pattern),
+        tote_pattern=reader.pattern("scanner.tote_pattern", ScannerSettings.tote_pattern),
+    )
+    name = reader.text("station.name", default_station_name())
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]{0,31}", name):
+        raise ConfigError(f"{source}: station.name {name!r} must be 1-32 letters, digits, '-' or '_'")
+    return Config(
+        station=name,
+        database_url=reader.text("database.url", ""),
+        central_url=reader.text("central.url", ""),
+        label_printer=reader.text("printers.label", ""),
+        document_printer=reader.text("printers.document", ""),
+        scale=reader.text("scale.uri", ""),
+        packing=packing,
+        scanner=scanner,
+        ship_from={key: reader.text(f"ship_from.{key}", "") for key in sorted(_KNOWN["ship_from"])},
+    )
+
+
+def _reject_unknown_keys(raw: dict[str, Any], source: str) -> None:
+    for section, body in raw.items():
+        if section not in _KNOWN:
+            raise ConfigError(f"{source}: unknown section [{section}] (known: {', '.join(sorted(_KNOWN))})")
+        if not isinstance(body, dict):
+            raise ConfigError(f"{source}: {section} must be a table like [{section}]")
+        for key in body:
+            if key not in _KNOWN[section]:
+                known = ", ".join(sorted(_KNOWN[section]))
+                raise ConfigError(f"{source}: unknown key {section}.{key} (known: {known})")
+
+
+class _Reader:
+    def __init__(self, raw: dict[str, Any], source: str) -> None:
+        self.raw = raw
+        self.source = source
+
+    def _get(self, dotted: str) -> Any:
+        section, key = dotted.split(".")
+        return self.raw.get(section, {}).get(key)
+
+    def _fail(self, dotted: str, problem: str) -> ConfigError:
+        return ConfigError(f"{self.source}: {dotted} {problem}")
+
+    def text(self, dotted: str, default: str) -> str:
+        value = self._get(dotted)
+        if value is None:
+            return default
+        if not isinstance(value, str):
+            raise self._fail(dotted, f"must be text in quotes, not {value!r}")
+        return value.strip()
+
+    def boolean(self, dotted: str, default: bool) -> bool:
+        value = self._get(dotted)
+        if value is None:
+            return default
+        if not isinstance(value, bool):
+            raise self._fail(dotted, f"must be true or false, not {value!r}")
+        return value
+
+    def number(self, dotted: str, default: Any, *, minimum: float, maximum: float | None = None,
+               integer: bool = False) -> Any:
+        value = self._get(dotted)
+        if value is None:
+            return default
+        if isinstance(value, bool) or not isinstance(value, int | float) or (integer and not isinstance(value, int)):
+            kind = "a whole number" if integer else "a number"
+            raise self._fail(dotted, f"must be {kind}, not {value!r}")
+        if value < minimum or (maximum is not None and value > maximum):
+            upper = f" and {maximum}" if maximum is not None else ""
+            raise self._fail(dotted, f"must be between {minimum}{upper}, not {value}")
+        return value
+
+    def pattern(self, dotted: str, default: str) -> str:
+        value = self.text(dotted, default)
+        try:
+            re.compile(value)
+        except re.error as exc:
+            raise self._fail(dotted, f"is not a valid regular expression: {exc}") from exc
+        return value

@@ -1,0 +1,710 @@
+"""The packing workflow as a state machine with no I/O.
+
+    signed out → awaiting order → packing → carton → weighing → labelling → done → (next order)
+                                     ↑___________ next box: back to packing ____|
+
+`PackSession.decide(input)` returns the facts to record and the effects to carry out, without
+changing anything. The station commits the facts, then calls `apply(facts)`; only then is the
+packer told the outcome. `apply` is also how a session is rebuilt from the event log after a
+crash, so every change of state goes through a fact.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+from app.domain.cartons import CartonSuggestion, suggest_carton
+from app.domain.events import (
+    BadgeScanned,
+    CartonScanned,
+    CommandScanned,
+    Effect,
+    Fact,
+    Feedback,
+    Input,
+    ItemScanned,
+    LabelFailed,
+    LabelPrinted,
+    OrderChanged,
+    OrderScanned,
+    PrintLabel,
+    PrintSlip,
+    ScanRejected,
+    SerialScanned,
+    Tone,
+    UnknownScan,
+    VoidLabels,
+    WeightMeasured,
+)
+from app.domain.model import Carton, Order, OrderLine, OrderStatus, Product, Role, User
+from app.domain.rules import PackingRules
+from app.domain.scan import Command
+from app.domain.weights import WeightCheck, check_weight, format_kg
+
+
+class Phase(StrEnum):
+    SIGNED_OUT = "signed_out"
+    AWAITING_ORDER = "awaiting_order"
+    PACKING = "packing"
+    CARTON = "carton"
+    WEIGHING = "weighing"
+    LABELLING = "labelling"
+    DONE = "done"
+
+
+ORDER_OPEN_PHASES = (Phase.PACKING, Phase.CARTON, Phase.WEIGHING, Phase.LABELLING)
+
+
+@dataclass(frozen=True, slots=True)
+class PackedUnit:
+    line_no: int
+    sku: str
+    units: int
+    box: int
+    serial: str | None = None
+    lot: str | None = None
+    manual: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PendingCode:
+    """An item was scanned that needs a serial or lot number before it counts."""
+
+    line_no: int
+    sku: str
+    needs: str  # "serial" or "lot"
+    lot: str | None = None  # a lot already captured while the serial is still missing
+
+
+@dataclass(frozen=True, slots=True)
+class SessionState:
+    phase: Phase = Phase.SIGNED_OUT
+    packer: User | None = None
+    order: Order | None = None
+    packed: tuple[PackedUnit, ...] = ()
+    box: int = 1
+    last_box: bool = False
+    pending_qty: int | None = None
+    pending_code: PendingCode | None = None
+    instructions_confirmed: bool = True
+    suggestion: CartonSuggestion | None = None
+    carton: Carton | None = None
+    weight: WeightCheck | None = None
+    needs_override: str | None = None  # "short" or "weight": a supervisor badge resolves it
+    short_approved: bool = False
+    labelled_boxes: tuple[int, ...] = ()
+    last_order: str | None = None  # the order just finished, for REPRINT and VOID on the done screen
+
+    # -- questions the screen and the rules ask
+
+    def packed_units(self, line_no: int) -> int:
+        return sum(u.units for u in self.packed if u.line_no == line_no)
+
+    def remaining(self, line: OrderLine) -> int:
+        return line.quantity - self.packed_units(line.line_no)
+
+    def missing(self) -> list[tuple[OrderLine, int]]:
+        if self.order is None:
+            return []
+        return [(line, self.remaining(line)) for line in self.order.lines if self.remaining(line) > 0]
+
+    @property
+    def complete(self) -> bool:
+        return self.order is not None and not self.missing()
+
+    def box_contents(self, box: int | None = None) -> list[tuple[Product, int]]:
+        box = self.box if box is None else box
+        if self.order is None:
+            return []
+        products = {line.line_no: line.product for line in self.order.lines}
+        totals: dict[int, int] = {}
+        for unit in self.packed:
+            if unit.box == box:
+                totals[unit.line_no] = totals.get(unit.line_no, 0) + unit.units
+        return [(products[line_no], qty) for line_no, qty in totals.items()]
+
+    def expected_weight_g(self) -> int:
+        items = sum(product.weight_g * qty for product, qty in self.box_contents())
+        return items + (self.carton.tare_g if self.carton else 0)
+
+    def serials(self) -> set[str]:
+        return {u.serial for u in self.packed if u.serial}
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    facts: tuple[Fact, ...] = ()
+    effects: tuple[Effect, ...] = ()
+
+    @property
+    def feedback(self) -> Feedback | None:
+        return next((e for e in self.effects if isinstance(e, Feedback)), None)
+
+
+def _say(tone: Tone, code: str, message: str, *facts: Fact, effects: Sequence[Effect] = ()) -> Decision:
+    return Decision(facts=facts, effects=(Feedback(tone, code, message), *effects))
+
+
+def _reject(code: str, message: str, **data: object) -> Decision:
+    """A refused scan: recorded for the error statistics, state unchanged."""
+    return _say(Tone.REJECTED, code, message, Fact("scan_rejected", {"code": code, "message": message, **data}))
+
+
+class PackSession:
+    """One bench's packing session. Holds the state; decides; applies recorded facts."""
+
+    def __init__(self, cartons: Sequence[Carton] = (), rules: PackingRules | None = None) -> None:
+        self.cartons = tuple(cartons)
+        self.rules = rules or PackingRules()
+        self.state = SessionState()
+
+    # ------------------------------------------------------------ deciding
+
+    def decide(self, event: Input) -> Decision:
+        s = self.state
+        match event:
+            case ScanRejected(raw=raw, reason=reason, message=message):
+                return _reject(reason, message, raw=raw)
+            case OrderChanged():
+                return self._order_changed(event)
+            case WeightMeasured() if s.phase is not Phase.WEIGHING:
+                return Decision()  # scales stream weights all day; only the weighing step listens
+            case LabelPrinted() | LabelFailed() if s.phase is not Phase.LABELLING:
+                return Decision()
+        if s.phase is Phase.SIGNED_OUT:
+            return self._signed_out(event)
+        if isinstance(event, BadgeScanned):
+            return self._badge(event)
+        if isinstance(event, CommandScanned):
+            return self._command(event)
+        handler = {
+            Phase.AWAITING_ORDER: self._awaiting_order,
+            Phase.DONE: self._awaiting_order,
+            Phase.PACKING: self._packing,
+            Phase.CARTON: self._carton,
+            Phase.WEIGHING: self._weighing,
+            Phase.LABELLING: self._labelling,
+        }[s.phase]
+        return handler(event)
+
+    def _signed_out(self, event: Input) -> Decision:
+        if not isinstance(event, BadgeScanned):
+            return _reject("sign_in_first", "Scan your badge to sign in.")
+        if event.user is None:
+            return _reject("unknown_badge", f"Badge {event.badge} is not known. Ask a supervisor.", badge=event.badge)
+        user = event.user
+        fact = Fact("signed_in", {"user_id": user.id, "name": user.name, "role": user.role.value, "badge": user.badge})
+        return _say(Tone.ACCEPTED, "signed_in", f"Hello {user.name}. Scan an order.", fact)
+
+    def _badge(self, event: BadgeScanned) -> Decision:
+        s = self.state
+        user = event.user
+        if user is None:
+            return _reject("unknown_badge", f"Badge {event.badge} is not known. Ask a supervisor.", badge=event.badge)
+        if s.needs_override and user.role.can_override:
+            return self._override(user)
+        if s.phase in ORDER_OPEN_PHASES:
+            if user.role.can_override:
+                return _say(Tone.INFO, "nothing_to_override", "Nothing needs a supervisor here.")
+            return _reject("finish_order_first", f"Finish order {s.order.number} first (or HOLD it).")
+        assert s.packer is not None
+        if user.id == s.packer.id:
+            return _say(Tone.INFO, "already_signed_in", f"{user.name}, you are signed in. Scan an order.")
+        switch = Fact("signed_in", {"user_id": user.id, "name": user.name, "role": user.role.value, "badge": user.badge})
+        return _say(Tone.ACCEPTED, "signed_in", f"Hello {user.name}. Scan an order.", Fact("signed_out"), switch)
+
+    def _override(self, supervisor: User) -> Decision:
+        s = self.state
+        grant = Fact("override_granted", {"by": supervisor.id, "name": supervisor.name, "reason": s.needs_override})
+        if s.needs_override == "short":
+            missing = ", ".join(f"{qty}× {line.sku}" for line, qty in s.missing())
+            close = self._close_box_fact(last=True)
+            return _say(Tone.WARNING, "override_short", f"Approved by {supervisor.name}: ships without {missing}.",
+                        grant, close)
+        return Decision(
+            facts=(grant,),
+            effects=(Feedback(Tone.WARNING, "override_weight", f"Weight approved by {supervisor.name}. Printing label."),
+                     PrintLabel(s.box)),
+        )
+
+    # -- awaiting an order (also the done screen)
+
+    def _awaiting_order(self, event: Input) -> Decision:
+        match event:
+            case OrderScanned():
+                return self._open_order(event)
+            case ItemScanned() | SerialScanned():
+                return _reject("scan_order_first", "Scan an order or tote first.")
+            case CartonScanned():
+                return _reject("scan_order_first", "Scan an order or tote first.")
+            case UnknownScan(text=text):
+                return _reject("unknown_order", f"No order or tote {text}. Check the pick list.", text=text)
+        return Decision()
+
+    def _open_order(self, event: OrderScanned) -> Decision:
+        order = event.order
+        ref = event.reference
+        if order is None:
+            return _reject("unknown_order", f"No order or tote {ref}. Check the pick list.", text=ref)
+        blocked = self._order_blocked(order, event)
+        if blocked:
+            return blocked
+        fact = Fact("order_opened", {"number": order.number}, order=order)
+        if order.packing_instructions:
+            return _say(Tone.ATTENTION, "confirm_instructions",
+                        "Read the packing instructions, then scan CONFIRM.", fact)
+        return _say(Tone.ACCEPTED, "order_opened", f"Order {order.number}: {order.units} item(s). Scan items.", fact)
+
+    @staticmethod
+    def _order_blocked(order: Order, event: OrderScanned) -> Decision | None:
+        number = order.number
+        if order.status is OrderStatus.CANCELLED:
+            return _reject("order_cancelled", f"Order {number} is CANCELLED. Do not pack: tote to the supervisor.",
+                           order=number)
+        if order.status is OrderStatus.HELD:
+            return _reject("order_on_hold", f"Order {number} is on hold. Give the tote to a supervisor.", order=number)
+        if order.status in (OrderStatus.PACKED, OrderStatus.SHIPPED):
+            note = f" ({event.packed_note})" if event.packed_note else ""
+            return _reject("order_already_packed", f"Order {number} is already packed{note}. Do not pack again.",
+                           order=number)
+        if event.held_elsewhere:
+            return _reject("order_claimed", f"Order {number} is being packed at {event.held_elsewhere}.",
+                           order=number)
+        return None
+
+    # -- packing
+
+    def _packing(self, event: Input) -> Decision:
+        s = self.state
+        assert s.order is not None
+        match event:
+            case OrderScanned(order=order) if order is not None and order.number == s.order.number:
+                return _say(Tone.INFO, "same_order", f"Already packing {order.number}. Scan items.")
+            case OrderScanned():
+                return _reject("finish_order_first", f"Finish order {s.order.number} first (or HOLD it).")
+            case _ if not s.instructions_confirmed:
+                return _reject("confirm_instructions", "Read the packing instructions, then scan CONFIRM.")
+            case ItemScanned():
+                return self._item(event)
+            case SerialScanned():
+                return self._code(event)
+            case UnknownScan(text=text) if s.pending_code is not None:
+                return self._code(SerialScanned(text))
+            case UnknownScan(text=text):
+                return _reject("unknown_barcode", f"Unknown barcode {text}. Set the item aside for a supervisor.",
+                               text=text)
+            case CartonScanned():
+                return _reject("items_missing", "Scan the remaining items before the carton (or NEXT BOX).")
+        return Decision()
+
+    def _item(self, event: ItemScanned) -> Decision:
+        s = self.state
+        assert s.order is not None
+        product = event.product
+        if product is None:
+            return _reject("unknown_barcode", f"Unknown barcode {event.code}. Set the item aside for a supervisor.",
+                           text=event.code)
+        line = s.order.line_for_sku(product.sku)
+        if s.pending_code is not None and (line is None or line.line_no != s.pending_code.line_no or not event.serial):
+            return _reject("code_expected", f"Scan the {s.pending_code.needs} number of {s.pending_code.sku} first.",
+                           sku=product.sku)
+        if line is None:
+            if event.other_order:
+                return _reject("other_order", f"{product.sku} belongs to order {event.other_order}. Put it back.",
+                               sku=product.sku, other_order=event.other_order)
+            return _reject("wrong_item", f"Wrong item: {product.sku} is not in order {s.order.number}. Put it back.",
+                           sku=product.sku)
+        units = event.units * (s.pending_qty or 1)
+        tracked = product.requires_serial or product.requires_lot
+        if tracked and units > 1:
+            return _reject("scan_each_unit", f"{product.sku} needs a serial for each unit: scan them one by one.",
+                           sku=product.sku)
+        remaining = s.remaining(line)
+        if units > remaining:
+            message = (f"Too many: {product.sku} is complete ({line.quantity} of {line.quantity})." if remaining == 0
+                       else f"Too many: only {remaining} more {product.sku} needed, not {units}.")
+            return _reject("over_scan", message, sku=product.sku, units=units)
+        if product.requires_serial and event.serial:
+            serial_problem = self._serial_problem(event.serial, event.serial_shipped_in)
+            if serial_problem:
+                return serial_problem
+        return self._pack_or_ask(line, product, units, event)
+
+    def _pack_or_ask(self, line: OrderLine, product: Product, units: int, event: ItemScanned) -> Decision:
+        lot = event.lot or (self.state.pending_code.lot if self.state.pending_code else None)
+        if product.requires_lot and not lot:
+            ask = Fact("code_requested", {"line": line.line_no, "sku": product.sku, "needs": "lot"})
+            return _say(Tone.ATTENTION, "lot_needed", f"Now scan the LOT number of {product.sku}.", ask)
+        if product.requires_serial and not event.serial:
+            ask = Fact("code_requested", {"line": line.line_no, "sku": product.sku, "needs": "serial", "lot": lot})
+            return _say(Tone.ATTENTION, "serial_needed", f"Now scan the SERIAL number of {product.sku}.", ask)
+        return self._packed(line, units, serial=event.serial, lot=lot, manual=event.manual)
+
+    def _code(self, event: SerialScanned) -> Decision:
+        s = self.state
+        pending = s.pending_code
+        if pending is None:
+            return _reject("unknown_barcode", f"Unknown barcode {event.text}. Set the item aside for a supervisor.",
+                           text=event.text)
+        assert s.order is not None
+        line = next(line for line in s.order.lines if line.line_no == pending.line_no)
+        if pending.needs == "lot":
+            if line.product.requires_serial:
+                ask = Fact("code_requested", {"line": line.line_no, "sku": line.sku, "needs": "serial", "lot": event.text})
+                return _say(Tone.ATTENTION, "serial_needed", f"Lot {event.text} noted. Now scan the SERIAL.", ask)
+            return self._packed(line, 1, lot=event.text, manual=event.manual)
+        problem = self._serial_problem(event.text, event.shipped_in)
+        if problem:
+            return problem
+        return self._packed(line, 1, serial=event.text, lot=pending.lot, manual=event.manual)
+
+    def _serial_problem(self, serial: str, shipped_in: str | None) -> Decision | None:
+        if serial in self.state.serials():
+            return _reject("duplicate_serial", f"Serial {serial} is already in this order. Scan the next unit's serial.",
+                           serial=serial)
+        if shipped_in:
+            return _reject("duplicate_serial", f"Serial {serial} already shipped in order {shipped_in}. Supervisor!",
+                           serial=serial, other_order=shipped_in)
+        return None
+
+    def _packed(self, line: OrderLine, units: int, *, serial: str | None = None, lot: str | None = None,
+                manual: bool = False) -> Decision:
+        s = self.state
+        data = {"line": line.line_no, "sku": line.sku, "units": units, "box": s.box, "serial": serial, "lot": lot,
+                "manual": manual}
+        packed = Fact("item_packed", data)
+        done = s.packed_units(line.line_no) + units
+        after = replace(s, packed=(*s.packed, PackedUnit(line.line_no, line.sku, units, s.box, serial, lot)))
+        if not after.missing():
+            close = self._close_box_fact(last=True, state=after)
+            return _say(Tone.COMPLETE, "all_items_packed", "All items packed. " + self._carton_prompt(after),
+                        packed, close)
+        text = f"✓ {line.sku} {done}/{line.quantity}" + (f" · serial {serial}" if serial else "")
+        return _say(Tone.ACCEPTED, "item_packed", text, packed)
+
+    def _close_box_fact(self, *, last: bool, state: SessionState | None = None) -> Fact:
+        s = state or self.state
+        return Fact("box_closed", {"box": s.box, "last": last})
+
+    def _carton_prompt(self, state: SessionState) -> str:
+        suggestion = self._suggest(state)
+        if suggestion.carton is None:
+            return suggestion.reason + "."
+        return f"Use carton {suggestion.carton.code} ({suggestion.carton.name}): scan it or CONFIRM."
+
+    def _suggest(self, state: SessionState) -> CartonSuggestion:
+        return suggest_carton(state.box_contents(), self.cartons, self.rules.carton_fill_limit)
+
+    # -- carton, weighing, labelling
+
+    def _carton(self, event: Input) -> Decision:
+        s = self.state
+        match event:
+            case CartonScanned(carton=None, code=code):
+                return _reject("unknown_carton", f"Carton {code} is not configured. Scan another carton.", text=code)
+            case CartonScanned(carton=carton):
+                return self._carton_chosen(carton)
+            case ItemScanned() | SerialScanned():
+                return _reject("box_closed", "This box is closed. UNDO to reopen it, or scan the carton.")
+            case UnknownScan(text=text):
+                carton = next((c for c in self.cartons if c.code.upper() == text.upper()), None)
+                if carton:
+                    return self._carton_chosen(carton)
+                return _reject("unknown_carton", f"Carton {text} is not configured. Scan another carton.", text=text)
+            case OrderScanned():
+                return _reject("finish_order_first", f"Finish order {s.order.number} first (or HOLD it).")
+        return Decision()
+
+    def _carton_chosen(self, carton: Carton) -> Decision:
+        s = self.state
+        chosen = Fact("carton_chosen", {"box": s.box, "carton": carton.code})
+        after = replace(s, carton=carton)
+        expected = after.expected_weight_g()
+        warn = expected > carton.max_weight_g
+        if not self.rules.weigh_parcels:
+            weight = self._weight_fact(check_weight(expected, expected, self.rules), source="expected")
+            return _say(Tone.WARNING if warn else Tone.ACCEPTED, "carton_chosen",
+                        f"Carton {carton.code}. Printing label for box {s.box}.", chosen, weight,
+                        effects=(PrintLabel(s.box),))
+        tone, note = (Tone.WARNING, " (over its max weight!)") if warn else (Tone.ATTENTION, "")
+        return _say(tone, "carton_chosen", f"Carton {carton.code}{note}. Put the box on the scale.", chosen)
+
+    def _weight_fact(self, check: WeightCheck, source: str) -> Fact:
+        return Fact("weight_recorded", {
+            "box": self.state.box, "grams": check.measured_g, "expected": check.expected_g,
+            "allowance": check.allowance_g, "within": check.within, "source": source,
+        })
+
+    def _weighing(self, event: Input) -> Decision:
+        match event:
+            case WeightMeasured(stable=False):
+                return Decision()
+            case WeightMeasured(grams=grams, source=source):
+                return self._weighed(grams, source)
+            case OrderScanned():
+                return _reject("finish_order_first", f"Finish order {self.state.order.number} first (or HOLD it).")
+            case _:
+                return _reject("weigh_first", "Put the box on the scale first.")
+
+    def _weighed(self, grams: int, source: str) -> Decision:
+        s = self.state
+        if grams <= 0:
+            return _say(Tone.INFO, "scale_empty", "Put the box on the scale.")
+        check = check_weight(grams, s.expected_weight_g(), self.rules)
+        fact = self._weight_fact(check, source)
+        if check.within:
+            return _say(Tone.ACCEPTED, "weight_ok", f"{format_kg(grams)} ✓ Printing label for box {s.box}.", fact,
+                        effects=(PrintLabel(s.box),))
+        message = (f"Weighs {format_kg(grams)}, expected {format_kg(check.expected_g)} ± "
+                   f"{format_kg(check.allowance_g)}. Check the box; re-weigh, HOLD or supervisor.")
+        return _say(Tone.REJECTED, "weight_mismatch", message, fact)
+
+    def _labelling(self, event: Input) -> Decision:
+        s = self.state
+        assert s.order is not None
+        match event:
+            case LabelPrinted(box=box, tracking_number=tracking):
+                printed = Fact("label_printed", {"box": box, "tracking": tracking})
+                if not s.last_box:
+                    return _say(Tone.COMPLETE, "box_labelled",
+                                f"Box {box} labelled. Scan items for box {box + 1}.", printed)
+                packed = Fact("order_packed", {"number": s.order.number, "boxes": box})
+                return _say(Tone.COMPLETE, "order_packed", f"Order {s.order.number} packed. Scan the next order.",
+                            printed, packed, effects=(PrintSlip(s.order.number),))
+            case LabelFailed(box=box, message=message):
+                failed = Fact("print_failed", {"box": box, "message": message})
+                return _say(Tone.REJECTED, "label_failed", f"Label did not print: {message} Then scan REPRINT.", failed)
+            case OrderScanned():
+                return _reject("finish_order_first", f"Label for {s.order.number} is printing. Scan REPRINT if lost.")
+        return _reject("label_printing", "Label is printing. Scan REPRINT if it did not come out.")
+
+    # -- commands
+
+    def _command(self, event: CommandScanned) -> Decision:
+        handlers = {
+            Command.UNDO: self._undo,
+            Command.COMPLETE: self._complete,
+            Command.CONFIRM: self._confirm,
+            Command.HOLD: lambda: self._hold("held", "held by packer"),
+            Command.SHORT: lambda: self._hold("short", "short pick"),
+            Command.DAMAGED: lambda: self._hold("damaged", "damaged item"),
+            Command.CANCEL: self._cancel,
+            Command.NEXT_BOX: self._next_box,
+            Command.REPRINT: self._reprint,
+            Command.VOID: self._void,
+            Command.SIGN_OUT: self._sign_out,
+            Command.QTY: lambda: self._qty(event.argument),
+        }
+        return handlers[event.command]()
+
+    def _no_order(self) -> Decision | None:
+        if self.state.phase in ORDER_OPEN_PHASES:
+            return None
+        return _reject("no_order_open", "No order is open. Scan an order first.")
+
+    def _undo(self) -> Decision:
+        s = self.state
+        if s.phase in (Phase.CARTON, Phase.WEIGHING):
+            return _say(Tone.WARNING, "box_reopened", f"Box {s.box} reopened. Scan items.",
+                        Fact("box_reopened", {"box": s.box}))
+        if s.phase is not Phase.PACKING:
+            return _reject("nothing_to_undo", "Nothing to undo here. A printed label is removed with VOID.")
+        if s.pending_code is not None:
+            return _say(Tone.WARNING, "undo_pending", f"{s.pending_code.sku} not counted. Take it out.",
+                        Fact("code_cancelled", {"sku": s.pending_code.sku}))
+        if s.pending_qty:
+            return _say(Tone.WARNING, "undo_qty", "Quantity cleared.", Fact("qty_cleared"))
+        last = next((u for u in reversed(s.packed) if u.box == s.box), None)
+        if last is None:
+            return _reject("nothing_to_undo", "Nothing to undo in this box.")
+        data = {"line": last.line_no, "sku": last.sku, "units": last.units, "box": last.box, "serial": last.serial}
+        return _say(Tone.WARNING, "item_unpacked", f"Undone: take {last.units}× {last.sku} out of the box.",
+                    Fact("item_unpacked", data))
+
+    def _complete(self) -> Decision:
+        s = self.state
+        if s.phase is Phase.CARTON:
+            return self._confirm()
+        if s.phase is Phase.WEIGHING:
+            return _reject("weigh_first", "Put the box on the scale first.")
+        if s.phase is not Phase.PACKING:
+            return self._no_order() or _reject("label_printing", "Label is printing.")
+        missing = s.missing()
+        if not missing:
+            return _say(Tone.COMPLETE, "all_items_packed", self._carton_prompt(s), self._close_box_fact(last=True))
+        listing = ", ".join(f"{qty}× {line.sku}" for line, qty in missing[:3])
+        count = sum(qty for _, qty in missing)
+        return _say(Tone.REJECTED, "items_missing",
+                    f"{count} missing: {listing}. Scan them, SHORT to hold, or supervisor badge.",
+                    Fact("verification_failed", {"missing": {line.sku: qty for line, qty in missing}}))
+
+    def _confirm(self) -> Decision:
+        s = self.state
+        if s.phase is Phase.PACKING and not s.instructions_confirmed:
+            return _say(Tone.ACCEPTED, "instructions_confirmed", "Instructions confirmed. Scan items.",
+                        Fact("instructions_confirmed"))
+        if s.phase is Phase.CARTON:
+            suggestion = self._suggest(s)
+            if suggestion.carton is None:
+                return _reject("no_carton_fits", suggestion.reason + ". Scan a carton.")
+            return self._carton_chosen(suggestion.carton)
+        return _say(Tone.INFO, "nothing_to_confirm", "Nothing to confirm here.")
+
+    def _hold(self, reason: str, label: str) -> Decision:
+        s = self.state
+        blocked = self._no_order()
+        if blocked:
+            return blocked
+        assert s.order is not None
+        missing = {line.sku: qty for line, qty in s.missing()}
+        fact = Fact("order_held", {"number": s.order.number, "reason": reason, "missing": missing})
+        return _say(Tone.WARNING, "order_held",
+                    f"Order {s.order.number} on hold ({label}). Tote to the hold shelf.", fact)
+
+    def _cancel(self) -> Decision:
+        s = self.state
+        blocked = self._no_order()
+        if blocked:
+            return blocked
+        assert s.order is not None
+        if s.labelled_boxes:
+            return _reject("labels_printed", "Labels are printed for this order: VOID them, or HOLD it.")
+        return _say(Tone.WARNING, "order_released",
+                    f"Stopped packing {s.order.number}. Put everything back in the tote.",
+                    Fact("order_released", {"number": s.order.number, "reason": "cancelled by packer"}))
+
+    def _next_box(self) -> Decision:
+        s = self.state
+        if s.phase is not Phase.PACKING:
+            return self._no_order() or _reject("not_now", "Finish this box first.")
+        if not s.box_contents():
+            return _reject("box_empty", "This box is empty. Scan an item first.")
+        if s.complete:
+            return self._complete()
+        return _say(Tone.ATTENTION, "box_closed", f"Box {s.box} closed. " + self._carton_prompt(s),
+                    self._close_box_fact(last=False))
+
+    def _reprint(self) -> Decision:
+        s = self.state
+        box = s.labelled_boxes[-1] if s.labelled_boxes else None
+        if s.phase is Phase.LABELLING:
+            box = s.box
+        if box is None:
+            return _reject("nothing_to_reprint", "No label to reprint yet.")
+        return _say(Tone.INFO, "reprint", f"Reprinting label for box {box}.",
+                    Fact("reprint_requested", {"box": box}), effects=(PrintLabel(box, reprint=True),))
+
+    def _void(self) -> Decision:
+        s = self.state
+        number = s.order.number if s.order else None
+        if not s.labelled_boxes or number is None or s.phase not in (Phase.LABELLING, Phase.DONE, Phase.PACKING):
+            return _reject("nothing_to_void", "No printed label to void.")
+        return _say(Tone.WARNING, "labels_voided", f"Labels of {number} voided: remove them. Scan the order to repack.",
+                    Fact("labels_voided", {"number": number, "boxes": list(s.labelled_boxes)}),
+                    effects=(VoidLabels(number),))
+
+    def _sign_out(self) -> Decision:
+        s = self.state
+        if s.phase in ORDER_OPEN_PHASES:
+            return _reject("finish_order_first", f"Finish, HOLD or CANCEL order {s.order.number} before signing out.")
+        return _say(Tone.INFO, "signed_out", "Signed out. Scan a badge to sign in.", Fact("signed_out"))
+
+    def _qty(self, qty: int | None) -> Decision:
+        if self.state.phase is not Phase.PACKING:
+            return _reject("not_now", "Scan QTY just before the item.")
+        if not qty or qty < 1:
+            return _reject("bad_quantity", "Quantity must be 1 or more.")
+        return _say(Tone.INFO, "qty_armed", f"Quantity {qty}: now scan the item.", Fact("qty_armed", {"qty": qty}))
+
+    # -- upstream changes
+
+    def _order_changed(self, event: OrderChanged) -> Decision:
+        s = self.state
+        order = event.order
+        if s.order is None or s.order.number != order.number or s.phase not in ORDER_OPEN_PHASES:
+            return Decision()
+        if order.status in (OrderStatus.CANCELLED, OrderStatus.HELD):
+            word = "CANCELLED" if order.status is OrderStatus.CANCELLED else "put ON HOLD"
+            fact = Fact("order_stopped", {"number": order.number, "status": order.status.value})
+            return _say(Tone.ATTENTION, "order_stopped",
+                        f"STOP: order {order.number} was {word}. Unpack everything into the tote; supervisor.", fact)
+        return Decision()
+
+    # ------------------------------------------------------------ applying
+
+    def apply(self, facts: Iterable[Fact]) -> SessionState:
+        for fact in facts:
+            self.state = self._evolve(self.state, fact)
+        return self.state
+
+    def _evolve(self, s: SessionState, fact: Fact) -> SessionState:  # noqa: C901 - one branch per fact type
+        d = fact.data
+        match fact.type:
+            case "signed_in":
+                user = User(id=d["user_id"], name=d["name"], role=Role(d["role"]), badge=d.get("badge"))
+                return SessionState(phase=Phase.AWAITING_ORDER, packer=user)
+            case "signed_out":
+                return SessionState()
+            case "order_opened":
+                if fact.order is None:
+                    raise ValueError("order_opened needs its order attached")
+                return SessionState(phase=Phase.PACKING, packer=s.packer, order=fact.order,
+                                    instructions_confirmed=not fact.order.packing_instructions)
+            case "instructions_confirmed":
+                return replace(s, instructions_confirmed=True)
+            case "qty_armed":
+                return replace(s, pending_qty=d["qty"])
+            case "qty_cleared":
+                return replace(s, pending_qty=None)
+            case "code_requested":
+                return replace(s, pending_code=PendingCode(d["line"], d["sku"], d["needs"], d.get("lot")))
+            case "code_cancelled":
+                return replace(s, pending_code=None, pending_qty=None)
+            case "item_packed":
+                unit = PackedUnit(d["line"], d["sku"], d["units"], d["box"], d.get("serial"), d.get("lot"),
+                                  d.get("manual", False))
+                return replace(s, packed=(*s.packed, unit), pending_qty=None, pending_code=None)
+            case "item_unpacked":
+                return replace(s, packed=_without_last(s.packed, d), pending_qty=None)
+            case "verification_failed":
+                return replace(s, needs_override="short")
+            case "box_closed":
+                closed = replace(s, phase=Phase.CARTON, last_box=d["last"], needs_override=None, pending_qty=None)
+                return replace(closed, suggestion=self._suggest(closed))
+            case "box_reopened":
+                return replace(s, phase=Phase.PACKING, carton=None, weight=None, suggestion=None, needs_override=None,
+                               last_box=False)
+            case "carton_chosen":
+                carton = next((c for c in self.cartons if c.code == d["carton"]), None)
+                return replace(s, phase=Phase.WEIGHING, carton=carton)
+            case "weight_recorded":
+                check = WeightCheck(d["grams"], d["expected"], d["allowance"])
+                if check.within:
+                    return replace(s, phase=Phase.LABELLING, weight=check, needs_override=None)
+                return replace(s, weight=check, needs_override="weight")
+            case "override_granted":
+                if d["reason"] == "short":
+                    return replace(s, short_approved=True, needs_override=None)
+                return replace(s, phase=Phase.LABELLING, needs_override=None)
+            case "label_printed":
+                boxes = (*s.labelled_boxes, d["box"])
+                if s.last_box:
+                    return replace(s, labelled_boxes=boxes)
+                return replace(s, phase=Phase.PACKING, labelled_boxes=boxes, box=d["box"] + 1, carton=None,
+                               weight=None, suggestion=None)
+            case "order_packed":
+                return replace(s, phase=Phase.DONE, last_order=d["number"])
+            case "order_held" | "order_released" | "order_stopped" | "labels_voided":
+                return SessionState(phase=Phase.AWAITING_ORDER, packer=s.packer, last_order=d.get("number"))
+            case _:
+                return s  # scan_rejected, print_failed, reprint_requested: recorded, no change of state
+
+
+def _without_last(packed: tuple[PackedUnit, ...], d: dict) -> tuple[PackedUnit, ...]:
+    for index in range(len(packed) - 1, -1, -1):
+        unit = packed[index]
+        if unit.line_no == d["line"] and unit.box == d["box"] and unit.serial == d.get("serial"):
+            return packed[:index] + packed[index + 1:]
+    return packed

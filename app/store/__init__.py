@@ -1,0 +1,1 @@
+"""The station database: tables, queries, migrations, import and export."""

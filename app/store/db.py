@@ -1,0 +1,88 @@
+"""Opening the station database: SQLite in WAL mode with durable commits, migrated on open."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config as AlembicConfig
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+class SchemaTooNewError(RuntimeError):
+    """The database was written by a newer Packstation; opening it could corrupt it."""
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path}"
+
+
+def make_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        # pysqlite's own transaction handling delays BEGIN; take control so that a write
+        # transaction starts when we say and commits exactly once.
+        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 - DB-API connection
+    dbapi_connection.isolation_level = None  # autocommit at the driver; SQLAlchemy issues BEGIN
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    # FULL: a commit is on disk before we tell the packer a scan was accepted (power cuts).
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+def alembic_config(url: str) -> AlembicConfig:
+    config = AlembicConfig()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return config
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def head_revision() -> str:
+    script = ScriptDirectory.from_config(alembic_config("sqlite://"))
+    head = script.get_current_head()
+    assert head is not None
+    return head
+
+
+def upgrade(engine: Engine) -> bool:
+    """Bring the schema to this build's head. Returns True when anything was applied."""
+    current = current_revision(engine)
+    script = ScriptDirectory.from_config(alembic_config(str(engine.url)))
+    if current is not None and script.get_revision(current) is None:
+        raise SchemaTooNewError(
+            f"This database has schema {current}, written by a newer Packstation. "
+            "Install the newer version; this one will not touch the database."
+        )
+    if current == script.get_current_head():
+        return False
+    config = alembic_config(str(engine.url))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+    return True
+
+
+def open_database(url: str, *, migrate: bool = True) -> tuple[Engine, sessionmaker[Session]]:
+    engine = make_engine(url)
+    if migrate:
+        upgrade(engine)
+    return engine, sessionmaker(engine, expire_on_commit=False)

@@ -1,0 +1,219 @@
+"""The station database's tables (SQLAlchemy 2.0 typed models).
+
+Weights are whole grams and sizes whole millimetres: integers keep sums exact and comparable
+across SQLite and PostgreSQL. Timestamps are UTC.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+# Stable constraint names so that Alembic migrations can alter them on SQLite (batch mode).
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Product(Base):
+    __tablename__ = "products"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sku: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(255))
+    weight_g: Mapped[int] = mapped_column(Integer, default=0)
+    length_mm: Mapped[int | None] = mapped_column(Integer)
+    width_mm: Mapped[int | None] = mapped_column(Integer)
+    height_mm: Mapped[int | None] = mapped_column(Integer)
+    requires_serial: Mapped[bool] = mapped_column(Boolean, default=False)
+    requires_lot: Mapped[bool] = mapped_column(Boolean, default=False)
+    image: Mapped[str | None] = mapped_column(String(1024))
+    bin_location: Mapped[str | None] = mapped_column(String(64))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+
+    barcodes: Mapped[list[Barcode]] = relationship(back_populates="product", cascade="all, delete-orphan")
+
+
+class Barcode(Base):
+    """One scannable code of a product: a GTIN-14 (normalised) or a house barcode.
+
+    `units` > 1 marks a case or inner pack: scanning it counts that many units.
+    """
+
+    __tablename__ = "barcodes"
+
+    code: Mapped[str] = mapped_column(String(64), primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id", ondelete="CASCADE"), index=True)
+    units: Mapped[int] = mapped_column(Integer, default=1)
+
+    product: Mapped[Product] = relationship(back_populates="barcodes")
+
+
+class Order(Base):
+    __tablename__ = "orders"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(64), unique=True)
+    channel: Mapped[str] = mapped_column(String(64), default="")
+    tote: Mapped[str | None] = mapped_column(String(64), index=True)
+    status: Mapped[str] = mapped_column(String(16), default="open", index=True)
+    ship_to_name: Mapped[str] = mapped_column(String(255), default="")
+    ship_to_company: Mapped[str] = mapped_column(String(255), default="")
+    ship_to_line1: Mapped[str] = mapped_column(String(255), default="")
+    ship_to_line2: Mapped[str] = mapped_column(String(255), default="")
+    ship_to_city: Mapped[str] = mapped_column(String(128), default="")
+    ship_to_region: Mapped[str] = mapped_column(String(128), default="")
+    ship_to_postcode: Mapped[str] = mapped_column(String(32), default="")
+    ship_to_country: Mapped[str] = mapped_column(String(2), default="")
+    ship_to_phone: Mapped[str] = mapped_column(String(64), default="")
+    ship_to_email: Mapped[str] = mapped_column(String(255), default="")
+    carrier: Mapped[str] = mapped_column(String(64), default="")
+    service_level: Mapped[str] = mapped_column(String(64), default="")
+    ship_by: Mapped[date | None] = mapped_column(Date)
+    priority: Mapped[int] = mapped_column(Integer, default=0)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    gift_message: Mapped[str] = mapped_column(Text, default="")
+    packing_instructions: Mapped[str] = mapped_column(Text, default="")
+    hold_reason: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+
+    lines: Mapped[list[OrderLine]] = relationship(
+        back_populates="order", cascade="all, delete-orphan", order_by="OrderLine.line_no"
+    )
+
+
+class OrderLine(Base):
+    __tablename__ = "order_lines"
+    __table_args__ = (UniqueConstraint("order_id", "line_no", name="uq_order_lines_order_line"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"))
+    line_no: Mapped[int] = mapped_column(Integer)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), index=True)
+    quantity: Mapped[int] = mapped_column(Integer)
+
+    order: Mapped[Order] = relationship(back_populates="lines")
+    product: Mapped[Product] = relationship()
+
+
+class Carton(Base):
+    __tablename__ = "cartons"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(128), default="")
+    length_mm: Mapped[int] = mapped_column(Integer)
+    width_mm: Mapped[int] = mapped_column(Integer)
+    height_mm: Mapped[int] = mapped_column(Integer)
+    tare_g: Mapped[int] = mapped_column(Integer, default=0)
+    max_weight_g: Mapped[int] = mapped_column(Integer)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(128), unique=True)
+    badge: Mapped[str | None] = mapped_column(String(64), unique=True)
+    role: Mapped[str] = mapped_column(String(16), default="packer")
+    pin_hash: Mapped[str | None] = mapped_column(String(255))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Station(Base):
+    __tablename__ = "stations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    last_seen_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class Parcel(Base):
+    """One box of an order: what went in it, its carton and weight, its label."""
+
+    __tablename__ = "parcels"
+    __table_args__ = (UniqueConstraint("order_id", "box_no", name="uq_parcels_order_box"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
+    box_no: Mapped[int] = mapped_column(Integer)
+    station: Mapped[str] = mapped_column(String(64))
+    packer_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    carton_code: Mapped[str | None] = mapped_column(String(32))
+    weight_g: Mapped[int | None] = mapped_column(Integer)
+    expected_weight_g: Mapped[int | None] = mapped_column(Integer)
+    weight_source: Mapped[str] = mapped_column(String(16), default="scale")
+    tracking_number: Mapped[str | None] = mapped_column(String(64), index=True)
+    carrier: Mapped[str] = mapped_column(String(64), default="")
+    service_level: Mapped[str] = mapped_column(String(64), default="")
+    label_format: Mapped[str | None] = mapped_column(String(8))
+    label_ref: Mapped[str | None] = mapped_column(String(1024))
+    status: Mapped[str] = mapped_column(String(16), default="labelled")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class PackEvent(Base):
+    """The append-only log of everything that happened at a bench.
+
+    The packing session is rebuilt from these rows after a crash, and supervisors' stats are
+    computed from them. Triggers in the migration refuse UPDATE and DELETE.
+    """
+
+    __tablename__ = "pack_events"
+    __table_args__ = (
+        Index("ix_pack_events_order_seq", "order_id", "seq"),
+        Index("ix_pack_events_station_seq", "station", "seq"),
+        Index("ix_pack_events_at", "at"),
+    )
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    station: Mapped[str] = mapped_column(String(64))
+    packer_id: Mapped[int | None] = mapped_column(Integer)
+    order_id: Mapped[int | None] = mapped_column(Integer)
+    type: Mapped[str] = mapped_column(String(32))
+    payload: Mapped[str] = mapped_column(Text, default="{}")
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class PackedSerial(Base):
+    """A serial number that went into a parcel: refuses the same serial twice."""
+
+    __tablename__ = "packed_serials"
+    __table_args__ = (UniqueConstraint("product_id", "serial", name="uq_packed_serials_product_serial"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"))
+    serial: Mapped[str] = mapped_column(String(64))
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
+    event_uuid: Mapped[str] = mapped_column(String(36))

@@ -1,0 +1,323 @@
+"""The station's queries: look-ups on the scan path, the event log and its projections.
+
+This is the hot path (every scan passes here), so it uses SQLAlchemy Core on one long-lived
+connection: a scan costs one indexed look-up plus one insert and one durable commit.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from sqlalchemy import Connection, Engine, and_, delete, insert, literal, select, update
+
+from app.domain import model as m
+from app.domain.events import Fact
+from app.store.models import Barcode, Carton, Order, OrderLine, PackedSerial, PackEvent, Parcel, Product, Station, User
+
+_products = Product.__table__
+_barcodes = Barcode.__table__
+_orders = Order.__table__
+_lines = OrderLine.__table__
+_cartons = Carton.__table__
+_users = User.__table__
+_events = PackEvent.__table__
+_serials = PackedSerial.__table__
+_parcels = Parcel.__table__
+_stations = Station.__table__
+
+OPEN_STATUSES = ("open", "packing")
+
+
+@dataclass(frozen=True, slots=True)
+class ProductHit:
+    product_id: int
+    product: m.Product
+    units: int  # units one scan of this code stands for (case packs)
+
+
+@dataclass(frozen=True, slots=True)
+class StoredEvent:
+    seq: int
+    uuid: str
+    type: str
+    data: dict
+    order_id: int | None
+    packer_id: int | None
+    at: datetime
+
+
+class Repository:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.conn: Connection = engine.connect()
+        self._order_ids: dict[str, int] = {}
+        self._product_ids: dict[str, int] = {}
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # ------------------------------------------------------------ look-ups
+
+    def user_by_badge(self, badge: str) -> m.User | None:
+        row = self._one(select(_users).where(_users.c.badge == badge.upper(), _users.c.active.is_(True)))
+        return m.User(id=row.id, name=row.name, role=m.Role(row.role), badge=row.badge) if row else None
+
+    def product_by_code(self, codes: Sequence[str]) -> ProductHit | None:
+        """A product by any of its barcodes (GTIN-14s or house codes), else by SKU."""
+        query = (
+            select(_products, _barcodes.c.units)
+            .join(_barcodes, _barcodes.c.product_id == _products.c.id)
+            .where(_barcodes.c.code.in_(list(codes)))
+            .limit(1)
+        )
+        row = self._one(query)
+        if row is None:
+            row = self._one(select(_products, literal(1).label("units")).where(_products.c.sku.in_(list(codes)))
+                            .limit(1))
+        if row is None:
+            return None
+        self._product_ids[row.sku] = row.id
+        return ProductHit(row.id, _product(row), row.units)
+
+    def order_id(self, number: str) -> int | None:
+        if number not in self._order_ids:
+            found = self.conn.execute(select(_orders.c.id).where(_orders.c.number == number)).scalar()
+            self.conn.rollback()
+            if found is None:
+                return None
+            self._order_ids[number] = found
+        return self._order_ids[number]
+
+    def order_by_number(self, number: str) -> m.Order | None:
+        row = self._one(select(_orders).where(_orders.c.number == number))
+        return self._load_order(row) if row else None
+
+    def order_by_tote(self, tote: str) -> m.Order | None:
+        """The order picked into a tote: the open one, else the latest one that used it."""
+        query = (
+            select(_orders)
+            .where(_orders.c.tote == tote.upper())
+            .order_by((_orders.c.status.in_(OPEN_STATUSES)).desc(), _orders.c.id.desc())
+            .limit(1)
+        )
+        row = self._one(query)
+        return self._load_order(row) if row else None
+
+    def other_open_order_with(self, sku: str, not_order: str) -> str | None:
+        product_id = self._product_ids.get(sku)
+        if product_id is None:
+            return None
+        query = (
+            select(_orders.c.number)
+            .join(_lines, _lines.c.order_id == _orders.c.id)
+            .where(_lines.c.product_id == product_id, _orders.c.status.in_(OPEN_STATUSES),
+                   _orders.c.number != not_order)
+            .order_by(_orders.c.priority.desc(), _orders.c.id)
+            .limit(1)
+        )
+        return self._scalar(query)
+
+    def serial_shipped_in(self, sku: str, serial: str) -> str | None:
+        product_id = self._product_ids.get(sku)
+        if product_id is None:
+            return None
+        query = (
+            select(_orders.c.number)
+            .join(_serials, _serials.c.order_id == _orders.c.id)
+            .where(_serials.c.product_id == product_id, _serials.c.serial == serial)
+        )
+        return self._scalar(query)
+
+    def cartons(self) -> list[m.Carton]:
+        rows = self.conn.execute(select(_cartons).where(_cartons.c.active.is_(True))).all()
+        self.conn.rollback()
+        return [m.Carton(r.code, r.name, m.Dimensions(r.length_mm, r.width_mm, r.height_mm), r.tare_g,
+                         r.max_weight_g) for r in rows]
+
+    def station_holding(self, number: str) -> str | None:
+        """The station whose latest event on this order opened it (and did not close it)."""
+        order_id = self.order_id(number)
+        if order_id is None:
+            return None
+        row = self._one(select(_events.c.station, _events.c.type).where(_events.c.order_id == order_id)
+                        .order_by(_events.c.seq.desc()).limit(1))
+        if row is None or row.type in CLOSING_TYPES:
+            return None
+        return row.station
+
+    def packed_note(self, number: str) -> str:
+        order_id = self.order_id(number)
+        row = self._one(select(_parcels.c.station, _parcels.c.created_at, _parcels.c.tracking_number)
+                        .where(_parcels.c.order_id == order_id).order_by(_parcels.c.id.desc()).limit(1))
+        if row is None:
+            return ""
+        when = row.created_at.strftime("%d %b %H:%M") if row.created_at else ""
+        return f"{when} at {row.station}".strip()
+
+    # ------------------------------------------------------------ the event log
+
+    def record(self, facts: Iterable[Fact], *, station: str, packer_id: int | None, order_number: str | None) -> None:
+        """Append facts and update what they change, in one durable transaction."""
+        facts = list(facts)
+        # Resolve ids before the write transaction: look-ups end their own read transactions.
+        default_id = self.order_id(order_number) if order_number else None
+        order_ids = [self._fact_order_id(fact, default_id) for fact in facts]
+        now = datetime.now(timezone.utc)
+        rows = []
+        with self.conn.begin():
+            for fact, fact_order_id in zip(facts, order_ids, strict=True):
+                rows.append({"uuid": str(uuid.uuid4()), "station": station, "packer_id": packer_id,
+                             "order_id": fact_order_id, "type": fact.type,
+                             "payload": json.dumps(fact.data, separators=(",", ":"), ensure_ascii=False), "at": now})
+                self._project(fact, fact_order_id)
+            self.conn.execute(insert(_events), rows)
+
+    def _fact_order_id(self, fact: Fact, default: int | None) -> int | None:
+        number = fact.order.number if fact.order else fact.data.get("number")
+        return self.order_id(number) if number else default
+
+    def _project(self, fact: Fact, order_id: int | None) -> None:
+        d = fact.data
+        status = {"order_opened": "packing", "order_packed": "packed", "order_held": "held",
+                  "order_released": "open", "labels_voided": "open"}.get(fact.type)
+        if status and order_id is not None:
+            values: dict = {"status": status, "updated_at": datetime.now(timezone.utc)}
+            if fact.type == "order_held":
+                values["hold_reason"] = d.get("reason", "")
+            self.conn.execute(update(_orders).where(_orders.c.id == order_id).values(**values))
+        if fact.type == "labels_voided" and order_id is not None:
+            self.conn.execute(update(_parcels).where(_parcels.c.order_id == order_id, _parcels.c.status != "voided")
+                              .values(status="voided"))
+        if fact.type in ("order_released", "labels_voided", "order_held", "order_stopped") and order_id is not None:
+            # Units of an order that does not ship free their serials for the repack.
+            if fact.type != "order_held" or not self._has_labels(order_id):
+                self.conn.execute(delete(_serials).where(_serials.c.order_id == order_id))
+        if fact.type == "item_packed" and d.get("serial") and order_id is not None:
+            self.conn.execute(insert(_serials).values(product_id=self._product_ids.get(d["sku"]) or
+                                                      self._product_id(d["sku"]), serial=d["serial"],
+                                                      order_id=order_id, event_uuid=""))
+        if fact.type == "item_unpacked" and d.get("serial") and order_id is not None:
+            self.conn.execute(delete(_serials).where(and_(_serials.c.order_id == order_id,
+                                                          _serials.c.serial == d["serial"])))
+
+    def _has_labels(self, order_id: int) -> bool:
+        return self.conn.execute(select(_parcels.c.id).where(_parcels.c.order_id == order_id,
+                                                             _parcels.c.status != "voided").limit(1)).first() is not None
+
+    def _product_id(self, sku: str) -> int:
+        return self.conn.execute(select(_products.c.id).where(_products.c.sku == sku)).scalar_one()
+
+    def session_events(self, station: str) -> list[StoredEvent]:
+        """This station's events since its latest sign-in, or none when it signed out last."""
+        boundary = self._one(select(_events.c.seq, _events.c.type)
+                             .where(_events.c.station == station, _events.c.type.in_(("signed_in", "signed_out")))
+                             .order_by(_events.c.seq.desc()).limit(1))
+        if boundary is None or boundary.type == "signed_out":
+            return []
+        rows = self.conn.execute(select(_events).where(_events.c.station == station, _events.c.seq >= boundary.seq)
+                                 .order_by(_events.c.seq)).all()
+        self.conn.rollback()
+        return [StoredEvent(r.seq, r.uuid, r.type, json.loads(r.payload), r.order_id, r.packer_id, r.at) for r in rows]
+
+    def order_number_of(self, order_id: int) -> str | None:
+        return self._scalar(select(_orders.c.number).where(_orders.c.id == order_id))
+
+    # ------------------------------------------------------------ parcels and stations
+
+    def save_parcel(self, *, order_number: str, box: int, station: str, packer_id: int | None,
+                    carton: str | None, weight_g: int | None, expected_g: int | None, weight_source: str,
+                    carrier: str, service_level: str) -> str:
+        """Create or refresh the parcel row for a box before its label prints; returns its UUID."""
+        order_id = self.order_id(order_number)
+        with self.conn.begin():
+            existing = self.conn.execute(select(_parcels.c.uuid).where(_parcels.c.order_id == order_id,
+                                                                       _parcels.c.box_no == box)).scalar()
+            values = {"station": station, "packer_id": packer_id, "carton_code": carton, "weight_g": weight_g,
+                      "expected_weight_g": expected_g, "weight_source": weight_source, "carrier": carrier,
+                      "service_level": service_level, "status": "labelling"}
+            if existing:
+                self.conn.execute(update(_parcels).where(_parcels.c.uuid == existing).values(**values))
+                return existing
+            parcel_uuid = str(uuid.uuid4())
+            self.conn.execute(insert(_parcels).values(uuid=parcel_uuid, order_id=order_id, box_no=box,
+                                                      created_at=datetime.now(timezone.utc), **values))
+            return parcel_uuid
+
+    def label_done(self, parcel_uuid: str, *, tracking_number: str | None, label_format: str,
+                   label_ref: str) -> None:
+        with self.conn.begin():
+            self.conn.execute(update(_parcels).where(_parcels.c.uuid == parcel_uuid).values(
+                tracking_number=tracking_number, label_format=label_format, label_ref=label_ref, status="labelled"))
+
+    def parcels_of(self, order_number: str) -> list[dict]:
+        order_id = self.order_id(order_number)
+        rows = self.conn.execute(select(_parcels).where(_parcels.c.order_id == order_id)
+                                 .order_by(_parcels.c.box_no)).mappings().all()
+        self.conn.rollback()
+        return [dict(r) for r in rows]
+
+    def register_station(self, name: str) -> None:
+        with self.conn.begin():
+            found = self.conn.execute(select(_stations.c.id).where(_stations.c.name == name)).scalar()
+            now = datetime.now(timezone.utc)
+            if found is None:
+                self.conn.execute(insert(_stations).values(name=name, created_at=now, last_seen_at=now))
+            else:
+                self.conn.execute(update(_stations).where(_stations.c.id == found).values(last_seen_at=now))
+
+    # ------------------------------------------------------------ helpers
+
+    def _one(self, query):  # noqa: ANN001, ANN202 - a Core select
+        row = self.conn.execute(query).first()
+        self.conn.rollback()  # end the implicit read transaction: never hold a snapshot between scans
+        return row
+
+    def _scalar(self, query):  # noqa: ANN001, ANN202
+        value = self.conn.execute(query).scalar()
+        self.conn.rollback()
+        return value
+
+    def _load_order(self, row) -> m.Order:  # noqa: ANN001 - a Row of orders
+        self._order_ids[row.number] = row.id
+        lines = self.conn.execute(
+            select(_lines.c.line_no, _lines.c.quantity, _products)
+            .join(_products, _products.c.id == _lines.c.product_id)
+            .where(_lines.c.order_id == row.id)
+            .order_by(_lines.c.line_no)
+        ).all()
+        self.conn.rollback()
+        for line in lines:
+            self._product_ids[line.sku] = line.id
+        return m.Order(
+            number=row.number,
+            lines=tuple(m.OrderLine(line.line_no, _product(line), line.quantity) for line in lines),
+            status=m.OrderStatus(row.status),
+            channel=row.channel,
+            tote=row.tote,
+            ship_to=m.Address(row.ship_to_name, row.ship_to_company, row.ship_to_line1, row.ship_to_line2,
+                              row.ship_to_city, row.ship_to_region, row.ship_to_postcode, row.ship_to_country,
+                              row.ship_to_phone, row.ship_to_email),
+            carrier=row.carrier,
+            service_level=row.service_level,
+            ship_by=row.ship_by,
+            priority=row.priority,
+            notes=row.notes,
+            gift_message=row.gift_message,
+            packing_instructions=row.packing_instructions,
+        )
+
+
+CLOSING_TYPES = frozenset({"order_packed", "order_held", "order_released", "order_stopped", "labels_voided"})
+
+
+def _product(row) -> m.Product:  # noqa: ANN001 - a Row with the products columns
+    dims = None
+    if row.length_mm and row.width_mm and row.height_mm:
+        dims = m.Dimensions(row.length_mm, row.width_mm, row.height_mm)
+    return m.Product(sku=row.sku, name=row.name, weight_g=row.weight_g, dimensions=dims,
+                     requires_serial=row.requires_serial, requires_lot=row.requires_lot, image=row.image,
+                     bin_location=row.bin_location)

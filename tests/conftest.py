@@ -1,0 +1,15 @@
+from __future__ import annotations
+
+import os
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch):
+    """A station of its own: configuration, database, spool and logs under tmp_path."""
+    monkeypatch.setenv("PACKSTATION_HOME", str(tmp_path / "station"))
+    monkeypatch.delenv("PACKSTATION_CONFIG", raising=False)
+    return tmp_path / "station"

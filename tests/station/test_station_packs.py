@@ -1,0 +1,125 @@
+"""The Station on a real SQLite file: raw scanner text in, committed events and parcels out."""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import select, text
+
+from app.domain.session import Phase
+from app.station import Station
+from app.store import models as t
+from app.store.repository import Repository
+from tests.support import CASE_GTIN, MUG_GTIN, PHONE_GTIN, SOCKS_GTIN
+
+
+def events(bench) -> list[str]:
+    with bench.engine.connect() as conn:
+        return [row.type for row in conn.execute(select(t.PackEvent.type).order_by(t.PackEvent.seq))]
+
+
+def order_status(bench, number: str) -> str:
+    with bench.engine.connect() as conn:
+        return conn.execute(select(t.Order.status).where(t.Order.number == number)).scalar_one()
+
+
+def test_a_scanned_order_is_packed_end_to_end_and_leaves_a_parcel_and_spool_files(bench, station):
+    assert station.scan(b"PS:BADGE:P-1001\r\n").code == "signed_in"
+    assert station.scan("1001").code == "order_opened"
+    assert order_status(bench, "1001") == "packing"
+    done = station.scan("4006381333931")  # the EAN-13 form of the socks' GTIN
+    assert done.code == "all_items_packed"
+    label = station.scan("PS:CMD:CONFIRM")  # accept the suggested carton; no scale on this bench
+    assert label.code == "order_packed" and station.state.phase is Phase.DONE
+    assert order_status(bench, "1001") == "packed"
+    parcels = station.repo.parcels_of("1001")
+    assert [(p["box_no"], p["carton_code"], p["weight_g"], p["status"]) for p in parcels] == [(1, "ENV", 100, "labelled")]
+    spooled = sorted(p.name.split("-")[0] for p in bench.paths.spool_dir.iterdir())
+    assert spooled == ["label", "slip"]
+    assert events(bench) == ["signed_in", "order_opened", "item_packed", "box_closed", "carton_chosen",
+                             "weight_recorded", "label_printed", "order_packed"]
+
+
+def test_an_order_is_found_by_its_tote_and_by_gs1_ai_400(station):
+    station.scan("PS:BADGE:P-1001")
+    assert station.scan("TOTE-0001").state.order.number == "1001"
+    station.scan("PS:CMD:CANCEL")
+    assert station.scan("]C14001002").state.order.number == "1002"
+
+
+def test_the_same_product_matches_whichever_of_its_codes_is_scanned(station):
+    station.scan("PS:BADGE:P-1001")
+    station.scan("1002")
+    assert station.scan(SOCKS_GTIN).code == "item_packed"  # GTIN-14
+    assert station.scan("HOUSE-MUG").code == "item_packed"  # a house barcode
+    assert station.scan("036000291452").code == "over_scan"  # the mug's UPC-A: its one unit is already in
+
+
+def test_a_case_gtin_counts_six_and_over_scan_is_refused(station):
+    station.scan("PS:BADGE:P-1001")
+    station.scan("1005")
+    assert station.scan(CASE_GTIN).code == "item_packed"
+    assert station.state.packed_units(1) == 6
+    station.scan("PS:CMD:QTY:7")
+    assert station.scan(SOCKS_GTIN).code == "over_scan"
+
+
+def test_errors_are_distinct_recorded_and_do_not_change_the_order(bench, station):
+    station.scan("PS:BADGE:P-1001")
+    assert station.scan("1006").code == "order_cancelled"
+    station.scan("1004")
+    outcomes = [station.scan(code).code for code in (SOCKS_GTIN, "4006381333932", "12345678", "^XA^FDX^FS")]
+    assert outcomes[0] == "other_order"  # socks are on open order 1001
+    assert outcomes[1:] == ["bad_check_digit", "bad_check_digit", "forbidden_character"]
+    assert events(bench).count("scan_rejected") >= 4
+    assert station.state.packed == ()
+
+
+def test_serials_are_captured_and_a_shipped_serial_is_refused_later(bench, station):
+    station.scan("PS:BADGE:P-1001")
+    station.scan("1003")
+    assert station.scan(PHONE_GTIN).code == "serial_needed"
+    assert station.scan("SN0001").code == "item_packed"
+    assert station.scan("]d2010950600013435221SN0002").code == "all_items_packed"
+    station.scan("PS:CMD:CONFIRM")
+    with bench.engine.connect() as conn:
+        serials = conn.execute(text("select serial from packed_serials order by serial")).scalars().all()
+    assert serials == ["SN0001", "SN0002"]
+
+
+def test_a_restarted_station_resumes_the_open_order_with_every_accepted_scan(bench, station):
+    station.scan("PS:BADGE:P-1001")
+    station.scan("1002")
+    station.scan(SOCKS_GTIN)
+    station.scan(SOCKS_GTIN)
+    station.repo.close()
+    again = Station(bench.config, Repository(bench.engine), station.output)
+    assert again.state.phase is Phase.PACKING and again.state.order.number == "1002"
+    assert again.state.packed_units(1) == 2
+    assert again.scan(MUG_GTIN).code == "all_items_packed"
+
+
+def test_an_order_cancelled_upstream_stops_the_bench(bench, station):
+    station.scan("PS:BADGE:P-1001")
+    station.scan("1002")
+    with bench.engine.begin() as conn:
+        conn.execute(text("update orders set status='cancelled' where number='1002'"))
+    stop = station.order_changed("1002")
+    assert stop.code == "order_stopped" and station.state.phase is Phase.AWAITING_ORDER
+
+
+def test_the_event_log_is_append_only(bench, station):
+    station.scan("PS:BADGE:P-1001")
+    with bench.engine.begin() as conn:
+        for statement in ("update pack_events set type='x'", "delete from pack_events"):
+            try:
+                conn.execute(text(statement))
+            except Exception as exc:  # noqa: BLE001 - the trigger's abort
+                assert "append-only" in str(exc)
+            else:
+                raise AssertionError(f"{statement} was allowed")
+
+
+def test_outcomes_serialise_to_one_json_object(station):
+    outcome = station.scan("PS:BADGE:P-1001").as_json()
+    assert json.loads(json.dumps(outcome))["phase"] == "awaiting_order"
