@@ -102,8 +102,16 @@ class Outcome:
             "phase": s.phase.value if s else None,
             "order": s.order.number if s and s.order else None,
             "box": s.box if s and s.order else None,
+            "packed": _packed_by_sku(s) if s and s.order else {},
             "events": self.facts,
         }
+
+
+def _packed_by_sku(state: SessionState) -> dict[str, int]:
+    totals: dict[str, int] = {}
+    for unit in state.packed:
+        totals[unit.sku] = totals.get(unit.sku, 0) + unit.units
+    return totals
 
 
 class Station:

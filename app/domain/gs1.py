@@ -85,7 +85,8 @@ class AiSpec:
     def format(self) -> str:
         """GS1 notation: N14, X..20, N..8."""
         kind = "N" if self.numeric else "X"
-        return f"{kind}{self.max_length}" if self.min_length == self.max_length else f"{kind}..{self.max_length}"
+        fixed = self.min_length == self.max_length
+        return f"{kind}{self.max_length}" if fixed else f"{kind}..{self.max_length}"
 
 
 Typed = str | int | date | Decimal
@@ -131,7 +132,8 @@ def _fixed_n(ai: str, title: str, length: int, *, check: bool = False, value_typ
     return AiSpec(ai, title, True, length, length, predefined, check, value_type)
 
 
-def _var_n(ai: str, title: str, max_length: int, value_type: ValueType = ValueType.TEXT, min_length: int = 1) -> AiSpec:
+def _var_n(ai: str, title: str, max_length: int, value_type: ValueType = ValueType.TEXT,
+           min_length: int = 1) -> AiSpec:
     return AiSpec(ai, title, True, min_length, max_length, value_type=value_type)
 
 
@@ -272,7 +274,8 @@ def _check_characters(spec: AiSpec, value: str) -> None:
     if spec.numeric:
         bad = next((ch for ch in value if not "0" <= ch <= "9"), None)
         if bad is not None:
-            raise Gs1Error(Problem.NOT_NUMERIC, f"({spec.ai}) must be digits, found {bad!r}", ai=spec.ai, char=bad)
+            raise Gs1Error(Problem.NOT_NUMERIC, f"({spec.ai}) must be digits, found {bad!r}",
+                           ai=spec.ai, char=bad)
         return
     bad = next((ch for ch in value if ch not in CSET82), None)
     if bad is not None:
@@ -283,10 +286,11 @@ def _check_length(spec: AiSpec, value: str) -> None:
     if not value:
         raise Gs1Error(Problem.EMPTY, f"({spec.ai}) has no value", ai=spec.ai)
     if len(value) > spec.max_length:
-        raise Gs1Error(Problem.TOO_LONG, f"({spec.ai}) is {len(value)} long, at most {spec.max_length} allowed",
+        raise Gs1Error(Problem.TOO_LONG, f"({spec.ai}) is {len(value)} long, at most {spec.max_length}",
                        ai=spec.ai)
     if len(value) < spec.min_length:
-        raise Gs1Error(Problem.TOO_SHORT, f"({spec.ai}) is {len(value)} long, needs {spec.min_length}", ai=spec.ai)
+        raise Gs1Error(Problem.TOO_SHORT, f"({spec.ai}) is {len(value)} long, needs {spec.min_length}",
+                       ai=spec.ai)
 
 
 def _typed(spec: AiSpec, value: str, today: date | None) -> Typed:
@@ -320,7 +324,8 @@ def _finish(elements: list[Element]) -> Gs1Data:
     seen: dict[str, str] = {}
     for element in elements:
         if seen.setdefault(element.ai, element.value) != element.value:
-            raise Gs1Error(Problem.CONFLICT, f"({element.ai}) appears twice with different values", ai=element.ai)
+            raise Gs1Error(Problem.CONFLICT, f"({element.ai}) appears twice with different values",
+                           ai=element.ai)
     if "01" in seen and "02" in seen:
         raise Gs1Error(Problem.CONFLICT, "(01) and (02) cannot be in one barcode", ai="02")
     return Gs1Data(tuple(elements))
@@ -404,7 +409,8 @@ def parse_bracketed(text: str, *, today: date | None = None) -> Gs1Data:
     parts = _BRACKET_AI.split(text)
     if parts[0]:
         raise Gs1Error(Problem.UNKNOWN_AI, f"expected (AI) at the start, got {parts[0][:8]!r}")
-    elements = [make_element(ai, value, today=today) for ai, value in zip(parts[1::2], parts[2::2], strict=True)]
+    pairs = zip(parts[1::2], parts[2::2], strict=True)
+    elements = [make_element(ai, value, today=today) for ai, value in pairs]
     return _finish(elements)
 
 

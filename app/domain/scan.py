@@ -216,6 +216,8 @@ _GS1_PHRASES = {
     Problem.BAD_DATE: "has an impossible date",
 }
 SCAN_AGAIN = "scan it again or type it."
+BAD_CHECK_DIGIT_MESSAGE = f"Barcode check digit is wrong — {SCAN_AGAIN}"
+UNREADABLE_MESSAGE = "Scanner sent unreadable data — check the scanner's keyboard setting, then scan again."
 
 
 def _shown_character(ch: str) -> str:
@@ -237,14 +239,15 @@ _SHOWN_LENGTH = 80
 
 def escape_for_display(text: str) -> str:
     """`text` with non-printable characters as \\xNN / \\uNNNN, cut to 80 characters + "…"."""
-    out = []
-    for ch in text[:_SHOWN_LENGTH]:
-        if ch.isprintable():
-            out.append(ch)
-        else:
-            code = ord(ch)
-            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
-    return "".join(out) + ("…" if len(text) > _SHOWN_LENGTH else "")
+    shown = "".join(ch if ch.isprintable() else _escape_character(ch) for ch in text[:_SHOWN_LENGTH])
+    return shown + ("…" if len(text) > _SHOWN_LENGTH else "")
+
+
+def _escape_character(ch: str) -> str:
+    code = ord(ch)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,11 +259,12 @@ class _Context:
 
     def accept(self, kind: ScanKind, text: str, *, gtins: tuple[str, ...] = (), serial: str | None = None,
                lot: str | None = None, command: Command | None = None, argument: int | None = None) -> Scan:
-        return Scan(raw=self.shown, kind=kind, text=text, gtins=gtins, serial=serial, lot=lot, command=command,
-                    argument=argument, symbology=self.symbology)
+        return Scan(raw=self.shown, kind=kind, text=text, gtins=gtins, serial=serial, lot=lot,
+                    command=command, argument=argument, symbology=self.symbology)
 
     def reject(self, reason: RejectReason, message: str) -> Scan:
-        return Scan(raw=self.shown, kind=ScanKind.UNKNOWN, symbology=self.symbology, reason=reason, message=message)
+        return Scan(raw=self.shown, kind=ScanKind.UNKNOWN, symbology=self.symbology, reason=reason,
+                    message=message)
 
 
 def parse_scan(raw: str | bytes, rules: ScanRules = DEFAULT_RULES) -> Scan:
@@ -308,16 +312,13 @@ def _decode(raw: str | bytes, max_length: int) -> str | Scan:
         try:
             raw = data.decode("utf-8")
         except UnicodeDecodeError:
-            return _Context(_safe_preview(data)).reject(
-                RejectReason.INVALID_UTF8,
-                "Scanner sent unreadable data — check the scanner's keyboard setting, then scan again.")
+            return _Context(_safe_preview(data)).reject(RejectReason.INVALID_UTF8, UNREADABLE_MESSAGE)
     if not isinstance(raw, str):
         return _Context("?").reject(RejectReason.UNRECOGNISED, f"Scan could not be read — {SCAN_AGAIN}")
     if len(raw) > 2 * max_length + 2:  # cheap bound before copying a huge string to strip it
         return _too_long(_Context(escape_for_display(raw)), len(raw))
     if any("\ud800" <= ch <= "\udfff" for ch in raw):  # lone surrogates: not text at all
-        return _Context(escape_for_display(raw)).reject(
-            RejectReason.INVALID_UTF8, "Scanner sent unreadable data — check the scanner's keyboard setting.")
+        return _Context(escape_for_display(raw)).reject(RejectReason.INVALID_UTF8, UNREADABLE_MESSAGE)
     return _strip_line_ending(raw).strip(" ")
 
 
@@ -400,9 +401,10 @@ def _gs1_reject(error: Gs1Error, context: _Context) -> Scan:
             return context.reject(RejectReason.GS1_TRUNCATED, "Barcode data is cut off — scan it again.")
         case Problem.UNKNOWN_AI:
             return context.reject(RejectReason.GS1_UNKNOWN_AI,
-                                  f"Barcode has an unknown GS1 field {field_name} — scan the product's other barcode.")
+                                  f"Barcode has an unknown GS1 field {field_name} — "
+                                  "scan the product's other barcode.")
         case Problem.BAD_CHECK_DIGIT:
-            return context.reject(RejectReason.BAD_CHECK_DIGIT, f"Barcode check digit is wrong — {SCAN_AGAIN}")
+            return context.reject(RejectReason.BAD_CHECK_DIGIT, BAD_CHECK_DIGIT_MESSAGE)
         case Problem.BAD_CHARACTER:
             shown = _shown_character(error.char or "?")
             return context.reject(RejectReason.FORBIDDEN_CHARACTER,
@@ -424,8 +426,8 @@ def _from_gs1(data: Gs1Data, context: _Context) -> Scan:
     elif serial or lot:
         scan = context.accept(ScanKind.SERIAL, serial or lot or "", serial=serial, lot=lot)
     else:
-        return context.reject(RejectReason.UNRECOGNISED,
-                              "This GS1 barcode has no product, order or serial number — scan the product barcode.")
+        return context.reject(RejectReason.UNRECOGNISED, "This GS1 barcode has no product, order or "
+                              "serial number — scan the product barcode.")
     return replace(scan, count=_typed(data, "37", "30", kind=int), expiry=_typed(data, "17", kind=date),
                    net_weight_kg=_typed(data, "310", kind=Decimal), ais=data.pairs)
 
@@ -442,7 +444,7 @@ def _digits(body: str, symbology: str | None, context: _Context) -> Scan:
     if len(body) in (8, 12, 13, 14):
         gtins = gtin14_candidates(body, prefer_upce=symbology != _EAN8_SYMBOLOGY)
         if not gtins:
-            return context.reject(RejectReason.BAD_CHECK_DIGIT, f"Barcode check digit is wrong — {SCAN_AGAIN}")
+            return context.reject(RejectReason.BAD_CHECK_DIGIT, BAD_CHECK_DIGIT_MESSAGE)
         return context.accept(ScanKind.PRODUCT, gtins[0], gtins=gtins)
     if len(body) == 6 and symbology == _UPCE_SYMBOLOGY:
         # Some scanners send UPC-E as the bare six digits: number system 0, no check digit.
@@ -506,11 +508,11 @@ def _command(payload: str, context: _Context) -> Scan:
                               f"Unknown command {context.shown} — use a card from the command sheet.")
     if command is not Command.QTY:
         if arguments:
-            return context.reject(RejectReason.BAD_COMMAND,
-                                  f"Command {command.name} takes no number — use a card from the command sheet.")
+            return context.reject(RejectReason.BAD_COMMAND, f"Command {command.name} takes no number — "
+                                  "use a card from the command sheet.")
         return context.accept(ScanKind.COMMAND, command.value, command=command)
     quantity = arguments[0].strip() if len(arguments) == 1 else ""
-    if not (quantity.isascii() and quantity.isdigit() and len(quantity) <= 4 and 1 <= int(quantity) <= _QTY_MAX):
+    if not (_is_digits(quantity) and len(quantity) <= 4 and 1 <= int(quantity) <= _QTY_MAX):
         return context.reject(RejectReason.BAD_COMMAND,
                               f"Quantity must be 1 to {_QTY_MAX} — scan another QTY card or type the number.")
     return context.accept(ScanKind.COMMAND, command.value, command=command, argument=int(quantity))

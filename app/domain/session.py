@@ -12,7 +12,7 @@ crash, so every change of state goes through a fact.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from app.domain.cartons import CartonSuggestion, suggest_carton
@@ -84,6 +84,7 @@ class SessionState:
     packer: User | None = None
     order: Order | None = None
     packed: tuple[PackedUnit, ...] = ()
+    counts: dict[int, int] = field(default_factory=dict)  # units packed per line: O(1) on every scan
     box: int = 1
     last_box: bool = False
     pending_qty: int | None = None
@@ -100,7 +101,7 @@ class SessionState:
     # -- questions the screen and the rules ask
 
     def packed_units(self, line_no: int) -> int:
-        return sum(u.units for u in self.packed if u.line_no == line_no)
+        return self.counts.get(line_no, 0)
 
     def remaining(self, line: OrderLine) -> int:
         return line.quantity - self.packed_units(line.line_no)
@@ -376,7 +377,8 @@ class PackSession:
                 "manual": manual}
         packed = Fact("item_packed", data)
         done = s.packed_units(line.line_no) + units
-        after = replace(s, packed=(*s.packed, PackedUnit(line.line_no, line.sku, units, s.box, serial, lot)))
+        after = replace(s, packed=(*s.packed, PackedUnit(line.line_no, line.sku, units, s.box, serial, lot)),
+                        counts={**s.counts, line.line_no: done})
         if not after.missing():
             close = self._close_box_fact(last=True, state=after)
             return _say(Tone.COMPLETE, "all_items_packed", "All items packed. " + self._carton_prompt(after),
@@ -665,9 +667,14 @@ class PackSession:
             case "item_packed":
                 unit = PackedUnit(d["line"], d["sku"], d["units"], d["box"], d.get("serial"), d.get("lot"),
                                   d.get("manual", False))
-                return replace(s, packed=(*s.packed, unit), pending_qty=None, pending_code=None)
+                counts = {**s.counts, unit.line_no: s.packed_units(unit.line_no) + unit.units}
+                return replace(s, packed=(*s.packed, unit), counts=counts, pending_qty=None, pending_code=None)
             case "item_unpacked":
-                return replace(s, packed=_without_last(s.packed, d), pending_qty=None)
+                packed, removed = _without_last(s.packed, d)
+                counts = dict(s.counts)
+                if removed is not None:
+                    counts[removed.line_no] -= removed.units
+                return replace(s, packed=packed, counts=counts, pending_qty=None)
             case "verification_failed":
                 return replace(s, needs_override="short")
             case "box_closed":
@@ -702,9 +709,9 @@ class PackSession:
                 return s  # scan_rejected, print_failed, reprint_requested: recorded, no change of state
 
 
-def _without_last(packed: tuple[PackedUnit, ...], d: dict) -> tuple[PackedUnit, ...]:
+def _without_last(packed: tuple[PackedUnit, ...], d: dict) -> tuple[tuple[PackedUnit, ...], PackedUnit | None]:
     for index in range(len(packed) - 1, -1, -1):
         unit = packed[index]
         if unit.line_no == d["line"] and unit.box == d["box"] and unit.serial == d.get("serial"):
-            return packed[:index] + packed[index + 1:]
-    return packed
+            return packed[:index] + packed[index + 1:], unit
+    return packed, None

@@ -28,9 +28,15 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         # pysqlite's own transaction handling delays BEGIN; take control so that a write
         # transaction starts when we say and commits exactly once.
-        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
+        event.listen(engine, "begin", _begin)
         return engine
     return create_engine(url, pool_pre_ping=True)
+
+
+def _begin(conn) -> None:  # noqa: ANN001 - SQLAlchemy Connection
+    # A read-only AUTOCOMMIT connection (the scan path's look-ups) needs no transaction at all.
+    if conn.get_execution_options().get("isolation_level") != "AUTOCOMMIT":
+        conn.exec_driver_sql("BEGIN")
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 - DB-API connection

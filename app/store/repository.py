@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from sqlalchemy import Connection, Engine, and_, delete, insert, literal, select, update
+from sqlalchemy import Connection, Engine, and_, bindparam, delete, insert, literal, select, update
 
 from app.domain import model as m
 from app.domain.events import Fact
@@ -53,12 +53,16 @@ class StoredEvent:
 class Repository:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        self.conn: Connection = engine.connect()
+        # Look-ups run on an autocommit connection: no BEGIN/ROLLBACK round trips, no snapshot
+        # held between scans. Writes run in explicit, durable transactions on their own connection.
+        self.reader: Connection = engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+        self.writer: Connection = engine.connect()
         self._order_ids: dict[str, int] = {}
         self._product_ids: dict[str, int] = {}
 
     def close(self) -> None:
-        self.conn.close()
+        self.reader.close()
+        self.writer.close()
 
     # ------------------------------------------------------------ look-ups
 
@@ -68,16 +72,12 @@ class Repository:
 
     def product_by_code(self, codes: Sequence[str]) -> ProductHit | None:
         """A product by any of its barcodes (GTIN-14s or house codes), else by SKU."""
-        query = (
-            select(_products, _barcodes.c.units)
-            .join(_barcodes, _barcodes.c.product_id == _products.c.id)
-            .where(_barcodes.c.code.in_(list(codes)))
-            .limit(1)
-        )
-        row = self._one(query)
-        if row is None:
-            row = self._one(select(_products, literal(1).label("units")).where(_products.c.sku.in_(list(codes)))
-                            .limit(1))
+        row = None
+        for code in codes:  # usually one; an 8-digit code can be both an EAN-8 and a UPC-E
+            row = self.reader.execute(_PRODUCT_BY_CODE, {"code": code}).first()
+            row = row or self.reader.execute(_PRODUCT_BY_SKU, {"code": code}).first()
+            if row is not None:
+                break
         if row is None:
             return None
         self._product_ids[row.sku] = row.id
@@ -85,8 +85,7 @@ class Repository:
 
     def order_id(self, number: str) -> int | None:
         if number not in self._order_ids:
-            found = self.conn.execute(select(_orders.c.id).where(_orders.c.number == number)).scalar()
-            self.conn.rollback()
+            found = self.reader.execute(select(_orders.c.id).where(_orders.c.number == number)).scalar()
             if found is None:
                 return None
             self._order_ids[number] = found
@@ -133,8 +132,7 @@ class Repository:
         return self._scalar(query)
 
     def cartons(self) -> list[m.Carton]:
-        rows = self.conn.execute(select(_cartons).where(_cartons.c.active.is_(True))).all()
-        self.conn.rollback()
+        rows = self.reader.execute(select(_cartons).where(_cartons.c.active.is_(True))).all()
         return [m.Carton(r.code, r.name, m.Dimensions(r.length_mm, r.width_mm, r.height_mm), r.tare_g,
                          r.max_weight_g) for r in rows]
 
@@ -168,13 +166,13 @@ class Repository:
         order_ids = [self._fact_order_id(fact, default_id) for fact in facts]
         now = datetime.now(timezone.utc)
         rows = []
-        with self.conn.begin():
+        with self.writer.begin():
             for fact, fact_order_id in zip(facts, order_ids, strict=True):
                 rows.append({"uuid": str(uuid.uuid4()), "station": station, "packer_id": packer_id,
                              "order_id": fact_order_id, "type": fact.type,
                              "payload": json.dumps(fact.data, separators=(",", ":"), ensure_ascii=False), "at": now})
                 self._project(fact, fact_order_id)
-            self.conn.execute(insert(_events), rows)
+            self.writer.execute(insert(_events), rows[0] if len(rows) == 1 else rows)
 
     def _fact_order_id(self, fact: Fact, default: int | None) -> int | None:
         number = fact.order.number if fact.order else fact.data.get("number")
@@ -188,28 +186,28 @@ class Repository:
             values: dict = {"status": status, "updated_at": datetime.now(timezone.utc)}
             if fact.type == "order_held":
                 values["hold_reason"] = d.get("reason", "")
-            self.conn.execute(update(_orders).where(_orders.c.id == order_id).values(**values))
+            self.writer.execute(update(_orders).where(_orders.c.id == order_id).values(**values))
         if fact.type == "labels_voided" and order_id is not None:
-            self.conn.execute(update(_parcels).where(_parcels.c.order_id == order_id, _parcels.c.status != "voided")
+            self.writer.execute(update(_parcels).where(_parcels.c.order_id == order_id, _parcels.c.status != "voided")
                               .values(status="voided"))
         if fact.type in ("order_released", "labels_voided", "order_held", "order_stopped") and order_id is not None:
             # Units of an order that does not ship free their serials for the repack.
             if fact.type != "order_held" or not self._has_labels(order_id):
-                self.conn.execute(delete(_serials).where(_serials.c.order_id == order_id))
+                self.writer.execute(delete(_serials).where(_serials.c.order_id == order_id))
         if fact.type == "item_packed" and d.get("serial") and order_id is not None:
-            self.conn.execute(insert(_serials).values(product_id=self._product_ids.get(d["sku"]) or
+            self.writer.execute(insert(_serials).values(product_id=self._product_ids.get(d["sku"]) or
                                                       self._product_id(d["sku"]), serial=d["serial"],
                                                       order_id=order_id, event_uuid=""))
         if fact.type == "item_unpacked" and d.get("serial") and order_id is not None:
-            self.conn.execute(delete(_serials).where(and_(_serials.c.order_id == order_id,
+            self.writer.execute(delete(_serials).where(and_(_serials.c.order_id == order_id,
                                                           _serials.c.serial == d["serial"])))
 
     def _has_labels(self, order_id: int) -> bool:
-        return self.conn.execute(select(_parcels.c.id).where(_parcels.c.order_id == order_id,
+        return self.writer.execute(select(_parcels.c.id).where(_parcels.c.order_id == order_id,
                                                              _parcels.c.status != "voided").limit(1)).first() is not None
 
     def _product_id(self, sku: str) -> int:
-        return self.conn.execute(select(_products.c.id).where(_products.c.sku == sku)).scalar_one()
+        return self.writer.execute(select(_products.c.id).where(_products.c.sku == sku)).scalar_one()
 
     def session_events(self, station: str) -> list[StoredEvent]:
         """This station's events since its latest sign-in, or none when it signed out last."""
@@ -218,9 +216,8 @@ class Repository:
                              .order_by(_events.c.seq.desc()).limit(1))
         if boundary is None or boundary.type == "signed_out":
             return []
-        rows = self.conn.execute(select(_events).where(_events.c.station == station, _events.c.seq >= boundary.seq)
+        rows = self.reader.execute(select(_events).where(_events.c.station == station, _events.c.seq >= boundary.seq)
                                  .order_by(_events.c.seq)).all()
-        self.conn.rollback()
         return [StoredEvent(r.seq, r.uuid, r.type, json.loads(r.payload), r.order_id, r.packer_id, r.at) for r in rows]
 
     def order_number_of(self, order_id: int) -> str | None:
@@ -233,63 +230,57 @@ class Repository:
                     carrier: str, service_level: str) -> str:
         """Create or refresh the parcel row for a box before its label prints; returns its UUID."""
         order_id = self.order_id(order_number)
-        with self.conn.begin():
-            existing = self.conn.execute(select(_parcels.c.uuid).where(_parcels.c.order_id == order_id,
+        with self.writer.begin():
+            existing = self.writer.execute(select(_parcels.c.uuid).where(_parcels.c.order_id == order_id,
                                                                        _parcels.c.box_no == box)).scalar()
             values = {"station": station, "packer_id": packer_id, "carton_code": carton, "weight_g": weight_g,
                       "expected_weight_g": expected_g, "weight_source": weight_source, "carrier": carrier,
                       "service_level": service_level, "status": "labelling"}
             if existing:
-                self.conn.execute(update(_parcels).where(_parcels.c.uuid == existing).values(**values))
+                self.writer.execute(update(_parcels).where(_parcels.c.uuid == existing).values(**values))
                 return existing
             parcel_uuid = str(uuid.uuid4())
-            self.conn.execute(insert(_parcels).values(uuid=parcel_uuid, order_id=order_id, box_no=box,
+            self.writer.execute(insert(_parcels).values(uuid=parcel_uuid, order_id=order_id, box_no=box,
                                                       created_at=datetime.now(timezone.utc), **values))
             return parcel_uuid
 
     def label_done(self, parcel_uuid: str, *, tracking_number: str | None, label_format: str,
                    label_ref: str) -> None:
-        with self.conn.begin():
-            self.conn.execute(update(_parcels).where(_parcels.c.uuid == parcel_uuid).values(
+        with self.writer.begin():
+            self.writer.execute(update(_parcels).where(_parcels.c.uuid == parcel_uuid).values(
                 tracking_number=tracking_number, label_format=label_format, label_ref=label_ref, status="labelled"))
 
     def parcels_of(self, order_number: str) -> list[dict]:
         order_id = self.order_id(order_number)
-        rows = self.conn.execute(select(_parcels).where(_parcels.c.order_id == order_id)
+        rows = self.reader.execute(select(_parcels).where(_parcels.c.order_id == order_id)
                                  .order_by(_parcels.c.box_no)).mappings().all()
-        self.conn.rollback()
         return [dict(r) for r in rows]
 
     def register_station(self, name: str) -> None:
-        with self.conn.begin():
-            found = self.conn.execute(select(_stations.c.id).where(_stations.c.name == name)).scalar()
+        with self.writer.begin():
+            found = self.writer.execute(select(_stations.c.id).where(_stations.c.name == name)).scalar()
             now = datetime.now(timezone.utc)
             if found is None:
-                self.conn.execute(insert(_stations).values(name=name, created_at=now, last_seen_at=now))
+                self.writer.execute(insert(_stations).values(name=name, created_at=now, last_seen_at=now))
             else:
-                self.conn.execute(update(_stations).where(_stations.c.id == found).values(last_seen_at=now))
+                self.writer.execute(update(_stations).where(_stations.c.id == found).values(last_seen_at=now))
 
     # ------------------------------------------------------------ helpers
 
     def _one(self, query):  # noqa: ANN001, ANN202 - a Core select
-        row = self.conn.execute(query).first()
-        self.conn.rollback()  # end the implicit read transaction: never hold a snapshot between scans
-        return row
+        return self.reader.execute(query).first()
 
     def _scalar(self, query):  # noqa: ANN001, ANN202
-        value = self.conn.execute(query).scalar()
-        self.conn.rollback()
-        return value
+        return self.reader.execute(query).scalar()
 
     def _load_order(self, row) -> m.Order:  # noqa: ANN001 - a Row of orders
         self._order_ids[row.number] = row.id
-        lines = self.conn.execute(
+        lines = self.reader.execute(
             select(_lines.c.line_no, _lines.c.quantity, _products)
             .join(_products, _products.c.id == _lines.c.product_id)
             .where(_lines.c.order_id == row.id)
             .order_by(_lines.c.line_no)
         ).all()
-        self.conn.rollback()
         for line in lines:
             self._product_ids[line.sku] = line.id
         return m.Order(
@@ -310,6 +301,15 @@ class Repository:
             packing_instructions=row.packing_instructions,
         )
 
+
+# The scan path's statements, built once: constructing a select costs more than running it.
+_PRODUCT_BY_CODE = (
+    select(_products, _barcodes.c.units)
+    .join(_barcodes, _barcodes.c.product_id == _products.c.id)
+    .where(_barcodes.c.code == bindparam("code"))
+    .limit(1)
+)
+_PRODUCT_BY_SKU = select(_products, literal(1).label("units")).where(_products.c.sku == bindparam("code")).limit(1)
 
 CLOSING_TYPES = frozenset({"order_packed", "order_held", "order_released", "order_stopped", "labels_voided"})
 
