@@ -11,7 +11,7 @@ import getpass
 import json
 import sys
 from collections.abc import Callable, Iterable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from app import __version__
@@ -89,7 +89,7 @@ def _timestamp(text: str) -> datetime:
         value = datetime.fromisoformat(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(f"not an ISO date or time: {text!r}") from exc
-    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def _positive(text: str) -> int:
@@ -198,14 +198,24 @@ def cmd_replay(args: argparse.Namespace) -> int:
 
         bench.config = replace(bench.config, station=args.station)
     station = Station(bench.config, Repository(bench.engine), station_output(bench))
-    source = sys.stdin.buffer if args.file == "-" else Path(args.file).open("rb")
-    with source:
-        for outcome in replay_lines(station, source):
-            print(json.dumps(outcome, ensure_ascii=False), flush=True)
+    if args.file == "-":
+        _print_outcomes(replay_lines(station, sys.stdin.buffer))
+        return 0
+    path = Path(args.file)
+    if not path.is_file():
+        print(f"packstation: no such file: {path}", file=sys.stderr)
+        return 2
+    with path.open("rb") as source:
+        _print_outcomes(replay_lines(station, source))
     return 0
 
 
-def replay_lines(station, lines: Iterable[bytes]) -> Iterable[dict]:  # noqa: ANN001 - a Station
+def _print_outcomes(outcomes: Iterable[dict]) -> None:
+    for outcome in outcomes:
+        print(json.dumps(outcome, ensure_ascii=False), flush=True)
+
+
+def replay_lines(station, lines: Iterable[bytes]) -> Iterable[dict]:
     """One outcome per line. Bytes in: a line that is not UTF-8 is a rejected scan, not a crash."""
     for number, line in enumerate(lines, start=1):
         raw = line.rstrip(b"\r\n")

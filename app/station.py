@@ -197,7 +197,7 @@ class Station:
 
     # ------------------------------------------------------------ resolving scans
 
-    def resolve(self, scan: Scan, *, manual: bool = False) -> Input:  # noqa: C901 - one branch per kind
+    def resolve(self, scan: Scan, *, manual: bool = False) -> Input:
         phase = self.state.phase
         match scan.kind:
             case ScanKind.UNKNOWN:
@@ -272,7 +272,7 @@ class Station:
             shipped = self.repo.serial_shipped_in(pending.sku, text)
         return SerialScanned(text, is_lot=is_lot, shipped_in=shipped, manual=manual)
 
-    def _carton(self, code: str):  # noqa: ANN202
+    def _carton(self, code: str):
         return next((c for c in self.session.cartons if c.code.upper() == code.upper()), None)
 
     # ------------------------------------------------------------ effects

@@ -16,7 +16,6 @@ from typing import Any
 from app.domain.model import Carton, Order, Product, User
 from app.domain.scan import Command
 
-
 # ---------------------------------------------------------------- inputs
 
 

@@ -148,6 +148,10 @@ def _say(tone: Tone, code: str, message: str, *facts: Fact, effects: Sequence[Ef
     return Decision(facts=facts, effects=(Feedback(tone, code, message), *effects))
 
 
+def _signed_in(user: User) -> Fact:
+    return Fact("signed_in", {"user_id": user.id, "name": user.name, "role": user.role.value, "badge": user.badge})
+
+
 def _reject(code: str, message: str, **data: object) -> Decision:
     """A refused scan: recorded for the error statistics, state unchanged."""
     return _say(Tone.REJECTED, code, message, Fact("scan_rejected", {"code": code, "message": message, **data}))
@@ -196,8 +200,7 @@ class PackSession:
         if event.user is None:
             return _reject("unknown_badge", f"Badge {event.badge} is not known. Ask a supervisor.", badge=event.badge)
         user = event.user
-        fact = Fact("signed_in", {"user_id": user.id, "name": user.name, "role": user.role.value, "badge": user.badge})
-        return _say(Tone.ACCEPTED, "signed_in", f"Hello {user.name}. Scan an order.", fact)
+        return _say(Tone.ACCEPTED, "signed_in", f"Hello {user.name}. Scan an order.", _signed_in(user))
 
     def _badge(self, event: BadgeScanned) -> Decision:
         s = self.state
@@ -213,8 +216,8 @@ class PackSession:
         assert s.packer is not None
         if user.id == s.packer.id:
             return _say(Tone.INFO, "already_signed_in", f"{user.name}, you are signed in. Scan an order.")
-        switch = Fact("signed_in", {"user_id": user.id, "name": user.name, "role": user.role.value, "badge": user.badge})
-        return _say(Tone.ACCEPTED, "signed_in", f"Hello {user.name}. Scan an order.", Fact("signed_out"), switch)
+        return _say(Tone.ACCEPTED, "signed_in", f"Hello {user.name}. Scan an order.", Fact("signed_out"),
+                    _signed_in(user))
 
     def _override(self, supervisor: User) -> Decision:
         s = self.state
@@ -224,11 +227,8 @@ class PackSession:
             close = self._close_box_fact(last=True)
             return _say(Tone.WARNING, "override_short", f"Approved by {supervisor.name}: ships without {missing}.",
                         grant, close)
-        return Decision(
-            facts=(grant,),
-            effects=(Feedback(Tone.WARNING, "override_weight", f"Weight approved by {supervisor.name}. Printing label."),
-                     PrintLabel(s.box)),
-        )
+        return _say(Tone.WARNING, "override_weight", f"Weight approved by {supervisor.name}. Printing label.", grant,
+                    effects=(PrintLabel(s.box),))
 
     # -- awaiting an order (also the done screen)
 
@@ -353,7 +353,8 @@ class PackSession:
         line = next(line for line in s.order.lines if line.line_no == pending.line_no)
         if pending.needs == "lot":
             if line.product.requires_serial:
-                ask = Fact("code_requested", {"line": line.line_no, "sku": line.sku, "needs": "serial", "lot": event.text})
+                ask = Fact("code_requested",
+                           {"line": line.line_no, "sku": line.sku, "needs": "serial", "lot": event.text})
                 return _say(Tone.ATTENTION, "serial_needed", f"Lot {event.text} noted. Now scan the SERIAL.", ask)
             return self._packed(line, 1, lot=event.text, manual=event.manual)
         problem = self._serial_problem(event.text, event.shipped_in)
@@ -363,7 +364,7 @@ class PackSession:
 
     def _serial_problem(self, serial: str, shipped_in: str | None) -> Decision | None:
         if serial in self.state.serials():
-            return _reject("duplicate_serial", f"Serial {serial} is already in this order. Scan the next unit's serial.",
+            return _reject("duplicate_serial", f"Serial {serial} is already in this order. Scan the next unit's.",
                            serial=serial)
         if shipped_in:
             return _reject("duplicate_serial", f"Serial {serial} already shipped in order {shipped_in}. Supervisor!",
@@ -641,7 +642,7 @@ class PackSession:
             self.state = self._evolve(self.state, fact)
         return self.state
 
-    def _evolve(self, s: SessionState, fact: Fact) -> SessionState:  # noqa: C901 - one branch per fact type
+    def _evolve(self, s: SessionState, fact: Fact) -> SessionState:
         d = fact.data
         match fact.type:
             case "signed_in":

@@ -10,13 +10,24 @@ import json
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
-from sqlalchemy import Connection, Engine, and_, bindparam, delete, insert, literal, select, update
+from sqlalchemy import Connection, Engine, bindparam, delete, insert, literal, select, update
 
 from app.domain import model as m
 from app.domain.events import Fact
-from app.store.models import Barcode, Carton, Order, OrderLine, PackedSerial, PackEvent, Parcel, Product, Station, User
+from app.store.models import (
+    Barcode,
+    Carton,
+    Order,
+    OrderLine,
+    PackedSerial,
+    PackEvent,
+    Parcel,
+    Product,
+    Station,
+    User,
+)
 
 _products = Product.__table__
 _barcodes = Barcode.__table__
@@ -161,50 +172,46 @@ class Repository:
     def record(self, facts: Iterable[Fact], *, station: str, packer_id: int | None, order_number: str | None) -> None:
         """Append facts and update what they change, in one durable transaction."""
         facts = list(facts)
-        # Resolve ids before the write transaction: look-ups end their own read transactions.
+        # Resolve ids before the write transaction: look-ups use the other connection.
         default_id = self.order_id(order_number) if order_number else None
         order_ids = [self._fact_order_id(fact, default_id) for fact in facts]
-        now = datetime.now(timezone.utc)
-        rows = []
+        now = datetime.now(UTC)
         with self.writer.begin():
-            for fact, fact_order_id in zip(facts, order_ids, strict=True):
-                rows.append({"uuid": str(uuid.uuid4()), "station": station, "packer_id": packer_id,
-                             "order_id": fact_order_id, "type": fact.type,
-                             "payload": json.dumps(fact.data, separators=(",", ":"), ensure_ascii=False), "at": now})
-                self._project(fact, fact_order_id)
-            self.writer.execute(insert(_events), rows[0] if len(rows) == 1 else rows)
+            for fact, order_id in zip(facts, order_ids, strict=True):
+                event_uuid = str(uuid.uuid4())
+                self.writer.execute(insert(_events), {
+                    "uuid": event_uuid, "station": station, "packer_id": packer_id, "order_id": order_id,
+                    "type": fact.type, "payload": json.dumps(fact.data, separators=(",", ":"), ensure_ascii=False),
+                    "at": now,
+                })
+                if order_id is not None:
+                    self._project(fact, order_id, event_uuid)
 
     def _fact_order_id(self, fact: Fact, default: int | None) -> int | None:
         number = fact.order.number if fact.order else fact.data.get("number")
         return self.order_id(number) if number else default
 
-    def _project(self, fact: Fact, order_id: int | None) -> None:
+    def _project(self, fact: Fact, order_id: int, event_uuid: str) -> None:
+        """Keep the order's status and its packed serials in step with the log."""
         d = fact.data
-        status = {"order_opened": "packing", "order_packed": "packed", "order_held": "held",
-                  "order_released": "open", "labels_voided": "open"}.get(fact.type)
-        if status and order_id is not None:
-            values: dict = {"status": status, "updated_at": datetime.now(timezone.utc)}
+        status = _STATUS_AFTER.get(fact.type)
+        if status:
+            values: dict = {"status": status, "updated_at": datetime.now(UTC)}
             if fact.type == "order_held":
                 values["hold_reason"] = d.get("reason", "")
             self.writer.execute(update(_orders).where(_orders.c.id == order_id).values(**values))
-        if fact.type == "labels_voided" and order_id is not None:
-            self.writer.execute(update(_parcels).where(_parcels.c.order_id == order_id, _parcels.c.status != "voided")
-                              .values(status="voided"))
-        if fact.type in ("order_released", "labels_voided", "order_held", "order_stopped") and order_id is not None:
-            # Units of an order that does not ship free their serials for the repack.
-            if fact.type != "order_held" or not self._has_labels(order_id):
-                self.writer.execute(delete(_serials).where(_serials.c.order_id == order_id))
-        if fact.type == "item_packed" and d.get("serial") and order_id is not None:
-            self.writer.execute(insert(_serials).values(product_id=self._product_ids.get(d["sku"]) or
-                                                      self._product_id(d["sku"]), serial=d["serial"],
-                                                      order_id=order_id, event_uuid=""))
-        if fact.type == "item_unpacked" and d.get("serial") and order_id is not None:
-            self.writer.execute(delete(_serials).where(and_(_serials.c.order_id == order_id,
-                                                          _serials.c.serial == d["serial"])))
-
-    def _has_labels(self, order_id: int) -> bool:
-        return self.writer.execute(select(_parcels.c.id).where(_parcels.c.order_id == order_id,
-                                                             _parcels.c.status != "voided").limit(1)).first() is not None
+        if fact.type == "labels_voided":
+            self.writer.execute(update(_parcels).where(_parcels.c.order_id == order_id).values(status="voided"))
+        if fact.type in _FREES_SERIALS:
+            # The units go back to the tote, so their serials may be packed again.
+            self.writer.execute(delete(_serials).where(_serials.c.order_id == order_id))
+        elif fact.type == "item_packed" and d.get("serial"):
+            product_id = self._product_ids.get(d["sku"]) or self._product_id(d["sku"])
+            self.writer.execute(insert(_serials).values(product_id=product_id, serial=d["serial"], order_id=order_id,
+                                                        event_uuid=event_uuid))
+        elif fact.type == "item_unpacked" and d.get("serial"):
+            self.writer.execute(delete(_serials).where(_serials.c.order_id == order_id,
+                                                       _serials.c.serial == d["serial"]))
 
     def _product_id(self, sku: str) -> int:
         return self.writer.execute(select(_products.c.id).where(_products.c.sku == sku)).scalar_one()
@@ -241,7 +248,7 @@ class Repository:
                 return existing
             parcel_uuid = str(uuid.uuid4())
             self.writer.execute(insert(_parcels).values(uuid=parcel_uuid, order_id=order_id, box_no=box,
-                                                      created_at=datetime.now(timezone.utc), **values))
+                                                      created_at=datetime.now(UTC), **values))
             return parcel_uuid
 
     def label_done(self, parcel_uuid: str, *, tracking_number: str | None, label_format: str,
@@ -259,7 +266,7 @@ class Repository:
     def register_station(self, name: str) -> None:
         with self.writer.begin():
             found = self.writer.execute(select(_stations.c.id).where(_stations.c.name == name)).scalar()
-            now = datetime.now(timezone.utc)
+            now = datetime.now(UTC)
             if found is None:
                 self.writer.execute(insert(_stations).values(name=name, created_at=now, last_seen_at=now))
             else:
@@ -267,13 +274,13 @@ class Repository:
 
     # ------------------------------------------------------------ helpers
 
-    def _one(self, query):  # noqa: ANN001, ANN202 - a Core select
+    def _one(self, query):
         return self.reader.execute(query).first()
 
-    def _scalar(self, query):  # noqa: ANN001, ANN202
+    def _scalar(self, query):
         return self.reader.execute(query).scalar()
 
-    def _load_order(self, row) -> m.Order:  # noqa: ANN001 - a Row of orders
+    def _load_order(self, row) -> m.Order:
         self._order_ids[row.number] = row.id
         lines = self.reader.execute(
             select(_lines.c.line_no, _lines.c.quantity, _products)
@@ -311,10 +318,14 @@ _PRODUCT_BY_CODE = (
 )
 _PRODUCT_BY_SKU = select(_products, literal(1).label("units")).where(_products.c.sku == bindparam("code")).limit(1)
 
+_STATUS_AFTER = {"order_opened": "packing", "order_packed": "packed", "order_held": "held",
+                 "order_released": "open", "labels_voided": "open"}
+_FREES_SERIALS = frozenset({"order_released", "order_stopped", "labels_voided"})
+
 CLOSING_TYPES = frozenset({"order_packed", "order_held", "order_released", "order_stopped", "labels_voided"})
 
 
-def _product(row) -> m.Product:  # noqa: ANN001 - a Row with the products columns
+def _product(row) -> m.Product:
     dims = None
     if row.length_mm and row.width_mm and row.height_mm:
         dims = m.Dimensions(row.length_mm, row.width_mm, row.height_mm)

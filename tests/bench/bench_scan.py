@@ -51,7 +51,8 @@ def build(home: Path, orders: int, products: int) -> None:
                        ((gtin(i), i) for i in range(1, products + 1)))
         db.execute("insert into cartons (code, name, length_mm, width_mm, height_mm, tare_g, max_weight_g, active) "
                    "values ('XL','Large',600,400,400,500,30000,1)")
-        db.execute("insert into users (name, badge, role, active, created_at) values ('Bench','P-1','packer',1,'2026-11-25 00:00:00')")
+        db.execute("insert into users (name, badge, role, active, created_at) "
+                   "values ('Bench','P-1','packer',1,'2026-11-25 00:00:00')")
         db.executemany(
             "insert into orders (id, number, channel, tote, status, ship_to_name, ship_to_company, ship_to_line1, "
             "ship_to_line2, ship_to_city, ship_to_region, ship_to_postcode, ship_to_country, ship_to_phone, "
@@ -121,11 +122,12 @@ def scans(home: Path, orders: int, products: int, count: int = 3000) -> tuple[li
     lookups: dict[str, list[float]] = {"number": [], "tote": [], "gtin": []}
     for _ in range(2000):
         n = rng.randint(1, orders)
-        for kind, call in (("number", lambda: repo.order_by_number(f"{n:07d}")),
-                           ("tote", lambda: repo.order_by_tote(f"TOTE-{(n // 10 * 10 or 10):07d}")),
-                           ("gtin", lambda: repo.product_by_code((gtin(rng.randint(1, products)),)))):
+        code = gtin(rng.randint(1, products))
+        for kind, call, arg in (("number", repo.order_by_number, f"{n:07d}"),
+                                ("tote", repo.order_by_tote, f"TOTE-{(n // 10 * 10 or 10):07d}"),
+                                ("gtin", repo.product_by_code, (code,))):
             start = time.perf_counter()
-            assert call() is not None
+            assert call(arg) is not None
             lookups[kind].append(time.perf_counter() - start)
     return timings, lookups
 

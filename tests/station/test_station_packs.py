@@ -33,7 +33,8 @@ def test_a_scanned_order_is_packed_end_to_end_and_leaves_a_parcel_and_spool_file
     assert label.code == "order_packed" and station.state.phase is Phase.DONE
     assert order_status(bench, "1001") == "packed"
     parcels = station.repo.parcels_of("1001")
-    assert [(p["box_no"], p["carton_code"], p["weight_g"], p["status"]) for p in parcels] == [(1, "ENV", 100, "labelled")]
+    boxes = [(p["box_no"], p["carton_code"], p["weight_g"], p["status"]) for p in parcels]
+    assert boxes == [(1, "ENV", 100, "labelled")]
     spooled = sorted(p.name.split("-")[0] for p in bench.paths.spool_dir.iterdir())
     assert spooled == ["label", "slip"]
     assert events(bench) == ["signed_in", "order_opened", "item_packed", "box_closed", "carton_chosen",
