@@ -215,8 +215,8 @@ def _build_table() -> dict[str, AiSpec]:
 
 AI_TABLE: dict[str, AiSpec] = _build_table()
 
-# Two-digit prefixes whose AIs have a predefined length (General Specifications figure 7.8.5-2).
-# Used to tell a truncated predefined field from an unknown AI.
+# Two-digit prefixes whose AIs have a predefined length (General Specifications figure 7.8.5-2):
+# only these may be followed by another AI without a GS. The table above must agree (tested).
 PREDEFINED_PREFIXES = frozenset(
     ["00", "01", "02", "03", "04", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20",
      "31", "32", "33", "34", "35", "36", "41"]

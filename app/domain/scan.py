@@ -238,9 +238,16 @@ _SHOWN_LENGTH = 80
 
 
 def escape_for_display(text: str) -> str:
-    """`text` with non-printable characters as \\xNN / \\uNNNN, cut to 80 characters + "…"."""
-    shown = "".join(ch if ch.isprintable() else _escape_character(ch) for ch in text[:_SHOWN_LENGTH])
-    return shown + ("…" if len(text) > _SHOWN_LENGTH else "")
+    """`text` with non-printable characters as \\xNN / \\uNNNN, at most 80 characters + "…"."""
+    pieces: list[str] = []
+    used = 0
+    for ch in text[:_SHOWN_LENGTH + 1]:
+        piece = ch if ch.isprintable() else _escape_character(ch)
+        if used + len(piece) > _SHOWN_LENGTH:
+            return "".join(pieces) + "…"  # never cut an escape in half
+        pieces.append(piece)
+        used += len(piece)
+    return "".join(pieces)
 
 
 def _escape_character(ch: str) -> str:

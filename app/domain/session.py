@@ -327,7 +327,7 @@ class PackSession:
             message = (f"Too many: {product.sku} is complete ({line.quantity} of {line.quantity})." if remaining == 0
                        else f"Too many: only {remaining} more {product.sku} needed, not {units}.")
             return _reject("over_scan", message, sku=product.sku, units=units)
-        if product.requires_serial and event.serial:
+        if event.serial:  # a serialised GS1 code scanned twice is the same unit twice
             serial_problem = self._serial_problem(event.serial, event.serial_shipped_in)
             if serial_problem:
                 return serial_problem

@@ -8,6 +8,7 @@ from alembic import command
 from alembic.config import Config as AlembicConfig
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.util import CommandError
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -73,7 +74,7 @@ def upgrade(engine: Engine) -> bool:
     """Bring the schema to this build's head. Returns True when anything was applied."""
     current = current_revision(engine)
     script = ScriptDirectory.from_config(alembic_config(str(engine.url)))
-    if current is not None and script.get_revision(current) is None:
+    if current is not None and not _known(script, current):
         raise SchemaTooNewError(
             f"This database has schema {current}, written by a newer Packstation. "
             "Install the newer version; this one will not touch the database."
@@ -85,6 +86,13 @@ def upgrade(engine: Engine) -> bool:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
     return True
+
+
+def _known(script: ScriptDirectory, revision: str) -> bool:
+    try:
+        return script.get_revision(revision) is not None
+    except CommandError:
+        return False
 
 
 def open_database(url: str, *, migrate: bool = True) -> tuple[Engine, sessionmaker[Session]]:

@@ -101,6 +101,10 @@ class TestInputHygiene:
         assert scan.raw == "A" * 80 + "…"
         assert scan.text == "A" * 100
 
+    def test_escapes_count_towards_the_80_and_are_never_cut_in_half(self) -> None:
+        scan = parse_scan("\x00" * 100)
+        assert scan.raw == "\\x00" * 20 + "…"
+
 
 class TestHostileInput:
     @pytest.mark.parametrize(
@@ -267,7 +271,15 @@ class TestGs1:
         assert parse_scan(f"00{SSCC}").kind is ScanKind.SSCC
         assert parse_scan(f"01{GTIN}17261231").expiry == date(2026, 12, 31)
 
-    @pytest.mark.parametrize("raw", ["0109506000134353", "1234567890123456", "9400111899223100000000", "1726129999999999"])
+    @pytest.mark.parametrize(
+        "raw",
+        [
+            "0109506000134353",  # GTIN with a wrong check digit
+            "1234567890123456",  # (12) due date with month 56
+            "9400111899223100000000",  # USPS tracking number: only an internal AI, nothing to pack
+            "1726129999999999",  # (17) with day 99
+        ],
+    )
     def test_long_digit_strings_that_are_not_clean_gs1_stay_text(self, raw: str) -> None:
         assert parse_scan(raw).kind is ScanKind.TEXT
 
@@ -340,7 +352,9 @@ class TestStationCodes:
         scan = parse_scan("PS:BADGE:a-0042")
         assert (scan.kind, scan.text) == (ScanKind.BADGE, "A-0042")
 
-    @pytest.mark.parametrize("raw", ["PS:BADGE:", "PS:BADGE:A_1", "PS:BADGE:A 1", "PS:BADGE:" + "A" * 33, "PS:BADGE:Ä1"])
+    @pytest.mark.parametrize(
+        "raw", ["PS:BADGE:", "PS:BADGE:A_1", "PS:BADGE:A 1", "PS:BADGE:" + "A" * 33, "PS:BADGE:Ä1"]
+    )
     def test_bad_badge(self, raw: str) -> None:
         rejected(raw, RejectReason.BAD_BADGE)
 
@@ -363,8 +377,11 @@ class TestStationCodes:
         scan = parse_scan("PS:LOT:L-77")
         assert (scan.kind, scan.text, scan.serial, scan.lot) == (ScanKind.SERIAL, "L-77", None, "L-77")
 
-    @pytest.mark.parametrize("raw", ["PS:TOTE:", "PS:TOTE:-1", "PS:CARTON:BOX M", "PS:ORDER:", "PS:SN:", "PS:LOT:" + "L" * 65,
-                                     "PS:FOO:1", "PS:", "PS:PRINT:LABEL"])
+    @pytest.mark.parametrize(
+        "raw",
+        ["PS:TOTE:", "PS:TOTE:-1", "PS:CARTON:BOX M", "PS:ORDER:", "PS:SN:", "PS:LOT:" + "L" * 65, "PS:FOO:1", "PS:",
+         "PS:PRINT:LABEL"],
+    )
     def test_malformed_or_unknown_station_codes(self, raw: str) -> None:
         rejected(raw, RejectReason.UNRECOGNISED)
 

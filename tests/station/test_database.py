@@ -1,0 +1,46 @@
+"""The station database: where it lives, how durable it is, how it is migrated."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import text
+
+from app.cli import main
+from app.startup import open_bench
+from app.store.db import SchemaTooNewError, current_revision, head_revision, open_database
+
+
+def test_first_open_creates_a_migrated_wal_database_under_packstation_home(home):
+    bench = open_bench()
+    assert bench.created and bench.paths.database.is_file()
+    assert str(bench.paths.database).startswith(str(home.resolve()))
+    with bench.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    assert current_revision(bench.engine) == head_revision()
+    bench.close()
+    assert not open_bench().created
+
+
+def test_foreign_keys_are_enforced(home):
+    bench = open_bench()
+    with pytest.raises(Exception, match="FOREIGN KEY"), bench.engine.begin() as conn:
+        conn.execute(text("insert into order_lines (order_id, line_no, product_id, quantity) values (999, 1, 999, 1)"))
+
+
+def test_db_upgrade_command_reports_the_schema(home, capsys):
+    assert main(["db", "upgrade"]) == 0
+    assert f"is at schema {head_revision()}" in capsys.readouterr().out
+
+
+def test_a_database_from_a_newer_build_is_refused_untouched(home, tmp_path):
+    url = f"sqlite:///{tmp_path}/future.db"
+    engine, _ = open_database(url)
+    with engine.begin() as conn:
+        conn.execute(text("update alembic_version set version_num = '9999_from_the_future'"))
+    engine.dispose()
+    with pytest.raises(SchemaTooNewError, match="newer Packstation"):
+        open_database(url)
+    engine, _ = open_database(url, migrate=False)
+    assert current_revision(engine) == "9999_from_the_future"
