@@ -15,6 +15,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -217,3 +218,29 @@ class PackedSerial(Base):
     serial: Mapped[str] = mapped_column(String(64))
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
     event_uuid: Mapped[str] = mapped_column(String(36))
+
+
+class PrintJob(Base):
+    """One document for one printer. The queue sends jobs per printer in `seq` order.
+
+    A job is never sent twice by the machine: a job found `sending` after a crash is marked
+    failed ("may have printed") and only a person's reprint, a new job linked by
+    `reprint_of`, sends it again.
+    """
+
+    __tablename__ = "print_jobs"
+    __table_args__ = (Index("ix_print_jobs_printer_state_seq", "printer", "state", "seq"),)
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    printer: Mapped[str] = mapped_column(String(512))
+    document: Mapped[str] = mapped_column(String(32))  # label, slip, ...
+    format: Mapped[str] = mapped_column(String(8))  # zpl, pdf, png, raw
+    reference: Mapped[str] = mapped_column(String(128), default="")  # e.g. "order 1001 box 2"
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    state: Mapped[str] = mapped_column(String(16), default="queued")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    reprint_of: Mapped[str | None] = mapped_column(String(36))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)

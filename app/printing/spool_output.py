@@ -55,7 +55,3 @@ class SpoolOutput:
 def _address(order: Order) -> dict[str, str]:
     a = order.ship_to
     return {"name": a.name, "line1": a.line1, "city": a.city, "postcode": a.postcode, "country": a.country}
-
-
-def station_output(bench: Any) -> SpoolOutput:
-    return SpoolOutput(bench.paths.spool_dir)

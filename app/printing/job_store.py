@@ -1,0 +1,75 @@
+"""The print queue's durable storage in the station database (printers.print_queue.JobStore).
+
+It lives beside the station, not in app.store, because app.store never imports printers.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import Engine, func, insert, select, update
+
+from app.store.models import PrintJob as PrintJobRow
+from printers.print_queue import JobState, PrintJob
+
+_jobs = PrintJobRow.__table__
+
+
+class SqlJobStore:
+    """Each call is its own short transaction on its own connection (the worker runs in a thread)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def add(self, job: PrintJob) -> None:
+        now = datetime.now(UTC)
+        with self.engine.begin() as conn:
+            conn.execute(insert(_jobs).values(
+                uuid=job.uuid, printer=job.printer, document=job.document, format=job.format,
+                reference=job.reference, data=job.data, state=job.state.value, attempts=job.attempts,
+                last_error=job.last_error, reprint_of=job.reprint_of, created_at=now, updated_at=now))
+
+    def get(self, job_uuid: str) -> PrintJob | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(_jobs).where(_jobs.c.uuid == job_uuid)).first()
+        return _job(row) if row else None
+
+    def next_queued(self, printer: str) -> PrintJob | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(_jobs).where(_jobs.c.printer == printer, _jobs.c.state == "queued")
+                               .order_by(_jobs.c.seq).limit(1)).first()
+        return _job(row) if row else None
+
+    def printers_with_queued(self) -> list[str]:
+        with self.engine.connect() as conn:
+            return list(conn.execute(select(_jobs.c.printer).where(_jobs.c.state == "queued").distinct()).scalars())
+
+    def update(self, job: PrintJob) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(update(_jobs).where(_jobs.c.uuid == job.uuid).values(
+                state=job.state.value, attempts=job.attempts, last_error=job.last_error,
+                updated_at=datetime.now(UTC)))
+
+    def interrupted(self) -> list[PrintJob]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(_jobs).where(_jobs.c.state == "sending").order_by(_jobs.c.seq)).all()
+        return [_job(row) for row in rows]
+
+    # -- for the screen and the CLI
+
+    def recent(self, limit: int = 50) -> list[PrintJob]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(_jobs).order_by(_jobs.c.seq.desc()).limit(limit)).all()
+        return [_job(row) for row in rows]
+
+    def counts(self) -> dict[tuple[str, str], int]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(_jobs.c.printer, _jobs.c.state, func.count())
+                                .group_by(_jobs.c.printer, _jobs.c.state)).all()
+        return {(printer, state): count for printer, state, count in rows}
+
+
+def _job(row) -> PrintJob:  # noqa: ANN001 - a Row of print_jobs
+    return PrintJob(printer=row.printer, document=row.document, format=row.format, data=row.data,
+                    reference=row.reference, reprint_of=row.reprint_of, uuid=row.uuid, state=JobState(row.state),
+                    attempts=row.attempts, last_error=row.last_error)

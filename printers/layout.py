@@ -1,0 +1,163 @@
+"""Layout shared by the renderers: where lines of text break, how big a barcode comes out.
+
+Deciding this once, before any renderer runs, is what makes the ZPL and the PDF of one label
+agree: both receive the same lines, the same font height and the same barcode module. It is
+also where data that does not fit becomes a LabelError naming the field, instead of text
+running off the label.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from printers import fonts
+from printers.barcodes import LinearSymbol, MatrixSymbol, Symbol, encode
+from printers.errors import LabelError
+from printers.label import Align, Barcode, Fit, Rotation, Symbology, Text
+
+# Where the baseline sits below the top of a text line, as a fraction of the font height;
+# chosen so that DejaVu's capitals fill the same cell as ZPL's ^A0 at the same height.
+BASELINE = 0.78
+HUMAN_READABLE_GAP = 0.25  # gap between bars and their text, as a fraction of the text height
+
+
+@dataclass(frozen=True)
+class TextBlock:
+    lines: tuple[str, ...]
+    size: int  # font height in dots, after any shrinking
+    pitch: int  # dots from the top of one line to the top of the next
+    width: int  # width of the block in dots (max_width, or the widest line)
+    line_widths: tuple[float, ...]
+
+    @property
+    def height(self) -> int:
+        return self.pitch * (len(self.lines) - 1) + self.size if self.lines else 0
+
+
+@lru_cache(maxsize=4096)
+def layout_text(t: Text) -> TextBlock:
+    """Break and size a Text element, or raise LabelError if it cannot fit as asked."""
+    text = _clean(t.text)
+    missing = fonts.missing_glyphs(text, t.font)
+    if missing:
+        raise LabelError(t.field or "text", f"contains characters the label font cannot print: {missing}")
+    if t.height < 4:
+        raise LabelError(t.field or "text", f"text height {t.height} dots is too small to print")
+    if t.max_width is None:
+        lines = text.split("\n")
+        return _block(lines, t.height, t)
+    if t.max_width <= t.height // 2:
+        raise LabelError(t.field or "text", f"no room for text: the space is {t.max_width} dots wide")
+    lines = fonts.wrap(text, t.font, t.height, t.max_width)
+    if len(lines) <= t.max_lines:
+        return _block(lines, t.height, t)
+    if t.fit is Fit.TRUNCATE:
+        kept = lines[:t.max_lines]
+        rest = " ".join(lines[t.max_lines - 1:])
+        kept[-1] = fonts.truncate(rest, t.font, t.height, t.max_width)
+        return _block(kept, t.height, t)
+    if t.fit is Fit.SHRINK:
+        smallest = t.min_height or max(8, round(t.height * 0.5))
+        for size in range(t.height - 1, smallest - 1, -1):
+            lines = fonts.wrap(text, t.font, size, t.max_width)
+            if len(lines) <= t.max_lines:
+                return _block(lines, size, t)
+    where = f"{t.max_lines} line" + ("s" if t.max_lines != 1 else "")
+    raise LabelError(t.field or "text", f"is too long to print in its space ({where} of {t.max_width} dots): "
+                                        f"{text[:40]!r}{'...' if len(text) > 40 else ''}")
+
+
+def _clean(text: str) -> str:
+    """Tabs become spaces and other control characters are dropped: they have no glyphs,
+    and in ZPL some would be commands. Newlines are kept as line breaks."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    if text.isprintable():
+        return text
+    return "".join(ch for ch in text if ch == "\n" or ch.isprintable())
+
+
+def _block(lines: list[str], size: int, t: Text) -> TextBlock:
+    widths = tuple(fonts.text_width(line, t.font, size) for line in lines)
+    width = t.max_width if t.max_width is not None else int(max(widths, default=0.0)) + 1
+    return TextBlock(tuple(lines), size, size + t.line_spacing, width, widths)
+
+
+@dataclass(frozen=True)
+class PlacedBarcode:
+    """A barcode with its module decided: the symbol spans [x, x + width) from `x` inside its
+    frame (the element's unrotated coordinates), bars `bar_height` dots tall."""
+
+    symbol: Symbol
+    module: int
+    x: int  # offset of the symbol (bars, not quiet zone) from the element's x, unrotated
+    width: int  # symbol width in dots, quiet zones excluded
+    bar_height: int  # linear: bar height; matrix: total symbol height
+    row_height: int  # matrix: height of one row of cells (PDF417 rows are taller than wide)
+    text: str  # human readable line under a linear code ("" for none)
+    text_height: int
+    frame_width: int  # width of the element's frame (box_width or the symbol with quiet zones)
+
+    @property
+    def frame_height(self) -> int:
+        if self.text:
+            return self.bar_height + round(self.text_height * HUMAN_READABLE_GAP) + self.text_height
+        return self.bar_height
+
+
+@lru_cache(maxsize=2048)
+def place_barcode(b: Barcode) -> PlacedBarcode:
+    field = b.field or str(b.symbology)
+    if b.module < 1:
+        raise LabelError(field, "the barcode module must be at least 1 dot")
+    symbol = encode(b.symbology, b.data, field, b.error_correction, b.columns, b.security_level)
+    if isinstance(symbol, LinearSymbol):
+        quiet_l, quiet_r = symbol.quiet_left, symbol.quiet_right
+    else:
+        quiet_l = quiet_r = symbol.quiet
+    module = b.module
+    if b.box_width is not None:
+        # Narrow the module until symbol and quiet zones fit the box; a scanner reads a
+        # narrower module, it cannot read bars that run off the label.
+        while module > b.min_module and (symbol.width_modules + quiet_l + quiet_r) * module > b.box_width:
+            module -= 1
+        if (symbol.width_modules + quiet_l + quiet_r) * module > b.box_width:
+            need = (symbol.width_modules + quiet_l + quiet_r) * module
+            raise LabelError(field, f"{b.data!r} makes a barcode {need} dots wide, "
+                                    f"but it has {b.box_width} dots of room")
+    width = symbol.width_modules * module
+    frame_width = b.box_width if b.box_width is not None else width + (quiet_l + quiet_r) * module
+    if b.box_width is None:
+        x = quiet_l * module
+    elif b.align is Align.CENTER:
+        x = (b.box_width - width) // 2
+    elif b.align is Align.RIGHT:
+        x = b.box_width - width - quiet_r * module
+    else:
+        x = quiet_l * module
+    if isinstance(symbol, MatrixSymbol):
+        row_height = b.height if b.symbology is Symbology.PDF417 else module
+        bar_height = row_height * symbol.height_modules
+        text = ""
+    else:
+        row_height = 0
+        bar_height = b.height
+        text = symbol.text if b.human_readable else ""
+    text_height = b.text_height or max(16, min(40, round(module * 9)))
+    return PlacedBarcode(symbol, module, x, width, bar_height, row_height, text, text_height, frame_width)
+
+
+def frame_origin(rotation: Rotation, x: int, y: int, frame_w: int, frame_h: int,
+                 u: int, v: int, w: int, h: int) -> tuple[int, int]:
+    """Top-left, on the label, of the box (u, v, w, h) of an element's frame once rotated.
+
+    Elements rotate about their own frame and keep their top-left corner at (x, y), as a ZPL
+    field with ^FO does; this gives the ^FO of a part of the frame (a barcode inside its box).
+    """
+    if rotation is Rotation.NORMAL:
+        return x + u, y + v
+    if rotation is Rotation.CW90:
+        return x + frame_h - (v + h), y + u
+    if rotation is Rotation.INVERTED:
+        return x + frame_w - (u + w), y + frame_h - (v + h)
+    return x + v, y + frame_w - (u + w)

@@ -1,0 +1,174 @@
+"""ZPL II renderer: a Label becomes one ^XA...^XZ format, written strictly per Zebra's
+ZPL II Programming Guide so any ZPL printer or renderer prints the same label.
+
+Safety first: every field's data goes through ^FH (field hexadecimal) and the characters
+that mean something to the printer (^, ~, the _ escape itself, control characters) are
+written as _XX hex escapes. A customer called "^XA^FDX^FS" or an address with "~" therefore
+stays data; nothing in an order can end the format or start a command. Text is UTF-8 (^CI28)
+and sent as is, because a UTF-8 multi-byte sequence never contains an ASCII byte.
+
+What the printer would otherwise decide for itself is decided here instead, so renderers
+cannot differ: line breaks of wrapped text (sent as \\& inside a ^FB block), the Code 128
+subsets (explicit invocation codes in ^BC mode N), and no printer-made interpretation lines
+(the human readable text is an ordinary ^A0 field).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from printers.barcodes import LinearSymbol, MatrixSymbol
+from printers.barcodes.gs1 import FNC1
+from printers.errors import LabelError
+from printers.label import Align, Barcode, Box, Image, Label, Line, Rotation, Symbology, Text
+from printers.layout import HUMAN_READABLE_GAP, frame_origin, layout_text, place_barcode
+from printers.pdf import line_box, reverse_padding
+
+ORIENTATION = {Rotation.NORMAL: "N", Rotation.CW90: "R", Rotation.INVERTED: "I", Rotation.CW270: "B"}
+JUSTIFY = {Align.LEFT: "L", Align.CENTER: "C", Align.RIGHT: "R"}
+
+# Characters written as ^FH escapes in any field: the format and control prefixes, the
+# escape character itself, and every ASCII control character (which would otherwise end up
+# in the stream as raw bytes).
+_HEX = {c: f"_{ord(c):02X}" for c in "^~_"}
+_HEX.update({chr(i): f"_{i:02X}" for i in list(range(32)) + [127]})
+_NEEDS_HEX = frozenset(_HEX)
+
+
+def escape(data: str) -> str:
+    """Field data for ^FH^FD...: safe to place in a format whatever `data` contains."""
+    if _NEEDS_HEX.isdisjoint(data):
+        return data
+    return "".join(_HEX.get(ch, ch) for ch in data)
+
+
+def render_zpl(labels: Label | Sequence[Label], copies: int = 1) -> bytes:
+    """ZPL for one label (or several, one format each), as UTF-8 bytes ready for a transport."""
+    items = [labels] if isinstance(labels, Label) else list(labels)
+    return "".join(_format(label, copies) for label in items).encode("utf-8")
+
+
+def _format(label: Label, copies: int) -> str:
+    if not 1 <= copies <= 99_999_999:
+        raise LabelError("copies", "copies must be between 1 and 99,999,999")
+    out = [
+        "^XA",
+        "^CI28",  # field data is UTF-8
+        f"^PW{label.width_dots}",
+        f"^LL{label.height_dots}",
+        "^LH0,0",  # no label home offset left over from a previous job
+        "^FWN",  # no default rotation left over either
+    ]
+    for element in label.elements:
+        if isinstance(element, Text):
+            out.append(_text(element))
+        elif isinstance(element, Barcode):
+            out.append(_barcode(element))
+        elif isinstance(element, Box):
+            out.append(_box(element))
+        elif isinstance(element, Line):
+            x, y, w, h = line_box(element)
+            out.append(f"^FO{x},{y}^GB{w},{h},{min(w, h)},B,0^FS")
+        elif isinstance(element, Image):
+            out.append(_image(element))
+    out.append(f"^PQ{copies}")
+    out.append("^XZ")
+    return "\n".join(out) + "\n"
+
+
+def _text(t: Text) -> str:
+    block = layout_text(t)
+    if not block.lines:
+        return ""
+    o = ORIENTATION[t.rotation]
+    # ^FB with the lines broken by us (\& is the ^FB line break), so the printer never has
+    # to wrap. Inside ^FB a backslash is written \\ (Zebra guide, ^FB).
+    data = "\\&".join(escape(line).replace("\\", "\\\\") for line in block.lines)
+    fb = f"^FB{block.width},{len(block.lines)},{block.pitch - block.size},{JUSTIFY[t.align]},0"
+    text = f"^FO{t.x},{t.y}^A0{o},{block.size},{block.size}{fb}^FH^FD{data}^FS"
+    if not t.reverse:
+        return text
+    pad = reverse_padding(block.size)
+    w, h = block.width + 2 * pad, block.height + 2 * pad
+    if t.rotation in (Rotation.CW90, Rotation.CW270):
+        w, h = h, w
+    band = f"^FO{t.x - pad},{t.y - pad}^GB{w},{h},{min(w, h)},B,0^FS"
+    return band + "\n" + text.replace("^FH^FD", "^FR^FH^FD", 1)
+
+
+def _barcode(b: Barcode) -> str:
+    placed = place_barcode(b)
+    symbol = placed.symbol
+    o = ORIENTATION[b.rotation]
+    fw, fh = placed.frame_width, placed.frame_height
+    x, y = frame_origin(b.rotation, b.x, b.y, fw, fh, placed.x, 0, placed.width, placed.bar_height)
+    fo = f"^FO{x},{y}"
+    field = b.field or str(b.symbology)
+    if isinstance(symbol, LinearSymbol):
+        by = f"^BY{placed.module},3,{placed.bar_height}"
+        if b.symbology in (Symbology.CODE128, Symbology.GS1_128):
+            # Mode N with our own start and subset codes: the bars are exactly ours.
+            cmd = f"^BC{o},{placed.bar_height},N,N,N,N"
+        elif b.symbology is Symbology.EAN13:
+            cmd = f"^BE{o},{placed.bar_height},N,N"
+        elif b.symbology is Symbology.UPCA:
+            cmd = f"^BU{o},{placed.bar_height},N,N,N"
+        else:
+            cmd = f"^B8{o},{placed.bar_height},N,N"
+        parts = [f"{fo}{by}{cmd}^FH^FD{escape(symbol.zpl_data)}^FS"]
+        if placed.text:
+            parts.append(_human_readable(b, placed.text, placed.text_height, placed.x, placed.width,
+                                         placed.bar_height, fw, fh))
+        return "\n".join(parts)
+    assert isinstance(symbol, MatrixSymbol)
+    if b.symbology is Symbology.QR:
+        if not b.data.isascii():
+            raise LabelError(field, "a QR code on a ZPL label can only carry ASCII (use a web address)")
+        level = b.error_correction
+        magnification = min(max(placed.module, 1), 10)
+        # ^FD of ^BQ: error correction level, input mode A(utomatic), a comma, then the data.
+        return f"{fo}^BQN,2,{magnification},{level},7^FH^FD{level}A,{escape(b.data)}^FS"
+    if b.symbology in (Symbology.DATAMATRIX, Symbology.GS1_DATAMATRIX):
+        return f"{fo}^BX{o},{placed.module},200,0,0,6,_^FH^FD{_datamatrix_data(symbol.zpl_data)}^FS"
+    # PDF417: ^BY sets the module; rows, row height, security level and columns as encoded.
+    rows = symbol.height_modules
+    columns = (symbol.width_modules - 69) // 17  # start/stop 35 and two row indicators 34
+    data = escape(b.data).replace("\\", "\\\\")
+    return (f"{fo}^BY{placed.module},3,{placed.bar_height}"
+            f"^B7{o},{placed.row_height},{b.security_level},{columns},{rows},N^FH^FD{data}^FS")
+
+
+def _datamatrix_data(payload: str) -> str:
+    """^BX quality 200 field data: ^FH runs first, then ^BX escape sequences with the escape
+    character we name in the g parameter ("_"): _1 is FNC1 and __ a literal underscore.
+    Written through ^FH, that is _5F1 and _5F_5F (Zebra guide, ^BX, quality 200)."""
+    out = []
+    for ch in payload:
+        if ch == FNC1:
+            out.append("_5F1")
+        elif ch == "_":
+            out.append("_5F_5F")
+        else:
+            out.append(escape(ch))
+    return "".join(out)
+
+
+def _human_readable(b: Barcode, text: str, size: int, u: int, width: int, bar_height: int,
+                    fw: int, fh: int) -> str:
+    v = bar_height + round(size * HUMAN_READABLE_GAP)
+    box_w = max(width, int(len(text) * size))  # generous: ^FB centres within it
+    u_text = u + (width - box_w) // 2
+    x, y = frame_origin(b.rotation, b.x, b.y, fw, fh, u_text, v, box_w, size)
+    o = ORIENTATION[b.rotation]
+    return f"^FO{max(x, 0)},{max(y, 0)}^A0{o},{size},{size}^FB{box_w},1,0,C,0^FH^FD{escape(text)}^FS"
+
+
+def _box(b: Box) -> str:
+    thickness = min(b.width, b.height) if b.filled else max(1, min(b.thickness, b.width, b.height))
+    return f"^FO{b.x},{b.y}^GB{b.width},{b.height},{thickness},B,{min(max(b.rounding, 0), 8)}^FS"
+
+
+def _image(image: Image) -> str:
+    bm = image.bitmap
+    total = len(bm.rows)
+    return f"^FO{image.x},{image.y}^GFA,{total},{total},{bm.bytes_per_row},{bm.rows.hex().upper()}^FS"
