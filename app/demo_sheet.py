@@ -63,7 +63,8 @@ def demo_sections(bench: Bench, orders: int) -> tuple[list[SheetSection], list[D
                 for c in cartons)),
         ]
         picked = []
-        badge = badge_barcode(users[0].badge) if users else ""
+        packer = next((u for u in users if u.role == "packer"), users[0] if users else None)
+        badge = badge_barcode(packer.badge) if packer else ""
         for order in open_orders:
             section, demo = _order_section(order)
             sections.append(section)
@@ -75,6 +76,8 @@ def _order_section(order: t.Order) -> tuple[SheetSection, DemoOrder]:
     where = f" · tote {order.tote}" if order.tote else ""
     barcodes = [SheetBarcode(f"Order {order.number}{where}", order.number)]
     scans = [order.number]
+    if order.packing_instructions:
+        scans.append(command_barcode(Command.CONFIRM))  # read the instructions, then confirm
     for line in order.lines:
         product = line.product
         code, symbology = _item_barcode(product)
