@@ -23,7 +23,7 @@ class Bench:
     config: Config
     engine: Engine
     sessions: sessionmaker[Session]
-    created: bool  # the database did not exist before this start
+    created: bool  # the database had no catalogue, orders or users when this start opened it
 
     def close(self) -> None:
         self.engine.dispose()
@@ -35,15 +35,21 @@ def open_bench(*, seed_demo: bool = False) -> Bench:
     setup_logging(paths)
     config = load_config(paths)
     url = config.database_url or sqlite_url(paths.database)
-    created = url.startswith("sqlite:///") and not paths.database.exists() and not config.database_url
     engine, sessions = open_database(url)
-    bench = Bench(paths, config, engine, sessions, created)
-    if seed_demo and created:
+    bench = Bench(paths, config, engine, sessions, created=_is_empty(engine))
+    # Decided by content, not by the file: a first start that died while seeding seeds again.
+    if seed_demo and bench.created and not config.database_url:
         from app.store.demo import seed_demo as seed
 
         summary = seed(sessions, orders=50)
         log.info("first start: demo data seeded (%s)", summary)
     return bench
+
+
+def _is_empty(engine: Engine) -> bool:
+    with engine.connect() as conn:
+        return not any(conn.exec_driver_sql(f"SELECT 1 FROM {table} LIMIT 1").first()
+                       for table in ("products", "orders", "users"))
 
 
 def setup_logging(paths: Paths, level: int = logging.INFO) -> None:

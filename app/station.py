@@ -34,7 +34,7 @@ from app.domain.events import (
     VoidLabels,
     WeightMeasured,
 )
-from app.domain.model import Order, OrderStatus
+from app.domain.model import Order, OrderStatus, User
 from app.domain.scan import Command, Scan, ScanKind, ScanRules, parse_scan
 from app.domain.session import ORDER_OPEN_PHASES, PackSession, Phase, SessionState
 from app.store.repository import Repository
@@ -154,6 +154,10 @@ class Station:
     def scan(self, raw: str | bytes, *, manual: bool = False) -> Outcome:
         parsed = parse_scan(raw, self.rules)
         return self.handle(self.resolve(parsed, manual=manual), label=parsed.raw, kind=parsed.kind.value)
+
+    def sign_in(self, user: User) -> Outcome:
+        """Sign in a user the screen has already identified (name and PIN checked)."""
+        return self.handle(BadgeScanned(user.badge or f"user {user.id}", user), label=user.name, kind="sign_in")
 
     def command(self, command: Command, argument: int | None = None) -> Outcome:
         return self.handle(CommandScanned(command, argument), label=command.value, kind="command")

@@ -194,6 +194,7 @@ class PackEvent(Base):
     __table_args__ = (
         Index("ix_pack_events_order_seq", "order_id", "seq"),
         Index("ix_pack_events_station_seq", "station", "seq"),
+        Index("ix_pack_events_station_type_seq", "station", "type", "seq"),  # resume: latest sign-in
         Index("ix_pack_events_at", "at"),
     )
 

@@ -217,15 +217,24 @@ class Repository:
         return self.writer.execute(select(_products.c.id).where(_products.c.sku == sku)).scalar_one()
 
     def session_events(self, station: str) -> list[StoredEvent]:
-        """This station's events since its latest sign-in, or none when it signed out last."""
-        boundary = self._one(select(_events.c.seq, _events.c.type)
-                             .where(_events.c.station == station, _events.c.type.in_(("signed_in", "signed_out")))
-                             .order_by(_events.c.seq.desc()).limit(1))
-        if boundary is None or boundary.type == "signed_out":
+        """What rebuilds this station's session: its latest sign-in and its latest order's events.
+
+        Nothing when it signed out last. Earlier orders of the shift are closed, so replay starts
+        at the last `order_opened`: a restart costs the same after one order or after a thousand.
+        """
+        sign_in = self._one(select(_events).where(_events.c.station == station,
+                                                  _events.c.type.in_(("signed_in", "signed_out")))
+                            .order_by(_events.c.seq.desc()).limit(1))
+        if sign_in is None or sign_in.type == "signed_out":
             return []
-        rows = self.reader.execute(select(_events).where(_events.c.station == station, _events.c.seq >= boundary.seq)
-                                 .order_by(_events.c.seq)).all()
-        return [StoredEvent(r.seq, r.uuid, r.type, json.loads(r.payload), r.order_id, r.packer_id, r.at) for r in rows]
+        opened = self._scalar(select(_events.c.seq).where(_events.c.station == station,
+                                                          _events.c.type == "order_opened",
+                                                          _events.c.seq > sign_in.seq)
+                              .order_by(_events.c.seq.desc()).limit(1))
+        rows = self.reader.execute(select(_events).where(_events.c.station == station,
+                                                         _events.c.seq >= (opened or sign_in.seq + 1))
+                                   .order_by(_events.c.seq)).all()
+        return [_stored(r) for r in (sign_in, *rows)]
 
     def order_number_of(self, order_id: int) -> str | None:
         return self._scalar(select(_orders.c.number).where(_orders.c.id == order_id))
@@ -323,6 +332,10 @@ _STATUS_AFTER = {"order_opened": "packing", "order_packed": "packed", "order_hel
 _FREES_SERIALS = frozenset({"order_released", "order_stopped", "labels_voided"})
 
 CLOSING_TYPES = frozenset({"order_packed", "order_held", "order_released", "order_stopped", "labels_voided"})
+
+
+def _stored(r) -> StoredEvent:  # noqa: ANN001 - a Row of pack_events
+    return StoredEvent(r.seq, r.uuid, r.type, json.loads(r.payload), r.order_id, r.packer_id, r.at)
 
 
 def _product(row) -> m.Product:

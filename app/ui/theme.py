@@ -101,7 +101,7 @@ def stylesheet(palette: Palette, base: int) -> str:
         selection-background-color: {p.surface_alt}; selection-color: {p.text}; }}
     QHeaderView::section {{ background: {p.surface_alt}; color: {p.muted}; border: none;
         border-bottom: 1px solid {p.border}; padding: 6px; font-size: {small}px; font-weight: 600; }}
-    QProgressBar {{ min-height: 28px; border: 1px solid {p.border}; border-radius: 8px; background: {p.surface_alt};
+    QProgressBar {{ border: 1px solid {p.border}; border-radius: 8px; background: {p.surface_alt};
         text-align: center; font-weight: 700; color: {p.text}; }}
     QProgressBar::chunk {{ background: #1B7A36; border-radius: 7px; }}
     QStatusBar {{ background: {p.surface}; color: {p.muted}; font-size: {small}px; }}

@@ -1,0 +1,144 @@
+"""`packstation` with no subcommand: open the bench, build the Station, show the window.
+
+The window appears first; the database is opened (and migrated, and seeded with demo data on a
+first start) by the station worker, so a large database or a slow disk never shows as a frozen
+or missing window. Works under PACKSTATION_HOME and on a machine with no audio device.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication
+
+from app.config import Config, station_paths
+from app.ui import accounts, i18n
+from app.ui.main_window import MainWindow, StartInfo
+from app.ui.theme import apply_theme
+from app.ui.ui_settings import load_ui_settings, ui_settings_path
+from app.ui.worker import Job, WorkerContext
+
+log = logging.getLogger(__name__)
+
+OutputFactory = Callable[[Any], Any]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("App", text)
+
+
+def _default_output(bench: Any) -> Any:
+    from app.printing import station_output
+
+    return station_output(bench)
+
+
+def open_bench_with_demo() -> tuple[Any, str]:
+    """The bench, seeded with demo data when its database is empty (a first start)."""
+    from app.startup import open_bench
+
+    return open_bench(seed_demo=True), ""
+
+
+def start_job(output_factory: OutputFactory = _default_output,
+              seed: Callable[[Any], None] | None = None, demo: bool = True) -> Job:
+    """The worker's first job: open the bench and build the Station (off the GUI thread)."""
+
+    def job(ctx: WorkerContext) -> StartInfo:
+        from app.station import Station
+        from app.store.repository import Repository
+
+        if demo:
+            bench, note = open_bench_with_demo()
+        else:
+            from app.startup import open_bench
+
+            bench, note = open_bench(), ""
+        if seed is not None:
+            seed(bench)
+        ctx.bench = bench
+        ctx.extras["output_factory"] = output_factory
+        ctx.station = Station(bench.config, Repository(bench.engine), output_factory(bench))
+        return StartInfo(ctx.station.state, bench.config, accounts.pin_sign_in_available(), note)
+
+    return job
+
+
+def rebuild_job(config: Config) -> Job:
+    """After the settings are saved: a new Station on the new configuration, resumed from the log."""
+
+    def job(ctx: WorkerContext) -> StartInfo:
+        from app.station import Station
+        from app.store.repository import Repository
+
+        old = ctx.station
+        ctx.bench.config = config
+        factory = ctx.extras.get("output_factory", _default_output)
+        ctx.station = Station(config, Repository(ctx.bench.engine), factory(ctx.bench))
+        if old is not None:
+            old.repo.close()
+        return StartInfo(ctx.station.state, config, accounts.pin_sign_in_available())
+
+    return job
+
+
+def qt_runtime_problem() -> str | None:
+    """PySide6 6.12.0 assumes Python 3.12's immortal None and drops a reference to None on every
+    void call: on Python 3.11 the process aborts after a few thousand screen updates."""
+    import PySide6
+
+    major, minor = (int(part) for part in PySide6.__version__.split(".")[:2])
+    if (major, minor) >= (6, 12) and sys.version_info < (3, 12):
+        return (f"PySide6 {PySide6.__version__} on Python {sys.version_info.major}.{sys.version_info.minor} "
+                "crashes after a few thousand screen updates: install PySide6-Essentials<6.12 "
+                "(or run on Python 3.12+).")
+    return None
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication(list(argv if argv is not None else sys.argv))
+    app.setApplicationName("Packstation")
+    app.setOrganizationName("Packstation")
+    return app
+
+
+def build_window(argv: list[str] | None = None, *, job: Job | None = None) -> MainWindow:
+    """The application and its main window, shown; the station comes up in the background."""
+    app = make_application(argv)
+    paths = station_paths().ensure()
+    ui, problem = load_ui_settings(ui_settings_path(paths.config_file))
+    i18n.install_language(ui.language)
+    screen = app.primaryScreen()
+    apply_theme(app, ui.theme, screen.size().height() if screen else 768)
+    window = MainWindow(paths, ui, job or start_job(), ui_problem=problem, rebuild_job=rebuild_job)
+    runtime = qt_runtime_problem()
+    if runtime:
+        log.error(runtime)
+        window.statusBar().showMessage(runtime)
+    if ui.fullscreen:
+        window.showFullScreen()
+    elif screen is not None and screen.availableSize().width() <= 1440:
+        window.showMaximized()  # a bench terminal: use all of its small screen
+    else:
+        window.resize(1600, 950)
+        window.show()
+    return window
+
+
+def run(argv: list[str] | None = None) -> int:
+    started = time.perf_counter()
+    window = build_window(argv)
+    log.info("window shown in %.0f ms", (time.perf_counter() - started) * 1000)
+    app = QApplication.instance()
+    code = app.exec()
+    window.shutdown()
+    return code

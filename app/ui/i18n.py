@@ -1,0 +1,148 @@
+"""Translations: the screen's strings (resources/translations/packstation_<lang>.qm) and Qt's own.
+
+Source strings are English in the code (self.tr / QCoreApplication.translate). To update:
+
+    pyside6-lupdate app/ui/*.py -ts resources/translations/packstation_de.ts
+    python -m app.ui.i18n           # fills known German strings and compiles the .qm files
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+log = logging.getLogger(__name__)
+
+TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
+LANGUAGE_NAMES = {"en": "English", "de": "Deutsch"}
+
+_installed: list[QTranslator] = []
+
+
+def install_language(language: str) -> bool:
+    """Switch the application's translators; False when the language's file is missing."""
+    app = QCoreApplication.instance()
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    QLocale.setDefault(QLocale(language))
+    if language == "en":
+        return True
+    ours = QTranslator(app)
+    if not ours.load(str(TRANSLATIONS_DIR / f"packstation_{language}.qm")):
+        log.warning("no translation for %s in %s", language, TRANSLATIONS_DIR)
+        return False
+    app.installTranslator(ours)
+    _installed.append(ours)
+    qt = QTranslator(app)  # Qt's own strings: OK/Cancel buttons of standard dialogs
+    if qt.load(QLocale(language), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        _installed.append(qt)
+    return True
+
+
+# ---------------------------------------------------------------- the catalogue (developer tool)
+# lupdate does not see the small `_tr("...")` helpers each module uses for its context, so the
+# strings are extracted here with `ast`: every `_tr("literal")` (context taken from that module's
+# `_tr`) and every `QCoreApplication.translate("Context", "literal")`.
+
+UI_DIR = Path(__file__).resolve().parent
+
+
+def extract_messages(folder: Path = UI_DIR) -> dict[str, list[str]]:
+    import ast
+
+    catalogue: dict[str, list[str]] = {}
+
+    def add(context: str, text: str) -> None:
+        texts = catalogue.setdefault(context, [])
+        if text not in texts:
+            texts.append(text)
+
+    for path in sorted(folder.glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        module_context = None
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef) and node.name == "_tr":
+                for call in ast.walk(node):
+                    if isinstance(call, ast.Call) and call.args and isinstance(call.args[0], ast.Constant):
+                        module_context = call.args[0].value
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            literals = [a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
+            if name == "_tr" and module_context and len(literals) == 1 and len(node.args) == 1:
+                add(module_context, literals[0])
+            elif name in ("translate", "tr") and len(literals) >= 2 and len(node.args) >= 2:
+                add(literals[0], literals[1])
+    return catalogue
+
+
+def read_ts(path: Path) -> dict[tuple[str, str], str]:
+    import xml.etree.ElementTree as ET
+
+    if not path.exists():
+        return {}
+    found = {}
+    for context in ET.parse(path).getroot().iter("context"):
+        name = context.findtext("name", "")
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation is not None and translation.text and translation.get("type") != "obsolete":
+                found[(name, message.findtext("source", ""))] = translation.text
+    return found
+
+
+def write_ts(path: Path, language: str, catalogue: dict[str, list[str]],
+             translations: dict[tuple[str, str], str]) -> list[tuple[str, str]]:
+    """Write the .ts source; returns the (context, text) pairs still untranslated."""
+    from xml.sax.saxutils import escape
+
+    missing = []
+    out = ['<?xml version="1.0" encoding="utf-8"?>', "<!DOCTYPE TS>", f'<TS version="2.1" language="{language}">']
+    for context in sorted(catalogue):
+        out += ["<context>", f"    <name>{escape(context)}</name>"]
+        for text in catalogue[context]:
+            translated = translations.get((context, text))
+            if translated is None:
+                missing.append((context, text))
+            attr = "" if translated else ' type="unfinished"'
+            out += ["    <message>", f"        <source>{escape(text)}</source>",
+                    f"        <translation{attr}>{escape(translated or '')}</translation>", "    </message>"]
+        out.append("</context>")
+    out.append("</TS>")
+    path.write_text("\n".join(out) + "\n", encoding="utf-8")
+    return missing
+
+
+def compile_ts(ts: Path) -> Path:
+    import shutil
+    import subprocess
+    import sys
+
+    qm = ts.with_suffix(".qm")
+    tool = shutil.which("pyside6-lrelease") or str(Path(sys.executable).with_name("pyside6-lrelease"))
+    subprocess.run([tool, "-silent", str(ts), "-qm", str(qm)], check=True)
+    return qm
+
+
+def update_catalogues(languages: tuple[str, ...] = ("en", "de")) -> None:
+    catalogue = extract_messages()
+    for language in languages:
+        ts = TRANSLATIONS_DIR / f"packstation_{language}.ts"
+        known = read_ts(ts)
+        if language == "en":  # the source language: a complete template for new translations
+            known = {(context, text): text for context, texts in catalogue.items() for text in texts}
+        missing = write_ts(ts, language, catalogue, known)
+        compile_ts(ts)
+        print(f"{ts.name}: {sum(map(len, catalogue.values()))} strings, {len(missing)} untranslated")
+        for context, text in missing:
+            print(f"  [{context}] {text}")
+
+
+if __name__ == "__main__":
+    update_catalogues()

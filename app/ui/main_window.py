@@ -1,0 +1,626 @@
+"""The packer's window: top bar, last-scan banner, one screen per step, and the action bar.
+
+The window never calls the Station itself. Scans (from the keyboard wedge), buttons and hotkeys
+become jobs on the one StationWorker; each job's Outcome comes back as a signal and the window
+renders its state. The event loop therefore never waits for the database or a printer.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.config import Config, Paths
+from app.domain.events import Feedback, Tone
+from app.domain.model import Role, User
+from app.domain.scan import Command, badge_barcode
+from app.domain.session import ORDER_OPEN_PHASES, Phase, SessionState
+from app.ui import accounts, i18n, icons
+from app.ui.banner import ScanBanner
+from app.ui.dialogs import AdminGateDialog, ManualEntryDialog, PinDialog, WeightDialog
+from app.ui.label_panel import LabelInfo, label_info
+from app.ui.messages import feedback_text
+from app.ui.screens import (
+    AwaitOrderScreen,
+    CartonScreen,
+    LabelScreen,
+    PackingScreen,
+    Screen,
+    SignInScreen,
+    WeighingScreen,
+)
+from app.ui.settings_dialog import SettingsDialog, StationValues
+from app.ui.sounds import SoundPlayer
+from app.ui.theme import apply_theme
+from app.ui.ui_settings import UiSettings, save_ui_settings, ui_settings_path
+from app.ui.wedge import KeyboardWedge
+from app.ui.worker import Job, JobResult, StationWorker, WorkerContext
+
+if TYPE_CHECKING:  # the station (and SQLAlchemy behind it) is imported by the worker, off the GUI thread
+    from app.station import Outcome
+
+log = logging.getLogger(__name__)
+
+LABEL_FACTS = frozenset({"label_printed", "reprint_requested", "labels_voided", "print_failed", "order_packed"})
+_SEVERITY = {Tone.REJECTED: 5, Tone.ATTENTION: 4, Tone.WARNING: 3, Tone.COMPLETE: 2, Tone.ACCEPTED: 1, Tone.INFO: 0}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+@dataclass(frozen=True)
+class StartInfo:
+    """What the worker hands back once the station is up."""
+
+    state: SessionState
+    config: Config
+    pin_available: bool
+    note: str = ""  # shown in the status bar (e.g. demo data missing)
+
+
+@dataclass(frozen=True)
+class StepResult:
+    outcome: Outcome
+    label: LabelInfo | None = None
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    key: str
+    text: str
+    shortcut: str
+    handler: Callable[[], None]
+    enabled: Callable[[SessionState], bool]
+
+
+def station_step(call: Callable[[Any], Outcome]) -> Job:
+    """A job that runs one station call and, when a label was involved, looks up its preview."""
+
+    def job(ctx: WorkerContext) -> StepResult:
+        station = ctx.station
+        if station is None:
+            raise RuntimeError(_tr("The station is not ready."))
+        outcome = call(station)
+        label = None
+        state = outcome.state
+        if state is not None and LABEL_FACTS.intersection(outcome.facts):
+            number = state.order.number if state.order else state.last_order
+            label = label_info(station, number)
+        return StepResult(outcome, label)
+
+    return job
+
+
+class MainWindow(QMainWindow):
+    rendered = Signal(object)  # the JobResult just shown (tests and the bench wait on this)
+
+    def __init__(self, paths: Paths, ui: UiSettings, start_job: Job, *, sounds: SoundPlayer | None = None,
+                 ui_problem: str | None = None, rebuild_job: Callable[[Config], Job] | None = None) -> None:
+        super().__init__()
+        self.paths = paths
+        self.ui = ui
+        self.config: Config | None = None
+        self.state = SessionState()
+        self.last_outcome: Outcome | None = None
+        self.ready = False
+        self.pin_available = False
+        self.render_times: list[float] = []  # seconds per rendered outcome (bench)
+        self._rebuild_job = rebuild_job
+        self._callbacks: dict[int, Callable[[JobResult], None]] = {}
+        self._in_flight: set[int] = set()
+        self._capture: Callable[[str], None] | None = None
+        self._gate: AdminGateDialog | None = None
+        self._label: LabelInfo | None = None
+        self._printer_ok: bool | None = None
+        self._printer_note = ""
+        self.setWindowTitle("Packstation")
+        self.setMinimumSize(1024, 700)
+
+        self.sounds = sounds or SoundPlayer(ui.volume, self)
+        self.worker = StationWorker(self)
+        self.worker.done.connect(self._on_done)
+        self.wedge = KeyboardWedge(ui.scanner, self)
+        self.wedge.scanned.connect(self.submit_scan)
+        QApplication.instance().installEventFilter(self.wedge)
+
+        self._build()
+        self.statusBar().showMessage(_tr("Starting the station…"))
+        if ui_problem:
+            self.statusBar().showMessage(_tr("Screen settings ignored: {0}").format(ui_problem))
+        self.worker.start()
+        self.run_job(start_job, "start", self._on_started)
+        QTimer.singleShot(0, self._start_sound)
+
+    # ------------------------------------------------------------ building
+
+    def _build(self) -> None:
+        """(Re)build every widget: also how a language change is applied."""
+        old = self.centralWidget()
+        for action in self.actions():
+            self.removeAction(action)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self._top_bar())
+        self.banner = ScanBanner()
+        layout.addWidget(self.banner)
+        self.stack = QStackedWidget()
+        self.sign_in = SignInScreen()
+        self.sign_in.pin_requested.connect(self.sign_in_with_pin)
+        self.await_order = AwaitOrderScreen()
+        self.packing = PackingScreen()
+        self.carton = CartonScreen()
+        self.weighing = WeighingScreen()
+        self.weighing.weight_requested.connect(self.enter_weight)
+        self.labelling = LabelScreen()
+        self.screens: dict[Phase, Screen] = {
+            Phase.SIGNED_OUT: self.sign_in, Phase.AWAITING_ORDER: self.await_order, Phase.DONE: self.await_order,
+            Phase.PACKING: self.packing, Phase.CARTON: self.carton, Phase.WEIGHING: self.weighing,
+            Phase.LABELLING: self.labelling,
+        }
+        for screen in (self.sign_in, self.await_order, self.packing, self.carton, self.weighing, self.labelling):
+            self.stack.addWidget(screen)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self._action_bar())
+        self.setCentralWidget(central)
+        if old is not None:
+            old.deleteLater()
+        self._status_widgets()
+        self.sign_in.set_pin_available(self.pin_available)
+        self._render(self.state, None)
+        self.banner.show_message(Tone.INFO, "", _tr("Scan your badge to sign in.") if not self.ready
+                                 else self._prompt(self.state))
+
+    def _top_bar(self) -> QWidget:
+        bar = QFrame()
+        bar.setObjectName("TopBar")
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(16, 4, 8, 4)
+        brand = QLabel("Packstation")
+        brand.setObjectName("StationName")
+        self.station_label = QLabel()
+        self.packer_label = QLabel()
+        self.packer_label.setObjectName("PackerName")
+        self.order_label = QLabel()
+        self.printer_label = QLabel()
+        self.sound_icon = QLabel()
+        settings = QPushButton()
+        settings.setIcon(icons.icon("settings", "#5B6B7A", 32))
+        settings.setToolTip(_tr("Station settings (Ctrl+,)"))
+        settings.setAccessibleName(_tr("Station settings"))
+        settings.clicked.connect(self.open_settings)
+        settings.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        full = QPushButton(_tr("Full screen (F11)"))
+        full.clicked.connect(self.toggle_fullscreen)
+        full.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        for widget in (brand, self.station_label):
+            row.addWidget(widget)
+        row.addSpacing(24)
+        row.addWidget(self.packer_label)
+        row.addSpacing(24)
+        row.addWidget(self.order_label)
+        row.addStretch(1)
+        row.addWidget(self.printer_label)
+        row.addSpacing(12)
+        row.addWidget(self.sound_icon)
+        row.addWidget(full)
+        row.addWidget(settings)
+        return bar
+
+    def _specs(self) -> list[ActionSpec]:
+        def order_open(s: SessionState) -> bool:
+            return s.phase in ORDER_OPEN_PHASES
+
+        def cmd(command: Command) -> Callable[[], None]:
+            return lambda: self.submit_command(command)
+
+        return [
+            ActionSpec("type", _tr("Type code"), "F2", self.type_code, lambda s: self.ready),
+            ActionSpec("undo", _tr("Undo"), "F3", cmd(Command.UNDO),
+                       lambda s: s.phase in (Phase.PACKING, Phase.CARTON, Phase.WEIGHING)),
+            ActionSpec("confirm", _tr("Confirm"), "F4", cmd(Command.CONFIRM),
+                       lambda s: s.phase is Phase.CARTON or (s.phase is Phase.PACKING
+                                                             and not s.instructions_confirmed)),
+            ActionSpec("complete", _tr("Complete"), "F5", cmd(Command.COMPLETE), lambda s: s.phase is Phase.PACKING),
+            ActionSpec("next_box", _tr("Next box"), "F6", cmd(Command.NEXT_BOX), lambda s: s.phase is Phase.PACKING),
+            ActionSpec("short", _tr("Short"), "F7", cmd(Command.SHORT), order_open),
+            ActionSpec("damaged", _tr("Damaged"), "F8", cmd(Command.DAMAGED), order_open),
+            ActionSpec("hold", _tr("Hold"), "F9", cmd(Command.HOLD), order_open),
+            ActionSpec("reprint", _tr("Reprint"), "F10", cmd(Command.REPRINT),
+                       lambda s: s.phase is Phase.LABELLING or bool(s.labelled_boxes)),
+            ActionSpec("void", _tr("Void label"), "Shift+F10", cmd(Command.VOID),
+                       lambda s: bool(s.labelled_boxes) and s.phase in (Phase.LABELLING, Phase.DONE, Phase.PACKING)),
+            ActionSpec("cancel", _tr("Cancel"), "F12", cmd(Command.CANCEL), order_open),
+            ActionSpec("sign_out", _tr("Sign out"), "Shift+F12", cmd(Command.SIGN_OUT),
+                       lambda s: s.phase in (Phase.AWAITING_ORDER, Phase.DONE)),
+        ]
+
+    def _action_bar(self) -> QWidget:
+        bar = QFrame()
+        bar.setObjectName("TopBar")
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(8, 6, 8, 6)
+        row.setSpacing(6)
+        self.buttons: dict[str, QPushButton] = {}
+        self.action_specs = self._specs()
+        self.qactions: dict[str, QAction] = {}
+        for spec in self.action_specs:
+            keys = QKeySequence(spec.shortcut).toString(QKeySequence.SequenceFormat.PortableText)
+            button = QPushButton(f"{spec.text}\n{keys}")
+            button.setObjectName("Action")
+            button.setMinimumHeight(60)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Enter and Space must never press a button by accident
+            button.clicked.connect(spec.handler)
+            button.setAccessibleName(spec.text)
+            row.addWidget(button, 1)
+            self.buttons[spec.key] = button
+            action = QAction(spec.text, self)
+            action.setShortcut(QKeySequence(spec.shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+            action.triggered.connect(spec.handler)
+            self.addAction(action)
+            self.qactions[spec.key] = action
+        for key, shortcut, handler in (("settings", "Ctrl+,", self.open_settings),
+                                       ("fullscreen", "F11", self.toggle_fullscreen)):
+            action = QAction(key, self)
+            action.setShortcut(QKeySequence(shortcut))
+            action.triggered.connect(handler)
+            self.addAction(action)
+            self.qactions[key] = action
+        return bar
+
+    def _status_widgets(self) -> None:
+        bar = self.statusBar()
+        for child in bar.findChildren(QLabel, "Permanent"):
+            bar.removeWidget(child)
+            child.deleteLater()
+        self.sound_status = QLabel(self.sounds.status)
+        self.sound_status.setObjectName("Permanent")
+        bar.addPermanentWidget(self.sound_status)
+
+    # ------------------------------------------------------------ jobs
+
+    def run_job(self, job: Job, tag: str, callback: Callable[[JobResult], None] | None = None) -> int:
+        job_id = self.worker.submit(job, tag)
+        self._in_flight.add(job_id)
+        if callback is not None:
+            self._callbacks[job_id] = callback
+        return job_id
+
+    @property
+    def idle(self) -> bool:
+        """No job queued or running, and every result rendered."""
+        return not self._in_flight
+
+    def submit_scan(self, raw: str, manual: bool = False) -> None:
+        if self._capture is not None:
+            self._capture(raw)  # an open admin gate takes the next badge, the station never sees it
+            return
+        self.run_job(station_step(lambda station: station.scan(raw, manual=manual)), "scan")
+
+    def submit_command(self, command: Command, argument: int | None = None) -> None:
+        self.run_job(station_step(lambda station: station.command(command, argument)), f"command:{command.value}")
+
+    def submit_weight(self, grams: int, source: str = "manual") -> None:
+        self.run_job(station_step(lambda station: station.weight(grams, stable=True, source=source)), "weight")
+
+    def _on_done(self, result: JobResult) -> None:
+        self._in_flight.discard(result.job_id)
+        started = time.perf_counter()
+        callback = self._callbacks.pop(result.job_id, None)
+        if callback is not None:
+            callback(result)
+        elif not result.ok:
+            self._show_error(result.error)
+        elif isinstance(result.value, StepResult):
+            self._show_step(result.value)
+        self.render_times.append(time.perf_counter() - started)
+        del self.render_times[:-2000]
+        self.rendered.emit(result)
+
+    def _show_error(self, error: BaseException | None) -> None:
+        message = _tr("Station error: {0}").format(error)
+        self.banner.show_message(Tone.REJECTED, "station_error", message,
+                                 _tr("That scan was NOT recorded. Scan it again; if this repeats, call IT."))
+        self.sounds.play(Tone.REJECTED)
+
+    def _on_started(self, result: JobResult) -> None:
+        if not result.ok:
+            self.statusBar().showMessage(_tr("Station not started: {0}").format(result.error))
+            self.sign_in.show_problem(_tr("The station could not start: {0}\nFix the configuration, then restart.")
+                                      .format(result.error))
+            self.banner.show_message(Tone.REJECTED, "start_failed", _tr("The station could not start."))
+            return
+        info: StartInfo = result.value
+        self.ready = True
+        self.config = info.config
+        self.pin_available = info.pin_available
+        self.sign_in.set_pin_available(info.pin_available)
+        self.station_label.setText(_tr("Station {0}").format(info.config.station))
+        self._set_printer_text()
+        self.statusBar().showMessage(info.note or _tr("Ready."))
+        self._render(info.state, None)
+        resumed = info.state.order is not None and info.state.phase in ORDER_OPEN_PHASES
+        self.banner.show_message(Tone.INFO, "ready",
+                                 _tr("Resumed order {0} where it stopped.").format(info.state.order.number)
+                                 if resumed else self._prompt(info.state))
+
+    # ------------------------------------------------------------ rendering
+
+    def _show_step(self, step: StepResult) -> None:
+        outcome = step.outcome
+        self.last_outcome = outcome
+        if step.label is not None:
+            self._label = step.label
+        failed = next((f for f in outcome.feedback if f.code in ("label_failed", "reprint_failed")), None)
+        if failed is not None:
+            self._printer_ok, self._printer_note = False, self._printer_problem(failed.message)
+        elif "label_printed" in outcome.facts or outcome.code == "reprint":
+            self._printer_ok, self._printer_note = True, datetime.now().strftime("%H:%M:%S")
+        if outcome.state is not None:
+            self._render(outcome.state, outcome)
+        if outcome.feedback:
+            main = self._main_feedback(outcome.feedback)
+            others = [feedback_text(f) for f in outcome.feedback if f is not main][-2:]
+            self.banner.show_message(main.tone, main.code, feedback_text(main), " · ".join(others))
+            self.sounds.play(main.tone)
+
+    @staticmethod
+    def _printer_problem(message: str) -> str:
+        """The printer's own words out of the station's sentence ("Label did not print: X Then scan...")."""
+        for lead in ("Label did not print: ", "Reprint failed: "):
+            if message.startswith(lead):
+                message = message[len(lead):]
+        return message.split(" Then scan")[0]
+
+    @staticmethod
+    def _main_feedback(feedback: list[Feedback]) -> Feedback:
+        """The sentence for the banner: the last one, unless an earlier one is more severe."""
+        main = feedback[-1]
+        for item in feedback:
+            if _SEVERITY[item.tone] > _SEVERITY[main.tone] and item.tone in (Tone.REJECTED, Tone.WARNING):
+                main = item
+        return main
+
+    def _render(self, state: SessionState, outcome: Outcome | None) -> None:
+        self.state = state
+        screen = self.screens[state.phase]
+        if self.stack.currentWidget() is not screen:
+            self.stack.setCurrentWidget(screen)
+        screen.render(state, outcome)
+        if state.phase in ORDER_OPEN_PHASES or state.phase is Phase.SIGNED_OUT:
+            self.await_order.stop.hide()  # the STOP card belongs to the tote it was shown for
+        packer = state.packer
+        self.packer_label.setText(_tr("Packer: {0}").format(packer.name) if packer else _tr("Signed out"))
+        if state.order is not None and state.phase in ORDER_OPEN_PHASES:
+            self.order_label.setText(_tr("Order {0} · box {1}").format(state.order.number, state.box))
+        else:
+            self.order_label.setText("")
+        if state.phase in (Phase.DONE, Phase.AWAITING_ORDER, Phase.LABELLING):
+            order = state.order
+            target = self.labelling.label if state.phase is Phase.LABELLING else self.await_order.label
+            if self._label is not None:
+                target.set_label(self._label, order)
+            target.set_print_result(self._printer_ok, self._printer_note)
+            target.set_printer(self._printer_text())
+        for spec in self.action_specs:
+            enabled = self.ready and spec.enabled(state)
+            self.buttons[spec.key].setEnabled(enabled)
+            self.qactions[spec.key].setEnabled(enabled)
+        self.buttons["type"].setText(f"{self._type_text(state)}\nF2")
+
+    def _type_text(self, state: SessionState) -> str:
+        if state.phase is Phase.SIGNED_OUT:
+            return _tr("PIN sign-in")
+        if state.phase is Phase.WEIGHING:
+            return _tr("Type weight")
+        return _tr("Type code")
+
+    def _prompt(self, state: SessionState) -> str:
+        return {Phase.SIGNED_OUT: _tr("Scan your badge to sign in."),
+                Phase.AWAITING_ORDER: _tr("Scan an order or tote."),
+                Phase.DONE: _tr("Scan the next order or tote."),
+                Phase.PACKING: _tr("Scan the items."),
+                Phase.CARTON: _tr("Scan a carton or press Confirm."),
+                Phase.WEIGHING: _tr("Put the box on the scale."),
+                Phase.LABELLING: _tr("Label is printing.")}[state.phase]
+
+    def _printer_text(self) -> str:
+        if self.config is not None and self.config.label_printer:
+            return self.config.label_printer
+        return _tr("none configured — labels go to the spool folder {0}").format(self.paths.spool_dir)
+
+    def _set_printer_text(self) -> None:
+        printer = self.config.label_printer if self.config and self.config.label_printer else _tr("spool folder")
+        self.printer_label.setText(_tr("Printer: {0}").format(printer))
+
+    # ------------------------------------------------------------ sound
+
+    def _start_sound(self) -> None:
+        self.sounds.start()
+        self.sound_status.setText(self.sounds.status)
+        name, colour = ("sound", "#1B7A36") if self.sounds.available and self.sounds.volume else ("mute", "#B3261E")
+        self.sound_icon.setPixmap(icons.pixmap(name, colour, 28))
+        self.sound_icon.setToolTip(self.sounds.status)
+        self.sound_icon.setAccessibleName(self.sounds.status)
+
+    # ------------------------------------------------------------ dialogs and actions
+
+    def type_code(self) -> None:
+        if self.state.phase is Phase.SIGNED_OUT:
+            self.sign_in_with_pin()
+        elif self.state.phase is Phase.WEIGHING:
+            self.enter_weight()
+        else:
+            dialog = ManualEntryDialog(self)
+            dialog.accepted.connect(lambda: self.submit_scan(dialog.value(), manual=True))
+            dialog.finished.connect(dialog.deleteLater)
+            dialog.open()
+
+    def enter_weight(self) -> None:
+        dialog = WeightDialog(self.state.expected_weight_g(), self)
+        dialog.accepted.connect(lambda: self.submit_weight(dialog.value()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def sign_in_with_pin(self) -> None:
+        if not self.pin_available:
+            return
+        self.run_job(lambda ctx: accounts.user_names(ctx.bench.sessions), "users", self._pin_dialog)
+
+    def _pin_dialog(self, result: JobResult) -> None:
+        dialog = PinDialog(result.value or [], parent=self)
+        dialog.finished.connect(dialog.deleteLater)
+
+        def check() -> None:
+            name, pin = dialog.values()
+            self.run_job(lambda ctx: accounts.user_by_pin(ctx.bench.sessions, name, pin), "pin",
+                         lambda r: self._pin_checked(r, dialog))
+
+        dialog.accepted.connect(check)
+        dialog.open()
+
+    def _pin_checked(self, result: JobResult, dialog: PinDialog) -> None:
+        user: User | None = result.value if result.ok else None
+        if user is None or not user.badge:
+            why = _tr("Name or PIN is wrong.") if user is None else _tr("{0} has no badge id yet.").format(user.name)
+            self.banner.show_message(Tone.REJECTED, "pin_refused", why)
+            self.sounds.play(Tone.REJECTED)
+            return
+        # The Station signs people in by badge; a checked PIN stands in for the badge scan.
+        self.submit_scan(badge_barcode(user.badge), manual=True)
+
+    def toggle_fullscreen(self) -> None:
+        self.showNormal() if self.isFullScreen() else self.showFullScreen()
+
+    # -- settings behind the admin gate
+
+    def open_settings(self) -> None:
+        if self.state.packer is not None and self.state.packer.role is Role.ADMIN:
+            self._open_settings_dialog()
+            return
+        if self._gate is not None:
+            return
+        gate = AdminGateDialog(self.pin_available, [], self)
+        self._gate = gate
+        self._capture = self._gate_badge
+        gate.pin_entered.connect(self._gate_pin)
+        gate.finished.connect(self._gate_closed)
+        gate.open()
+
+    def _gate_closed(self) -> None:
+        self._capture = None
+        if self._gate is not None:
+            self._gate.deleteLater()
+        self._gate = None
+
+    def _gate_badge(self, raw: str) -> None:
+        self.run_job(lambda ctx: accounts.user_by_scan(ctx.station, raw), "admin_badge", self._gate_checked)
+
+    def _gate_pin(self, name: str, pin: str) -> None:
+        self.run_job(lambda ctx: accounts.user_by_pin(ctx.bench.sessions, name, pin), "admin_pin", self._gate_checked)
+
+    def _gate_checked(self, result: JobResult) -> None:
+        gate = self._gate
+        if gate is None:
+            return
+        user: User | None = result.value if result.ok else None
+        if user is None or user.role is not Role.ADMIN:
+            gate.show_problem(_tr("Only an admin can change the station settings.") if user
+                              else _tr("Not recognised. Scan an admin badge."))
+            self.sounds.play(Tone.REJECTED)
+            return
+        gate.done(1)
+        self._open_settings_dialog()
+
+    def _open_settings_dialog(self) -> None:
+        if self.config is None:
+            return
+        dialog = SettingsDialog(self.paths.config_file, StationValues.from_config(self.config), self.ui, self)
+        dialog.test_sound.connect(self._test_sound)
+        self.settings_dialog = dialog
+        self.wedge.enabled = False  # an admin may scan a printer's address into a field
+
+        def closed() -> None:
+            self.wedge.enabled = True
+            self.sounds.set_volume(self.ui.volume)
+            dialog.deleteLater()
+            self.settings_dialog = None
+
+        dialog.accepted.connect(lambda: self._apply_settings(dialog))
+        dialog.finished.connect(closed)
+        dialog.open()
+
+    def _test_sound(self, volume: int) -> None:
+        self.sounds.set_volume(volume)
+        self.sounds.play(Tone.ACCEPTED)
+
+    def _apply_settings(self, dialog: SettingsDialog) -> None:
+        ui, config = dialog.saved_ui, dialog.saved_config
+        if ui is None or config is None:
+            return
+        save_ui_settings(ui_settings_path(self.paths.config_file), ui)
+        self.apply_ui_settings(ui)
+        if self._rebuild_job is not None:
+            self.run_job(self._rebuild_job(config), "rebuild", self._on_rebuilt)
+        self.banner.show_message(Tone.ACCEPTED, "settings_saved", _tr("Settings saved."))
+
+    def _on_rebuilt(self, result: JobResult) -> None:
+        if not result.ok:
+            self._show_error(result.error)
+            return
+        info: StartInfo = result.value
+        self.config = info.config
+        self._set_printer_text()
+        self._render(info.state, None)
+
+    def apply_ui_settings(self, ui: UiSettings) -> None:
+        language_changed = ui.language != self.ui.language
+        self.ui = ui
+        self.wedge.configure(ui.scanner)
+        self.sounds.set_volume(ui.volume)
+        screen = self.screen().size().height() if self.screen() else 768
+        apply_theme(QApplication.instance(), ui.theme, screen)
+        if language_changed:
+            i18n.install_language(ui.language)
+            self._build()
+            if self.config is not None:
+                self.station_label.setText(_tr("Station {0}").format(self.config.station))
+                self._set_printer_text()
+            self._start_sound()
+        if ui.fullscreen != self.isFullScreen():
+            self.toggle_fullscreen()
+
+    # ------------------------------------------------------------ closing
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if self.state.phase in ORDER_OPEN_PHASES:
+            log.info("window closed with order %s open: it resumes on the next start",
+                     self.state.order.number if self.state.order else "?")
+        self.shutdown()
+        super().closeEvent(event)
+
+    def shutdown(self) -> None:
+        self.wedge.flush()
+        QApplication.instance().removeEventFilter(self.wedge)
+        self.worker.stop()

@@ -1,0 +1,293 @@
+"""One screen per step of the workflow. Each renders a SessionState; none calls the station."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from app.domain.session import Phase, SessionState
+from app.domain.weights import format_kg
+from app.ui import icons
+from app.ui.label_panel import LabelInfo, LabelPanel
+from app.ui.order_view import LinesView, OrderHeader, OrderProgress
+
+if TYPE_CHECKING:
+    from app.station import Outcome
+
+# Outcome codes after which the packer must not go on packing: shown until the next order opens.
+STOP_CODES = frozenset({"order_cancelled", "order_stopped", "order_on_hold", "order_claimed",
+                        "order_already_packed"})
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Screens", text)
+
+
+def _label(text: str = "", name: str = "", wrap: bool = True, centre: bool = False) -> QLabel:
+    label = QLabel(text)
+    if name:
+        label.setObjectName(name)
+    label.setWordWrap(wrap)
+    if centre:
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    return label
+
+
+def _icon(name: str, colour: str = "#5B6B7A", size: int = 96) -> QLabel:
+    label = QLabel()
+    label.setPixmap(icons.pixmap(name, colour, size))
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    return label
+
+
+class Screen(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Screen")
+
+    def render(self, state: SessionState, outcome: Outcome | None) -> None:  # pragma: no cover - overridden
+        pass
+
+
+class StopPanel(QFrame):
+    """A red card that says what to do with a tote that must not be packed."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Stop")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(20, 16, 20, 16)
+        row.addWidget(_icon("stop", "#FFFFFF", 72), 0)
+        text = QVBoxLayout()
+        self.title = _label("", "Headline")
+        self.instruction = _label("", "Big")
+        text.addWidget(self.title)
+        text.addWidget(self.instruction)
+        row.addLayout(text, 1)
+        self.hide()
+
+    def show_for(self, outcome: Outcome) -> None:
+        titles = {"order_cancelled": _tr("Order cancelled — do not pack"),
+                  "order_stopped": _tr("STOP packing this order"),
+                  "order_on_hold": _tr("Order on hold — do not pack"),
+                  "order_claimed": _tr("Order is being packed elsewhere"),
+                  "order_already_packed": _tr("Order already packed — do not pack again")}
+        self.title.setText(titles.get(outcome.code, _tr("Do not pack")))
+        self.instruction.setText(outcome.message + "\n" +
+                                 _tr("Take the tote to the supervisor shelf, then scan the next order."))
+        self.show()
+
+
+class SignInScreen(Screen):
+    pin_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.addStretch(2)
+        layout.addWidget(_icon("badge", "#1F5FAD", 120))
+        self.headline = _label(_tr("Scan your badge to sign in"), "Headline", centre=True)
+        layout.addWidget(self.headline)
+        self.hint = _label(_tr("Hold your badge under the scanner."), "Muted", centre=True)
+        layout.addWidget(self.hint)
+        self.pin_button = QPushButton(_tr("Sign in with name and PIN  (F2)"))
+        self.pin_button.clicked.connect(self.pin_requested)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.pin_button)
+        row.addStretch(1)
+        layout.addSpacing(16)
+        layout.addLayout(row)
+        self.problem = _label("", "Big", centre=True)
+        self.problem.setStyleSheet("color: #B3261E;")
+        self.problem.hide()
+        layout.addWidget(self.problem)
+        layout.addStretch(3)
+
+    def set_pin_available(self, available: bool) -> None:
+        self.pin_button.setVisible(available)
+
+    def show_problem(self, text: str) -> None:
+        self.problem.setText(text)
+        self.problem.setVisible(bool(text))
+
+
+class AwaitOrderScreen(Screen):
+    """Awaiting an order, and the done screen: the last order's label stays in view."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 16, 16, 16)
+        layout.setSpacing(16)
+        left = QVBoxLayout()
+        left.addStretch(1)
+        self.done_icon = _icon("complete", "#0B5E7A", 120)
+        left.addWidget(self.done_icon)
+        self.done = _label("", "Headline", centre=True)
+        left.addWidget(self.done)
+        self.scan_icon = _icon("barcode", "#1F5FAD", 120)
+        left.addWidget(self.scan_icon)
+        self.headline = _label(_tr("Scan an order or tote"), "Headline", centre=True)
+        left.addWidget(self.headline)
+        self.hint = _label(_tr("The order number is on the pick list; the tote has its own label."), "Muted",
+                           centre=True)
+        left.addWidget(self.hint)
+        self.stop = StopPanel()
+        left.addWidget(self.stop)
+        left.addStretch(2)
+        layout.addLayout(left, 3)
+        self.label = LabelPanel()
+        layout.addWidget(self.label, 2)
+        self.label.hide()
+
+    def render(self, state: SessionState, outcome: Outcome | None) -> None:
+        name = state.packer.name if state.packer else ""
+        if state.phase is Phase.DONE and state.last_order:
+            self.done.setText(_tr("Order {0} packed").format(state.last_order))
+            self.headline.setText(_tr("Scan the next order or tote"))
+        else:
+            self.headline.setText(_tr("{0}, scan an order or tote").format(name) if name
+                                  else _tr("Scan an order or tote"))
+        is_done = state.phase is Phase.DONE
+        self.done.setVisible(is_done)
+        self.done_icon.setVisible(is_done)
+        self.scan_icon.setVisible(not is_done)
+        self.label.setVisible(is_done)
+        if outcome is not None and outcome.code in STOP_CODES:
+            self.stop.show_for(outcome)
+        elif outcome is not None and outcome.code in ("order_opened", "signed_in", "confirm_instructions"):
+            self.stop.hide()
+
+
+class PackingScreen(Screen):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.header = OrderHeader()
+        self.header.setFixedWidth(440)  # steady: the card must not jump as the table's columns resize
+        self.progress = OrderProgress()
+        self.lines = LinesView()
+        self.override = _label("", "Big")
+        self.override.setStyleSheet("background: #5B3DB5; color: #FFFFFF; border-radius: 8px; padding: 10px;")
+        self.override.hide()
+        right = QVBoxLayout()
+        right.setSpacing(10)
+        right.addWidget(self.progress)
+        right.addWidget(self.lines, 1)
+        right.addWidget(self.override)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(16)
+        layout.addWidget(self.header, 2)
+        layout.addLayout(right, 5)
+
+    def render(self, state: SessionState, outcome: Outcome | None) -> None:
+        last_line = None
+        if outcome is not None and state.packed and outcome.code in ("item_packed", "all_items_packed"):
+            last_line = state.packed[-1].line_no
+        if state.pending_code is not None:
+            last_line = state.pending_code.line_no
+        self.header.set_state(state)
+        self.progress.set_state(state)
+        self.lines.set_state(state, last_line)
+        if state.needs_override == "short":
+            self.override.setText(_tr("Items are missing. Scan them, press Short (F7), "
+                                      "or a supervisor scans their badge to ship without them."))
+        self.override.setVisible(state.needs_override == "short")
+
+
+class CartonScreen(Screen):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addStretch(1)
+        layout.addWidget(_icon("carton", "#1F5FAD", 110))
+        self.headline = _label("", "Headline", centre=True)
+        self.suggestion = _label("", "Big", centre=True)
+        self.hint = _label(_tr("Scan the carton's barcode, or press Confirm (F4) to use the suggested one."),
+                           "Muted", centre=True)
+        self.contents = _label("", "Muted", centre=True)
+        for widget in (self.headline, self.suggestion, self.hint, self.contents):
+            layout.addWidget(widget)
+        layout.addStretch(2)
+
+    def render(self, state: SessionState, outcome: Outcome | None) -> None:
+        self.headline.setText(_tr("Box {0}: choose a carton").format(state.box))
+        suggestion = state.suggestion
+        if suggestion is not None and suggestion.carton is not None:
+            c = suggestion.carton
+            self.suggestion.setText(_tr("Suggested: {0} — {1} ({2}×{3}×{4} mm)").format(
+                c.code, c.name, c.inner.length_mm, c.inner.width_mm, c.inner.height_mm))
+        else:
+            self.suggestion.setText(suggestion.reason if suggestion else "")
+        items = ", ".join(f"{qty}× {product.sku}" for product, qty in state.box_contents())
+        self.contents.setText(_tr("In this box: {0}").format(items) if items else "")
+
+
+class WeighingScreen(Screen):
+    weight_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addStretch(1)
+        layout.addWidget(_icon("scale", "#1F5FAD", 110))
+        self.headline = _label("", "Headline", centre=True)
+        self.expected = _label("", "Big", centre=True)
+        self.measured = _label("", "Headline", centre=True)
+        self.hint = _label("", "Muted", centre=True)
+        button = QPushButton(_tr("Enter the weight by hand  (F2)"))
+        button.clicked.connect(self.weight_requested)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(button)
+        row.addStretch(1)
+        for widget in (self.headline, self.expected, self.measured, self.hint):
+            layout.addWidget(widget)
+        layout.addLayout(row)
+        layout.addStretch(2)
+
+    def render(self, state: SessionState, outcome: Outcome | None) -> None:
+        carton = state.carton.code if state.carton else "?"
+        self.headline.setText(_tr("Put box {0} ({1}) on the scale").format(state.box, carton))
+        self.expected.setText(_tr("Expected {0}").format(format_kg(state.expected_weight_g())))
+        weight = state.weight
+        if weight is None:
+            self.measured.setText("")
+            self.hint.setText(_tr("The label prints as soon as the weight is right."))
+            return
+        mark = "✓" if weight.within else "✗"
+        self.measured.setText(f"{mark} {format_kg(weight.measured_g)}")
+        self.measured.setStyleSheet(f"color: {'#1B7A36' if weight.within else '#B3261E'};")
+        if state.needs_override == "weight":
+            self.hint.setText(_tr("Outside ± {0}. Check the box and weigh again, Hold (F9), "
+                                  "or a supervisor scans their badge.").format(format_kg(weight.allowance_g)))
+
+
+class LabelScreen(Screen):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        left = QVBoxLayout()
+        left.addStretch(1)
+        left.addWidget(_icon("printer", "#1F5FAD", 110))
+        self.headline = _label("", "Headline", centre=True)
+        self.hint = _label(_tr("If the label did not come out, fix the printer and press Reprint (F10)."),
+                           "Muted", centre=True)
+        left.addWidget(self.headline)
+        left.addWidget(self.hint)
+        left.addStretch(2)
+        layout.addLayout(left, 3)
+        self.label = LabelPanel()
+        layout.addWidget(self.label, 2)
+
+    def render(self, state: SessionState, outcome: Outcome | None) -> None:
+        self.headline.setText(_tr("Label for box {0}").format(state.box))
+
+    def set_label(self, info: LabelInfo | None, state: SessionState) -> None:
+        self.label.set_label(info, state.order)

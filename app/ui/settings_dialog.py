@@ -1,0 +1,253 @@
+"""The station's settings, behind the admin gate: printers, scanner, scale, sound, screen.
+
+Station keys go to station.toml and are validated by app.config.parse_config before anything is
+written, so a bad value is named on screen and never reaches the file. Keys this dialog does not
+show ([database], [ship_from]...) are kept as they were (comments are not: the file is rewritten).
+Screen keys go to ui.toml (see ui_settings).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSlider,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.config import Config, ConfigError, parse_config
+from app.ui import tomlw
+from app.ui.i18n import LANGUAGE_NAMES
+from app.ui.ui_settings import LANGUAGES, THEMES, UiSettings
+from app.ui.wedge import MODES, SUFFIXES, WedgeSettings
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SettingsDialog", text)
+
+
+@dataclass(frozen=True)
+class StationValues:
+    label_printer: str = ""
+    document_printer: str = ""
+    scale: str = ""
+    weigh_parcels: bool = False
+    weight_tolerance_g: int = 50
+    weight_tolerance_pct: float = 5.0
+
+    @classmethod
+    def from_config(cls, config: Config) -> StationValues:
+        return cls(config.label_printer, config.document_printer, config.scale, config.packing.weigh_parcels,
+                   config.packing.weight_tolerance_g, float(config.packing.weight_tolerance_pct))
+
+
+def read_station_raw(path: Path) -> dict[str, Any]:
+    if not path.exists():
+        return {}
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+def merge_station_values(raw: dict[str, Any], values: StationValues) -> dict[str, Any]:
+    merged = {section: dict(body) for section, body in raw.items() if isinstance(body, dict)}
+
+    def put(section: str, key: str, value: Any) -> None:
+        table = merged.setdefault(section, {})
+        if value == "" or value is None:
+            table.pop(key, None)  # empty means "not configured": leave the default
+        else:
+            table[key] = value
+
+    put("printers", "label", values.label_printer.strip())
+    put("printers", "document", values.document_printer.strip())
+    put("scale", "uri", values.scale.strip())
+    put("packing", "weigh_parcels", values.weigh_parcels)
+    put("packing", "weight_tolerance_g", int(values.weight_tolerance_g))
+    put("packing", "weight_tolerance_pct", round(float(values.weight_tolerance_pct), 2))
+    return {section: body for section, body in merged.items() if body}
+
+
+def save_station_config(path: Path, values: StationValues) -> Config:
+    """Validate, then write; raises ConfigError naming the key when a value is refused."""
+    merged = merge_station_values(read_station_raw(path), values)
+    config = parse_config(merged, source=path.name)
+    tomlw.write(path, merged, header="Packstation station configuration (see README: configure a station).")
+    return config
+
+
+class SettingsDialog(QDialog):
+    test_sound = Signal(int)
+
+    def __init__(self, config_path: Path, station: StationValues, ui: UiSettings,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.config_path = config_path
+        self.saved_config: Config | None = None
+        self.saved_ui: UiSettings | None = None
+        self.setWindowTitle(_tr("Station settings"))
+        self.setMinimumSize(760, 560)
+        tabs = QTabWidget()
+        tabs.addTab(self._printers_tab(station), _tr("Printers"))
+        tabs.addTab(self._scanner_tab(ui.scanner), _tr("Scanner"))
+        tabs.addTab(self._scale_tab(station), _tr("Scale"))
+        tabs.addTab(self._screen_tab(ui), _tr("Screen and sound"))
+        self.problem = QLabel()
+        self.problem.setObjectName("SettingsProblem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #B3261E; font-weight: 700;")
+        self.problem.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setObjectName("Primary")
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        where = QLabel(_tr("Saved to {0}").format(config_path))
+        where.setObjectName("Hint")
+        where.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(tabs, 1)
+        layout.addWidget(self.problem)
+        layout.addWidget(where)
+        layout.addWidget(buttons)
+
+    # -- tabs
+
+    def _printers_tab(self, s: StationValues) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        self.label_printer = QLineEdit(s.label_printer)
+        self.label_printer.setPlaceholderText("tcp://10.0.0.5:9100")
+        self.document_printer = QLineEdit(s.document_printer)
+        self.document_printer.setPlaceholderText("ipp://printer.local/ipp/print")
+        form.addRow(_tr("Label printer URI"), self.label_printer)
+        form.addRow(_tr("Document printer URI"), self.document_printer)
+        hint = QLabel(_tr("Empty: labels and slips go to the spool folder."))
+        hint.setObjectName("Hint")
+        form.addRow("", hint)
+        return page
+
+    def _scanner_tab(self, w: WedgeSettings) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        self.scanner_mode = QComboBox()
+        for mode, text in zip(MODES, (_tr("Keyboard wedge, told apart by speed"), _tr("Keyboard wedge with a prefix"),
+                                      _tr("Not a keyboard (serial scanner)")), strict=True):
+            self.scanner_mode.addItem(text, mode)
+        self.scanner_mode.setCurrentIndex(MODES.index(w.mode))
+        self.prefix = QLineEdit(w.prefix)
+        self.prefix.setMaxLength(8)
+        self.suffix = QComboBox()
+        for suffix, text in zip(SUFFIXES, (_tr("Enter"), _tr("Tab"), _tr("Enter or Tab"), _tr("None (pause)")),
+                                strict=True):
+            self.suffix.addItem(text, suffix)
+        self.suffix.setCurrentIndex(list(SUFFIXES).index(w.suffix))
+        self.max_gap = QSpinBox()
+        self.max_gap.setRange(5, 500)
+        self.max_gap.setSuffix(" ms")
+        self.max_gap.setValue(w.max_gap_ms)
+        self.min_length = QSpinBox()
+        self.min_length.setRange(1, 64)
+        self.min_length.setValue(w.min_length)
+        form.addRow(_tr("Scanner"), self.scanner_mode)
+        form.addRow(_tr("Prefix"), self.prefix)
+        form.addRow(_tr("Suffix"), self.suffix)
+        form.addRow(_tr("Longest pause inside a scan"), self.max_gap)
+        form.addRow(_tr("Shortest scan"), self.min_length)
+        return page
+
+    def _scale_tab(self, s: StationValues) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        self.scale = QLineEdit(s.scale)
+        self.scale.setPlaceholderText("serial:///dev/ttyUSB0?baud=9600  ·  sim://scale")
+        self.weigh = QCheckBox(_tr("Weigh every parcel"))
+        self.weigh.setChecked(s.weigh_parcels)
+        self.tolerance_g = QSpinBox()
+        self.tolerance_g.setRange(0, 10000)
+        self.tolerance_g.setSuffix(" g")
+        self.tolerance_g.setValue(s.weight_tolerance_g)
+        self.tolerance_pct = QDoubleSpinBox()
+        self.tolerance_pct.setRange(0, 100)
+        self.tolerance_pct.setSuffix(" %")
+        self.tolerance_pct.setValue(s.weight_tolerance_pct)
+        form.addRow(_tr("Scale URI"), self.scale)
+        form.addRow("", self.weigh)
+        form.addRow(_tr("Weight tolerance"), self.tolerance_g)
+        form.addRow(_tr("… or percent of expected"), self.tolerance_pct)
+        return page
+
+    def _screen_tab(self, ui: UiSettings) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        self.language = QComboBox()
+        for code in LANGUAGES:
+            self.language.addItem(LANGUAGE_NAMES.get(code, code), code)
+        self.language.setCurrentIndex(LANGUAGES.index(ui.language))
+        self.theme = QComboBox()
+        for code, text in zip(THEMES, (_tr("Light"), _tr("Dark")), strict=True):
+            self.theme.addItem(text, code)
+        self.theme.setCurrentIndex(THEMES.index(ui.theme))
+        self.fullscreen = QCheckBox(_tr("Full screen (kiosk)"))
+        self.fullscreen.setChecked(ui.fullscreen)
+        self.volume = QSlider(Qt.Orientation.Horizontal)
+        self.volume.setRange(0, 100)
+        self.volume.setValue(ui.volume)
+        self.volume_value = QLabel(f"{ui.volume}%")
+        self.volume.valueChanged.connect(lambda v: self.volume_value.setText(f"{v}%"))
+        test = QPushButton(_tr("Test sound"))
+        test.clicked.connect(lambda: self.test_sound.emit(self.volume.value()))
+        row = QHBoxLayout()
+        row.addWidget(self.volume, 1)
+        row.addWidget(self.volume_value)
+        row.addWidget(test)
+        form.addRow(_tr("Language"), self.language)
+        form.addRow(_tr("Theme"), self.theme)
+        form.addRow("", self.fullscreen)
+        form.addRow(_tr("Sound volume"), row)
+        return page
+
+    # -- saving
+
+    def station_values(self) -> StationValues:
+        return StationValues(self.label_printer.text(), self.document_printer.text(), self.scale.text(),
+                             self.weigh.isChecked(), self.tolerance_g.value(), self.tolerance_pct.value())
+
+    def ui_values(self) -> UiSettings:
+        scanner = WedgeSettings(mode=self.scanner_mode.currentData(), prefix=self.prefix.text(),
+                                suffix=self.suffix.currentData(), max_gap_ms=self.max_gap.value(),
+                                min_length=self.min_length.value())
+        return UiSettings(language=self.language.currentData(), theme=self.theme.currentData(),
+                          volume=self.volume.value(), fullscreen=self.fullscreen.isChecked(), scanner=scanner)
+
+    def save(self) -> None:
+        try:
+            ui = self.ui_values()
+        except ValueError as exc:
+            self._fail(str(exc))
+            return
+        try:
+            self.saved_config = save_station_config(self.config_path, self.station_values())
+        except (ConfigError, OSError, tomllib.TOMLDecodeError, ValueError) as exc:
+            self._fail(str(exc))
+            return
+        self.saved_ui = ui
+        self.accept()
+
+    def _fail(self, text: str) -> None:
+        self.problem.setText(_tr("Not saved: {0}").format(text))
+        self.problem.show()

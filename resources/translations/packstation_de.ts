@@ -1,0 +1,800 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+<context>
+    <name>App</name>
+    <message>
+        <source>No demo data available: import orders with `packstation import`.</source>
+        <translation>Keine Demodaten vorhanden: Aufträge mit `packstation import` einlesen.</translation>
+    </message>
+</context>
+<context>
+    <name>Banner</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>DONE</source>
+        <translation>FERTIG</translation>
+    </message>
+    <message>
+        <source>STOP</source>
+        <translation>STOPP</translation>
+    </message>
+    <message>
+        <source>CHECK</source>
+        <translation>PRÜFEN</translation>
+    </message>
+    <message>
+        <source>ACTION</source>
+        <translation>AKTION</translation>
+    </message>
+    <message>
+        <source>INFO</source>
+        <translation>INFO</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Abbrechen (Esc)</translation>
+    </message>
+    <message>
+        <source>Type a barcode</source>
+        <translation>Barcode eintippen</translation>
+    </message>
+    <message>
+        <source>Type the digits printed under the barcode. Typed codes are recorded as manual.</source>
+        <translation>Ziffern unter dem Barcode eintippen. Getippte Codes werden als manuell erfasst.</translation>
+    </message>
+    <message>
+        <source>e.g. 4006381333931</source>
+        <translation>z. B. 4006381333931</translation>
+    </message>
+    <message>
+        <source>Send (Enter)</source>
+        <translation>Senden (Enter)</translation>
+    </message>
+    <message>
+        <source>Enter the weight</source>
+        <translation>Gewicht eingeben</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Station settings</source>
+        <translation>Stationseinstellungen</translation>
+    </message>
+    <message>
+        <source>An admin scans their badge to open the station settings.</source>
+        <translation>Ein Admin scannt seinen Ausweis, um die Stationseinstellungen zu öffnen.</translation>
+    </message>
+    <message>
+        <source>Use weight (Enter)</source>
+        <translation>Gewicht übernehmen (Enter)</translation>
+    </message>
+    <message>
+        <source>Sign in with PIN</source>
+        <translation>Mit PIN anmelden</translation>
+    </message>
+    <message>
+        <source>Sign in (Enter)</source>
+        <translation>Anmelden (Enter)</translation>
+    </message>
+    <message>
+        <source>or admin name</source>
+        <translation>oder Admin-Name</translation>
+    </message>
+    <message>
+        <source>Open settings (Enter)</source>
+        <translation>Einstellungen öffnen (Enter)</translation>
+    </message>
+    <message>
+        <source>Weight of the closed box in grams (expected about {0} g):</source>
+        <translation>Gewicht des geschlossenen Kartons in Gramm (erwartet etwa {0} g):</translation>
+    </message>
+</context>
+<context>
+    <name>Feedback</name>
+    <message>
+        <source>Hello {name}. Scan an order.</source>
+        <translation>Hallo {name}. Auftrag scannen.</translation>
+    </message>
+    <message>
+        <source>Signed out. Scan a badge to sign in.</source>
+        <translation>Abgemeldet. Zum Anmelden Ausweis scannen.</translation>
+    </message>
+    <message>
+        <source>Scan your badge to sign in.</source>
+        <translation>Zum Anmelden Ausweis scannen.</translation>
+    </message>
+    <message>
+        <source>Badge {badge} is not known. Ask a supervisor.</source>
+        <translation>Ausweis {badge} ist unbekannt. Vorarbeiter fragen.</translation>
+    </message>
+    <message>
+        <source>Order {order}: {units} item(s). Scan items.</source>
+        <translation>Auftrag {order}: {units} Artikel. Artikel scannen.</translation>
+    </message>
+    <message>
+        <source>Read the packing instructions, then scan CONFIRM.</source>
+        <translation>Packanweisung lesen, dann BESTÄTIGEN scannen.</translation>
+    </message>
+    <message>
+        <source>Instructions confirmed. Scan items.</source>
+        <translation>Anweisung bestätigt. Artikel scannen.</translation>
+    </message>
+    <message>
+        <source>✓ {sku} {done}/{qty}</source>
+        <translation>✓ {sku} {done}/{qty}</translation>
+    </message>
+    <message>
+        <source>Wrong item: {sku} is not in order {order}. Put it back.</source>
+        <translation>Falscher Artikel: {sku} gehört nicht zu Auftrag {order}. Zurücklegen.</translation>
+    </message>
+    <message>
+        <source>{sku} belongs to order {order}. Put it back.</source>
+        <translation>{sku} gehört zu Auftrag {order}. Zurücklegen.</translation>
+    </message>
+    <message>
+        <source>Unknown barcode {code}. Set the item aside for a supervisor.</source>
+        <translation>Unbekannter Barcode {code}. Artikel für den Vorarbeiter beiseitelegen.</translation>
+    </message>
+    <message>
+        <source>Now scan the SERIAL number of {sku}.</source>
+        <translation>Jetzt die SERIENNUMMER von {sku} scannen.</translation>
+    </message>
+    <message>
+        <source>Now scan the LOT number of {sku}.</source>
+        <translation>Jetzt die CHARGENNUMMER von {sku} scannen.</translation>
+    </message>
+    <message>
+        <source>Order {order} is CANCELLED. Do not pack: tote to the supervisor.</source>
+        <translation>Auftrag {order} ist STORNIERT. Nicht packen: Kiste zum Vorarbeiter.</translation>
+    </message>
+    <message>
+        <source>Order {order} on hold. Tote to the hold shelf.</source>
+        <translation>Auftrag {order} geparkt. Kiste ins Klärfall-Regal.</translation>
+    </message>
+    <message>
+        <source>Order {order} packed. Scan the next order.</source>
+        <translation>Auftrag {order} gepackt. Nächsten Auftrag scannen.</translation>
+    </message>
+    <message>
+        <source>Box {box} labelled. Scan items for box {next}.</source>
+        <translation>Karton {box} etikettiert. Artikel für Karton {next} scannen.</translation>
+    </message>
+    <message>
+        <source>Undone: take {units}× {sku} out of the box.</source>
+        <translation>Rückgängig: {units}× {sku} wieder aus dem Karton nehmen.</translation>
+    </message>
+    <message>
+        <source>Reprinting label for box {box}.</source>
+        <translation>Etikett für Karton {box} wird nachgedruckt.</translation>
+    </message>
+    <message>
+        <source>Finish order {order} first (or HOLD it).</source>
+        <translation>Erst Auftrag {order} abschließen (oder PARKEN).</translation>
+    </message>
+    <message>
+        <source>Scan an order or tote first.</source>
+        <translation>Zuerst Auftrag oder Kiste scannen.</translation>
+    </message>
+    <message>
+        <source>No order or tote {ref}. Check the pick list.</source>
+        <translation>Kein Auftrag und keine Kiste {ref}. Pickliste prüfen.</translation>
+    </message>
+    <message>
+        <source>Nothing to undo in this box.</source>
+        <translation>In diesem Karton gibt es nichts rückgängig zu machen.</translation>
+    </message>
+    <message>
+        <source>Stopped packing {order}. Put everything back in the tote.</source>
+        <translation>Packen von {order} abgebrochen. Alles zurück in die Kiste.</translation>
+    </message>
+    <message>
+        <source>serial {0}</source>
+        <translation>Seriennr. {0}</translation>
+    </message>
+</context>
+<context>
+    <name>LabelPanel</name>
+    <message>
+        <source>SHIPPING LABEL</source>
+        <translation>VERSANDETIKETT</translation>
+    </message>
+    <message>
+        <source>No label yet</source>
+        <translation>Noch kein Etikett</translation>
+    </message>
+    <message>
+        <source>Waiting for the label…</source>
+        <translation>Warte auf das Etikett…</translation>
+    </message>
+    <message>
+        <source>Label printer: {0}</source>
+        <translation>Etikettendrucker: {0}</translation>
+    </message>
+    <message>
+        <source>{0} parcel(s): {1}</source>
+        <translation>{0} Paket(e): {1}</translation>
+    </message>
+    <message>
+        <source>Order {0} · box {1} of {2}</source>
+        <translation>Auftrag {0} · Karton {1} von {2}</translation>
+    </message>
+    <message>
+        <source>(preview not available for this printer)</source>
+        <translation>(keine Vorschau für diesen Drucker)</translation>
+    </message>
+    <message>
+        <source>Tracking {0}</source>
+        <translation>Sendungsnummer {0}</translation>
+    </message>
+    <message>
+        <source>Label printed at {0}</source>
+        <translation>Etikett gedruckt um {0}</translation>
+    </message>
+    <message>
+        <source>Label did not print: {0}</source>
+        <translation>Etikett nicht gedruckt: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Type code</source>
+        <translation>Code tippen</translation>
+    </message>
+    <message>
+        <source>Starting the station…</source>
+        <translation>Station startet…</translation>
+    </message>
+    <message>
+        <source>Station settings (Ctrl+,)</source>
+        <translation>Stationseinstellungen (Strg+,)</translation>
+    </message>
+    <message>
+        <source>Station settings</source>
+        <translation>Stationseinstellungen</translation>
+    </message>
+    <message>
+        <source>Full screen (F11)</source>
+        <translation>Vollbild (F11)</translation>
+    </message>
+    <message>
+        <source>That scan was NOT recorded. Scan it again; if this repeats, call IT.</source>
+        <translation>Dieser Scan wurde NICHT gespeichert. Erneut scannen; wenn es wieder passiert, IT rufen.</translation>
+    </message>
+    <message>
+        <source>PIN sign-in</source>
+        <translation>PIN-Anmeldung</translation>
+    </message>
+    <message>
+        <source>Type weight</source>
+        <translation>Gewicht tippen</translation>
+    </message>
+    <message>
+        <source>spool folder</source>
+        <translation>Spool-Ordner</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>Einstellungen gespeichert.</translation>
+    </message>
+    <message>
+        <source>The station is not ready.</source>
+        <translation>Die Station ist nicht bereit.</translation>
+    </message>
+    <message>
+        <source>Scan your badge to sign in.</source>
+        <translation>Zum Anmelden Ausweis scannen.</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Bestätigen</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Next box</source>
+        <translation>Neuer Karton</translation>
+    </message>
+    <message>
+        <source>Short</source>
+        <translation>Fehlmenge</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>Beschädigt</translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation>Parken</translation>
+    </message>
+    <message>
+        <source>Reprint</source>
+        <translation>Nachdruck</translation>
+    </message>
+    <message>
+        <source>Void label</source>
+        <translation>Storno</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Abmelden</translation>
+    </message>
+    <message>
+        <source>Station error: {0}</source>
+        <translation>Stationsfehler: {0}</translation>
+    </message>
+    <message>
+        <source>The station could not start.</source>
+        <translation>Die Station konnte nicht starten.</translation>
+    </message>
+    <message>
+        <source>Ready.</source>
+        <translation>Bereit.</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>Abgemeldet</translation>
+    </message>
+    <message>
+        <source>Scan an order or tote.</source>
+        <translation>Auftrag oder Kiste scannen.</translation>
+    </message>
+    <message>
+        <source>Scan the next order or tote.</source>
+        <translation>Nächsten Auftrag oder Kiste scannen.</translation>
+    </message>
+    <message>
+        <source>Scan the items.</source>
+        <translation>Artikel scannen.</translation>
+    </message>
+    <message>
+        <source>Scan a carton or press Confirm.</source>
+        <translation>Karton scannen oder Bestätigen drücken.</translation>
+    </message>
+    <message>
+        <source>Put the box on the scale.</source>
+        <translation>Karton auf die Waage stellen.</translation>
+    </message>
+    <message>
+        <source>Label is printing.</source>
+        <translation>Etikett wird gedruckt.</translation>
+    </message>
+    <message>
+        <source>none configured — labels go to the spool folder {0}</source>
+        <translation>keiner eingerichtet — Etiketten gehen in den Spool-Ordner {0}</translation>
+    </message>
+    <message>
+        <source>Name or PIN is wrong.</source>
+        <translation>Name oder PIN ist falsch.</translation>
+    </message>
+    <message>
+        <source>Station {0}</source>
+        <translation>Station {0}</translation>
+    </message>
+    <message>
+        <source>Printer: {0}</source>
+        <translation>Drucker: {0}</translation>
+    </message>
+    <message>
+        <source>Only an admin can change the station settings.</source>
+        <translation>Nur ein Admin darf die Stationseinstellungen ändern.</translation>
+    </message>
+    <message>
+        <source>Not recognised. Scan an admin badge.</source>
+        <translation>Nicht erkannt. Admin-Ausweis scannen.</translation>
+    </message>
+    <message>
+        <source>Screen settings ignored: {0}</source>
+        <translation>Bildschirmeinstellungen ignoriert: {0}</translation>
+    </message>
+    <message>
+        <source>Station not started: {0}</source>
+        <translation>Station nicht gestartet: {0}</translation>
+    </message>
+    <message>
+        <source>The station could not start: {0}
+Fix the configuration, then restart.</source>
+        <translation>Die Station konnte nicht starten: {0}
+Konfiguration korrigieren, dann neu starten.</translation>
+    </message>
+    <message>
+        <source>Resumed order {0} where it stopped.</source>
+        <translation>Auftrag {0} wird dort fortgesetzt, wo er unterbrochen wurde.</translation>
+    </message>
+    <message>
+        <source>Packer: {0}</source>
+        <translation>Packer: {0}</translation>
+    </message>
+    <message>
+        <source>Order {0} · box {1}</source>
+        <translation>Auftrag {0} · Karton {1}</translation>
+    </message>
+    <message>
+        <source>{0} has no badge id yet.</source>
+        <translation>{0} hat noch keine Ausweisnummer.</translation>
+    </message>
+</context>
+<context>
+    <name>OrderView</name>
+    <message>
+        <source>Complete</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source> (serial)</source>
+        <translation> (Seriennr.)</translation>
+    </message>
+    <message>
+        <source>ORDER</source>
+        <translation>AUFTRAG</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>Artikelnr.</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Bin</source>
+        <translation>Lagerplatz</translation>
+    </message>
+    <message>
+        <source>Packed</source>
+        <translation>Gepackt</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Scan lot number</source>
+        <translation>Chargennr. scannen</translation>
+    </message>
+    <message>
+        <source>Scan serial number</source>
+        <translation>Seriennr. scannen</translation>
+    </message>
+    <message>
+        <source> (lot)</source>
+        <translation> (Charge)</translation>
+    </message>
+    <message>
+        <source>Carrier not set</source>
+        <translation>Kein Versanddienst</translation>
+    </message>
+    <message>
+        <source>Packing instructions — confirmed</source>
+        <translation>Packanweisung — bestätigt</translation>
+    </message>
+    <message>
+        <source>Packing instructions — read, then press Confirm (F4) or scan CONFIRM</source>
+        <translation>Packanweisung — lesen, dann Bestätigen (F4) drücken oder BESTÄTIGEN scannen</translation>
+    </message>
+    <message>
+        <source>{0} to scan</source>
+        <translation>noch {0} scannen</translation>
+    </message>
+    <message>
+        <source>Box {0}</source>
+        <translation>Karton {0}</translation>
+    </message>
+    <message>
+        <source>Gift message: “{0}”</source>
+        <translation>Geschenknachricht: „{0}“</translation>
+    </message>
+    <message>
+        <source>{0} of {1} items packed</source>
+        <translation>{0} von {1} Artikeln gepackt</translation>
+    </message>
+    <message>
+        <source>PRIORITY {0}</source>
+        <translation>PRIORITÄT {0}</translation>
+    </message>
+    <message>
+        <source>Tote {0}</source>
+        <translation>Kiste {0}</translation>
+    </message>
+    <message>
+        <source>Ship by {0} — LATE</source>
+        <translation>Versand bis {0} — VERSPÄTET</translation>
+    </message>
+    <message>
+        <source>Ship by TODAY ({0})</source>
+        <translation>Versand HEUTE ({0})</translation>
+    </message>
+    <message>
+        <source>Ship by {0}</source>
+        <translation>Versand bis {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Screens</name>
+    <message>
+        <source>Order cancelled — do not pack</source>
+        <translation>Auftrag storniert — nicht packen</translation>
+    </message>
+    <message>
+        <source>STOP packing this order</source>
+        <translation>STOPP: diesen Auftrag nicht weiter packen</translation>
+    </message>
+    <message>
+        <source>Order on hold — do not pack</source>
+        <translation>Auftrag zurückgestellt — nicht packen</translation>
+    </message>
+    <message>
+        <source>Order is being packed elsewhere</source>
+        <translation>Auftrag wird an einer anderen Station gepackt</translation>
+    </message>
+    <message>
+        <source>Order already packed — do not pack again</source>
+        <translation>Auftrag schon gepackt — nicht erneut packen</translation>
+    </message>
+    <message>
+        <source>Scan your badge to sign in</source>
+        <translation>Zum Anmelden Ausweis scannen</translation>
+    </message>
+    <message>
+        <source>Hold your badge under the scanner.</source>
+        <translation>Ausweis unter den Scanner halten.</translation>
+    </message>
+    <message>
+        <source>Sign in with name and PIN  (F2)</source>
+        <translation>Mit Name und PIN anmelden  (F2)</translation>
+    </message>
+    <message>
+        <source>Scan an order or tote</source>
+        <translation>Auftrag oder Kiste scannen</translation>
+    </message>
+    <message>
+        <source>The order number is on the pick list; the tote has its own label.</source>
+        <translation>Die Auftragsnummer steht auf der Pickliste; die Kiste hat ein eigenes Etikett.</translation>
+    </message>
+    <message>
+        <source>Scan the carton's barcode, or press Confirm (F4) to use the suggested one.</source>
+        <translation>Barcode des Kartons scannen oder Bestätigen (F4) für den vorgeschlagenen drücken.</translation>
+    </message>
+    <message>
+        <source>Enter the weight by hand  (F2)</source>
+        <translation>Gewicht von Hand eingeben  (F2)</translation>
+    </message>
+    <message>
+        <source>If the label did not come out, fix the printer and press Reprint (F10).</source>
+        <translation>Kam kein Etikett heraus: Drucker prüfen, dann Nachdruck (F10) drücken.</translation>
+    </message>
+    <message>
+        <source>Do not pack</source>
+        <translation>Nicht packen</translation>
+    </message>
+    <message>
+        <source>Take the tote to the supervisor shelf, then scan the next order.</source>
+        <translation>Kiste ins Regal für den Vorarbeiter stellen, dann nächsten Auftrag scannen.</translation>
+    </message>
+    <message>
+        <source>Scan the next order or tote</source>
+        <translation>Nächsten Auftrag oder Kiste scannen</translation>
+    </message>
+    <message>
+        <source>Items are missing. Scan them, press Short (F7), or a supervisor scans their badge to ship without them.</source>
+        <translation>Es fehlen Artikel. Scannen, Fehlmenge (F7) drücken oder ein Vorarbeiter scannt seinen Ausweis, um ohne sie zu versenden.</translation>
+    </message>
+    <message>
+        <source>The label prints as soon as the weight is right.</source>
+        <translation>Das Etikett wird gedruckt, sobald das Gewicht stimmt.</translation>
+    </message>
+    <message>
+        <source>Box {0}: choose a carton</source>
+        <translation>Karton {0}: Verpackung wählen</translation>
+    </message>
+    <message>
+        <source>Put box {0} ({1}) on the scale</source>
+        <translation>Karton {0} ({1}) auf die Waage stellen</translation>
+    </message>
+    <message>
+        <source>Expected {0}</source>
+        <translation>Erwartet {0}</translation>
+    </message>
+    <message>
+        <source>Label for box {0}</source>
+        <translation>Etikett für Karton {0}</translation>
+    </message>
+    <message>
+        <source>Order {0} packed</source>
+        <translation>Auftrag {0} gepackt</translation>
+    </message>
+    <message>
+        <source>Suggested: {0} — {1} ({2}×{3}×{4} mm)</source>
+        <translation>Vorschlag: {0} — {1} ({2}×{3}×{4} mm)</translation>
+    </message>
+    <message>
+        <source>In this box: {0}</source>
+        <translation>In diesem Karton: {0}</translation>
+    </message>
+    <message>
+        <source>Outside ± {0}. Check the box and weigh again, Hold (F9), or a supervisor scans their badge.</source>
+        <translation>Außerhalb ± {0}. Karton prüfen und erneut wiegen, Parken (F9) oder ein Vorarbeiter scannt seinen Ausweis.</translation>
+    </message>
+    <message>
+        <source>{0}, scan an order or tote</source>
+        <translation>{0}, Auftrag oder Kiste scannen</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Station settings</source>
+        <translation>Stationseinstellungen</translation>
+    </message>
+    <message>
+        <source>Printers</source>
+        <translation>Drucker</translation>
+    </message>
+    <message>
+        <source>Scanner</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>Waage</translation>
+    </message>
+    <message>
+        <source>Screen and sound</source>
+        <translation>Bildschirm und Ton</translation>
+    </message>
+    <message>
+        <source>Label printer URI</source>
+        <translation>Etikettendrucker-URI</translation>
+    </message>
+    <message>
+        <source>Document printer URI</source>
+        <translation>Dokumentdrucker-URI</translation>
+    </message>
+    <message>
+        <source>Empty: labels and slips go to the spool folder.</source>
+        <translation>Leer: Etiketten und Lieferscheine gehen in den Spool-Ordner.</translation>
+    </message>
+    <message>
+        <source>Prefix</source>
+        <translation>Präfix</translation>
+    </message>
+    <message>
+        <source>Suffix</source>
+        <translation>Suffix</translation>
+    </message>
+    <message>
+        <source>Longest pause inside a scan</source>
+        <translation>Längste Pause innerhalb eines Scans</translation>
+    </message>
+    <message>
+        <source>Shortest scan</source>
+        <translation>Kürzester Scan</translation>
+    </message>
+    <message>
+        <source>Weigh every parcel</source>
+        <translation>Jedes Paket wiegen</translation>
+    </message>
+    <message>
+        <source>Scale URI</source>
+        <translation>Waagen-URI</translation>
+    </message>
+    <message>
+        <source>Weight tolerance</source>
+        <translation>Gewichtstoleranz</translation>
+    </message>
+    <message>
+        <source>… or percent of expected</source>
+        <translation>… oder Prozent vom Erwarteten</translation>
+    </message>
+    <message>
+        <source>Full screen (kiosk)</source>
+        <translation>Vollbild (Kiosk)</translation>
+    </message>
+    <message>
+        <source>Test sound</source>
+        <translation>Ton testen</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Design</translation>
+    </message>
+    <message>
+        <source>Sound volume</source>
+        <translation>Lautstärke</translation>
+    </message>
+    <message>
+        <source>Keyboard wedge, told apart by speed</source>
+        <translation>Tastatur-Scanner, an der Geschwindigkeit erkannt</translation>
+    </message>
+    <message>
+        <source>Keyboard wedge with a prefix</source>
+        <translation>Tastatur-Scanner mit Präfix</translation>
+    </message>
+    <message>
+        <source>Not a keyboard (serial scanner)</source>
+        <translation>Keine Tastatur (serieller Scanner)</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tab</translation>
+    </message>
+    <message>
+        <source>Enter or Tab</source>
+        <translation>Enter oder Tab</translation>
+    </message>
+    <message>
+        <source>None (pause)</source>
+        <translation>Keins (Pause)</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>Saved to {0}</source>
+        <translation>Gespeichert in {0}</translation>
+    </message>
+    <message>
+        <source>Not saved: {0}</source>
+        <translation>Nicht gespeichert: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Sounds</name>
+    <message>
+        <source>Sound starting…</source>
+        <translation>Ton startet…</translation>
+    </message>
+    <message>
+        <source>Silent: no audio device found</source>
+        <translation>Stumm: kein Audiogerät gefunden</translation>
+    </message>
+    <message>
+        <source>Silent: sound support (PySide6-Addons) is not installed</source>
+        <translation>Stumm: Tonunterstützung (PySide6-Addons) ist nicht installiert</translation>
+    </message>
+    <message>
+        <source>Sound muted</source>
+        <translation>Ton aus</translation>
+    </message>
+    <message>
+        <source>Sound on ({0}%)</source>
+        <translation>Ton an ({0} %)</translation>
+    </message>
+</context>
+</TS>

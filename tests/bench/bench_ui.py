@@ -1,0 +1,190 @@
+"""The packer's screen under load, on a large station database (offscreen Qt).
+
+    python -m tests.bench.bench_ui [--orders N] [--products N] [--pack N]
+
+Measures, and prints as a table against the budgets:
+- key-burst scan to updated screen: from the first key of a wedge burst to the window repainted
+  with the outcome (through the worker thread, the database commit and the render), p50/p99;
+- the longest event-loop stall while packing (a 5 ms timer's lateness);
+- cold start to a ready window (station built, first state shown), in a fresh process, next to a
+  bare PySide6 QMainWindow measured the same way in the same run;
+- RSS after packing N orders, and its growth per order over the second half of the run.
+The database is built once into the bench cache folder (shared with bench_scan's builder).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from tests.bench.bench_scan import CACHE, build, gtin  # noqa: E402
+
+BARE_CHILD = """
+import time; t0 = time.perf_counter()
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
+w = QMainWindow(); w.resize(1366, 768); w.show(); app.processEvents()
+print("READY", time.perf_counter() - t0, flush=True)
+"""
+
+APP_CHILD = """
+import time; t0 = time.perf_counter()
+from app.ui.app import build_window
+from PySide6.QtWidgets import QApplication
+w = build_window([])
+app = QApplication.instance()
+while not w.ready:
+    app.processEvents()
+    time.sleep(0.001)
+app.processEvents()
+print("READY", time.perf_counter() - t0, flush=True)
+w.shutdown()
+"""
+
+
+def cold_start(code: str, home: Path, runs: int = 5) -> float:
+    """Median wall time from spawning the process to its window being ready."""
+    env = {**os.environ, "PACKSTATION_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                env=env, text=True, cwd=Path(__file__).resolve().parents[2])
+        for line in proc.stdout:
+            if line.startswith("READY"):
+                times.append(time.perf_counter() - start)
+                break
+        proc.wait(60)
+    return statistics.median(times)
+
+
+def percentile(samples: list[float], p: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * p))]
+
+
+def pack(home: Path, orders: int, count: int) -> dict[str, float]:
+    import psutil
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from app.printing import SpoolOutput
+    from app.ui.app import build_window, start_job
+
+    os.environ["PACKSTATION_HOME"] = str(home)
+    spool = Path(tempfile.mkdtemp(prefix="bench-ui-spool-"))
+    window = build_window([], job=start_job(output_factory=lambda bench: SpoolOutput(spool), demo=False))
+    window.showNormal()
+    window.resize(1366, 768)
+    app = QApplication.instance()
+    while not window.ready:
+        app.processEvents()
+    latencies: list[float] = []
+    item_latencies: list[float] = []
+    painted: list[float] = []
+    window.rendered.connect(lambda _r: (window.repaint(), painted.append(time.perf_counter())))
+
+    stalls: list[float] = []
+    last_tick = [time.perf_counter()]
+
+    def tick() -> None:
+        now = time.perf_counter()
+        stalls.append(now - last_tick[0] - 0.005)
+        last_tick[0] = now
+
+    ticker = QTimer()
+    ticker.setTimerType(Qt.TimerType.PreciseTimer)
+    ticker.timeout.connect(tick)
+
+    def scan(code: str, measure: bool, item: bool = False) -> None:
+        before = len(painted)
+        started = time.perf_counter()
+        QTest.keyClicks(window, code)
+        QTest.keyClick(window, Qt.Key.Key_Return)
+        while len(painted) == before:
+            app.processEvents()
+        if measure:
+            latencies.append(painted[-1] - started)
+        if item:
+            item_latencies.append(painted[-1] - started)
+
+    process = psutil.Process()
+    scan("PS:BADGE:P-1", False)
+    first_open = int(orders * 0.9) + 1
+    rss_half = 0.0
+    ticker.start(5)
+    last_tick[0] = time.perf_counter()
+    for n, number in enumerate(range(first_open, first_open + count), start=1):
+        scan(f"{number:07d}", True)
+        state = window.state
+        assert state.order is not None, window.banner.message
+        for line in state.order.lines:
+            for _ in range(line.quantity):
+                scan(gtin(int(line.sku.split("-")[1])), True, item=True)
+        scan("PS:CMD:CONFIRM", True)
+        assert window.state.phase.value == "done", window.banner.message
+        if n == count // 2:
+            rss_half = process.memory_info().rss
+    ticker.stop()
+    rss_end = process.memory_info().rss
+    scan("PS:CMD:SIGN_OUT", False)  # the next start has no session to resume: a clean cold start
+    window.shutdown()
+    return {
+        "scans": len(latencies),
+        "p50": statistics.median(latencies),
+        "p99": percentile(latencies, 0.99),
+        "item_p50": statistics.median(item_latencies),
+        "item_p99": percentile(item_latencies, 0.99),
+        "stall": max(stalls) if stalls else 0.0,
+        "rss": rss_end / 2**20,
+        "growth_kb": (rss_end - rss_half) / 1024 / max(1, count - count // 2),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--orders", type=int, default=200_000)
+    parser.add_argument("--products", type=int, default=20_000)
+    parser.add_argument("--pack", type=int, default=500)
+    args = parser.parse_args()
+    home = CACHE / f"ui-{args.orders}-{args.products}"
+    if not (home / "data" / "station.db").exists():
+        print(f"building a station database with {args.orders:,} orders (once, cached in {home})…", flush=True)
+        build(home, args.orders, args.products)
+    results = pack(home, args.orders, args.pack)
+    bare = cold_start(BARE_CHILD, home)
+    ours = cold_start(APP_CHILD, home)
+    rows = [
+        ("item scan burst → screen updated p50", f"{results['item_p50'] * 1000:.1f} ms", "", True),
+        ("item scan burst → screen updated p99", f"{results['item_p99'] * 1000:.1f} ms", "≤ 30 ms",
+         results["item_p99"] <= 0.030),
+        ("any scan (incl. label + slip) p50", f"{results['p50'] * 1000:.1f} ms", "", True),
+        ("any scan (incl. label + slip) p99", f"{results['p99'] * 1000:.1f} ms", "≤ 30 ms", results["p99"] <= 0.030),
+        ("longest event-loop stall while packing", f"{results['stall'] * 1000:.1f} ms", "≤ 50 ms",
+         results["stall"] <= 0.050),
+        ("cold start to ready window", f"{ours * 1000:.0f} ms", "≤ 800 ms", ours <= 0.8),
+        ("bare PySide6 QMainWindow, same run", f"{bare * 1000:.0f} ms", "", True),
+        ("ratio to bare window", f"{ours / bare:.2f}×", "", True),
+        (f"RSS after packing {args.pack} orders", f"{results['rss']:.0f} MB", "≤ 200 MB", results["rss"] <= 200),
+        ("RSS growth per order (2nd half)", f"{results['growth_kb']:.1f} KB", "≈ 0", results["growth_kb"] < 20),
+    ]
+    print(f"\nstation database: {args.orders:,} orders, {args.products:,} products; "
+          f"{results['scans']:,} scans through the window\n")
+    width = max(len(r[0]) for r in rows)
+    print(f"{'measure'.ljust(width)}  {'result':>10}  {'budget':>9}  ok")
+    for name, value, budget, ok in rows:
+        print(f"{name.ljust(width)}  {value:>10}  {budget:>9}  {'✓' if ok else '✗'}")
+    return 0 if all(r[3] for r in rows) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
