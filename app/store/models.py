@@ -101,6 +101,8 @@ class Order(Base):
     gift_message: Mapped[str] = mapped_column(Text, default="")
     packing_instructions: Mapped[str] = mapped_column(Text, default="")
     hold_reason: Mapped[str] = mapped_column(Text, default="")
+    # The central database's change sequence this copy was pulled at (networked stations).
+    source_version: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
 
@@ -145,6 +147,8 @@ class User(Base):
     badge: Mapped[str | None] = mapped_column(String(64), unique=True)
     role: Mapped[str] = mapped_column(String(16), default="packer")
     pin_hash: Mapped[str | None] = mapped_column(String(255))
+    failed_pin_attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
@@ -179,6 +183,7 @@ class Parcel(Base):
     service_level: Mapped[str] = mapped_column(String(64), default="")
     label_format: Mapped[str | None] = mapped_column(String(8))
     label_ref: Mapped[str | None] = mapped_column(String(1024))
+    photo_ref: Mapped[str | None] = mapped_column(String(1024))  # the open-box photo, for disputes
     status: Mapped[str] = mapped_column(String(16), default="labelled")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
@@ -244,4 +249,14 @@ class PrintJob(Base):
     last_error: Mapped[str] = mapped_column(Text, default="")
     reprint_of: Mapped[str | None] = mapped_column(String(36))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+
+
+class SyncState(Base):
+    """Cursors of the sync with the central database: what was pushed, what was pulled."""
+
+    __tablename__ = "sync_state"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="")
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
