@@ -81,6 +81,10 @@ def build_parser() -> argparse.ArgumentParser:
     replay.add_argument("file", help="file of scans, or - for standard input")
     replay.add_argument("--station", help="act as this station (default: the configured one)")
     replay.set_defaults(handler=cmd_replay)
+
+    from app.printing.cli import register as register_printing
+
+    register_printing(sub)
     return parser
 
 
@@ -197,16 +201,24 @@ def cmd_replay(args: argparse.Namespace) -> int:
         from dataclasses import replace
 
         bench.config = replace(bench.config, station=args.station)
-    station = Station(bench.config, Repository(bench.engine), station_output(bench))
-    if args.file == "-":
-        _print_outcomes(replay_lines(station, sys.stdin.buffer))
-        return 0
     path = Path(args.file)
-    if not path.is_file():
+    if args.file != "-" and not path.is_file():
         print(f"packstation: no such file: {path}", file=sys.stderr)
         return 2
-    with path.open("rb") as source:
-        _print_outcomes(replay_lines(station, source))
+    output = station_output(bench)
+    station = Station(bench.config, Repository(bench.engine), output)
+    output.start()  # labels and slips go out while the scans are replayed
+    try:
+        if args.file == "-":
+            _print_outcomes(replay_lines(station, sys.stdin.buffer))
+        else:
+            with path.open("rb") as source:
+                _print_outcomes(replay_lines(station, source))
+    finally:
+        if not output.drain(timeout=15):
+            print("packstation: some print jobs are still queued (printer not answering); "
+                  "they go out on the next start", file=sys.stderr)
+        output.stop()
     return 0
 
 

@@ -76,6 +76,9 @@ class Config:
     central_url: str = ""
     label_printer: str = ""
     document_printer: str = ""
+    label_format: str = ""  # zpl or pdf; empty: zpl for tcp/serial/file printers, pdf otherwise
+    label_dpi: int = 203
+    slip_page: str = "A4"
     scale: str = ""
     packing: PackingRules = field(default_factory=lambda: PackingRules(weigh_parcels=False))
     scanner: ScannerSettings = field(default_factory=ScannerSettings)
@@ -105,7 +108,7 @@ _KNOWN = {
     "station": {"name"},
     "database": {"url"},
     "central": {"url"},
-    "printers": {"label", "document"},
+    "printers": {"label", "document", "label_format", "label_dpi", "slip_page"},
     "scale": {"uri"},
     "packing": {"weight_tolerance_g", "weight_tolerance_pct", "carton_fill_limit", "weigh_parcels"},
     "scanner": {"order_pattern", "tote_pattern"},
@@ -134,8 +137,11 @@ def parse_config(raw: dict[str, Any], source: str = "station.toml") -> Config:
         station=name,
         database_url=reader.text("database.url", ""),
         central_url=reader.text("central.url", ""),
-        label_printer=reader.text("printers.label", ""),
-        document_printer=reader.text("printers.document", ""),
+        label_printer=reader.printer("printers.label"),
+        document_printer=reader.printer("printers.document"),
+        label_format=reader.choice("printers.label_format", "", ("zpl", "pdf")),
+        label_dpi=reader.choice("printers.label_dpi", 203, (203, 300, 600)),
+        slip_page=reader.choice("printers.slip_page", "A4", ("A4", "Letter")),
         scale=reader.text("scale.uri", ""),
         packing=packing,
         scanner=scanner,
@@ -194,6 +200,21 @@ class _Reader:
         if value < minimum or (maximum is not None and value > maximum):
             upper = f" and {maximum}" if maximum is not None else ""
             raise self._fail(dotted, f"must be between {minimum}{upper}, not {value}")
+        return value
+
+    def choice(self, dotted: str, default: Any, choices: tuple) -> Any:
+        value = self._get(dotted)
+        if value is None:
+            return default
+        if value not in choices:
+            raise self._fail(dotted, f"must be one of {', '.join(map(str, choices))}, not {value!r}")
+        return value
+
+    def printer(self, dotted: str) -> str:
+        value = self.text(dotted, "")
+        if value and not re.match(r"(tcp|serial|file|cups|dir|dummy)://.", value):
+            raise self._fail(dotted, f"{value!r} is not a printer URI like tcp://10.0.0.5:9100, "
+                                     "serial:///dev/ttyUSB0?baud=9600, cups://Office, dir:///path/to/folder")
         return value
 
     def pattern(self, dotted: str, default: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 from printers.label import Font
@@ -47,14 +47,35 @@ def register_fonts() -> None:
         from reportlab.pdfbase.ttfonts import TTFont
 
         for font, name in PDF_NAMES.items():
-            pdfmetrics.registerFont(TTFont(name, font_path(font)))
+            ttf = TTFont(name, font_path(font))
+            _cache_subsets(ttf)
+            pdfmetrics.registerFont(ttf)
         pdfmetrics.registerFontFamily(PDF_NAMES[Font.SANS], normal=PDF_NAMES[Font.SANS],
                                       bold=PDF_NAMES[Font.SANS_BOLD], italic=PDF_NAMES[Font.SANS],
                                       boldItalic=PDF_NAMES[Font.SANS_BOLD])
         _registered = True
 
 
-@lru_cache(maxsize=None)
+def _cache_subsets(ttf: object) -> None:
+    """Remember the embedded font subsets reportlab builds: a label rendered for the preview
+    and again for the printer (or reprinted) then skips the costliest step of a small PDF."""
+    face = ttf.face  # type: ignore[attr-defined]
+    make = face.makeSubset
+    cache: dict[tuple[int, ...], bytes] = {}
+
+    def make_subset(subset: list[int]) -> bytes:
+        key = tuple(subset)
+        data = cache.get(key)
+        if data is None:
+            if len(cache) > 64:
+                cache.clear()
+            data = cache[key] = make(subset)
+        return data
+
+    face.makeSubset = make_subset
+
+
+@cache
 def metrics(font: Font) -> Metrics:
     register_fonts()
     from reportlab.pdfbase import pdfmetrics

@@ -148,7 +148,7 @@ class Barcode:
     box_width: int | None = None
     align: Align = Align.LEFT
     min_module: int = 1
-    error_correction: str = "M"  # QR: L, M, Q, H
+    error_correction: str = "Q"  # QR: L, M, Q, H (Q survives a scuffed thermal label)
     columns: int = 0  # PDF417 data columns, 0 = chosen from the data
     security_level: int = 2  # PDF417 error correction level 0-8
     field: str = ""
@@ -252,11 +252,11 @@ class Label:
 
     @property
     def width_pt(self) -> float:
-        return self.width_mm / MM_PER_INCH * 72
+        return round(self.width_mm / MM_PER_INCH * 72, 4)  # 4x6 in is 288 x 432 pt, not 431.99999
 
     @property
     def height_pt(self) -> float:
-        return self.height_mm / MM_PER_INCH * 72
+        return round(self.height_mm / MM_PER_INCH * 72, 4)
 
     def dots(self, mm: float) -> int:
         """Millimetres to whole dots at this label's resolution."""

@@ -18,8 +18,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from printers import fonts
 from printers.barcodes import LinearSymbol, MatrixSymbol
-from printers.layout import BASELINE, PlacedBarcode, layout_text, place_barcode
 from printers.label import Align, Barcode, Box, Image, Label, Line, MonoBitmap, Rotation, Text
+from printers.layout import BASELINE, PlacedBarcode, layout_text, place_barcode
 
 PRODUCER = "Packstation"
 
@@ -29,7 +29,9 @@ def new_canvas(buffer: io.BytesIO, width_pt: float, height_pt: float, title: str
     fonts.register_fonts()
     # invariant=1 drops the timestamp and random document id, so the same input gives the
     # same bytes: reprints are identical and golden-file tests are possible.
-    canvas = Canvas(buffer, pagesize=(width_pt, height_pt), pageCompression=0, invariant=1)
+    # The initial font is ours too, so no PDF refers to a font it does not embed (Helvetica).
+    canvas = Canvas(buffer, pagesize=(width_pt, height_pt), pageCompression=0, invariant=1,
+                    initialFontName=fonts.PDF_NAMES[fonts.Font.SANS], initialFontSize=10)
     canvas.setCreator(PRODUCER)
     canvas.setProducer(PRODUCER)
     if title:
@@ -97,7 +99,7 @@ def _draw_text(canvas: Canvas, t: Text, scale: float, label_h: int, ox: float, o
         canvas.setFillColor(white)
     canvas.setFont(fonts.PDF_NAMES[t.font], block.size)
     top = block.height
-    for i, (line, width) in enumerate(zip(block.lines, block.line_widths)):
+    for i, (line, width) in enumerate(zip(block.lines, block.line_widths, strict=True)):
         if t.align is Align.CENTER:
             dx = (block.width - width) / 2
         elif t.align is Align.RIGHT:
@@ -122,29 +124,39 @@ def _draw_barcode(canvas: Canvas, b: Barcode, scale: float, label_h: int, ox: fl
 
 def draw_placed(canvas: Canvas, placed: PlacedBarcode, frame_height: float) -> None:
     """Draw a placed barcode in a frame (units: dots, y up) whose top is at `frame_height`."""
-    top = frame_height
-    symbol = placed.symbol
-    path = canvas.beginPath()
-    m = placed.module
-    if isinstance(symbol, LinearSymbol):
-        bottom = top - placed.bar_height
-        guard_extra = round(placed.text_height * 0.5) if symbol.guards and placed.text else 0
-        for start, length in symbol.bars:
-            extra = guard_extra if start in symbol.guards else 0
-            path.rect(placed.x + start * m, bottom - extra, length * m, placed.bar_height + extra)
-    else:
-        row_h = placed.row_height
-        for r, row in enumerate(symbol.runs):
-            y = top - (r + 1) * row_h
-            for start, length in row:
-                path.rect(placed.x + start * m, y, length * m, row_h)
-    canvas.setFillColor(black)
-    canvas.drawPath(path, stroke=0, fill=1)
+    # On a label the human readable line is centred under all the bars (as in the ZPL), so
+    # EAN/UPC guard bars are not lengthened into it.
+    draw_symbol(canvas, placed.symbol, placed.x, frame_height, placed.module, placed.bar_height,
+                placed.row_height)
     if placed.text:
         size = placed.text_height
         canvas.setFont(fonts.PDF_NAMES[fonts.Font.SANS], size)
-        baseline = top - placed.frame_height + size * (1 - BASELINE)
+        baseline = frame_height - placed.frame_height + size * (1 - BASELINE)
         canvas.drawCentredString(placed.x + placed.width / 2, baseline, placed.text)
+
+
+def draw_symbol(canvas: Canvas, symbol: LinearSymbol | MatrixSymbol, x: float, top: float, module: float,
+                bar_height: float, row_height: float = 0.0, guard_extra: float = 0.0) -> None:
+    """Draw a symbol's dark modules as one vector path: left edge `x`, top edge `top` (y up).
+
+    `row_height` is the height of a matrix row (PDF417 rows are taller than a module);
+    `guard_extra` lengthens EAN/UPC guard bars below the others.
+    """
+    path = canvas.beginPath()
+    if isinstance(symbol, LinearSymbol):
+        bottom = top - bar_height
+        guards = symbol.guards
+        for start, length in symbol.bars:
+            extra = guard_extra if start in guards else 0.0
+            path.rect(x + start * module, bottom - extra, length * module, bar_height + extra)
+    else:
+        row_h = row_height or module
+        for r, row in enumerate(symbol.runs):
+            y = top - (r + 1) * row_h
+            for start, length in row:
+                path.rect(x + start * module, y, length * module, row_h)
+    canvas.setFillColor(black)
+    canvas.drawPath(path, stroke=0, fill=1)
 
 
 def _draw_box(canvas: Canvas, b: Box, scale: float, label_h: int, ox: float, oy: float) -> None:

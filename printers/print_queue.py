@@ -46,6 +46,12 @@ class PrintJob:
     attempts: int = 0
     last_error: str = ""
 
+    @property
+    def file_stem(self) -> str:
+        """A readable job id for spool folders: label-order-1001-box-2-1a2b3c4d."""
+        words = "".join(c if c.isalnum() else "-" for c in f"{self.document} {self.reference}").strip("-")
+        return f"{'-'.join(w for w in words.split('-') if w)}-{self.uuid[:8]}"
+
 
 class JobStore(Protocol):
     """Durable storage of jobs; every method commits before it returns."""
@@ -66,7 +72,7 @@ class JobStore(Protocol):
 
 
 class Sender(Protocol):
-    def __call__(self, printer: str, data: bytes) -> None:
+    def __call__(self, printer: str, data: bytes, job_id: str | None = None) -> None:
         """Send the bytes or raise PrinterError with a message for the packer."""
         ...
 
@@ -135,7 +141,7 @@ class PrintQueue:
             job.attempts += 1
             self.store.update(job)
             try:
-                self.send(printer, job.data)
+                self.send(printer, job.data, job.file_stem)
             except PrinterError as exc:
                 # Not sent (the transport says so): back to the queue, in the same place.
                 job.state = JobState.QUEUED
@@ -157,13 +163,13 @@ class PrintQueue:
     def drain(self, timeout: float) -> bool:
         """Send until nothing is queued or the time is up (headless runs); True when empty."""
         deadline = time.monotonic() + timeout
-        while self.store.printers_with_queued():
-            self.run_once()
+        while True:
+            self.run_once()  # takes the send lock: also waits out a send the worker has in flight
+            if not self.store.printers_with_queued():
+                return True
             if time.monotonic() >= deadline:
                 return False
-            if self.store.printers_with_queued():
-                time.sleep(0.05)
-        return True
+            time.sleep(0.05)
 
     def _recover(self) -> None:
         for job in self.store.interrupted():

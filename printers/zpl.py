@@ -129,13 +129,14 @@ def _barcode(b: Barcode) -> str:
         # ^FD of ^BQ: error correction level, input mode A(utomatic), a comma, then the data.
         return f"{fo}^BQN,2,{magnification},{level},7^FH^FD{level}A,{escape(b.data)}^FS"
     if b.symbology in (Symbology.DATAMATRIX, Symbology.GS1_DATAMATRIX):
-        return f"{fo}^BX{o},{placed.module},200,0,0,6,_^FH^FD{_datamatrix_data(symbol.zpl_data)}^FS"
+        return f"{fo}^BX{o},{placed.module},200,,,,_^FH^FD{_datamatrix_data(symbol.zpl_data)}^FS"
     # PDF417: ^BY sets the module; rows, row height, security level and columns as encoded.
-    rows = symbol.height_modules
-    columns = (symbol.width_modules - 69) // 17  # start/stop 35 and two row indicators 34
-    data = escape(b.data).replace("\\", "\\\\")
+    # The row count is left to the printer: its compaction may need a row more or less than
+    # ours, and a fixed count that is too small prints no symbol at all.
+    columns = (symbol.width_modules - 69) // 17  # start, stop and the two row indicators
+    data = escape(b.data).replace("\\", "\\\\")  # \& and \\ are ^B7 escapes (guide, ^B7)
     return (f"{fo}^BY{placed.module},3,{placed.bar_height}"
-            f"^B7{o},{placed.row_height},{b.security_level},{columns},{rows},N^FH^FD{data}^FS")
+            f"^B7{o},{placed.row_height},{b.security_level},{columns},,N^FH^FD{data}^FS")
 
 
 def _datamatrix_data(payload: str) -> str:
@@ -156,11 +157,13 @@ def _datamatrix_data(payload: str) -> str:
 def _human_readable(b: Barcode, text: str, size: int, u: int, width: int, bar_height: int,
                     fw: int, fh: int) -> str:
     v = bar_height + round(size * HUMAN_READABLE_GAP)
-    box_w = max(width, int(len(text) * size))  # generous: ^FB centres within it
-    u_text = u + (width - box_w) // 2
-    x, y = frame_origin(b.rotation, b.x, b.y, fw, fh, u_text, v, box_w, size)
+    # A ^FB block centred on the bars and as wide as the frame allows: the printer centres
+    # the text under the bars whatever its font's widths.
+    centre = u + width // 2
+    half = min(centre, fw - centre)
+    x, y = frame_origin(b.rotation, b.x, b.y, fw, fh, centre - half, v, 2 * half, size)
     o = ORIENTATION[b.rotation]
-    return f"^FO{max(x, 0)},{max(y, 0)}^A0{o},{size},{size}^FB{box_w},1,0,C,0^FH^FD{escape(text)}^FS"
+    return f"^FO{x},{y}^A0{o},{size},{size}^FB{2 * half},1,0,C,0^FH^FD{escape(text)}^FS"
 
 
 def _box(b: Box) -> str:

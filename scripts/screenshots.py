@@ -37,14 +37,14 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
     from sqlalchemy import select
 
-    from app.printing import SpoolOutput
+    from app.printing import PrinterOutput
     from app.station import PrintFailed
     from app.store import models as t
     from app.ui.app import build_window, start_job
     from app.ui.ui_settings import UiSettings
     from tests.support import MUG_GTIN, PHONE_GTIN, SOCKS_GTIN, add_order, seed_small
 
-    class FlakyPrinter(SpoolOutput):
+    class FlakyPrinter(PrinterOutput):
         fail_next = False
 
         def print_label(self, job):
@@ -68,7 +68,10 @@ def main() -> int:
             order.ship_to_name = "Sam Rivera"
             order.ship_to_city = "Portland"
 
-    window = build_window([], job=start_job(output_factory=lambda b: FlakyPrinter(b.paths.spool_dir), seed=seed,
+    def flaky(bench) -> PrinterOutput:
+        return FlakyPrinter(bench.config, bench.engine, bench.paths.spool_dir)
+
+    window = build_window([], job=start_job(output_factory=flaky, seed=seed,
                                             demo=False))
     window.showNormal()
     window.resize(width, height)

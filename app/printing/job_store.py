@@ -55,6 +55,14 @@ class SqlJobStore:
             rows = conn.execute(select(_jobs).where(_jobs.c.state == "sending").order_by(_jobs.c.seq)).all()
         return [_job(row) for row in rows]
 
+    def first_for(self, reference: str, document: str) -> PrintJob | None:
+        """The first (not a reprint) job made for this reference, e.g. "order 1001 box 1"."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(_jobs).where(_jobs.c.reference == reference, _jobs.c.document == document,
+                                                   _jobs.c.reprint_of.is_(None))
+                               .order_by(_jobs.c.seq.desc()).limit(1)).first()
+        return _job(row) if row else None
+
     # -- for the screen and the CLI
 
     def recent(self, limit: int = 50) -> list[PrintJob]:

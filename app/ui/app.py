@@ -50,9 +50,6 @@ def start_job(output_factory: OutputFactory = _default_output,
     """The worker's first job: open the bench and build the Station (off the GUI thread)."""
 
     def job(ctx: WorkerContext) -> StartInfo:
-        from app.station import Station
-        from app.store.repository import Repository
-
         if demo:
             bench, note = open_bench_with_demo()
         else:
@@ -63,7 +60,7 @@ def start_job(output_factory: OutputFactory = _default_output,
             seed(bench)
         ctx.bench = bench
         ctx.extras["output_factory"] = output_factory
-        ctx.station = Station(bench.config, Repository(bench.engine), output_factory(bench))
+        _build_station(ctx, bench.config)
         return StartInfo(ctx.station.state, bench.config, accounts.pin_sign_in_available(), note)
 
     return job
@@ -73,18 +70,31 @@ def rebuild_job(config: Config) -> Job:
     """After the settings are saved: a new Station on the new configuration, resumed from the log."""
 
     def job(ctx: WorkerContext) -> StartInfo:
-        from app.station import Station
-        from app.store.repository import Repository
-
-        old = ctx.station
-        ctx.bench.config = config
-        factory = ctx.extras.get("output_factory", _default_output)
-        ctx.station = Station(config, Repository(ctx.bench.engine), factory(ctx.bench))
-        if old is not None:
-            old.repo.close()
+        _build_station(ctx, config)
         return StartInfo(ctx.station.state, config, accounts.pin_sign_in_available())
 
     return job
+
+
+def _build_station(ctx: WorkerContext, config: Config) -> None:
+    """A Station on this configuration, with its print queue sending in the background."""
+    from app.station import Station
+    from app.store.repository import Repository
+
+    old = ctx.station
+    ctx.bench.config = config
+    output = ctx.extras.get("output_factory", _default_output)(ctx.bench)
+    ctx.station = Station(config, Repository(ctx.bench.engine), output)
+    if hasattr(output, "start"):
+        output.start()
+    if old is not None:
+        stop_station(old)
+
+
+def stop_station(station: Any) -> None:
+    if hasattr(station.output, "stop"):
+        station.output.stop()
+    station.repo.close()
 
 
 def qt_runtime_problem() -> str | None:

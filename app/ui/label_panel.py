@@ -64,7 +64,11 @@ def label_info(station: Any, order_number: str | None) -> LabelInfo | None:
         return None
     parcels = tuple(station.repo.parcels_of(order_number))
     latest = next((p for p in reversed(parcels) if p.get("status") != "voided"), None)
-    return LabelInfo(order_number, parcels, find_preview(latest) if latest else None)
+    if latest is None:
+        return LabelInfo(order_number, parcels, None)
+    rendered = getattr(station.output, "preview_png", None)  # the printing output keeps recent labels
+    png = rendered(order_number, latest["box_no"]) if rendered else None
+    return LabelInfo(order_number, parcels, png or find_preview(latest))
 
 
 class LabelPanel(QFrame):

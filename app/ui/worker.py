@@ -108,6 +108,9 @@ class StationWorker(QThread):
 
     def _close(self) -> None:
         station = self.context.station
+        output = getattr(station, "output", None)
+        if hasattr(output, "stop"):
+            output.stop()  # the print queue's thread uses the database: stop it before closing that
         repo = getattr(station, "repo", None)
         if repo is not None:
             try:

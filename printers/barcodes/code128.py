@@ -75,11 +75,13 @@ def encode(data: str, field: str = "data") -> Code128:
             cost[i + 1][0], back[i + 1][0] = cost[i][0] + 1, (i, 0)
         # subset C takes FNC1 or a pair of digits
         if ch == FNC1:
-            if cost[i][1] + 1 < cost[i + 1][1]:
-                cost[i + 1][1], back[i + 1][1] = cost[i][1] + 1, (i, 1)
+            step = 1
         elif i + 1 < n and ch.isdigit() and data[i + 1].isdigit():
-            if cost[i][1] + 1 < cost[i + 2][1]:
-                cost[i + 2][1], back[i + 2][1] = cost[i][1] + 1, (i, 1)
+            step = 2
+        else:
+            step = 0
+        if step and cost[i][1] + 1 < cost[i + step][1]:
+            cost[i + step][1], back[i + step][1] = cost[i][1] + 1, (i, 1)
     # Walk back from the cheaper end state to recover the path of (position, subset) steps.
     state = (n, 0 if cost[n][0] <= cost[n][1] else 1)
     path = [state]
@@ -92,7 +94,7 @@ def encode(data: str, field: str = "data") -> Code128:
     start = START_B if path[0][1] == 0 else START_C
     values.append(start)
     zpl.append(_ZPL_START[start])
-    for (i, s), (j, t) in zip(path, path[1:]):
+    for (i, s), (j, t) in zip(path, path[1:], strict=False):
         if i == j:  # a subset change
             switch = CODE_B if t == 0 else CODE_C
             values.append(switch)

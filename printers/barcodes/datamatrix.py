@@ -8,7 +8,7 @@ codeword), Reed-Solomon over GF(256), and the standard module placement.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from printers.barcodes.gs1 import FNC1
 from printers.errors import LabelError
@@ -62,7 +62,8 @@ def codewords(data: str, field: str = "data") -> list[int]:
         elif ord(ch) < 128:
             out.append(ord(ch) + 1)
         else:
-            raise LabelError(field, f"Data Matrix here carries ASCII only; {ch!r} (character {i + 1}) cannot be encoded")
+            raise LabelError(field, f"Data Matrix here carries ASCII only; {ch!r} (character {i + 1}) "
+                                    "cannot be encoded")
         i += 1
     return out
 
@@ -107,7 +108,7 @@ def _mul(a: int, b: int) -> int:
     return 0 if a == 0 or b == 0 else _EXP[_LOG[a] + _LOG[b]]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _generator(degree: int) -> tuple[int, ...]:
     """Coefficients of prod(x - 2^i, i = 1..degree), highest power first."""
     poly = [1]

@@ -70,6 +70,6 @@ def encode(data: str, length: int, field: str = "data") -> Ean:
         # UPC-A is an EAN-13 whose leading (number system) digit is 0.
         ean13 = digits if length == 13 else "0" + digits
         parity = LEFT_PATTERN[int(ean13[0])]
-        left = "".join(CODES[p][int(d)] for p, d in zip(parity, ean13[1:7]))
+        left = "".join(CODES[p][int(d)] for p, d in zip(parity, ean13[1:7], strict=True))
         right = "".join(CODES["C"][int(d)] for d in ean13[7:])
     return Ean(digits, EDGE + left + MIDDLE + right + EDGE)

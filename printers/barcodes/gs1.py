@@ -188,7 +188,8 @@ def _check(ai: str, value: str, field: str) -> Element:
         raise LabelError(field, f"{where} must start with a {spec.prefix_digits}-digit ISO country code")
     bad = sorted(set(value) - CSET82)
     if bad:
-        raise LabelError(field, f"{where} cannot carry {''.join(bad)!r} (GS1 allows letters, digits and !\"%&'()*+,-./:;<=>?_)")
+        raise LabelError(field, f"{where} cannot carry {''.join(bad)!r} "
+                                "(GS1 allows letters, digits and !\"%&'()*+,-./:;<=>?_)")
     if spec.check_digit:
         expected = mod10_check_digit(value[:-1])
         if int(value[-1]) != expected:

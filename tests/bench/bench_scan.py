@@ -95,14 +95,14 @@ def bare_commit(path: Path, n: int = 2000) -> list[float]:
 
 def scans(home: Path, orders: int, products: int, count: int = 3000) -> tuple[list[float], dict[str, list[float]]]:
     os.environ["PACKSTATION_HOME"] = str(home)
-    from app.printing import SpoolOutput
+    from app.printing import station_output
     from app.startup import open_bench
     from app.station import Station
     from app.store.repository import Repository
 
     bench = open_bench()
     repo = Repository(bench.engine)
-    station = Station(bench.config, repo, SpoolOutput(Path(tempfile.mkdtemp())))
+    station = Station(bench.config, repo, station_output(bench))
     station.scan("PS:BADGE:P-1")
     rng = random.Random(2)
     first_open = int(orders * 0.9) + 1

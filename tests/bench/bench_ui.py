@@ -19,7 +19,6 @@ import os
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -77,12 +76,10 @@ def pack(home: Path, orders: int, count: int) -> dict[str, float]:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from app.printing import SpoolOutput
     from app.ui.app import build_window, start_job
 
     os.environ["PACKSTATION_HOME"] = str(home)
-    spool = Path(tempfile.mkdtemp(prefix="bench-ui-spool-"))
-    window = build_window([], job=start_job(output_factory=lambda bench: SpoolOutput(spool), demo=False))
+    window = build_window([], job=start_job(demo=False))  # labels and slips go to the spool folders
     window.showNormal()
     window.resize(1366, 768)
     app = QApplication.instance()

@@ -87,8 +87,12 @@ class Gui:
                                                    .where(t.Parcel.order_id == order_id).order_by(t.Parcel.box_no))]
 
     def spool(self, prefix: str = "") -> list[str]:
+        """Jobs the print queue delivered to the spool folders, by job id ("label-order-1001-box-1")."""
+        output = self.window.worker.context.station.output
+        assert output.drain(timeout=10)
         folder = self.home / "data" / "spool"
-        return sorted(p.name for p in folder.glob(f"{prefix}*.json"))
+        names = [p.name.split("-", 1)[1].rsplit("-", 1)[0] for p in folder.rglob("*.pdf")]
+        return sorted(n for n in names if n.startswith(prefix))
 
     def close(self) -> None:
         self.engine.dispose()

@@ -10,9 +10,11 @@ import json
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
 
 from app.domain.events import Tone
 from app.domain.session import Phase
+from app.store import models as t
 from tests.gui.conftest import PEN_GTIN
 from tests.support import CASE_GTIN, MUG_GTIN, PHONE_GTIN, SOCKS_GTIN
 
@@ -130,8 +132,8 @@ def test_a_two_parcel_order_prints_a_label_per_box(packer):
     assert packer.scan(CASE_GTIN) == "all_items_packed"
     assert packer.key(F.Key_F4) == "order_packed"
     assert [box for box, _, status in packer.parcels("1005") if status == "labelled"] == [1, 2]
-    labels = packer.spool("label-1005")
-    assert len(labels) == 2 and len(packer.spool("slip-1005")) == 1
+    labels = packer.spool("label-order-1005")
+    assert len(labels) == 2 and len(packer.spool("slip-order-1005")) == 1
     assert "2 parcel(s)" in packer.window.await_order.label.parcels.text()
 
 
@@ -139,12 +141,14 @@ def test_reprint_after_done_writes_a_new_label_job(packer):
     packer.scan("1001")
     packer.scan(SOCKS_GTIN)
     packer.key(F.Key_F4)
-    assert len(packer.spool("label-1001")) == 1
+    assert len(packer.spool("label-order-1001")) == 1
     assert packer.window.buttons["reprint"].isEnabled()
     assert packer.key(F.Key_F10) == "reprint"
-    assert len(packer.spool("label-1001")) == 2
-    reprinted = [json.loads((packer.home / "data" / "spool" / n).read_text()) for n in packer.spool("label-1001")]
-    assert sorted(job["reprint"] for job in reprinted) == [False, True]
+    assert len(packer.spool("label-order-1001")) == 2
+    with packer.engine.connect() as conn:
+        jobs = conn.execute(select(t.PrintJob.uuid, t.PrintJob.reprint_of).where(t.PrintJob.document == "label")
+                            .order_by(t.PrintJob.seq)).all()
+    assert len(jobs) == 2 and jobs[1].reprint_of == jobs[0].uuid  # a reprint is a new job linked to the first
     assert "reprint_requested" in packer.events()
 
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.printing import SpoolOutput
+from app.printing import station_output
 from app.startup import open_bench
 from app.station import Station
 from app.store.repository import Repository
@@ -19,6 +19,6 @@ def bench(home):
 
 @pytest.fixture
 def station(bench):
-    station = Station(bench.config, Repository(bench.engine), SpoolOutput(bench.paths.spool_dir))
+    station = Station(bench.config, Repository(bench.engine), station_output(bench))
     yield station
     station.repo.close()

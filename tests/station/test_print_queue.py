@@ -15,7 +15,7 @@ class FakePrinter:
         self.received: list[bytes] = []
         self.down = False
 
-    def __call__(self, printer: str, data: bytes) -> None:
+    def __call__(self, printer: str, data: bytes, job_id: str | None = None) -> None:
         if self.down:
             raise PrinterUnreachable("Label printer is not answering.")
         self.received.append(data)
@@ -55,7 +55,7 @@ def test_a_printer_that_is_down_holds_its_jobs_and_sends_them_in_order_when_back
 
 
 def test_other_printers_are_not_blocked_by_one_that_is_down(store):
-    def send(printer: str, data: bytes) -> None:
+    def send(printer: str, data: bytes, job_id: str | None = None) -> None:
         if printer == "tcp://dead":
             raise PrinterUnreachable("dead")
         delivered.append(data)

@@ -35,8 +35,13 @@ def test_a_scanned_order_is_packed_end_to_end_and_leaves_a_parcel_and_spool_file
     parcels = station.repo.parcels_of("1001")
     boxes = [(p["box_no"], p["carton_code"], p["weight_g"], p["status"]) for p in parcels]
     assert boxes == [(1, "ENV", 100, "labelled")]
-    spooled = sorted(p.name.split("-")[0] for p in bench.paths.spool_dir.iterdir())
-    assert spooled == ["label", "slip"]
+    assert station.output.drain(timeout=10)
+    spool = bench.paths.spool_dir
+
+    def jobs(folder: str) -> list[str]:  # "20261125T101500-label-order-1001-box-1-1a2b3c4d.pdf"
+        return [p.name.split("-", 1)[1][:-13] for p in (spool / folder).glob("*.pdf")]
+
+    assert jobs("labels") == ["label-order-1001-box-1"] and jobs("documents") == ["slip-order-1001-slip"]
     assert events(bench) == ["signed_in", "order_opened", "item_packed", "box_closed", "carton_chosen",
                              "weight_recorded", "label_printed", "order_packed"]
 

@@ -1,0 +1,142 @@
+"""`packstation printers|label|slip`: see, test and use the station's printers from a shell."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    printers = sub.add_parser("printers", help="the station's printers and print queue")
+    actions = printers.add_subparsers(metavar="ACTION", required=True)
+    actions.add_parser("list", help="configured printers and their queues").set_defaults(handler=cmd_list)
+    test = actions.add_parser("test", help="print a test label (and a test page on the document printer)")
+    test.add_argument("--which", choices=["label", "document", "both"], default="both")
+    test.set_defaults(handler=cmd_test)
+    status = actions.add_parser("status", help="ask each printer for its status (Zebra ~HS)")
+    status.add_argument("--json", action="store_true")
+    status.set_defaults(handler=cmd_status)
+
+    label = sub.add_parser("label", help="render an order's shipping label from the station database")
+    label.add_argument("order")
+    label.add_argument("--box", type=int, default=1)
+    label.add_argument("--format", choices=["zpl", "pdf", "png"], default="pdf")
+    label.add_argument("-o", "--output", type=Path, required=True)
+    label.set_defaults(handler=cmd_label)
+
+    slip = sub.add_parser("slip", help="render an order's packing slip (PDF)")
+    slip.add_argument("order")
+    slip.add_argument("-o", "--output", type=Path, required=True)
+    slip.set_defaults(handler=cmd_slip)
+
+
+def _output():  # noqa: ANN202 - (bench, PrinterOutput)
+    from app.printing import station_output
+    from app.startup import open_bench
+
+    bench = open_bench()
+    return bench, station_output(bench)
+
+
+def cmd_list(_args: argparse.Namespace) -> int:
+    _bench, output = _output()
+    counts = output.store.counts()
+    for role, uri in (("label", output.printers.label), ("document", output.printers.document)):
+        states = {state: n for (printer, state), n in counts.items() if printer == uri}
+        queue = ", ".join(f"{n} {state}" for state, n in sorted(states.items())) or "no jobs"
+        fmt = f" ({output.printers.label_format})" if role == "label" else " (pdf)"
+        print(f"{role:9} {uri}{fmt}: {queue}")
+    return 0
+
+
+def cmd_test(args: argparse.Namespace) -> int:
+    from printers import Label, Text, render_pdf, render_zpl, send
+    from printers.errors import PrinterError
+
+    _bench, output = _output()
+    label = Label.inches(4, 6, dpi=output.config.label_dpi,
+                         elements=(Text(40, 40, "Packstation test label", height=60),
+                                   Text(40, 130, f"Station {output.config.station}", height=40)))
+    jobs = []
+    if args.which in ("label", "both"):
+        data = render_zpl(label) if output.printers.label_format == "zpl" else render_pdf(label)
+        jobs.append(("label", output.printers.label, data))
+    if args.which in ("document", "both"):
+        jobs.append(("document", output.printers.document, render_pdf(label, title="Test page")))
+    failed = 0
+    for role, uri, data in jobs:
+        try:
+            send(uri, data, job_id=f"test-{role}")
+            print(f"{role}: sent to {uri}")
+        except PrinterError as exc:
+            failed += 1
+            print(f"{role}: FAILED — {exc}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from printers import open_transport
+    from printers.errors import PrinterError
+
+    _bench, output = _output()
+    report = {}
+    for role, uri in (("label", output.printers.label), ("document", output.printers.document)):
+        if not uri.startswith(("tcp://", "serial://")):
+            report[role] = {"printer": uri, "ready": None, "problems": [],
+                            "message": "no status to ask (spool folder, file or CUPS queue)"}
+            continue
+        try:
+            with open_transport(uri, timeout=3) as transport:
+                status = transport.host_status(timeout=3)
+            report[role] = {"printer": uri, "ready": status.ready, "message": status.message,
+                            "problems": [str(p) for p in status.problems]}
+        except PrinterError as exc:
+            report[role] = {"printer": uri, "ready": False, "message": str(exc), "problems": ["unreachable"]}
+    if args.json:
+        print(json.dumps(report, indent=1))
+    else:
+        for role, entry in report.items():
+            print(f"{role:9} {entry['printer']}: {entry['message']}")
+    return 0 if all(e["ready"] is not False for e in report.values()) else 1
+
+
+def cmd_label(args: argparse.Namespace) -> int:
+    from app.printing.documents import label_data
+    from app.store.repository import Repository
+    from printers import render_pdf, render_png, render_zpl
+    from printers.documents import shipping_label
+
+    bench, output = _output()
+    repo = Repository(bench.engine)
+    order = repo.order_by_number(args.order)
+    if order is None:
+        print(f"packstation: no order {args.order}", file=sys.stderr)
+        return 1
+    parcel = next((p for p in repo.parcels_of(order.number) if p["box_no"] == args.box), {})
+    data = label_data(order, bench.config.ship_from, box=args.box, boxes=None, weight_g=parcel.get("weight_g"),
+                      tracking=parcel.get("tracking_number"))
+    label = shipping_label(data, dpi=bench.config.label_dpi, template_dir=output.template_dir)
+    render = {"zpl": render_zpl, "pdf": render_pdf, "png": render_png}[args.format]
+    args.output.write_bytes(render(label))
+    print(f"label of order {order.number} box {args.box} written to {args.output}")
+    return 0
+
+
+def cmd_slip(args: argparse.Namespace) -> int:
+    from app.printing.documents import slip_data
+    from app.store.repository import Repository
+    from printers.documents import render_packing_slip
+
+    bench, output = _output()
+    repo = Repository(bench.engine)
+    order = repo.order_by_number(args.order)
+    if order is None:
+        print(f"packstation: no order {args.order}", file=sys.stderr)
+        return 1
+    parcels = len(repo.parcels_of(order.number)) or None
+    args.output.write_bytes(render_packing_slip(slip_data(order, parcels), template_dir=output.template_dir,
+                                                page=bench.config.slip_page))
+    print(f"packing slip of order {order.number} written to {args.output}")
+    return 0

@@ -1,0 +1,37 @@
+"""From the warehouse's orders to the printers' plain document data."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from app.domain import model as m
+from printers.documents.data import Address, ShippingLabelData, SlipData, SlipLine
+
+
+def address(a: m.Address) -> Address:
+    return Address(name=a.name, company=a.company, line1=a.line1, line2=a.line2, city=a.city, region=a.region,
+                   postcode=a.postcode, country=a.country, phone=a.phone, email=a.email)
+
+
+def ship_from(values: dict[str, str]) -> Address:
+    if not any(values.values()):
+        # Better a label that says what to fix than one with a blank sender.
+        return Address(name="Ship-from not configured", line1="Set [ship_from] in station.toml")
+    return Address(**{key: values.get(key, "") for key in
+                      ("name", "company", "line1", "line2", "city", "region", "postcode", "country", "phone")})
+
+
+def label_data(order: m.Order, sender: dict[str, str], *, box: int, boxes: int | None, weight_g: int | None,
+               tracking: str | None) -> ShippingLabelData:
+    return ShippingLabelData(
+        order_number=order.number, ship_from=ship_from(sender), ship_to=address(order.ship_to),
+        carrier=order.carrier, service=order.service_level, tracking_number=tracking or "",
+        parcel_number=box, parcel_count=boxes, weight_g=weight_g, ship_date=date.today().isoformat(),
+    )
+
+
+def slip_data(order: m.Order, parcels: int | None = None) -> SlipData:
+    lines = tuple(SlipLine(sku=line.sku, name=line.product.name, quantity=line.quantity) for line in order.lines)
+    return SlipData(order_number=order.number, ship_to=address(order.ship_to), lines=lines,
+                    shipping_method=" ".join(p for p in (order.carrier, order.service_level) if p),
+                    gift_message=order.gift_message, customer_note=order.notes, parcel_count=parcels)

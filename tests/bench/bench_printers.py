@@ -1,0 +1,149 @@
+"""Printing speed: how long a packer waits for a label, a preview and a slip.
+
+Run:  python -m tests.bench.bench_printers   (or python tests/bench/bench_printers.py)
+
+Each item is timed end to end (data -> template -> bytes) over many different orders, so
+caches that only help when the same label is printed twice do not flatter the numbers. The
+"obvious way" row makes a comparable label the way a quick script would (python-barcode PNG
+images placed on a reportlab canvas) to show what the design buys.
+"""
+
+from __future__ import annotations
+
+import io
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as a plain script
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from printers.documents import (  # noqa: E402
+    Address,
+    Brand,
+    ShippingLabelData,
+    SlipData,
+    SlipLine,
+    render_packing_slip,
+    shipping_label,
+)
+from printers.pdf import render_pdf  # noqa: E402
+from printers.png import render_png  # noqa: E402
+from printers.zpl import render_zpl  # noqa: E402
+
+SENDER = Address("Northwind Fulfilment", "Northwind Ltd", "Unit 4, Riverside Trading Estate", "", "Leeds", "",
+                 "LS11 5QT", "GB", "+44 113 496 0000")
+RECIPIENT = Address("Jane Doe", "Acme Widgets Ltd", "12 Acacia Avenue", "Flat 3", "London", "", "SW1A 1AA", "GB")
+BASE = ShippingLabelData("SO-100234", SENDER, RECIPIENT, "DHL", "Parcel UK", "JD014600006281230744", 1, 2, 1250,
+                         "PO-7781", "2026-11-25")
+
+
+def order(i: int) -> ShippingLabelData:
+    """A different order for every run: new name, street, order and tracking number, weight."""
+    return replace(BASE, order_number=f"SO-{100000 + i}", tracking_number=f"JD01460000628{i:07d}",
+                   ship_to=replace(RECIPIENT, name=f"Customer {i}", line1=f"{i} Acacia Avenue"), weight_g=900 + i)
+
+
+def slip(i: int) -> SlipData:
+    lines = tuple(SlipLine(f"SKU-{j:05d}", f"Organic cotton t-shirt, crew neck, style {j + i}", j % 4 + 1,
+                           variant="Size M / Navy" if j % 2 else "") for j in range(50))
+    return SlipData(f"SO-{200000 + i}", RECIPIENT, lines, order_date="2026-11-20",
+                    brand=Brand("Northwind Goods", website="northwind.example"), gift_message="Happy birthday!",
+                    return_url=f"https://northwind.example/r/SO-{200000 + i}")
+
+
+def obvious_way_label_pdf(data: ShippingLabelData, register_font: bool = True) -> bytes:
+    """A 4x6 label made the obvious way: barcodes as python-barcode PNGs on a reportlab canvas,
+    the font registered on each call, default page compression."""
+    from barcode import Code128
+    from barcode.writer import ImageWriter
+    from reportlab.lib.units import inch, mm
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen.canvas import Canvas
+
+    from printers.fonts import font_path
+    from printers.label import Font
+
+    if register_font or "ObviousSans" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("ObviousSans", font_path(Font.SANS)))
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=(4 * inch, 6 * inch))
+    y = 6 * inch - 12 * mm
+    for size, line in [(8, "FROM"), *[(8, s) for s in data.ship_from.lines()], (9, "SHIP TO"),
+                       *[(14, s) for s in data.ship_to.lines()], (10, f"{data.carrier} {data.service}"),
+                       (10, f"Parcel {data.parcel_number} of {data.parcel_count}"), (12, f"ORDER {data.order_number}")]:
+        canvas.setFont("ObviousSans", size)
+        canvas.drawString(4 * mm, y, line)
+        y -= size * 1.3
+    for value, height in ((data.tracking_number, 24), (f"42182{data.ship_to.postcode.replace(' ', '')}", 12),
+                          (data.order_number, 9)):
+        image = io.BytesIO()
+        Code128(value, writer=ImageWriter()).write(image, options={"module_width": 0.375, "module_height": height,
+                                                                    "dpi": 203, "font_size": 8})
+        image.seek(0)
+        reader = ImageReader(image)
+        width, h = reader.getSize()
+        canvas.drawImage(reader, 4 * mm, y - h * 72 / 203, width * 72 / 203, h * 72 / 203)
+        y -= h * 72 / 203 + 4 * mm
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def measure(action: Callable[[int], object], runs: int, warmup: int = 5) -> list[float]:
+    for i in range(warmup):
+        action(-1 - i)
+    times = []
+    for i in range(runs):
+        start = time.perf_counter()
+        action(i)
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def p99(times: list[float]) -> float:
+    ordered = sorted(times)
+    return ordered[min(len(ordered) - 1, round(0.99 * (len(ordered) - 1)))]
+
+
+def main() -> int:
+    items: list[tuple[str, list[float], float | None]] = [
+        ("ZPL, 4x6 shipping label", measure(lambda i: render_zpl(shipping_label(order(i))), 1000), 1.0),
+        ("PDF, 4x6 shipping label", measure(lambda i: render_pdf(shipping_label(order(i))), 300), 5.0),
+        ("PNG preview, 4x6 at 203 dpi", measure(lambda i: render_png(shipping_label(order(i))), 100), 50.0),
+        ("PDF, 50-line packing slip", measure(lambda i: render_packing_slip(slip(i)), 60), 40.0),
+        ("PDF, obvious way (python-barcode PNGs)", measure(lambda i: obvious_way_label_pdf(order(i)), 60), None),
+        ("  same, font registered only once", measure(lambda i: obvious_way_label_pdf(order(i), False), 60), None),
+    ]
+    print(f"{'item':<40} {'runs':>5} {'p50 ms':>8} {'p99 ms':>8} {'target':>8}  ok")
+    print("-" * 78)
+    failed = False
+    for name, times, target in items:
+        p50 = statistics.median(times)
+        ok = "" if target is None else ("yes" if p50 <= target else "NO")
+        failed |= ok == "NO"
+        target_text = "" if target is None else f"<= {target:g}"
+        print(f"{name:<40} {len(times):>5} {p50:>8.3f} {p99(times):>8.3f} {target_text:>8}  {ok}")
+    ours, obvious = statistics.median(items[1][1]), statistics.median(items[4][1])
+    registered_once = statistics.median(items[5][1])
+    print("-" * 78)
+    print(f"label PDF vs the obvious way: {obvious / ours:.1f}x faster (goal >= 3x); "
+          f"{registered_once / ours:.1f}x against it with the font registered once")
+    accelerated = _accelerated()
+    print(f"reportlab C accelerator (rl_accel): {'in use' if accelerated else 'NOT installed (pip install rl-accel)'}")
+    return 1 if failed or obvious / ours < 3 else 0
+
+
+def _accelerated() -> bool:
+    from reportlab.lib import rl_accel
+
+    return not rl_accel.fp_str.__name__.startswith("_py")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
