@@ -45,13 +45,12 @@ def test_replaying_the_scans_read_off_the_demo_sheet_packs_each_order(home, shee
     assert len(orders) == 3
     for demo in orders:
         # Each scan the packer needs is on the paper, in a form the station reads the same way.
+        on_paper = {(parse_scan(d).kind, parse_scan(d).text): d for d in decoded}
         readings = []
         for wanted in demo.scans:
             target = parse_scan(wanted)
-            match = next((d for d in decoded if parse_scan(d).kind == target.kind and parse_scan(d).text == target.text),
-                         None)
-            assert match is not None, f"{wanted} is not on the sheet"
-            readings.append(match)
+            assert (target.kind, target.text) in on_paper, f"{wanted} is not on the sheet"
+            readings.append(on_paper[(target.kind, target.text)])
         script = tmp_path / f"{demo.number}.txt"
         script.write_text("\n".join(readings) + "\n")
         assert main(["replay", str(script)]) == 0
