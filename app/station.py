@@ -212,7 +212,7 @@ class Station:
                 assert scan.command is not None
                 return CommandScanned(scan.command, scan.argument)
             case ScanKind.ORDER:
-                return self._order_scanned(scan.text, self.repo.order_by_number(scan.text))
+                return self._order_scanned(scan.text, self._order_by_number(scan.text))
             case ScanKind.TOTE:
                 return self._order_scanned(scan.text, self.repo.order_by_tote(scan.text))
             case ScanKind.CARTON:
@@ -238,10 +238,14 @@ class Station:
             return item
         if (user := self.repo.user_by_badge(text)) is not None:
             return BadgeScanned(text, user)
-        order = self.repo.order_by_number(text) or self.repo.order_by_tote(text)
+        order = self._order_by_number(text) or self.repo.order_by_tote(text)
         if order is not None or phase in (Phase.AWAITING_ORDER, Phase.DONE):
             return self._order_scanned(text, order)
         return UnknownScan(text)
+
+    def _order_by_number(self, text: str) -> Order | None:
+        # Pick lists print Shopify's "#1001"; the import stores the number without the "#".
+        return self.repo.order_by_number(text) or (self.repo.order_by_number(text[1:]) if text[:1] == "#" else None)
 
     def _order_scanned(self, reference: str, order: Order | None) -> OrderScanned:
         if order is None:

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-QUICK_ARGS = {"bench_scan": ["--orders", "20000", "--products", "5000"]}
+QUICK_ARGS = {"bench_scan": ["--orders", "20000", "--products", "5000"], "bench_import": ["--orders", "10000"]}
 
 
 def main() -> int:

@@ -53,6 +53,11 @@ def test_an_order_is_found_by_its_tote_and_by_gs1_ai_400(station):
     assert station.scan("]C14001002").state.order.number == "1002"
 
 
+def test_a_shopify_style_order_number_with_a_hash_finds_the_order(station):
+    station.scan("PS:BADGE:P-1001")
+    assert station.scan("#1002").state.order.number == "1002"
+
+
 def test_the_same_product_matches_whichever_of_its_codes_is_scanned(station):
     station.scan("PS:BADGE:P-1001")
     station.scan("1002")
