@@ -82,9 +82,11 @@ def build_parser() -> argparse.ArgumentParser:
     replay.add_argument("--station", help="act as this station (default: the configured one)")
     replay.set_defaults(handler=cmd_replay)
 
+    from app.devices.cli import register as register_devices
     from app.printing.cli import register as register_printing
 
     register_printing(sub)
+    register_devices(sub)
     return parser
 
 

@@ -67,6 +67,13 @@ def station_paths() -> Paths:
 class ScannerSettings:
     order_pattern: str = r"(#|SO-?|ORD-?)?[0-9]{3,12}"
     tote_pattern: str = r"TOTE-?[0-9A-Z]{1,12}"
+    serial: tuple[str, ...] = ()  # serial scanners by URI; a USB keyboard-wedge scanner needs none
+
+
+@dataclass(frozen=True)
+class CameraSettings:
+    device: str = "off"  # off, auto (the first camera) or a camera's name
+    retention_days: int = 90  # 0 keeps photos for ever
 
 
 @dataclass(frozen=True)
@@ -82,6 +89,7 @@ class Config:
     scale: str = ""
     packing: PackingRules = field(default_factory=lambda: PackingRules(weigh_parcels=False))
     scanner: ScannerSettings = field(default_factory=ScannerSettings)
+    camera: CameraSettings = field(default_factory=CameraSettings)
     ship_from: dict[str, str] = field(default_factory=dict)
 
 
@@ -111,7 +119,8 @@ _KNOWN = {
     "printers": {"label", "document", "label_format", "label_dpi", "slip_page"},
     "scale": {"uri"},
     "packing": {"weight_tolerance_g", "weight_tolerance_pct", "carton_fill_limit", "weigh_parcels"},
-    "scanner": {"order_pattern", "tote_pattern"},
+    "scanner": {"order_pattern", "tote_pattern", "serial"},
+    "camera": {"device", "retention_days"},
     "ship_from": {"name", "company", "line1", "line2", "city", "region", "postcode", "country", "phone"},
 }
 
@@ -129,6 +138,11 @@ def parse_config(raw: dict[str, Any], source: str = "station.toml") -> Config:
     scanner = ScannerSettings(
         order_pattern=reader.pattern("scanner.order_pattern", ScannerSettings.order_pattern),
         tote_pattern=reader.pattern("scanner.tote_pattern", ScannerSettings.tote_pattern),
+        serial=reader.device_uris("scanner.serial", ("serial", "usb", "sim")),
+    )
+    camera = CameraSettings(
+        device=reader.text("camera.device", "off") or "off",
+        retention_days=reader.number("camera.retention_days", 90, minimum=0, integer=True),
     )
     name = reader.text("station.name", default_station_name())
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]{0,31}", name):
@@ -142,9 +156,10 @@ def parse_config(raw: dict[str, Any], source: str = "station.toml") -> Config:
         label_format=reader.choice("printers.label_format", "", ("zpl", "pdf")),
         label_dpi=reader.choice("printers.label_dpi", 203, (203, 300, 600)),
         slip_page=reader.choice("printers.slip_page", "A4", ("A4", "Letter")),
-        scale=reader.text("scale.uri", ""),
+        scale=reader.device_uri("scale.uri", ("serial", "usb", "sim")),
         packing=packing,
         scanner=scanner,
+        camera=camera,
         ship_from={key: reader.text(f"ship_from.{key}", "") for key in sorted(_KNOWN["ship_from"])},
     )
 
@@ -216,6 +231,24 @@ class _Reader:
             raise self._fail(dotted, f"{value!r} is not a printer URI like tcp://10.0.0.5:9100, "
                                      "serial:///dev/ttyUSB0?baud=9600, cups://Office, dir:///path/to/folder")
         return value
+
+    def device_uri(self, dotted: str, schemes: tuple[str, ...]) -> str:
+        value = self.text(dotted, "")
+        if value and not re.match(rf"({'|'.join(schemes)})://.", value):
+            raise self._fail(dotted, f"{value!r} is not a device URI like serial:///dev/ttyUSB0?baud=9600, "
+                                     "usb://0c2e:0b61 or sim://scale")
+        return value
+
+    def device_uris(self, dotted: str, schemes: tuple[str, ...]) -> tuple[str, ...]:
+        value = self._get(dotted)
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise self._fail(dotted, "must be a list of device URIs in quotes")
+        section, key = dotted.split(".")
+        return tuple(_Reader({section: {key: v}}, self.source).device_uri(dotted, schemes) for v in value)
 
     def pattern(self, dotted: str, default: str) -> str:
         value = self.text(dotted, default)
