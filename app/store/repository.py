@@ -266,6 +266,11 @@ class Repository:
             self.writer.execute(update(_parcels).where(_parcels.c.uuid == parcel_uuid).values(
                 tracking_number=tracking_number, label_format=label_format, label_ref=label_ref, status="labelled"))
 
+    def set_parcel_photo(self, parcel_uuid: str, photo_ref: str) -> None:
+        """Attach the open-box photo (a path under the data directory) to its parcel."""
+        with self.writer.begin():
+            self.writer.execute(update(_parcels).where(_parcels.c.uuid == parcel_uuid).values(photo_ref=photo_ref))
+
     def parcels_of(self, order_number: str) -> list[dict]:
         order_id = self.order_id(order_number)
         rows = self.reader.execute(select(_parcels).where(_parcels.c.order_id == order_id)
