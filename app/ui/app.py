@@ -137,7 +137,10 @@ def build_window(argv: list[str] | None = None, *, job: Job | None = None) -> Ma
     if ui.fullscreen:
         window.showFullScreen()
     elif screen is not None and screen.availableSize().width() <= 1440:
-        window.showMaximized()  # a bench terminal: use all of its small screen
+        # A bench terminal: use all of its small screen. The geometry first, because a kiosk
+        # session without a window manager ignores "maximized".
+        window.setGeometry(screen.availableGeometry())
+        window.showMaximized()
     else:
         window.resize(1600, 950)
         window.show()
