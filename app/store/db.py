@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from typing import TYPE_CHECKING
@@ -14,9 +15,28 @@ if TYPE_CHECKING:
     from alembic.script import ScriptDirectory
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-# The newest migration of this build. A test checks it against Alembic's own view, so that a
-# start with an up-to-date database never has to import Alembic (a third of a cold start).
-HEAD = "0003"
+_REVISION = re.compile(r"^revision\s*=\s*['\"]([^'\"]+)['\"]", re.M)
+_DOWN = re.compile(r"^down_revision\s*=\s*(.+)$", re.M)
+
+
+def head_revisions() -> frozenset[str]:
+    """This build's newest migrations, read from the scripts without importing Alembic.
+
+    A start with an up-to-date database then never imports Alembic (a third of a cold start).
+    Several heads are allowed: features may add independent migration branches.
+    """
+    revisions, parents = set(), set()
+    for script in (MIGRATIONS / "versions").glob("*.py"):
+        source = script.read_text(encoding="utf-8")
+        found = _REVISION.search(source)
+        if found:
+            revisions.add(found.group(1))
+            down = _DOWN.search(source)
+            parents.update(re.findall(r"['\"]([^'\"]+)['\"]", down.group(1)) if down else ())
+    return frozenset(revisions - parents)
+
+
+HEAD = ", ".join(sorted(head_revisions()))
 
 
 class SchemaTooNewError(RuntimeError):
@@ -64,43 +84,45 @@ def alembic_config(url: str) -> AlembicConfig:
     return config
 
 
-def current_revision(engine: Engine) -> str | None:
+def current_revisions(engine: Engine) -> frozenset[str]:
     with engine.connect() as connection:
         if not inspect(connection).has_table("alembic_version"):
-            return None
-        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+            return frozenset()
+        return frozenset(connection.execute(text("SELECT version_num FROM alembic_version")).scalars())
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The database's schema revision(s), for people: "0003" (or "0004, 0005" on branches)."""
+    return ", ".join(sorted(current_revisions(engine))) or None
 
 
 def head_revision() -> str:
-    """Alembic's head, read from the migration scripts (slow: for tests and the CLI)."""
+    """Alembic's own view of this build's heads (slow: for tests and the CLI)."""
     from alembic.script import ScriptDirectory
 
     script = ScriptDirectory.from_config(alembic_config("sqlite://"))
-    head = script.get_current_head()
-    assert head is not None
-    return head
+    return ", ".join(sorted(script.get_heads()))
 
 
 def upgrade(engine: Engine) -> bool:
-    """Bring the schema to this build's head. Returns True when anything was applied."""
-    current = current_revision(engine)
-    if current == HEAD:
+    """Bring the schema to this build's heads. Returns True when anything was applied."""
+    current = current_revisions(engine)
+    if current == head_revisions():
         return False
     from alembic import command
     from alembic.script import ScriptDirectory
 
     script = ScriptDirectory.from_config(alembic_config(str(engine.url)))
-    if current is not None and not _known(script, current):
+    unknown = [revision for revision in current if not _known(script, revision)]
+    if unknown:
         raise SchemaTooNewError(
-            f"This database has schema {current}, written by a newer Packstation. "
+            f"This database has schema {', '.join(sorted(unknown))}, written by a newer Packstation. "
             "Install the newer version; this one will not touch the database."
         )
-    if current == script.get_current_head():
-        return False
     config = alembic_config(str(engine.url))
     with engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+        command.upgrade(config, "heads")
     return True
 
 
