@@ -16,6 +16,8 @@ from pathlib import Path
 
 from app import __version__
 from app.config import ConfigError
+from app.it.backup import BackupError
+from app.store.db import SchemaTooNewError
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -26,6 +28,9 @@ def main(argv: list[str] | None = None) -> int:
         return handler(args)
     except ConfigError as exc:
         print(f"packstation: configuration error: {exc}", file=sys.stderr)
+        return 2
+    except (SchemaTooNewError, BackupError) as exc:
+        print(f"packstation: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
@@ -83,10 +88,12 @@ def build_parser() -> argparse.ArgumentParser:
     replay.set_defaults(handler=cmd_replay)
 
     from app.devices.cli import register as register_devices
+    from app.it.cli import register as register_it
     from app.printing.cli import register as register_printing
 
     register_printing(sub)
     register_devices(sub)
+    register_it(sub)
     return parser
 
 

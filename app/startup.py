@@ -10,7 +10,8 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.config import Config, Paths, load_config, station_paths
-from app.store.db import open_database, sqlite_url
+from app.it.backup import backup_before_upgrade
+from app.store.db import open_database, sqlite_url, upgrade
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +36,9 @@ def open_bench(*, seed_demo: bool = False) -> Bench:
     setup_logging(paths)
     config = load_config(paths)
     url = config.database_url or sqlite_url(paths.database)
-    engine, sessions = open_database(url)
+    engine, sessions = open_database(url, migrate=False)
+    backup_before_upgrade(engine, paths)  # a copy of the database before any migration touches it
+    upgrade(engine)
     bench = Bench(paths, config, engine, sessions, created=_is_empty(engine))
     # Decided by content, not by the file: a first start that died while seeding seeds again.
     if seed_demo and bench.created and not config.database_url:

@@ -1,8 +1,8 @@
 """A tiny TOML writer for the station's flat configuration files (tables of simple values).
 
 The dependencies have a TOML reader (tomllib) but no writer. Station files are one level of
-tables holding text, numbers and booleans, which is all this writes; anything else is refused
-rather than written wrongly.
+tables holding text, numbers, booleans and lists of text (`serial = ["sim://scanner"]`), which
+is all this writes; anything else is refused rather than written wrongly.
 """
 
 from __future__ import annotations
@@ -46,6 +46,11 @@ def _value(value: Any, where: str) -> str:
         return repr(value)
     if isinstance(value, str):
         return _string(value)
+    if isinstance(value, list | tuple):
+        other = next((i for i, item in enumerate(value) if not isinstance(item, str)), None)
+        if other is not None:
+            raise ValueError(f"{where}[{other}]: only lists of text (device URIs) are supported")
+        return "[" + ", ".join(_string(item) for item in value) + "]"
     raise ValueError(f"{where}: {type(value).__name__} values are not supported")
 
 
@@ -68,6 +73,13 @@ def write(path: Path, document: Mapping[str, Mapping[str, Any]], header: str = "
     """Write atomically: a power cut mid-save leaves the old file, never half a file."""
     text = dumps(document, header)
     path.parent.mkdir(parents=True, exist_ok=True)
+    # Keep the file's permissions: a station.toml holding a password stays readable by its owner only.
+    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
     temp = path.with_name(path.name + ".tmp")
-    temp.write_text(text, encoding="utf-8")
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.chmod(temp, mode)  # os.open's mode is masked by the umask
     os.replace(temp, path)
