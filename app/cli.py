@@ -50,7 +50,8 @@ def build_parser() -> argparse.ArgumentParser:
         handler=cmd_db_upgrade)
 
     imp = sub.add_parser("import", help="load orders, products or cartons from a file")
-    imp.add_argument("kind", choices=["orders", "products", "cartons"])
+    imp.add_argument("kind", choices=["orders", "products", "cartons", "labels"],
+                     help="labels: carrier labels bought upstream (CSV of order_number,box,tracking_number,file)")
     imp.add_argument("file", type=Path)
     imp.add_argument("--format", choices=["csv", "json", "shopify"], help="default: detected from the file")
     imp.add_argument("--skip-invalid", action="store_true", help="import the good rows, report the bad ones")
@@ -137,7 +138,13 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"packstation: no such file: {args.file}", file=sys.stderr)
         return 2
     bench = open_bench()
-    report = import_file(bench.sessions, args.kind, args.file, format=args.format, skip_invalid=args.skip_invalid)
+    if args.kind == "labels":
+        from app.store.carrier_labels import import_labels
+
+        report = import_labels(bench.sessions, args.file, skip_invalid=args.skip_invalid)
+    else:
+        report = import_file(bench.sessions, args.kind, args.file, format=args.format,
+                             skip_invalid=args.skip_invalid)
     print(report.summary())
     return 0 if report.committed and not report.errors else 1
 

@@ -17,6 +17,7 @@ from app.domain.model import Order
 from app.printing.documents import label_data, slip_data
 from app.printing.job_store import SqlJobStore
 from app.station import LabelJob, PrintFailed
+from app.store.carrier_labels import UpstreamLabel, label_for
 from printers import LabelError, render_pdf, render_png, render_zpl, send
 from printers.documents import render_packing_slip, shipping_label
 from printers.print_queue import PrintJob, PrintQueue
@@ -52,6 +53,7 @@ class PrinterOutput:
             (spool_dir / "labels").mkdir(parents=True, exist_ok=True)
             (spool_dir / "documents").mkdir(parents=True, exist_ok=True)
         self.template_dir = template_dir
+        self.engine = engine
         self.store = SqlJobStore(engine)
         self.queue = PrintQueue(self.store, send)
         self._previews: OrderedDict[tuple[str, int], bytes] = OrderedDict()  # recent labels as PNG, for the screen
@@ -59,6 +61,9 @@ class PrinterOutput:
     # ------------------------------------------------------------ the station's Output
 
     def print_label(self, job: LabelJob) -> tuple[str | None, str, str]:
+        upstream = label_for(self.engine, job.order.number, job.box)
+        if upstream is not None:
+            return self._print_upstream(job, upstream)
         label = self._label(job.order, job.box, job.boxes, job.weight_g)
         reference = f"order {job.order.number} box {job.box}"
         first = self.store.first_for(reference, "label") if job.reprint else None
@@ -72,6 +77,21 @@ class PrinterOutput:
         while len(self._previews) > 20:
             self._previews.popitem(last=False)
         return None, self.printers.label_format, queued.uuid
+
+    def _print_upstream(self, job: LabelJob, upstream: UpstreamLabel) -> tuple[str | None, str, str]:
+        """A label bought upstream goes out byte for byte, on the printer that speaks its language."""
+        if upstream.format == self.printers.label_format:
+            printer = self.printers.label
+        elif upstream.format == "pdf":
+            printer = self.printers.document  # a PDF label on a ZPL printer would print as garbage
+        else:
+            raise PrintFailed("This order's carrier label is ZPL but the label printer takes PDF: "
+                              "set printers.label_format = \"zpl\" or ask for a PDF label.")
+        reference = f"order {job.order.number} box {job.box}"
+        first = self.store.first_for(reference, "label") if job.reprint else None
+        queued = (self.queue.reprint(first.uuid) if first else
+                  self.queue.submit(printer, "label", upstream.format, upstream.data, reference=reference))
+        return upstream.tracking_number, upstream.format, queued.uuid
 
     def preview_png(self, order_number: str, box: int) -> bytes | None:
         return self._previews.get((order_number, box))

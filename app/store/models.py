@@ -260,3 +260,22 @@ class SyncState(Base):
     name: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text, default="")
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+
+
+class CarrierLabel(Base):
+    """A shipping label bought upstream (a marketplace's or the shop's own carrier account).
+
+    It is printed exactly as received for its parcel, instead of a label the station draws.
+    """
+
+    __tablename__ = "carrier_labels"
+    __table_args__ = (UniqueConstraint("order_id", "box_no", name="uq_carrier_labels_order_box"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"))
+    box_no: Mapped[int] = mapped_column(Integer, default=1)
+    format: Mapped[str] = mapped_column(String(8))  # zpl or pdf
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    tracking_number: Mapped[str] = mapped_column(String(64), default="")
+    carrier: Mapped[str] = mapped_column(String(64), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
