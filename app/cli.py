@@ -83,6 +83,10 @@ def build_parser() -> argparse.ArgumentParser:
     sheet.add_argument("--orders", type=_positive, default=4, help="how many orders to include")
     sheet.set_defaults(handler=cmd_demo_sheet)
 
+    from app.sync.cli import register as register_central
+
+    register_central(sub)
+
     replay = sub.add_parser("replay", help="feed scans (one per line) through the station, print JSON outcomes")
     replay.add_argument("file", help="file of scans, or - for standard input")
     replay.add_argument("--station", help="act as this station (default: the configured one)")
@@ -91,11 +95,28 @@ def build_parser() -> argparse.ArgumentParser:
     from app.devices.cli import register as register_devices
     from app.it.cli import register as register_it
     from app.printing.cli import register as register_printing
+    from app.returns.cli import register as register_returns
+    from app.shipping.cli import register as register_shipping
+    from app.supervisor.cli import register as register_supervisor
 
     register_printing(sub)
     register_devices(sub)
     register_it(sub)
+    register_shipping(sub, open_context=_shipping_context)
+    register_returns(sub)
+    register_supervisor(sub)
     return parser
+
+
+def _shipping_context():  # noqa: ANN202 - app.shipping.cli.ShippingContext, imported on use
+    """`packstation shipping ...` works on this station's database and settings."""
+    from app.shipping.cli import ShippingContext
+    from app.shipping.settings import ShippingSettings
+    from app.startup import open_bench
+
+    bench = open_bench()
+    return ShippingContext(bench.engine, bench.config.shipping or ShippingSettings(), bench.config.ship_from,
+                           bench.config.station)
 
 
 def _timestamp(text: str) -> datetime:
@@ -207,8 +228,10 @@ def cmd_demo_sheet(args: argparse.Namespace) -> int:
 
 
 def cmd_replay(args: argparse.Namespace) -> int:
+    import queue
+
     from app.printing import station_output
-    from app.startup import open_bench
+    from app.startup import open_bench, open_central
     from app.station import Station
     from app.store.repository import Repository
 
@@ -222,19 +245,26 @@ def cmd_replay(args: argparse.Namespace) -> int:
         print(f"packstation: no such file: {path}", file=sys.stderr)
         return 2
     output = station_output(bench)
-    station = Station(bench.config, Repository(bench.engine), output)
+    changed: queue.Queue[str] = queue.Queue()  # filled by the sync thread, applied between scans
+    central = open_central(bench, on_order_changed=changed.put)
+    station = Station(bench.config, Repository(bench.engine), output, claims=central.claims if central else None)
+    if central is not None:
+        central.start()
     output.start()  # labels and slips go out while the scans are replayed
     try:
         if args.file == "-":
-            _print_outcomes(replay_lines(station, sys.stdin.buffer))
+            _print_outcomes(replay_lines(station, sys.stdin.buffer, changed))
         else:
             with path.open("rb") as source:
-                _print_outcomes(replay_lines(station, source))
+                _print_outcomes(replay_lines(station, source, changed))
     finally:
         if not output.drain(timeout=15):
             print("packstation: some print jobs are still queued (printer not answering); "
                   "they go out on the next start", file=sys.stderr)
         output.stop()
+        if central is not None:
+            central.flush(timeout_s=10)  # what was packed reaches the central database before we exit
+            central.stop()
     return 0
 
 
@@ -243,9 +273,14 @@ def _print_outcomes(outcomes: Iterable[dict]) -> None:
         print(json.dumps(outcome, ensure_ascii=False), flush=True)
 
 
-def replay_lines(station, lines: Iterable[bytes]) -> Iterable[dict]:
-    """One outcome per line. Bytes in: a line that is not UTF-8 is a rejected scan, not a crash."""
+def replay_lines(station, lines: Iterable[bytes], changed=None) -> Iterable[dict]:
+    """One outcome per line. Bytes in: a line that is not UTF-8 is a rejected scan, not a crash.
+
+    `changed`: a queue of order numbers changed upstream (networked), applied before the next scan.
+    """
     for number, line in enumerate(lines, start=1):
+        while changed is not None and not changed.empty():
+            station.order_changed(changed.get())
         raw = line.rstrip(b"\r\n")
         if not raw.strip():
             continue

@@ -18,6 +18,10 @@ from typing import Any
 import platformdirs
 
 from app.domain.rules import PackingRules
+from app.shipping.settings import KNOWN as SHIPPING_KNOWN
+from app.shipping.settings import ShippingSettings, ShippingSettingsError, parse_settings
+from app.sync.settings import KEYS as CENTRAL_KEYS
+from app.sync.settings import CentralConfigError, CentralSettings, parse_central_table
 
 APP = "packstation"
 
@@ -91,6 +95,9 @@ class Config:
     scanner: ScannerSettings = field(default_factory=ScannerSettings)
     camera: CameraSettings = field(default_factory=CameraSettings)
     ship_from: dict[str, str] = field(default_factory=dict)
+    central: CentralSettings = field(default_factory=CentralSettings)
+    # None: no [shipping] table, the station prints its own label without a carrier service.
+    shipping: ShippingSettings | None = None
 
 
 def default_station_name() -> str:
@@ -115,13 +122,14 @@ def load_config(paths: Paths | None = None) -> Config:
 _KNOWN = {
     "station": {"name"},
     "database": {"url"},
-    "central": {"url"},
+    "central": set(CENTRAL_KEYS),
     "printers": {"label", "document", "label_format", "label_dpi", "slip_page"},
     "scale": {"uri"},
     "packing": {"weight_tolerance_g", "weight_tolerance_pct", "carton_fill_limit", "weigh_parcels"},
     "scanner": {"order_pattern", "tote_pattern", "serial"},
     "camera": {"device", "retention_days"},
     "ship_from": {"name", "company", "line1", "line2", "city", "region", "postcode", "country", "phone"},
+    **{section: set(keys) for section, keys in SHIPPING_KNOWN.items()},  # shipping, smtp, email
 }
 
 
@@ -147,10 +155,20 @@ def parse_config(raw: dict[str, Any], source: str = "station.toml") -> Config:
     name = reader.text("station.name", default_station_name())
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]{0,31}", name):
         raise ConfigError(f"{source}: station.name {name!r} must be 1-32 letters, digits, '-' or '_'")
+    try:
+        central = parse_central_table(raw.get("central", {}), source, base_dir=Path(source).parent)
+    except CentralConfigError as exc:
+        raise ConfigError(str(exc)) from None
+    try:
+        shipping = (parse_settings(raw, source, base_dir=Path(source).parent)
+                    if any(section in raw for section in SHIPPING_KNOWN) else None)
+    except ShippingSettingsError as exc:
+        raise ConfigError(str(exc)) from None
     return Config(
         station=name,
         database_url=reader.text("database.url", ""),
-        central_url=reader.text("central.url", ""),
+        central_url=central.url,
+        central=central,
         label_printer=reader.printer("printers.label"),
         document_printer=reader.printer("printers.document"),
         label_format=reader.choice("printers.label_format", "", ("zpl", "pdf")),
@@ -161,6 +179,7 @@ def parse_config(raw: dict[str, Any], source: str = "station.toml") -> Config:
         scanner=scanner,
         camera=camera,
         ship_from={key: reader.text(f"ship_from.{key}", "") for key in sorted(_KNOWN["ship_from"])},
+        shipping=shipping,
     )
 
 

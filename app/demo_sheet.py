@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from printers.documents.barcode_sheet import SheetBarcode, SheetSection, render_barcode_sheet
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
@@ -17,6 +16,7 @@ from app.domain.gtin import is_valid_gtin
 from app.domain.scan import Command, badge_barcode, carton_barcode, command_barcode
 from app.startup import Bench
 from app.store import models as t
+from printers.documents.barcode_sheet import SheetBarcode, SheetSection, render_barcode_sheet
 
 COMMANDS = [
     (Command.CONFIRM, None, "Confirm / accept carton"), (Command.COMPLETE, None, "Complete"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import logging.handlers
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -12,6 +13,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.config import Config, Paths, load_config, station_paths
 from app.it.backup import backup_before_upgrade
 from app.store.db import open_database, sqlite_url, upgrade
+
+if TYPE_CHECKING:
+    from app.sync.service import CentralSync
 
 log = logging.getLogger(__name__)
 
@@ -41,12 +45,40 @@ def open_bench(*, seed_demo: bool = False) -> Bench:
     upgrade(engine)
     bench = Bench(paths, config, engine, sessions, created=_is_empty(engine))
     # Decided by content, not by the file: a first start that died while seeding seeds again.
-    if seed_demo and bench.created and not config.database_url:
+    # A networked station gets its catalogue and orders from the central database instead.
+    if seed_demo and bench.created and not config.database_url and not config.central_url:
         from app.store.demo import seed_demo as seed
 
         summary = seed(sessions, orders=50)
         log.info("first start: demo data seeded (%s)", summary)
     return bench
+
+
+def open_central(bench: Bench, *, sync_timeout_s: float = 5.0, **callbacks: Any) -> CentralSync | None:
+    """The station's link to the central database, or None for a standalone station.
+
+    Syncs once before returning (cartons, users and orders in the cache before the Station is
+    built); offline that is fine, the station packs what it holds. Start it with `.start()` once
+    the Station exists, stop it with `.stop()`. Callbacks (on_order_changed, on_status,
+    on_conflict, on_catalogue_changed) run on the sync thread.
+    """
+    from app.sync.settings import settings_for
+
+    settings = settings_for(bench.config)
+    if not settings.enabled:
+        return None
+    from app.config import ConfigError
+    from app.sync.service import CentralSync
+    from app.sync.settings import CentralConfigError
+
+    try:  # an unsafe or missing password file stops the start with the key named, like any config error
+        central = CentralSync(settings, bench.config.station, bench.engine, config_file=bench.paths.config_file,
+                              **callbacks)
+    except CentralConfigError as exc:
+        raise ConfigError(str(exc)) from None
+    if not central.initial_sync(timeout_s=sync_timeout_s):
+        log.warning("central database: %s; packing from the local cache", central.link.message)
+    return central
 
 
 def _is_empty(engine: Engine) -> bool:

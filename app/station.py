@@ -9,8 +9,8 @@ only then applies them and reports the outcome. Effects (labels, slips) run afte
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
-from typing import Any, Protocol
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any, Protocol
 
 from app.config import Config
 from app.domain.events import (
@@ -37,9 +37,24 @@ from app.domain.events import (
 from app.domain.model import Order, OrderStatus, User
 from app.domain.scan import Command, Scan, ScanKind, ScanRules, parse_scan
 from app.domain.session import ORDER_OPEN_PHASES, PackSession, Phase, SessionState
+from app.store.inventory import ShipmentHook
 from app.store.repository import Repository
 
+if TYPE_CHECKING:
+    from app.sync.claims import ClaimResult
+
 log = logging.getLogger(__name__)
+
+_STOCK_FACTS = frozenset({"order_packed", "labels_voided"})  # facts that move stock
+
+# Central statuses that mean "do not open": when the central database says so, the cache is behind.
+_CENTRAL_STOPS = frozenset({"cancelled", "held", "packed", "shipped"})
+
+
+class Claims(Protocol):
+    """app.sync.claims.ClaimService: who may pack an order (networked stations only)."""
+
+    def claim(self, order_number: str) -> ClaimResult: ...
 
 
 class PrintFailed(Exception):
@@ -115,11 +130,13 @@ def _packed_by_sku(state: SessionState) -> dict[str, int]:
 
 
 class Station:
-    def __init__(self, config: Config, repository: Repository, output: Output) -> None:
+    def __init__(self, config: Config, repository: Repository, output: Output, claims: Claims | None = None) -> None:
+        self.claims = claims
         self.config = config
         self.name = config.station
         self.repo = repository
         self.output = output
+        self.stock = ShipmentHook(repository.engine)
         self.rules = ScanRules(order_pattern=config.scanner.order_pattern, tote_pattern=config.scanner.tote_pattern)
         self.session = PackSession(repository.cartons(), config.packing)
         self.repo.register_station(self.name)
@@ -187,6 +204,8 @@ class Station:
                              order_number=order.number if order else None)
             self.session.apply(decision.facts)
             outcome.facts.extend(fact.type for fact in decision.facts)
+            if any(fact.type in _STOCK_FACTS for fact in decision.facts):
+                self._book_stock(decision.facts, packer.id if packer else None)
         for effect in decision.effects:
             if isinstance(effect, Feedback):
                 outcome.feedback.append(effect)
@@ -198,6 +217,16 @@ class Station:
                 self._print_slip(outcome)
             elif isinstance(effect, VoidLabels):
                 self._void(effect, outcome)
+
+    def _book_stock(self, facts: list[Fact], packer_id: int | None) -> None:
+        """A packed order leaves stock; voided labels put it back. After the facts' commit, in its
+        own transaction: if this fails the order is still packed, and `packstation stock
+        reconcile` books it later (booking is idempotent)."""
+        try:
+            self.stock.after(facts, station=self.name, user_id=packer_id)
+        except Exception:  # noqa: BLE001 - the parcel is packed whatever the stock ledger says
+            log.exception("stock not booked for %s: run `packstation stock reconcile`",
+                          [f.data.get("number") for f in facts if f.type in _STOCK_FACTS])
 
     # ------------------------------------------------------------ resolving scans
 
@@ -255,8 +284,27 @@ class Station:
             holder = self.repo.station_holding(order.number)
             if holder == self.name:
                 holder = None
+        if (holder is None and self.claims is not None
+                and order.status in (OrderStatus.OPEN, OrderStatus.PACKING)
+                and self.state.phase in (Phase.AWAITING_ORDER, Phase.DONE)):
+            # Networked: the central database decides who packs it (answers within claim_timeout_ms;
+            # offline, from the claims this station holds).
+            claim = self.claims.claim(order.number)
+            if not claim.granted:
+                if claim.status in _CENTRAL_STOPS:
+                    order = replace(order, status=OrderStatus(claim.status))
+                elif claim.holder:
+                    holder = claim.holder
+                elif claim.offline:
+                    holder = "no station (central database offline: this order is not reserved here)"
+                else:
+                    holder = "no station (the order is not in the central database)"
         note = self.repo.packed_note(order.number) if order.status in (OrderStatus.PACKED, OrderStatus.SHIPPED) else ""
         return OrderScanned(reference, order, held_elsewhere=holder, packed_note=note)
+
+    def reload_cartons(self) -> None:
+        """The carton list changed (pulled from the central database): suggest from the new one."""
+        self.session.cartons = tuple(self.repo.cartons())
 
     def _item(self, codes: tuple[str, ...], scan: Scan, manual: bool) -> ItemScanned:
         hit = self.repo.product_by_code(codes)

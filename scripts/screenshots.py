@@ -3,7 +3,9 @@
     python scripts/screenshots.py [--size 1366x768] [--out resources/screenshots]
 
 Drives the real window on a throw-away station (its own PACKSTATION_HOME) with the test
-catalogue, a scale configured, and a printer that fails once so the label step is visible.
+catalogue, the built-in simulated scale and serial scanner (sim://), and a printer that fails
+once so the label step is visible. The header's device indicators and the weighing screen's live
+weight come from the simulators, driven like real hardware (a box put on the scale, a cable pulled).
 """
 
 from __future__ import annotations
@@ -30,11 +32,12 @@ def main() -> int:
     os.environ.pop("PACKSTATION_CONFIG", None)
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     (home / "station.toml").write_text('[station]\nname = "BENCH-01"\n[scale]\nuri = "sim://scale"\n'
+                                       '[scanner]\nserial = ["sim://scanner"]\n'
                                        '[packing]\nweigh_parcels = true\n', encoding="utf-8")
 
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QTabWidget
     from sqlalchemy import select
 
     from app.printing import PrinterOutput
@@ -94,6 +97,13 @@ def main() -> int:
         QTest.keyClick(window, k, mod)
         settle()
 
+    def wait_for(condition, timeout_ms: int = 5000) -> None:
+        for _ in range(timeout_ms // 10):
+            if condition():
+                break
+            QTest.qWait(10)
+        settle()
+
     def shot(name: str, widget=None) -> None:
         settle()
         target = widget or window
@@ -117,10 +127,22 @@ def main() -> int:
     shot("06-packing-over-scan")
     scan(MUG_GTIN)
     shot("07-carton")
+    hub = window.hardware.hub
+    wait_for(lambda: window.hardware.scale_status is not None and window.hardware.scale_status.connected)
     key(Qt.Key.Key_F4)
+    expected = window.state.expected_weight_g()
+    scale = hub.scale.simulator
+    scale.command("motion on")  # the packer is still setting the box down: a live, moving weight
+    scale.place(expected + 20)
+    wait_for(lambda: window.hardware.latest is not None and window.hardware.latest.grams == expected + 20)
     shot("08-weighing")
+    scale.command("motion off")
+    scale.place(expected + 240)  # something extra in the box
+    wait_for(lambda: window.last_outcome is not None and window.last_outcome.code == "weight_mismatch")
+    shot("17-weight-mismatch")
     FlakyPrinter.fail_next = True
-    window.submit_weight(window.state.expected_weight_g() + 10)
+    scale.place(expected + 10)  # taken out again: within tolerance, the label prints (and fails once)
+    wait_for(lambda: window.last_outcome is not None and window.last_outcome.code == "label_failed")
     shot("09-label-failed")
     key(Qt.Key.Key_F10)
     shot("10-done")
@@ -135,7 +157,11 @@ def main() -> int:
     shot("13-admin-gate", app.activeModalWidget() or window._gate)
     scan("PS:BADGE:A-3001")
     shot("14-settings", window.settings_dialog)
+    tabs = window.settings_dialog.findChild(QTabWidget)
+    tabs.setCurrentIndex(2)  # serial scanners
+    shot("19-settings-devices", window.settings_dialog)
     window.settings_dialog.reject()
+    window.activateWindow()  # hotkeys are application shortcuts: they need an active window
     settle()
     scan("1002")
     scan(SOCKS_GTIN)
@@ -145,6 +171,11 @@ def main() -> int:
     scan(MUG_GTIN)
     shot("16-german")
     window.apply_ui_settings(UiSettings())
+    scan(SOCKS_GTIN)  # order 1002 complete: choose a carton
+    scale.unplug()  # the scale's cable is pulled: the header says so, packing goes on
+    wait_for(lambda: window.hardware.scale_status is not None and not window.hardware.scale_status.connected)
+    key(Qt.Key.Key_F4)
+    shot("18-scale-disconnected")
     window.shutdown()
     return 0
 

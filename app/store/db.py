@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
@@ -60,8 +59,12 @@ def make_engine(url: str) -> Engine:
 
 def _begin(conn) -> None:
     # A read-only AUTOCOMMIT connection (the scan path's look-ups) needs no transaction at all.
-    if conn.get_execution_options().get("isolation_level") != "AUTOCOMMIT":
-        conn.exec_driver_sql("BEGIN")
+    options = conn.get_execution_options()
+    if options.get("isolation_level") != "AUTOCOMMIT":
+        # immediate: take the write lock at BEGIN. A deferred transaction that reads and then
+        # writes fails at once with "database is locked" when another connection (the sync
+        # worker, the print queue) committed in between: busy_timeout cannot help a stale snapshot.
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if options.get("immediate") else "BEGIN")
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:

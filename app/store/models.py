@@ -201,6 +201,11 @@ class PackEvent(Base):
         Index("ix_pack_events_station_seq", "station", "seq"),
         Index("ix_pack_events_station_type_seq", "station", "type", "seq"),  # resume: latest sign-in
         Index("ix_pack_events_at", "at"),
+        # supervisor: the lifecycle event before another at a bench; one type over a period;
+        # audit search by packer (migration 0007)
+        Index("ix_pack_events_station_seq_type", "station", "seq", "type"),
+        Index("ix_pack_events_type_at", "type", "at", "station"),
+        Index("ix_pack_events_packer_seq", "packer_id", "seq"),
     )
 
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
@@ -217,7 +222,10 @@ class PackedSerial(Base):
     """A serial number that went into a parcel: refuses the same serial twice."""
 
     __tablename__ = "packed_serials"
-    __table_args__ = (UniqueConstraint("product_id", "serial", name="uq_packed_serials_product_serial"),)
+    __table_args__ = (
+        UniqueConstraint("product_id", "serial", name="uq_packed_serials_product_serial"),
+        Index("ix_packed_serials_serial", "serial"),  # supervisor audit: which order had this serial
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     product_id: Mapped[int] = mapped_column(ForeignKey("products.id"))

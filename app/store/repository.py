@@ -67,7 +67,7 @@ class Repository:
         # Look-ups run on an autocommit connection: no BEGIN/ROLLBACK round trips, no snapshot
         # held between scans. Writes run in explicit, durable transactions on their own connection.
         self.reader: Connection = engine.connect().execution_options(isolation_level="AUTOCOMMIT")
-        self.writer: Connection = engine.connect()
+        self.writer: Connection = engine.connect().execution_options(immediate=True)
         self._order_ids: dict[str, int] = {}
         self._product_ids: dict[str, int] = {}
 

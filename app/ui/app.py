@@ -83,12 +83,29 @@ def _build_station(ctx: WorkerContext, config: Config) -> None:
 
     old = ctx.station
     ctx.bench.config = config
+    central = _central(ctx)
     output = ctx.extras.get("output_factory", _default_output)(ctx.bench)
-    ctx.station = Station(config, Repository(ctx.bench.engine), output)
+    ctx.station = Station(config, Repository(ctx.bench.engine), output,
+                          claims=central.claims if central is not None else None)
     if hasattr(output, "start"):
         output.start()
     if old is not None:
         stop_station(old)
+    if central is not None and not central.worker.is_alive():
+        central.start()
+
+
+def _central(ctx: WorkerContext) -> Any:
+    """The link to the central database, opened once per run (None on a standalone station).
+
+    Its callbacks (set by the window) run on the sync thread and only emit Qt signals.
+    A change of central settings takes effect at the next start.
+    """
+    if "central" not in ctx.extras:
+        from app.startup import open_central
+
+        ctx.extras["central"] = open_central(ctx.bench, **ctx.extras.get("central_callbacks", {}))
+    return ctx.extras["central"]
 
 
 def stop_station(station: Any) -> None:

@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -35,7 +35,9 @@ from app.domain.scan import Command, badge_barcode
 from app.domain.session import ORDER_OPEN_PHASES, Phase, SessionState
 from app.ui import accounts, i18n, icons
 from app.ui.banner import ScanBanner
+from app.ui.device_strip import DeviceStrip, shape_pixmap
 from app.ui.dialogs import AdminGateDialog, ManualEntryDialog, PinDialog, WeightDialog
+from app.ui.hardware import BenchHardware
 from app.ui.label_panel import LabelInfo, label_info
 from app.ui.messages import feedback_text
 from app.ui.screens import (
@@ -92,14 +94,24 @@ class ActionSpec:
     enabled: Callable[[SessionState], bool]
 
 
-def station_step(call: Callable[[Any], Outcome]) -> Job:
-    """A job that runs one station call and, when a label was involved, looks up its preview."""
+StepHook = Callable[[Any, Phase, "Outcome"], "Outcome"]
+
+
+def station_step(call: Callable[[Any], Outcome], after: StepHook | None = None) -> Job:
+    """A job that runs one station call and, when a label was involved, looks up its preview.
+
+    `after(station, phase_before, outcome)` runs next on the worker (the bench hardware uses it to
+    weigh a parcel already on the scale when the call entered the weighing step).
+    """
 
     def job(ctx: WorkerContext) -> StepResult:
         station = ctx.station
         if station is None:
             raise RuntimeError(_tr("The station is not ready."))
+        before = station.state.phase
         outcome = call(station)
+        if after is not None:
+            outcome = after(station, before, outcome)
         label = None
         state = outcome.state
         if state is not None and LABEL_FACTS.intersection(outcome.facts):
@@ -112,6 +124,10 @@ def station_step(call: Callable[[Any], Outcome]) -> Job:
 
 class MainWindow(QMainWindow):
     rendered = Signal(object)  # the JobResult just shown (tests and the bench wait on this)
+    # From the central database's sync thread (networked stations); queued onto the GUI thread.
+    upstream_order_changed = Signal(str)
+    central_status = Signal(object)  # app.sync.service.SyncStatus
+    catalogue_changed = Signal(object)
 
     def __init__(self, paths: Paths, ui: UiSettings, start_job: Job, *, sounds: SoundPlayer | None = None,
                  ui_problem: str | None = None, rebuild_job: Callable[[Config], Job] | None = None) -> None:
@@ -141,11 +157,19 @@ class MainWindow(QMainWindow):
         self.wedge = KeyboardWedge(ui.scanner, self)
         self.wedge.scanned.connect(self.submit_scan)
         QApplication.instance().installEventFilter(self.wedge)
+        self.hardware = BenchHardware(self)  # serial scanners, scale, camera: started with the station
 
         self._build()
         self.statusBar().showMessage(_tr("Starting the station…"))
         if ui_problem:
             self.statusBar().showMessage(_tr("Screen settings ignored: {0}").format(ui_problem))
+        self._central_text = ""
+        self.upstream_order_changed.connect(self._on_upstream_order_changed)
+        self.central_status.connect(self._on_central_status)
+        self.catalogue_changed.connect(self._on_catalogue_changed)
+        self.worker.context.extras["central_callbacks"] = {
+            "on_order_changed": self.upstream_order_changed.emit, "on_status": self.central_status.emit,
+            "on_catalogue_changed": self.catalogue_changed.emit}
         self.worker.start()
         self.run_job(start_job, "start", self._on_started)
         QTimer.singleShot(0, self._start_sound)
@@ -186,10 +210,14 @@ class MainWindow(QMainWindow):
         if old is not None:
             old.deleteLater()
         self._status_widgets()
+        self.hardware.attach()
         self.sign_in.set_pin_available(self.pin_available)
         self._render(self.state, None)
         self.banner.show_message(Tone.INFO, "", _tr("Scan your badge to sign in.") if not self.ready
                                  else self._prompt(self.state))
+        from app.ui.supervisor import entry  # "Supervisor" button and Ctrl+Shift+S for supervisors/admins
+
+        entry.install(self)
 
     def _top_bar(self) -> QWidget:
         bar = QFrame()
@@ -210,7 +238,10 @@ class MainWindow(QMainWindow):
         settings.setAccessibleName(_tr("Station settings"))
         settings.clicked.connect(self.open_settings)
         settings.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        full = QPushButton(_tr("Full screen (F11)"))
+        full = QPushButton()  # an icon, like the gear: the header's room goes to the device indicators
+        full.setIcon(QIcon(shape_pixmap("fullscreen", "#5B6B7A", 32)))
+        full.setToolTip(_tr("Full screen (F11)"))
+        full.setAccessibleName(_tr("Full screen (F11)"))
         full.clicked.connect(self.toggle_fullscreen)
         full.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         for widget in (brand, self.station_label):
@@ -220,6 +251,9 @@ class MainWindow(QMainWindow):
         row.addSpacing(24)
         row.addWidget(self.order_label)
         row.addStretch(1)
+        self.device_strip = DeviceStrip()
+        row.addWidget(self.device_strip)
+        row.addSpacing(8)
         row.addWidget(self.printer_label)
         row.addSpacing(12)
         row.addWidget(self.sound_icon)
@@ -297,6 +331,9 @@ class MainWindow(QMainWindow):
         self.sound_status = QLabel(self.sounds.status)
         self.sound_status.setObjectName("Permanent")
         bar.addPermanentWidget(self.sound_status)
+        self.central_label = QLabel(getattr(self, "_central_text", ""))
+        self.central_label.setObjectName("Permanent")
+        bar.addPermanentWidget(self.central_label)
 
     # ------------------------------------------------------------ jobs
 
@@ -312,17 +349,21 @@ class MainWindow(QMainWindow):
         """No job queued or running, and every result rendered."""
         return not self._in_flight
 
-    def submit_scan(self, raw: str, manual: bool = False) -> None:
+    def submit_scan(self, raw: str | bytes, manual: bool = False) -> None:
+        """A scan from the keyboard wedge, a serial scanner (bytes as sent) or typed by hand."""
         if self._capture is not None:
             self._capture(raw)  # an open admin gate takes the next badge, the station never sees it
             return
-        self.run_job(station_step(lambda station: station.scan(raw, manual=manual)), "scan")
+        self.run_job(self._step(lambda station: station.scan(raw, manual=manual)), "scan")
 
     def submit_command(self, command: Command, argument: int | None = None) -> None:
-        self.run_job(station_step(lambda station: station.command(command, argument)), f"command:{command.value}")
+        self.run_job(self._step(lambda station: station.command(command, argument)), f"command:{command.value}")
 
     def submit_weight(self, grams: int, source: str = "manual") -> None:
-        self.run_job(station_step(lambda station: station.weight(grams, stable=True, source=source)), "weight")
+        self.run_job(self._step(lambda station: station.weight(grams, stable=True, source=source)), "weight")
+
+    def _step(self, call: Callable[[Any], Outcome]) -> Job:
+        return station_step(call, self.hardware.after_step)
 
     def _on_done(self, result: JobResult) -> None:
         self._in_flight.discard(result.job_id)
@@ -337,6 +378,24 @@ class MainWindow(QMainWindow):
         self.render_times.append(time.perf_counter() - started)
         del self.render_times[:-2000]
         self.rendered.emit(result)
+
+    def _on_upstream_order_changed(self, number: str) -> None:
+        """Changed in the central database (cancelled, held, edited): the station re-reads it."""
+        self.run_job(self._step(lambda station: station.order_changed(number)), "order_change")
+
+    def _on_catalogue_changed(self, _tables: object) -> None:
+        def reload(ctx: WorkerContext) -> None:
+            if ctx.station is not None:
+                ctx.station.reload_cartons()
+
+        self.run_job(reload, "cartons", lambda _result: None)
+
+    def _on_central_status(self, status: Any) -> None:
+        waiting = _tr(", {0} events waiting").format(status.pending_events) if status.pending_events else ""
+        self._central_text = (_tr("Central: online{0}").format(waiting) if status.online
+                              else _tr("Central: OFFLINE, packing from this station's copy{0}").format(waiting))
+        self.central_label.setText(self._central_text)
+        self.central_label.setToolTip(status.message)
 
     def _show_error(self, error: BaseException | None) -> None:
         message = _tr("Station error: {0}").format(error)
@@ -364,6 +423,7 @@ class MainWindow(QMainWindow):
         self.banner.show_message(Tone.INFO, "ready",
                                  _tr("Resumed order {0} where it stopped.").format(info.state.order.number)
                                  if resumed else self._prompt(info.state))
+        self.hardware.start(info.config)
 
     # ------------------------------------------------------------ rendering
 
@@ -593,6 +653,7 @@ class MainWindow(QMainWindow):
         self.config = info.config
         self._set_printer_text()
         self._render(info.state, None)
+        self.hardware.start(info.config)
 
     def apply_ui_settings(self, ui: UiSettings) -> None:
         language_changed = ui.language != self.ui.language
@@ -621,6 +682,7 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def shutdown(self) -> None:
+        self.hardware.stop()  # no device event is submitted after this
         self.wedge.flush()
         QApplication.instance().removeEventFilter(self.wedge)
         self.worker.stop()

@@ -5,13 +5,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from app.devices.events import DeviceState, DeviceStatus, WeightReading, WeightStatus
+from app.devices.scales.base import ScaleReply
+from app.domain.rules import PackingRules
 from app.domain.session import Phase, SessionState
-from app.domain.weights import format_kg
+from app.domain.weights import allowance_g, format_kg
 from app.ui import icons
 from app.ui.label_panel import LabelInfo, LabelPanel
 from app.ui.order_view import LinesView, OrderHeader, OrderProgress
+from app.ui.scale_panel import IconLine, LiveWeightCard, TargetCard, WeightGauge, reply_text
 
 if TYPE_CHECKING:
     from app.station import Outcome
@@ -228,44 +232,133 @@ class CartonScreen(Screen):
 
 
 class WeighingScreen(Screen):
+    """Put the box on the scale: the live reading, the target and its tolerance, Zero and Tare.
+
+    The scale's readings reach the station through the window's BenchHardware; this screen only
+    shows them (show_reading / show_scale_status) and asks for Zero and Tare by signal.
+    """
+
     weight_requested = Signal()
+    zero_requested = Signal()
+    tare_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 16)
-        layout.addStretch(1)
-        layout.addWidget(_icon("scale", "#1F5FAD", 110))
-        self.headline = _label("", "Headline", centre=True)
-        self.expected = _label("", "Big", centre=True)
-        self.measured = _label("", "Headline", centre=True)
+        self.rules: PackingRules | None = None
+        self.state = SessionState()
+        self.reading: WeightReading | None = None
+        self.scale_status: DeviceStatus | None = None
+        self.headline = _label("", "Headline", wrap=False, centre=True)
+        self.live = LiveWeightCard()
+        self.target = TargetCard()
+        self.gauge = WeightGauge()
+        self.expected = self.target.expected
+        self.measured = self.target.result
+        self.zero = QPushButton(_tr("Zero  (Shift+F2)"))
+        self.zero.setToolTip(_tr("Set the empty scale to 0"))
+        self.zero.clicked.connect(self.zero_requested)
+        self.tare = QPushButton(_tr("Tare  (Shift+F3)"))
+        self.tare.setToolTip(_tr("Take the weight now on the scale (an empty carton, a tray) off the readings"))
+        self.tare.clicked.connect(self.tare_requested)
+        self.by_hand = QPushButton(_tr("Enter the weight by hand  (F2)"))
+        self.by_hand.clicked.connect(self.weight_requested)
+        for button in (self.zero, self.tare, self.by_hand):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Enter from a scanner must never press them
+            button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+            button.setMinimumWidth(200)
+        self.reply = IconLine(24)  # the scale's answer to Zero / Tare
         self.hint = _label("", "Muted", centre=True)
-        button = QPushButton(_tr("Enter the weight by hand  (F2)"))
-        button.clicked.connect(self.weight_requested)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(button)
-        row.addStretch(1)
-        for widget in (self.headline, self.expected, self.measured, self.hint):
-            layout.addWidget(widget)
-        layout.addLayout(row)
-        layout.addStretch(2)
+        cards = QHBoxLayout()
+        cards.setSpacing(16)
+        cards.addWidget(self.live, 1)
+        cards.addWidget(self.target, 1)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(10)
+        buttons.addWidget(self.zero)
+        buttons.addWidget(self.tare)
+        buttons.addSpacing(12)
+        buttons.addWidget(self.reply, 1)
+        buttons.addSpacing(12)
+        buttons.addWidget(self.by_hand)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 12, 24, 12)
+        layout.setSpacing(10)
+        title = QHBoxLayout()
+        title.addStretch(1)
+        title.addWidget(_icon("scale", "#1F5FAD", 44))
+        title.addWidget(self.headline)
+        title.addStretch(1)
+        layout.addLayout(title)
+        layout.addLayout(cards, 1)
+        layout.addWidget(self.gauge)
+        layout.addLayout(buttons)
+        layout.addWidget(self.hint)
+        self._refresh()
+
+    # -- what the window tells it
+
+    def set_rules(self, rules: PackingRules | None) -> None:
+        self.rules = rules
+        self._refresh()
+
+    def show_reading(self, reading: WeightReading | None) -> None:
+        self.reading = reading
+        self._refresh()
+
+    def show_scale_status(self, status: DeviceStatus | None) -> None:
+        self.scale_status = status
+        if status is None or not status.connected:
+            self.reading = None
+        self._refresh()
+
+    def show_scale_busy(self, action: str) -> None:
+        text = _tr("Zeroing the scale…") if action == "zero" else _tr("Taring the scale…")
+        self.reply.set("retry", "#6B7885", text, bold=False)
+
+    def show_scale_reply(self, action: str, reply: ScaleReply) -> None:
+        shape, colour, text = reply_text(action, reply)
+        self.reply.set(shape, colour, text)
 
     def render(self, state: SessionState, outcome: Outcome | None) -> None:
+        if state.phase is not Phase.WEIGHING:
+            self.reply.set("", "#6B7885", "")
+        self.state = state
+        self._refresh()
+
+    # -- drawing
+
+    def allowance(self) -> int | None:
+        if self.state.weight is not None:
+            return self.state.weight.allowance_g
+        if self.rules is None or self.state.order is None:
+            return None
+        return allowance_g(self.state.expected_weight_g(), self.rules)
+
+    def _refresh(self) -> None:
+        state = self.state
         carton = state.carton.code if state.carton else "?"
         self.headline.setText(_tr("Put box {0} ({1}) on the scale").format(state.box, carton))
-        self.expected.setText(_tr("Expected {0}").format(format_kg(state.expected_weight_g())))
+        expected = state.expected_weight_g() if state.order is not None else 0
+        allowance = self.allowance()
         weight = state.weight
-        if weight is None:
-            self.measured.setText("")
-            self.hint.setText(_tr("The label prints as soon as the weight is right."))
-            return
-        mark = "✓" if weight.within else "✗"
-        self.measured.setText(f"{mark} {format_kg(weight.measured_g)}")
-        self.measured.setStyleSheet(f"color: {'#1B7A36' if weight.within else '#B3261E'};")
-        if state.needs_override == "weight":
+        self.target.show_target(expected, allowance, weight.measured_g if weight else None)
+        items = ", ".join(f"{qty}× {product.sku}" for product, qty in state.box_contents()) if state.order else ""
+        self.target.contents.setText(_tr("In this box: {0}").format(items) if items else "")
+        self.live.show_state(self.scale_status, self.reading)
+        has_scale = self.scale_status is not None and self.scale_status.state is not DeviceState.ABSENT
+        for button in (self.zero, self.tare):
+            button.setVisible(has_scale)
+            button.setEnabled(self.scale_status is not None and self.scale_status.connected)
+        ok = self.reading is not None and self.reading.status is WeightStatus.OK
+        self.gauge.set_values(expected, allowance, self.reading.grams if ok else None,
+                              bool(self.reading and self.reading.stable))
+        if state.needs_override == "weight" and weight is not None:
             self.hint.setText(_tr("Outside ± {0}. Check the box and weigh again, Hold (F9), "
                                   "or a supervisor scans their badge.").format(format_kg(weight.allowance_g)))
+        elif has_scale:
+            self.hint.setText(_tr("The label prints as soon as the box lies still within the tolerance."))
+        else:
+            self.hint.setText(_tr("The label prints as soon as the weight is right."))
 
 
 class LabelScreen(Screen):

@@ -1,4 +1,4 @@
-"""The station's settings, behind the admin gate: printers, scanner, scale, sound, screen.
+"""The station's settings, behind the admin gate: printers, scanners, scale, camera, sound, screen.
 
 Station keys go to station.toml and are validated by app.config.parse_config before anything is
 written, so a bad value is named on screen and never reaches the file. Keys this dialog does not
@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QSlider,
     QSpinBox,
@@ -51,11 +53,15 @@ class StationValues:
     weigh_parcels: bool = False
     weight_tolerance_g: int = 50
     weight_tolerance_pct: float = 5.0
+    serial_scanners: tuple[str, ...] = ()
+    camera_device: str = "off"
+    photo_retention_days: int = 90
 
     @classmethod
     def from_config(cls, config: Config) -> StationValues:
         return cls(config.label_printer, config.document_printer, config.scale, config.packing.weigh_parcels,
-                   config.packing.weight_tolerance_g, float(config.packing.weight_tolerance_pct))
+                   config.packing.weight_tolerance_g, float(config.packing.weight_tolerance_pct),
+                   tuple(config.scanner.serial), config.camera.device, config.camera.retention_days)
 
 
 def read_station_raw(path: Path) -> dict[str, Any]:
@@ -69,7 +75,7 @@ def merge_station_values(raw: dict[str, Any], values: StationValues) -> dict[str
 
     def put(section: str, key: str, value: Any) -> None:
         table = merged.setdefault(section, {})
-        if value == "" or value is None:
+        if value == "" or value is None or value == []:
             table.pop(key, None)  # empty means "not configured": leave the default
         else:
             table[key] = value
@@ -80,13 +86,39 @@ def merge_station_values(raw: dict[str, Any], values: StationValues) -> dict[str
     put("packing", "weigh_parcels", values.weigh_parcels)
     put("packing", "weight_tolerance_g", int(values.weight_tolerance_g))
     put("packing", "weight_tolerance_pct", round(float(values.weight_tolerance_pct), 2))
+    put("scanner", "serial", [uri.strip() for uri in values.serial_scanners if uri.strip()])
+    put("camera", "device", values.camera_device.strip() or "off")
+    put("camera", "retention_days", int(values.photo_retention_days))
     return {section: body for section, body in merged.items() if body}
+
+
+def check_device_uris(config: Config, source: str) -> None:
+    """Each scanner and scale URI as the device drivers read it (parameters, names), before saving."""
+    from app.devices.factory import check_scale_uri, check_scanner_uri
+    from app.devices.hub import DeviceConfig, DeviceHub
+    from app.devices.uri import DeviceURIError
+
+    for index, uri in enumerate(config.scanner.serial, start=1):
+        try:
+            check_scanner_uri(uri)
+        except DeviceURIError as exc:
+            raise ConfigError(f"{source}: scanner.serial (scanner {index}): {exc}") from None
+    if config.scale:
+        try:
+            check_scale_uri(config.scale)
+        except DeviceURIError as exc:
+            raise ConfigError(f"{source}: scale.uri: {exc}") from None
+    try:  # two scanners with the same name
+        DeviceHub(DeviceConfig(scanners=config.scanner.serial), None, None, None)
+    except DeviceURIError as exc:
+        raise ConfigError(f"{source}: scanner.serial: {exc}") from None
 
 
 def save_station_config(path: Path, values: StationValues) -> Config:
     """Validate, then write; raises ConfigError naming the key when a value is refused."""
     merged = merge_station_values(read_station_raw(path), values)
     config = parse_config(merged, source=path.name)
+    check_device_uris(config, path.name)
     tomlw.write(path, merged, header="Packstation station configuration (see README: configure a station).")
     return config
 
@@ -105,7 +137,9 @@ class SettingsDialog(QDialog):
         tabs = QTabWidget()
         tabs.addTab(self._printers_tab(station), _tr("Printers"))
         tabs.addTab(self._scanner_tab(ui.scanner), _tr("Scanner"))
+        tabs.addTab(self._serial_tab(station), _tr("Serial scanners"))
         tabs.addTab(self._scale_tab(station), _tr("Scale"))
+        tabs.addTab(self._camera_tab(station), _tr("Camera"))
         tabs.addTab(self._screen_tab(ui), _tr("Screen and sound"))
         self.problem = QLabel()
         self.problem.setObjectName("SettingsProblem")
@@ -170,6 +204,22 @@ class SettingsDialog(QDialog):
         form.addRow(_tr("Shortest scan"), self.min_length)
         return page
 
+    def _serial_tab(self, s: StationValues) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        title = QLabel(_tr("Serial and USB-serial scanners (one URI each)"))
+        self.serial_scanners = UriList(s.serial_scanners, "usb://0c2e:0b61/A1B2C3?suffix=cr&name=hand")
+        hint = QLabel(_tr("Prefer usb://vendor:product/serial: it survives a reboot and another USB socket. "
+                          "`packstation devices list` prints the URI to copy. Examples: "
+                          "serial:///dev/ttyACM0?baud=115200&suffix=crlf · sim://scanner (the simulator). "
+                          "A keyboard-wedge scanner needs no entry here."))
+        hint.setObjectName("Hint")
+        hint.setWordWrap(True)
+        layout.addWidget(title)
+        layout.addWidget(self.serial_scanners, 1)
+        layout.addWidget(hint)
+        return page
+
     def _scale_tab(self, s: StationValues) -> QWidget:
         page = QWidget()
         form = QFormLayout(page)
@@ -190,6 +240,65 @@ class SettingsDialog(QDialog):
         form.addRow(_tr("Weight tolerance"), self.tolerance_g)
         form.addRow(_tr("… or percent of expected"), self.tolerance_pct)
         return page
+
+    def _camera_tab(self, s: StationValues) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        self.camera = QComboBox()
+        self.camera.setEditable(True)
+        self.camera.addItem(_tr("Off (no photos)"), "off")
+        self.camera.addItem(_tr("The system's default camera"), "auto")
+        self._select_camera(s.camera_device)
+        find = QPushButton(_tr("Look for cameras"))
+        find.clicked.connect(self._find_cameras)
+        row = QHBoxLayout()
+        row.addWidget(self.camera, 1)
+        row.addWidget(find)
+        self.retention = QSpinBox()
+        self.retention.setRange(0, 3650)
+        self.retention.setSuffix(_tr(" days"))
+        self.retention.setSpecialValueText(_tr("keep for ever"))
+        self.retention.setValue(s.photo_retention_days)
+        self.cameras_found = QLabel()
+        self.cameras_found.setObjectName("Hint")
+        form.addRow(_tr("Box camera"), row)
+        form.addRow("", self.cameras_found)
+        form.addRow(_tr("Keep photos"), self.retention)
+        hint = QLabel(_tr("A photo of the open box is taken when an order is packed and kept with its parcel. "
+                          "Older photos are deleted when the station starts."))
+        hint.setObjectName("Hint")
+        hint.setWordWrap(True)
+        form.addRow("", hint)
+        return page
+
+    def _select_camera(self, device: str) -> None:
+        device = device.strip() or "off"
+        index = self.camera.findData(device.lower() if device.lower() in ("off", "auto") else device)
+        if index < 0:
+            self.camera.addItem(device, device)
+            index = self.camera.count() - 1
+        self.camera.setCurrentIndex(index)
+
+    def _find_cameras(self) -> None:
+        from app.devices.camera import list_cameras
+
+        current = self.camera_device()
+        found = list_cameras()
+        for camera in found:
+            name = camera["description"]
+            if self.camera.findData(name) < 0:
+                self.camera.addItem(name, name)
+        self._select_camera(current)
+        names = ", ".join(camera["description"] for camera in found)
+        self.cameras_found.setText(_tr("Found: {0}").format(names) if found
+                                   else _tr("No camera found (or camera support is not installed)."))
+
+    def camera_device(self) -> str:
+        text = self.camera.currentText().strip()
+        index = self.camera.findText(text)
+        if index >= 0 and self.camera.itemData(index):
+            return str(self.camera.itemData(index))
+        return text or "off"
 
     def _screen_tab(self, ui: UiSettings) -> QWidget:
         page = QWidget()
@@ -225,7 +334,8 @@ class SettingsDialog(QDialog):
 
     def station_values(self) -> StationValues:
         return StationValues(self.label_printer.text(), self.document_printer.text(), self.scale.text(),
-                             self.weigh.isChecked(), self.tolerance_g.value(), self.tolerance_pct.value())
+                             self.weigh.isChecked(), self.tolerance_g.value(), self.tolerance_pct.value(),
+                             self.serial_scanners.uris(), self.camera_device(), self.retention.value())
 
     def ui_values(self) -> UiSettings:
         scanner = WedgeSettings(mode=self.scanner_mode.currentData(), prefix=self.prefix.text(),
@@ -251,3 +361,52 @@ class SettingsDialog(QDialog):
     def _fail(self, text: str) -> None:
         self.problem.setText(_tr("Not saved: {0}").format(text))
         self.problem.show()
+
+
+class UriList(QWidget):
+    """An editable list of device URIs: Add, Remove, double-click (or F2) to edit."""
+
+    def __init__(self, uris: tuple[str, ...] | list[str], placeholder: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.list = QListWidget()
+        self.list.setObjectName("UriList")
+        self.list.setMinimumHeight(120)
+        self.entry = QLineEdit()
+        self.entry.setPlaceholderText(placeholder)
+        self.entry.returnPressed.connect(self.add)
+        add = QPushButton(_tr("Add"))
+        add.clicked.connect(self.add)
+        remove = QPushButton(_tr("Remove"))
+        remove.clicked.connect(self.remove)
+        entry_row = QHBoxLayout()
+        entry_row.addWidget(self.entry, 1)
+        entry_row.addWidget(add)
+        entry_row.addWidget(remove)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.list)
+        layout.addLayout(entry_row)
+        for uri in uris:
+            self._append(uri)
+
+    def _append(self, uri: str) -> None:
+        item = QListWidgetItem(uri)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+        self.list.addItem(item)
+
+    def add(self) -> None:
+        uri = self.entry.text().strip()
+        if uri:
+            self._append(uri)
+            self.entry.clear()
+
+    def remove(self) -> None:
+        row = self.list.currentRow()
+        if row >= 0:
+            self.list.takeItem(row)
+
+    def uris(self) -> tuple[str, ...]:
+        """The list's URIs, plus one typed in the field but not added yet (saving should not lose it)."""
+        found = [self.list.item(i).text().strip() for i in range(self.list.count())]
+        pending = self.entry.text().strip()
+        return tuple(uri for uri in [*found, pending] if uri)

@@ -111,6 +111,13 @@ class StationWorker(QThread):
         output = getattr(station, "output", None)
         if hasattr(output, "stop"):
             output.stop()  # the print queue's thread uses the database: stop it before closing that
+        central = self.context.extras.get("central")
+        if central is not None:
+            try:
+                central.flush(timeout_s=10)  # what was packed reaches the central database before we exit
+                central.stop()
+            except Exception:  # noqa: BLE001 - closing on exit must not raise
+                log.exception("stopping the central sync failed")
         repo = getattr(station, "repo", None)
         if repo is not None:
             try:

@@ -2,13 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
-    <name>App</name>
-    <message>
-        <source>No demo data available: import orders with `packstation import`.</source>
-        <translation>Keine Demodaten vorhanden: Aufträge mit `packstation import` einlesen.</translation>
-    </message>
-</context>
-<context>
     <name>Banner</name>
     <message>
         <source>OK</source>
@@ -33,6 +26,65 @@
     <message>
         <source>INFO</source>
         <translation>INFO</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceStrip</name>
+    <message>
+        <source>settings error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disconnected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reconnecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No scanner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not in use</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -203,6 +255,49 @@
     <message>
         <source>serial {0}</source>
         <translation>Seriennr. {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Hardware</name>
+    <message>
+        <source>Zero the scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tare the scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no camera (switched off in the settings)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device settings wrong ({0}): {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device settings are wrong: {0} not started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} — fix it in Settings (Ctrl+,). The keyboard scanner works as usual.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the devices are not started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No photo of order {0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photo of order {0} saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photo of order {0} not recorded: {1}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -391,6 +486,18 @@
         <translation>Name oder PIN ist falsch.</translation>
     </message>
     <message>
+        <source>, {0} events waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Central: online{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Central: OFFLINE, packing from this station's copy{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Station {0}</source>
         <translation>Station {0}</translation>
     </message>
@@ -533,6 +640,137 @@ Konfiguration korrigieren, dann neu starten.</translation>
     </message>
 </context>
 <context>
+    <name>ScalePanel</name>
+    <message>
+        <source>Zero</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected for this box</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight gauge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to the scale…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not weighed yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too heavy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} failed: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No scale at this bench: type the weight (F2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} refused: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scale disconnected — reconnecting… Type the weight (F2) or wait.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tolerance ± {0} · accepted {1} – {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weighed {0} — within tolerance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weighed {0} — {1} {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tare done: {0} taken off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} on {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scale disconnected. Check its cable and power, or type the weight (F2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the scale…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too heavy for the scale: take something off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Under range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Below the scale's range: check the platform, then press Zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scale reports an error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moving — let the box settle</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Screens</name>
     <message>
         <source>Order cancelled — do not pack</source>
@@ -579,8 +817,32 @@ Konfiguration korrigieren, dann neu starten.</translation>
         <translation>Barcode des Kartons scannen oder Bestätigen (F4) für den vorgeschlagenen drücken.</translation>
     </message>
     <message>
+        <source>Zero  (Shift+F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the empty scale to 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tare  (Shift+F3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take the weight now on the scale (an empty carton, a tray) off the readings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Enter the weight by hand  (F2)</source>
         <translation>Gewicht von Hand eingeben  (F2)</translation>
+    </message>
+    <message>
+        <source>Zeroing the scale…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taring the scale…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>If the label did not come out, fix the printer and press Reprint (F10).</source>
@@ -603,10 +865,6 @@ Konfiguration korrigieren, dann neu starten.</translation>
         <translation>Es fehlen Artikel. Scannen, Fehlmenge (F7) drücken oder ein Vorarbeiter scannt seinen Ausweis, um ohne sie zu versenden.</translation>
     </message>
     <message>
-        <source>The label prints as soon as the weight is right.</source>
-        <translation>Das Etikett wird gedruckt, sobald das Gewicht stimmt.</translation>
-    </message>
-    <message>
         <source>Box {0}: choose a carton</source>
         <translation>Karton {0}: Verpackung wählen</translation>
     </message>
@@ -615,8 +873,12 @@ Konfiguration korrigieren, dann neu starten.</translation>
         <translation>Karton {0} ({1}) auf die Waage stellen</translation>
     </message>
     <message>
-        <source>Expected {0}</source>
-        <translation>Erwartet {0}</translation>
+        <source>The label prints as soon as the box lies still within the tolerance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The label prints as soon as the weight is right.</source>
+        <translation>Das Etikett wird gedruckt, sobald das Gewicht stimmt.</translation>
     </message>
     <message>
         <source>Label for box {0}</source>
@@ -658,8 +920,16 @@ Konfiguration korrigieren, dann neu starten.</translation>
         <translation>Scanner</translation>
     </message>
     <message>
+        <source>Serial scanners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Scale</source>
         <translation>Waage</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Screen and sound</source>
@@ -694,6 +964,14 @@ Konfiguration korrigieren, dann neu starten.</translation>
         <translation>Kürzester Scan</translation>
     </message>
     <message>
+        <source>Serial and USB-serial scanners (one URI each)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prefer usb://vendor:product/serial: it survives a reboot and another USB socket. `packstation devices list` prints the URI to copy. Examples: serial:///dev/ttyACM0?baud=115200&amp;suffix=crlf · sim://scanner (the simulator). A keyboard-wedge scanner needs no entry here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Weigh every parcel</source>
         <translation>Jedes Paket wiegen</translation>
     </message>
@@ -708,6 +986,38 @@ Konfiguration korrigieren, dann neu starten.</translation>
     <message>
         <source>… or percent of expected</source>
         <translation>… oder Prozent vom Erwarteten</translation>
+    </message>
+    <message>
+        <source>Off (no photos)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system's default camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look for cameras</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keep for ever</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Box camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A photo of the open box is taken when an order is packed and kept with its parcel. Older photos are deleted when the station starts.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Full screen (kiosk)</source>
@@ -728,6 +1038,14 @@ Konfiguration korrigieren, dann neu starten.</translation>
     <message>
         <source>Sound volume</source>
         <translation>Lautstärke</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Keyboard wedge, told apart by speed</source>
@@ -758,6 +1076,10 @@ Konfiguration korrigieren, dann neu starten.</translation>
         <translation>Keins (Pause)</translation>
     </message>
     <message>
+        <source>No camera found (or camera support is not installed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
@@ -772,6 +1094,10 @@ Konfiguration korrigieren, dann neu starten.</translation>
     <message>
         <source>Not saved: {0}</source>
         <translation>Nicht gespeichert: {0}</translation>
+    </message>
+    <message>
+        <source>Found: {0}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

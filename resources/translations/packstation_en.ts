@@ -2,13 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
-    <name>App</name>
-    <message>
-        <source>No demo data available: import orders with `packstation import`.</source>
-        <translation>No demo data available: import orders with `packstation import`.</translation>
-    </message>
-</context>
-<context>
     <name>Banner</name>
     <message>
         <source>OK</source>
@@ -33,6 +26,65 @@
     <message>
         <source>INFO</source>
         <translation>INFO</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceStrip</name>
+    <message>
+        <source>settings error</source>
+        <translation>settings error</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>connected</translation>
+    </message>
+    <message>
+        <source>disconnected</source>
+        <translation>disconnected</translation>
+    </message>
+    <message>
+        <source>reconnecting…</source>
+        <translation>reconnecting…</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>stopped</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Scanner</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>Scale</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <source>No scale</source>
+        <translation>No scale</translation>
+    </message>
+    <message>
+        <source>No camera</source>
+        <translation>No camera</translation>
+    </message>
+    <message>
+        <source>No scanner</source>
+        <translation>No scanner</translation>
+    </message>
+    <message>
+        <source>No {0}</source>
+        <translation>No {0}</translation>
+    </message>
+    <message>
+        <source>not in use</source>
+        <translation>not in use</translation>
     </message>
 </context>
 <context>
@@ -203,6 +255,49 @@
     <message>
         <source>serial {0}</source>
         <translation>serial {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Hardware</name>
+    <message>
+        <source>Zero the scale</source>
+        <translation>Zero the scale</translation>
+    </message>
+    <message>
+        <source>Tare the scale</source>
+        <translation>Tare the scale</translation>
+    </message>
+    <message>
+        <source>no camera (switched off in the settings)</source>
+        <translation>no camera (switched off in the settings)</translation>
+    </message>
+    <message>
+        <source>Device settings wrong ({0}): {1}</source>
+        <translation>Device settings wrong ({0}): {1}</translation>
+    </message>
+    <message>
+        <source>Device settings are wrong: {0} not started.</source>
+        <translation>Device settings are wrong: {0} not started.</translation>
+    </message>
+    <message>
+        <source>{0} — fix it in Settings (Ctrl+,). The keyboard scanner works as usual.</source>
+        <translation>{0} — fix it in Settings (Ctrl+,). The keyboard scanner works as usual.</translation>
+    </message>
+    <message>
+        <source>the devices are not started</source>
+        <translation>the devices are not started</translation>
+    </message>
+    <message>
+        <source>No photo of order {0}: {1}</source>
+        <translation>No photo of order {0}: {1}</translation>
+    </message>
+    <message>
+        <source>Photo of order {0} saved.</source>
+        <translation>Photo of order {0} saved.</translation>
+    </message>
+    <message>
+        <source>Photo of order {0} not recorded: {1}</source>
+        <translation>Photo of order {0} not recorded: {1}</translation>
     </message>
 </context>
 <context>
@@ -391,6 +486,18 @@
         <translation>Name or PIN is wrong.</translation>
     </message>
     <message>
+        <source>, {0} events waiting</source>
+        <translation>, {0} events waiting</translation>
+    </message>
+    <message>
+        <source>Central: online{0}</source>
+        <translation>Central: online{0}</translation>
+    </message>
+    <message>
+        <source>Central: OFFLINE, packing from this station's copy{0}</source>
+        <translation>Central: OFFLINE, packing from this station's copy{0}</translation>
+    </message>
+    <message>
         <source>Station {0}</source>
         <translation>Station {0}</translation>
     </message>
@@ -533,6 +640,137 @@ Fix the configuration, then restart.</translation>
     </message>
 </context>
 <context>
+    <name>ScalePanel</name>
+    <message>
+        <source>Zero</source>
+        <translation>Zero</translation>
+    </message>
+    <message>
+        <source>Tare</source>
+        <translation>Tare</translation>
+    </message>
+    <message>
+        <source>On the scale</source>
+        <translation>On the scale</translation>
+    </message>
+    <message>
+        <source>Live weight</source>
+        <translation>Live weight</translation>
+    </message>
+    <message>
+        <source>Expected for this box</source>
+        <translation>Expected for this box</translation>
+    </message>
+    <message>
+        <source>Weight gauge</source>
+        <translation>Weight gauge</translation>
+    </message>
+    <message>
+        <source>Connecting to the scale…</source>
+        <translation>Connecting to the scale…</translation>
+    </message>
+    <message>
+        <source>Not weighed yet.</source>
+        <translation>Not weighed yet.</translation>
+    </message>
+    <message>
+        <source>too heavy</source>
+        <translation>too heavy</translation>
+    </message>
+    <message>
+        <source>too light</source>
+        <translation>too light</translation>
+    </message>
+    <message>
+        <source>{0} failed: {1}</source>
+        <translation>{0} failed: {1}</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>no answer</translation>
+    </message>
+    <message>
+        <source>No scale at this bench: type the weight (F2).</source>
+        <translation>No scale at this bench: type the weight (F2).</translation>
+    </message>
+    <message>
+        <source>Expected {0}</source>
+        <translation>Expected {0}</translation>
+    </message>
+    <message>
+        <source>{0} done.</source>
+        <translation>{0} done.</translation>
+    </message>
+    <message>
+        <source>{0} refused: {1}</source>
+        <translation>{0} refused: {1}</translation>
+    </message>
+    <message>
+        <source>not now</source>
+        <translation>not now</translation>
+    </message>
+    <message>
+        <source>Scale disconnected — reconnecting… Type the weight (F2) or wait.</source>
+        <translation>Scale disconnected — reconnecting… Type the weight (F2) or wait.</translation>
+    </message>
+    <message>
+        <source>Tolerance ± {0} · accepted {1} – {2}</source>
+        <translation>Tolerance ± {0} · accepted {1} – {2}</translation>
+    </message>
+    <message>
+        <source>Weighed {0} — within tolerance</source>
+        <translation>Weighed {0} — within tolerance</translation>
+    </message>
+    <message>
+        <source>Weighed {0} — {1} {2}</source>
+        <translation>Weighed {0} — {1} {2}</translation>
+    </message>
+    <message>
+        <source>Tare done: {0} taken off.</source>
+        <translation>Tare done: {0} taken off.</translation>
+    </message>
+    <message>
+        <source>{0} on {1}</source>
+        <translation>{0} on {1}</translation>
+    </message>
+    <message>
+        <source>Scale disconnected. Check its cable and power, or type the weight (F2).</source>
+        <translation>Scale disconnected. Check its cable and power, or type the weight (F2).</translation>
+    </message>
+    <message>
+        <source>Waiting for the scale…</source>
+        <translation>Waiting for the scale…</translation>
+    </message>
+    <message>
+        <source>Overload</source>
+        <translation>Overload</translation>
+    </message>
+    <message>
+        <source>Too heavy for the scale: take something off.</source>
+        <translation>Too heavy for the scale: take something off.</translation>
+    </message>
+    <message>
+        <source>Under range</source>
+        <translation>Under range</translation>
+    </message>
+    <message>
+        <source>Below the scale's range: check the platform, then press Zero.</source>
+        <translation>Below the scale's range: check the platform, then press Zero.</translation>
+    </message>
+    <message>
+        <source>The scale reports an error.</source>
+        <translation>The scale reports an error.</translation>
+    </message>
+    <message>
+        <source>Stable</source>
+        <translation>Stable</translation>
+    </message>
+    <message>
+        <source>Moving — let the box settle</source>
+        <translation>Moving — let the box settle</translation>
+    </message>
+</context>
+<context>
     <name>Screens</name>
     <message>
         <source>Order cancelled — do not pack</source>
@@ -579,8 +817,32 @@ Fix the configuration, then restart.</translation>
         <translation>Scan the carton's barcode, or press Confirm (F4) to use the suggested one.</translation>
     </message>
     <message>
+        <source>Zero  (Shift+F2)</source>
+        <translation>Zero  (Shift+F2)</translation>
+    </message>
+    <message>
+        <source>Set the empty scale to 0</source>
+        <translation>Set the empty scale to 0</translation>
+    </message>
+    <message>
+        <source>Tare  (Shift+F3)</source>
+        <translation>Tare  (Shift+F3)</translation>
+    </message>
+    <message>
+        <source>Take the weight now on the scale (an empty carton, a tray) off the readings</source>
+        <translation>Take the weight now on the scale (an empty carton, a tray) off the readings</translation>
+    </message>
+    <message>
         <source>Enter the weight by hand  (F2)</source>
         <translation>Enter the weight by hand  (F2)</translation>
+    </message>
+    <message>
+        <source>Zeroing the scale…</source>
+        <translation>Zeroing the scale…</translation>
+    </message>
+    <message>
+        <source>Taring the scale…</source>
+        <translation>Taring the scale…</translation>
     </message>
     <message>
         <source>If the label did not come out, fix the printer and press Reprint (F10).</source>
@@ -603,10 +865,6 @@ Fix the configuration, then restart.</translation>
         <translation>Items are missing. Scan them, press Short (F7), or a supervisor scans their badge to ship without them.</translation>
     </message>
     <message>
-        <source>The label prints as soon as the weight is right.</source>
-        <translation>The label prints as soon as the weight is right.</translation>
-    </message>
-    <message>
         <source>Box {0}: choose a carton</source>
         <translation>Box {0}: choose a carton</translation>
     </message>
@@ -615,8 +873,12 @@ Fix the configuration, then restart.</translation>
         <translation>Put box {0} ({1}) on the scale</translation>
     </message>
     <message>
-        <source>Expected {0}</source>
-        <translation>Expected {0}</translation>
+        <source>The label prints as soon as the box lies still within the tolerance.</source>
+        <translation>The label prints as soon as the box lies still within the tolerance.</translation>
+    </message>
+    <message>
+        <source>The label prints as soon as the weight is right.</source>
+        <translation>The label prints as soon as the weight is right.</translation>
     </message>
     <message>
         <source>Label for box {0}</source>
@@ -658,8 +920,16 @@ Fix the configuration, then restart.</translation>
         <translation>Scanner</translation>
     </message>
     <message>
+        <source>Serial scanners</source>
+        <translation>Serial scanners</translation>
+    </message>
+    <message>
         <source>Scale</source>
         <translation>Scale</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Camera</translation>
     </message>
     <message>
         <source>Screen and sound</source>
@@ -694,6 +964,14 @@ Fix the configuration, then restart.</translation>
         <translation>Shortest scan</translation>
     </message>
     <message>
+        <source>Serial and USB-serial scanners (one URI each)</source>
+        <translation>Serial and USB-serial scanners (one URI each)</translation>
+    </message>
+    <message>
+        <source>Prefer usb://vendor:product/serial: it survives a reboot and another USB socket. `packstation devices list` prints the URI to copy. Examples: serial:///dev/ttyACM0?baud=115200&amp;suffix=crlf · sim://scanner (the simulator). A keyboard-wedge scanner needs no entry here.</source>
+        <translation>Prefer usb://vendor:product/serial: it survives a reboot and another USB socket. `packstation devices list` prints the URI to copy. Examples: serial:///dev/ttyACM0?baud=115200&amp;suffix=crlf · sim://scanner (the simulator). A keyboard-wedge scanner needs no entry here.</translation>
+    </message>
+    <message>
         <source>Weigh every parcel</source>
         <translation>Weigh every parcel</translation>
     </message>
@@ -708,6 +986,38 @@ Fix the configuration, then restart.</translation>
     <message>
         <source>… or percent of expected</source>
         <translation>… or percent of expected</translation>
+    </message>
+    <message>
+        <source>Off (no photos)</source>
+        <translation>Off (no photos)</translation>
+    </message>
+    <message>
+        <source>The system's default camera</source>
+        <translation>The system's default camera</translation>
+    </message>
+    <message>
+        <source>Look for cameras</source>
+        <translation>Look for cameras</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>keep for ever</source>
+        <translation>keep for ever</translation>
+    </message>
+    <message>
+        <source>Box camera</source>
+        <translation>Box camera</translation>
+    </message>
+    <message>
+        <source>Keep photos</source>
+        <translation>Keep photos</translation>
+    </message>
+    <message>
+        <source>A photo of the open box is taken when an order is packed and kept with its parcel. Older photos are deleted when the station starts.</source>
+        <translation>A photo of the open box is taken when an order is packed and kept with its parcel. Older photos are deleted when the station starts.</translation>
     </message>
     <message>
         <source>Full screen (kiosk)</source>
@@ -728,6 +1038,14 @@ Fix the configuration, then restart.</translation>
     <message>
         <source>Sound volume</source>
         <translation>Sound volume</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
     </message>
     <message>
         <source>Keyboard wedge, told apart by speed</source>
@@ -758,6 +1076,10 @@ Fix the configuration, then restart.</translation>
         <translation>None (pause)</translation>
     </message>
     <message>
+        <source>No camera found (or camera support is not installed).</source>
+        <translation>No camera found (or camera support is not installed).</translation>
+    </message>
+    <message>
         <source>Light</source>
         <translation>Light</translation>
     </message>
@@ -772,6 +1094,10 @@ Fix the configuration, then restart.</translation>
     <message>
         <source>Not saved: {0}</source>
         <translation>Not saved: {0}</translation>
+    </message>
+    <message>
+        <source>Found: {0}</source>
+        <translation>Found: {0}</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@ the same SQLite database (WAL, synchronous=FULL, as a station runs it):
 - the products import,
 - the first orders import (everything created),
 - the same file again (everything unchanged: the preload-and-compare path),
+- every order changed (a new ship-by date and quantities: update, lines replaced),
 - the same orders as JSON into a fresh database.
 
 Prints a table and fails (exit 1) when the first orders import is over the budget (30 s).
@@ -107,6 +108,11 @@ def main() -> int:
         write_products(products_csv, args.products)
         data = orders(args.orders, args.products)
         lines = write_orders_csv(orders_csv, data)
+        changed_csv = root / "orders-changed.csv"
+        for order in data:
+            order["ship_by"] = "2026-11-28"
+            order["lines"][0]["quantity"] += 1
+        write_orders_csv(changed_csv, data)
         orders_json.write_text(json.dumps(data, indent=1), encoding="utf-8")
         del data
         _, sessions = open_database(f"sqlite:///{root / 'station.db'}")
@@ -115,6 +121,7 @@ def main() -> int:
             timed("products csv", lambda: import_file(sessions, "products", products_csv)),
             timed("orders csv, first import", lambda: import_file(sessions, "orders", orders_csv)),
             timed("orders csv, again (unchanged)", lambda: import_file(sessions, "orders", orders_csv)),
+            timed("orders csv, all changed", lambda: import_file(sessions, "orders", changed_csv)),
         ]
         import_file(json_sessions, "products", products_csv)
         results.append(timed("orders json, first import", lambda: import_file(json_sessions, "orders", orders_json)))

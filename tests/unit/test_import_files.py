@@ -306,3 +306,23 @@ def test_the_summary_shows_a_hundred_errors_and_counts_the_rest():
     lines = report.summary().splitlines()
 
     assert len(lines) == 102 and lines[-1] == "... and 150 more errors"
+
+
+def test_a_database_conflict_during_the_write_is_a_report_not_a_crash(sessions, tmp_path, monkeypatch):
+    """GIVEN a write that the database refuses (another writer added the same order meanwhile)
+    WHEN the import runs
+    THEN nothing is written and the report says so and to run it again."""
+    from sqlalchemy.exc import IntegrityError
+
+    from app.store.importing import writer
+
+    def collide(self, conn):
+        raise IntegrityError("INSERT INTO products ...", {}, Exception("UNIQUE constraint failed: products.sku"))
+
+    monkeypatch.setattr(writer.Plan, "apply", collide)
+
+    report = import_file(sessions, "products", write(tmp_path, "sku,name\nA,Apple\n"))
+
+    assert not report.committed and skus(sessions) == []
+    assert errors(report) == [(0, "the database refused the import, nothing was written: UNIQUE constraint failed: "
+                                  "products.sku — run it again")]

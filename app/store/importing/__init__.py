@@ -15,19 +15,31 @@ or shipped is never changed. The file formats are described in docs/import-forma
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.store.importing import csv_format, json_format, shopify
 from app.store.importing.rows import Parsed, RowError
 from app.store.importing.source import FileProblem, detect_format, read_text, shopify_kind
-from app.store.importing.writer import Plan, claim_write_lock, plan_cartons, plan_orders, plan_products
+from app.store.importing.writer import (
+    ANALYZE_AFTER,
+    Plan,
+    claim_write_lock,
+    plan_cartons,
+    plan_orders,
+    plan_products,
+    refresh_statistics,
+)
 
 __all__ = ["FORMATS", "KINDS", "ImportReport", "RowError", "import_file"]
+
+log = logging.getLogger(__name__)
 
 Kind = Literal["orders", "products", "cartons"]
 KINDS: tuple[str, ...] = ("orders", "products", "cartons")
@@ -129,19 +141,28 @@ def _refused(report: ImportReport, errors: list[RowError]) -> ImportReport:
 def _write(sessions: sessionmaker[Session], kind: str, parsed: Parsed[Any], report: ImportReport,
            skip_invalid: bool) -> ImportReport:
     report.errors += parsed.errors
-    with sessions() as session:
-        conn = session.connection()
-        claim_write_lock(conn)
-        plan: Plan = _PLANNERS[kind](conn, parsed.records)
-        report.errors += plan.errors
-        bad = parsed.rejected + plan.rejected
-        if report.errors and not skip_invalid:
-            session.rollback()
-            report.importable = plan.created + plan.updated + plan.unchanged
-            report.skipped = bad + report.importable
-            return report
-        plan.apply(conn)
-        session.commit()
+    try:
+        with sessions() as session:
+            conn = session.connection()
+            claim_write_lock(conn)
+            plan: Plan = _PLANNERS[kind](conn, parsed.records)
+            report.errors += plan.errors
+            bad = parsed.rejected + plan.rejected
+            if report.errors and not skip_invalid:
+                session.rollback()
+                report.importable = plan.created + plan.updated + plan.unchanged
+                report.skipped = bad + report.importable
+                return report
+            plan.apply(conn)
+            if plan.created + plan.updated >= ANALYZE_AFTER:
+                refresh_statistics(conn, kind)
+            session.commit()
+    except (IntegrityError, OperationalError) as exc:
+        # Another writer got in between (a sync pull adding the same order) or held the
+        # database past the busy timeout: the transaction rolled back, nothing was written.
+        log.warning("import of %s rolled back: %s", kind, exc)
+        return _refused(report, [RowError(0, f"the database refused the import, nothing was written: "
+                                             f"{exc.orig or exc} — run it again")])
     report.created, report.updated, report.unchanged = plan.created, plan.updated, plan.unchanged
     report.skipped = bad
     report.committed = True

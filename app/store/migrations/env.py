@@ -5,6 +5,8 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
+import app.store.returns_models  # noqa: F401 - their tables are on Base too
+import app.store.shipping_models  # noqa: F401
 from app.store.models import Base
 
 config = context.config

@@ -1,0 +1,461 @@
+"""The returns bench's store: look-ups on its scan path, its event log and what the log changes.
+
+Like the packing Repository: look-ups run on an AUTOCOMMIT connection, and `record` appends a
+return's facts, updates the returns tables and moves the stock in one durable transaction,
+before the service tells anyone the scan was accepted.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import Connection, Engine, bindparam, func, insert, select, update
+
+from app.domain import model as m
+from app.domain.events import Fact
+from app.domain.inventory import InventoryRules, MovementReason, NegativeStock
+from app.domain.returns import (
+    Disposition,
+    Flag,
+    Grade,
+    LookupProblem,
+    RaisedFlag,
+    ReturnableLine,
+    ReturnableOrder,
+    ReturnCode,
+    ReturnedItem,
+    ReturnRules,
+    closing_facts,
+    new_token,
+    parse_returns_code,
+    return_code,
+)
+from app.store.inventory import MOVES, move, packed_units, transfer
+from app.store.models import Barcode, Order, OrderLine, PackedSerial, PackEvent, Parcel, Product, User
+from app.store.returns_models import Return as ReturnRow
+from app.store.returns_models import ReturnAuthorization, ReturnEvent, ReturnItem, next_values
+
+RETURNS = ReturnRow.__table__
+ITEMS = ReturnItem.__table__
+EVENTS = ReturnEvent.__table__
+RMAS = ReturnAuthorization.__table__
+_orders = Order.__table__
+_lines = OrderLine.__table__
+_products = Product.__table__
+_barcodes = Barcode.__table__
+_serials = PackedSerial.__table__
+_parcels = Parcel.__table__
+_pack_events = PackEvent.__table__
+_users = User.__table__
+
+SHIPPED_STATUSES = ("packed", "shipped")
+COUNTED_STATUSES = ("open", "held", "closed")  # an abandoned return took nothing back
+
+
+@dataclass(frozen=True, slots=True)
+class Lookup:
+    """What a scanned reference names: the order number, the RMA, and why it cannot open (if so)."""
+
+    order_number: str | None
+    rma: str | None = None
+    problem: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Rma:
+    rma: str
+    order_number: str
+    token: str
+
+    @property
+    def qr_payload(self) -> str:
+        return return_code(self.order_number, self.token)
+
+
+@dataclass(frozen=True, slots=True)
+class StoredReturnEvent:
+    seq: int
+    type: str
+    data: dict
+    return_id: str | None
+    at: datetime
+
+
+class ReturnsRepository:
+    def __init__(self, engine: Engine, *, inventory: InventoryRules | None = None,
+                 rules: ReturnRules | None = None) -> None:
+        self.engine = engine
+        self.reader: Connection = engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+        self.writer: Connection = engine.connect()
+        self.inventory = inventory or InventoryRules(unsellable_bins=frozenset({(rules or ReturnRules())
+                                                                                .quarantine_bin}))
+        self._return_ids: dict[str, str] = {}
+
+    def close(self) -> None:
+        self.reader.close()
+        self.writer.close()
+
+    # ------------------------------------------------------------ look-ups (the scan path)
+
+    def user_by_badge(self, badge: str) -> m.User | None:
+        row = self.reader.execute(_USER_BY_BADGE, {"badge": badge.upper()}).first()
+        return m.User(id=row.id, name=row.name, role=m.Role(row.role), badge=row.badge) if row else None
+
+    def product_by_code(self, codes: Sequence[str]) -> m.Product | None:
+        """A product by any of its barcodes (GTIN-14s or house codes), else by SKU."""
+        for code in codes:
+            row = (self.reader.execute(_PRODUCT_BY_CODE, {"code": code}).first()
+                   or self.reader.execute(_PRODUCT_BY_SKU, {"code": code}).first())
+            if row is not None:
+                return _product(row)
+        return None
+
+    def lookup(self, reference: str) -> Lookup:
+        """A return label's QR code, an RMA, a return or outbound tracking number, or an order number."""
+        text = reference.strip()
+        code = parse_returns_code(text)
+        if isinstance(code, ReturnCode):
+            return self._by_token(code)
+        upper = text.upper()
+        rma = self.reader.execute(select(RMAS).where((RMAS.c.rma == upper) | (RMAS.c.return_tracking == text))
+                                  .limit(1)).first()
+        if rma is not None:
+            return Lookup(rma.order_number, rma.rma, LookupProblem.RMA_CLOSED if rma.status == "withdrawn" else None)
+        number = self.reader.execute(select(_orders.c.number).join(_parcels, _parcels.c.order_id == _orders.c.id)
+                                     .where(_parcels.c.tracking_number == text).limit(1)).scalar()
+        if number is None:
+            for candidate in (text, upper, text[1:] if text[:1] == "#" else None):
+                if candidate and (number := self._order_number(candidate)):
+                    break
+        return Lookup(number, self._open_rma(number) if number else None)
+
+    def _by_token(self, code: ReturnCode) -> Lookup:
+        rma = self.reader.execute(select(RMAS).where(RMAS.c.token == code.token)).first()
+        number = self._order_number(code.order_number)
+        if rma is None or rma.order_number.upper() != code.order_number:
+            return Lookup(number, None, LookupProblem.BAD_TOKEN if number else None)
+        return Lookup(rma.order_number, rma.rma, LookupProblem.RMA_CLOSED if rma.status == "withdrawn" else None)
+
+    def _order_number(self, text: str) -> str | None:
+        return self.reader.execute(select(_orders.c.number).where(_orders.c.number == text)).scalar()
+
+    def _open_rma(self, number: str) -> str | None:
+        return self.reader.execute(select(RMAS.c.rma).where(RMAS.c.order_number == number,
+                                                            RMAS.c.status == "issued")
+                                   .order_by(RMAS.c.issued_at.desc()).limit(1)).scalar()
+
+    def returnable_order(self, number: str) -> tuple[ReturnableOrder | None, str | None]:
+        """The order as a return sees it, and LookupProblem.NOT_SHIPPED when nothing left the building."""
+        c = self.reader
+        order = c.execute(select(_orders.c.id, _orders.c.status, _orders.c.channel)
+                          .where(_orders.c.number == number)).first()
+        if order is None:
+            return None, None
+        if order.status not in SHIPPED_STATUSES:  # open, packing, held, cancelled, or voided after packing
+            return ReturnableOrder(number, ()), LookupProblem.NOT_SHIPPED
+        shipped_at = _aware(c.execute(select(func.max(_pack_events.c.at)).where(
+            _pack_events.c.order_id == order.id, _pack_events.c.type == "order_packed")).scalar()) or _aware(
+            c.execute(select(func.min(_parcels.c.created_at)).where(_parcels.c.order_id == order.id)).scalar())
+        shipped = packed_units(c, number) or self._ordered_units(order.id)
+        products = {r.sku: r for r in c.execute(select(_products).where(_products.c.sku.in_(list(shipped))))}
+        returned: dict[str, int] = {}
+        returned_serials: set[tuple[str, str]] = set()
+        for r in c.execute(select(ITEMS.c.sku, ITEMS.c.serial).join(RETURNS, RETURNS.c.id == ITEMS.c.return_id)
+                           .where(RETURNS.c.order_number == number, RETURNS.c.status.in_(COUNTED_STATUSES),
+                                  ITEMS.c.removed.is_(False))):
+            returned[r.sku] = returned.get(r.sku, 0) + 1
+            if r.serial:
+                returned_serials.add((r.sku, r.serial))
+        serials = frozenset((r.sku, r.serial) for r in c.execute(
+            select(_products.c.sku, _serials.c.serial).join(_products, _products.c.id == _serials.c.product_id)
+            .where(_serials.c.order_id == order.id)))
+        previous = c.execute(select(func.count()).select_from(RETURNS).where(RETURNS.c.order_number == number)
+                             ).scalar() or 0
+        lines = tuple(ReturnableLine(sku, products[sku].name if sku in products else sku, qty, returned.get(sku, 0),
+                                     bool(products[sku].requires_serial) if sku in products else False,
+                                     products[sku].bin_location if sku in products else None)
+                      for sku, qty in shipped.items())
+        return ReturnableOrder(number, lines, serials, frozenset(returned_serials), shipped_at, previous,
+                               order.status, order.channel), None
+
+    def _ordered_units(self, order_id: int) -> dict[str, int]:
+        # An order imported as already shipped has no pack events: its lines are what shipped.
+        rows = self.reader.execute(select(_products.c.sku, _lines.c.quantity)
+                                   .join(_products, _products.c.id == _lines.c.product_id)
+                                   .where(_lines.c.order_id == order_id).order_by(_lines.c.line_no))
+        totals: dict[str, int] = {}
+        for sku, qty in rows:
+            totals[sku] = totals.get(sku, 0) + qty
+        return totals
+
+    # ------------------------------------------------------------ the event log
+
+    def record(self, facts: Iterable[Fact], *, station: str, user_id: int | None, number: str | None) -> None:
+        """Append facts and apply what they change (returns, items, stock), in one durable transaction."""
+        facts = list(facts)
+        now = datetime.now(UTC)
+        with self.writer.begin():
+            for fact in facts:
+                if fact.type == "return_opened":
+                    number = fact.data["number"]
+                    self._return_ids[number] = str(uuid.uuid4())
+                return_id = self._return_id(number) if number else None
+                self.writer.execute(_INSERT_EVENT, {
+                    "uuid": str(uuid.uuid4()), "station": station, "user_id": user_id, "return_id": return_id,
+                    "type": fact.type, "payload": json.dumps(fact.data, separators=(",", ":"), ensure_ascii=False),
+                    "at": now})
+                if return_id is not None:
+                    self._project(fact, return_id, number or "", station=station, user_id=user_id, now=now)
+
+    def _return_id(self, number: str) -> str | None:
+        if number not in self._return_ids:
+            found = self.writer.execute(select(RETURNS.c.id).where(RETURNS.c.number == number)).scalar()
+            if found is None:
+                return None
+            self._return_ids[number] = found
+        return self._return_ids[number]
+
+    def _project(self, fact: Fact, return_id: str, number: str, *, station: str, user_id: int | None,
+                 now: datetime) -> None:
+        d = fact.data
+        w = self.writer
+        match fact.type:
+            case "return_opened":
+                w.execute(insert(RETURNS).values(
+                    id=return_id, number=number, order_number=d["order"]["number"], rma=d.get("rma"),
+                    station=station, opened_by=user_id, opened_at=now,
+                    received_at=datetime.fromisoformat(d["received_at"]), status="open", late=d["late"], flags="[]"))
+                if d.get("rma"):
+                    w.execute(update(RMAS).where(RMAS.c.rma == d["rma"]).values(status="received"))
+            case "return_flagged":
+                self._add_flags(return_id, [d])
+            case "return_item_recorded":
+                self._item_recorded(ReturnedItem.from_data(d), return_id, number, station, user_id, now)
+            case "return_item_removed":
+                self._item_removed(ReturnedItem.from_data(d), return_id, number, station, user_id, now)
+            case "return_approved":
+                w.execute(update(RETURNS).where(RETURNS.c.id == return_id).values(approved_by=d["by"]))
+            case "return_closed":
+                w.execute(update(RETURNS).where(RETURNS.c.id == return_id).values(status="closed", closed_at=now))
+            case "return_held":
+                w.execute(update(RETURNS).where(RETURNS.c.id == return_id).values(status="held"))
+            case "return_abandoned":
+                w.execute(update(RETURNS).where(RETURNS.c.id == return_id).values(status="abandoned", closed_at=now))
+            case "refund_ready":
+                w.execute(update(RETURNS).where(RETURNS.c.id == return_id).values(refund_ready_at=now))
+
+    def _item_recorded(self, item: ReturnedItem, return_id: str, number: str, station: str, user_id: int | None,
+                       now: datetime) -> None:
+        restocked = item.disposition is Disposition.RESTOCK
+        self.writer.execute(_INSERT_ITEM, {
+            "return_id": return_id, "item_no": item.item_no, "sku": item.sku, "serial": item.serial, "lot": item.lot,
+            "grade": item.grade.value, "reason": item.reason, "disposition": item.disposition.value, "bin": item.bin,
+            "in_order": item.in_order, "flags": json.dumps([f.value for f in item.flags]), "recorded_by": user_id,
+            "recorded_at": now, "restocked_at": now if restocked else None, "removed": False})
+        if item.flags:
+            self._add_flags(return_id, [RaisedFlag(f, item.sku, item.serial, f"item {item.item_no}").as_data()
+                                        for f in item.flags])
+        reason = {Disposition.RESTOCK: MovementReason.RETURN_RESTOCK,
+                  Disposition.QUARANTINE: MovementReason.RETURN_QUARANTINE}.get(item.disposition)
+        if reason is not None and item.bin:
+            move(self.writer, item.sku, item.bin, 1, reason, reference=number, user_id=user_id, station=station,
+                 at=now, note=f"item {item.item_no}: {item.grade.value}, {item.reason}")
+
+    def _item_removed(self, item: ReturnedItem, return_id: str, number: str, station: str, user_id: int | None,
+                      now: datetime) -> None:
+        self.writer.execute(update(ITEMS).where(ITEMS.c.return_id == return_id, ITEMS.c.item_no == item.item_no)
+                            .values(removed=True, restocked_at=None))
+        if item.disposition in (Disposition.RESTOCK, Disposition.QUARANTINE) and item.bin:
+            # The unit was put there a moment ago; if someone already took it, flag rather than lose the undo.
+            move(self.writer, item.sku, item.bin, -1, MovementReason.RETURN_UNDO, policy=NegativeStock.FLAG,
+                 reference=number, user_id=user_id, station=station, at=now, note=f"item {item.item_no} undone")
+
+    def _add_flags(self, return_id: str, flags: list[dict]) -> None:
+        current = self.writer.execute(select(RETURNS.c.flags).where(RETURNS.c.id == return_id)).scalar() or "[]"
+        self.writer.execute(update(RETURNS).where(RETURNS.c.id == return_id)
+                            .values(flags=json.dumps([*json.loads(current), *flags], ensure_ascii=False)))
+
+    def session_events(self, station: str) -> list[StoredReturnEvent]:
+        """What rebuilds this bench's session: its latest sign-in, then its latest return's events."""
+        sign_in = self.reader.execute(select(EVENTS).where(EVENTS.c.station == station,
+                                                           EVENTS.c.type.in_(("signed_in", "signed_out")))
+                                      .order_by(EVENTS.c.seq.desc()).limit(1)).first()
+        if sign_in is None or sign_in.type == "signed_out":
+            return []
+        opened = self.reader.execute(select(EVENTS.c.seq).where(EVENTS.c.station == station,
+                                                                EVENTS.c.type == "return_opened",
+                                                                EVENTS.c.seq > sign_in.seq)
+                                     .order_by(EVENTS.c.seq.desc()).limit(1)).scalar()
+        rows = self.reader.execute(select(EVENTS).where(EVENTS.c.station == station,
+                                                        EVENTS.c.seq >= (opened or sign_in.seq + 1))
+                                   .order_by(EVENTS.c.seq)).all()
+        return [_stored(r) for r in (sign_in, *rows)]
+
+    def events_of(self, number: str) -> list[StoredReturnEvent]:
+        return_id = self._return_id(number)
+        rows = self.reader.execute(select(EVENTS).where(EVENTS.c.return_id == return_id).order_by(EVENTS.c.seq))
+        return [_stored(r) for r in rows]
+
+    def refunds_since(self, seq: int = 0, limit: int = 500) -> list[StoredReturnEvent]:
+        """refund_ready events after a cursor: what the order-source adapter turns into refunds."""
+        rows = self.reader.execute(select(EVENTS).where(EVENTS.c.type == "refund_ready", EVENTS.c.seq > seq)
+                                   .order_by(EVENTS.c.seq).limit(limit))
+        return [_stored(r) for r in rows]
+
+    # ------------------------------------------------------------ the supervisor's side
+
+    def returns(self, status: str | None = None, limit: int = 200) -> list[dict]:
+        query = select(RETURNS).order_by(RETURNS.c.opened_at.desc()).limit(limit)
+        if status:
+            query = query.where(RETURNS.c.status == status)
+        return [dict(r) for r in self.reader.execute(query).mappings()]
+
+    def items_of(self, number: str) -> list[ReturnedItem]:
+        rows = self.reader.execute(select(ITEMS).join(RETURNS, RETURNS.c.id == ITEMS.c.return_id)
+                                   .where(RETURNS.c.number == number, ITEMS.c.removed.is_(False))
+                                   .order_by(ITEMS.c.item_no))
+        return [ReturnedItem(r.item_no, r.sku, Grade(r.grade), r.reason, Disposition(r.disposition), r.bin, r.serial,
+                             r.lot, r.in_order, tuple(Flag(f) for f in json.loads(r.flags))) for r in rows]
+
+    def approve_held(self, number: str, supervisor: m.User, *, station: str, rules: ReturnRules) -> tuple[Fact, ...]:
+        """A supervisor approves a held return away from the bench: it closes and its refund is ready."""
+        if not supervisor.role.can_override:
+            raise PermissionError(f"{supervisor.name} is not a supervisor")
+        row = self.reader.execute(select(RETURNS).where(RETURNS.c.number == number)).first()
+        if row is None or row.status != "held":
+            raise ValueError(f"Return {number} is not on hold")
+        items = self.items_of(number)
+        live = {f"item {i.item_no}" for i in items}  # units UNDOne at the bench take their flags along
+        raised = [RaisedFlag.from_data(f) for f in json.loads(row.flags)]
+        flags = [f for f in raised if not f.flag.item_level or f.detail in live]
+        approved = Fact("return_approved", {"number": number, "by": supervisor.id, "name": supervisor.name,
+                                            "flags": [f.as_data() for f in flags]})
+        facts = (approved, *closing_facts(number, row.order_number, row.rma, items, flags, supervisor.name, rules))
+        self.record(facts, station=station, user_id=supervisor.id, number=number)
+        return facts
+
+    def release_from_quarantine(self, number: str, item_no: int, to_bin: str, supervisor: m.User, *,
+                                station: str = "") -> None:
+        """Move a quarantined unit to a sellable bin (the supervisor judged it resellable)."""
+        if not supervisor.role.can_override:
+            raise PermissionError(f"{supervisor.name} is not a supervisor")
+        with self.writer.begin():
+            row = self.writer.execute(select(ITEMS.c.id, ITEMS.c.sku, ITEMS.c.bin, ITEMS.c.disposition)
+                                      .join(RETURNS, RETURNS.c.id == ITEMS.c.return_id)
+                                      .where(RETURNS.c.number == number, ITEMS.c.item_no == item_no,
+                                             ITEMS.c.removed.is_(False))).first()
+            if row is None or row.disposition != Disposition.QUARANTINE.value or not row.bin:
+                raise ValueError(f"Item {item_no} of return {number} is not in quarantine")
+            to_bin = to_bin.strip().upper()
+            if not self.inventory.sellable(to_bin):
+                raise ValueError(f"{to_bin} is not a sellable bin")
+            transfer(self.writer, row.sku, row.bin, to_bin, 1, user_id=supervisor.id, reference=number,
+                     note=f"item {item_no} released from quarantine", station=station)
+            self.writer.execute(update(ITEMS).where(ITEMS.c.id == row.id).values(
+                disposition=Disposition.RESTOCK.value, bin=to_bin, restocked_at=datetime.now(UTC)))
+
+    def issue_rma(self, order_number: str, *, reason: str = "", user_id: int | None = None,
+                  return_tracking: str | None = None, rma: str | None = None) -> Rma:
+        """An authorisation for (part of) an order to come back, with the token for its QR code.
+
+        `rma` keeps the order source's own number when it issues them; else "RMA-000001" from the
+        rma sequence (shared by all stations on the central database).
+        """
+        with self.writer.begin():
+            number = self.writer.execute(select(_orders.c.number).where(_orders.c.number == order_number)).scalar()
+            if number is None:
+                raise ValueError(f"No order {order_number}")
+            rma = (rma or f"RMA-{next_values(self.writer, 'rma')[0]:06d}").upper()
+            token = new_token()
+            self.writer.execute(insert(RMAS).values(rma=rma, order_number=number, token=token,
+                                                    return_tracking=return_tracking, reason=reason, status="issued",
+                                                    issued_by=user_id, issued_at=datetime.now(UTC)))
+        return Rma(rma, number, token)
+
+
+# ---------------------------------------------------------------- supervisor figures
+
+
+@dataclass(frozen=True, slots=True)
+class ReturnRate:
+    sku: str
+    shipped: int
+    returned: int
+    reasons: dict[str, int]  # "grade/reason" -> units
+
+    @property
+    def rate(self) -> float:
+        return self.returned / self.shipped if self.shipped else 0.0
+
+
+def return_rates(conn: Connection, since: datetime, until: datetime) -> list[ReturnRate]:
+    """Per SKU: units shipped (stock movements) and returned (graded units) in a period, by reason.
+
+    Units that were never in their order are left out: they say nothing about the SKU.
+    """
+    shipped = dict(conn.execute(
+        select(MOVES.c.sku, -func.sum(MOVES.c.delta)).where(
+            MOVES.c.reason.in_((MovementReason.SHIPMENT.value, MovementReason.SHIPMENT_VOID.value)),
+            MOVES.c.at >= since, MOVES.c.at < until).group_by(MOVES.c.sku)).all())
+    reasons: dict[str, dict[str, int]] = {}
+    for sku, grade, reason, units in conn.execute(
+            select(ITEMS.c.sku, ITEMS.c.grade, ITEMS.c.reason, func.count()).where(
+                ITEMS.c.recorded_at >= since, ITEMS.c.recorded_at < until, ITEMS.c.removed.is_(False),
+                ITEMS.c.in_order.is_(True)).group_by(ITEMS.c.sku, ITEMS.c.grade, ITEMS.c.reason)):
+        reasons.setdefault(sku, {})[f"{grade}/{reason}"] = units
+    skus = sorted(set(shipped) | set(reasons))
+    rates = [ReturnRate(sku, int(shipped.get(sku) or 0), sum(reasons.get(sku, {}).values()), reasons.get(sku, {}))
+             for sku in skus]
+    return sorted(rates, key=lambda r: (-r.rate, -r.returned, r.sku))
+
+
+@dataclass(frozen=True, slots=True)
+class RestockTimes:
+    units: int
+    median_hours: float
+    p90_hours: float
+    max_hours: float
+
+
+def restock_times(conn: Connection, since: datetime, until: datetime) -> RestockTimes:
+    """From a return's receipt to its unit being back in a sellable bin (restocked in the period)."""
+    rows = conn.execute(select(RETURNS.c.received_at, ITEMS.c.restocked_at)
+                        .join(RETURNS, RETURNS.c.id == ITEMS.c.return_id)
+                        .where(ITEMS.c.restocked_at >= since, ITEMS.c.restocked_at < until,
+                               ITEMS.c.removed.is_(False))).all()
+    hours = sorted(max(0.0, (_aware(r.restocked_at) - _aware(r.received_at)).total_seconds() / 3600) for r in rows)
+    if not hours:
+        return RestockTimes(0, 0.0, 0.0, 0.0)
+    return RestockTimes(len(hours), statistics.median(hours), hours[min(len(hours) - 1, int(len(hours) * 0.9))],
+                        hours[-1])
+
+
+# ---------------------------------------------------------------- helpers
+
+_INSERT_EVENT = insert(EVENTS)
+_INSERT_ITEM = insert(ITEMS)
+_USER_BY_BADGE = select(_users).where(_users.c.badge == bindparam("badge"), _users.c.active.is_(True))
+_PRODUCT_BY_CODE = (select(_products).join(_barcodes, _barcodes.c.product_id == _products.c.id)
+                    .where(_barcodes.c.code == bindparam("code")).limit(1))
+_PRODUCT_BY_SKU = select(_products).where(_products.c.sku == bindparam("code")).limit(1)
+
+
+def _product(row) -> m.Product:  # noqa: ANN001 - a Row of products
+    return m.Product(sku=row.sku, name=row.name, weight_g=row.weight_g, requires_serial=row.requires_serial,
+                     requires_lot=row.requires_lot, image=row.image, bin_location=row.bin_location)
+
+
+def _stored(r) -> StoredReturnEvent:  # noqa: ANN001 - a Row of return_events
+    return StoredReturnEvent(r.seq, r.type, json.loads(r.payload), r.return_id, _aware(r.at))
+
+
+def _aware(value: datetime | None) -> datetime | None:
+    """SQLite hands datetimes back without their zone; the store writes UTC only."""
+    if value is None:
+        return None
+    return value if value.tzinfo else value.replace(tzinfo=UTC)

@@ -1,0 +1,337 @@
+"""Orders and their audit trail: find an order by anything on it, then read its whole story.
+
+Search looks up an order number (or its beginning), a tracking number, a SKU, a serial number
+or a packer, each through an index. History is every pack event of the order in order (every
+scan with its time, station and packer; overrides; prints; weights), its parcels with their
+photos and labels, and its print jobs, each event told in a supervisor's words.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Table, func, or_, select
+
+from app.store.models import Order, OrderLine, PackedSerial, PackEvent, Parcel, PrintJob, Product, User
+from app.supervisor.sqlfuncs import json_bool
+
+EVENTS: Table = PackEvent.__table__  # type: ignore[assignment]
+ORDERS: Table = Order.__table__  # type: ignore[assignment]
+LINES: Table = OrderLine.__table__  # type: ignore[assignment]
+PRODUCTS: Table = Product.__table__  # type: ignore[assignment]
+PARCELS: Table = Parcel.__table__  # type: ignore[assignment]
+SERIALS: Table = PackedSerial.__table__  # type: ignore[assignment]
+USERS: Table = User.__table__  # type: ignore[assignment]
+JOBS: Table = PrintJob.__table__  # type: ignore[assignment]
+
+KINDS = ("auto", "order", "tracking", "sku", "serial", "packer")
+LIMIT = 200
+
+
+@dataclass(frozen=True)
+class OrderHit:
+    number: str
+    status: str
+    hold_reason: str
+    matched_by: str  # what the search text was: order, tracking, sku, serial, packer
+    last_activity: datetime | None
+    station: str | None
+    packer: str | None
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    seq: int
+    at: datetime
+    station: str
+    packer: str | None
+    type: str
+    text: str
+    level: str  # ok, info, warn, alert
+
+
+@dataclass(frozen=True)
+class ParcelRow:
+    box: int
+    carton: str | None
+    weight_g: int | None
+    expected_g: int | None
+    weight_source: str
+    tracking: str | None
+    status: str
+    station: str
+    packer: str | None
+    photo_ref: str | None
+    label_ref: str | None
+    created_at: datetime | None
+
+
+@dataclass(frozen=True)
+class PrintRow:
+    created_at: datetime | None
+    document: str
+    printer: str
+    state: str
+    attempts: int
+    last_error: str
+    reprint: bool
+
+
+@dataclass(frozen=True)
+class OrderHistory:
+    number: str
+    status: str
+    hold_reason: str
+    channel: str
+    carrier: str
+    service_level: str
+    lines: list[tuple[int, str, str, int]]  # line, SKU, name, quantity
+    events: list[HistoryRow]
+    parcels: list[ParcelRow]
+    prints: list[PrintRow]
+
+
+def _aware(moment: datetime | None) -> datetime | None:
+    if moment is None:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _order_ids(conn: Connection, text: str, kind: str, *, deep: bool = True) -> list[tuple[int, str]]:
+    """(order id, matched_by) for one kind of search, newest orders first.
+
+    `deep` lets a serial search read the log when no packed serial matches (slower: a scan of
+    the packed items), which a search of every kind does only when nothing else matched.
+    """
+    text = text.strip()
+    if kind == "order":
+        # A prefix as a range keeps the unique index on number in use on every database.
+        query = select(ORDERS.c.id).where(or_(ORDERS.c.number == text,
+                                              (ORDERS.c.number >= text) & (ORDERS.c.number < text + "\uffff")))
+    elif kind == "tracking":
+        query = select(PARCELS.c.order_id).where(PARCELS.c.tracking_number == text)
+    elif kind == "sku":
+        query = (select(LINES.c.order_id).join(PRODUCTS, PRODUCTS.c.id == LINES.c.product_id)
+                 .where(PRODUCTS.c.sku.in_({text, text.upper()})))
+    elif kind == "serial":
+        query = select(SERIALS.c.order_id).where(SERIALS.c.serial == text)
+        found = [r[0] for r in conn.execute(query.limit(LIMIT))]
+        if not found and deep:
+            # A serial freed again (the order was released or voided) is only in the log.
+            needle = json.dumps(text)[1:-1].replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            query = select(EVENTS.c.order_id).where(
+                EVENTS.c.type == "item_packed", EVENTS.c.payload.like(f'%"serial":"{needle}"%', escape="\\"))
+        else:
+            return [(order_id, kind) for order_id in found]
+    elif kind == "packer":
+        users = [r[0] for r in conn.execute(select(USERS.c.id).where(
+            or_(func.lower(USERS.c.name).contains(text.lower(), autoescape=True), USERS.c.badge == text.upper())))]
+        if not users:
+            return []
+        query = (select(EVENTS.c.order_id).where(EVENTS.c.packer_id.in_(users), EVENTS.c.type == "order_opened")
+                 .order_by(EVENTS.c.seq.desc()))
+    else:
+        raise ValueError(f"search kind must be one of {', '.join(KINDS)}, not {kind!r}")
+    rows = conn.execute(query.limit(LIMIT * 2)).all()
+    seen: dict[int, str] = {}
+    for (order_id,) in rows:
+        if order_id is not None and order_id not in seen:
+            seen[order_id] = kind
+    return list(seen.items())[:LIMIT]
+
+
+def search(conn: Connection, text: str, kind: str = "auto") -> list[OrderHit]:
+    """Orders matching `text`; `auto` tries every kind and says which one matched."""
+    if not text.strip():
+        return []
+    kinds = ("order", "tracking", "serial", "sku", "packer") if kind == "auto" else (kind,)
+    matched: dict[int, str] = {}
+    for k in kinds:
+        for order_id, by in _order_ids(conn, text, k, deep=kind != "auto"):
+            matched.setdefault(order_id, by)
+        if len(matched) >= LIMIT:
+            break
+    if not matched and kind == "auto":
+        matched = dict(_order_ids(conn, text, "serial"))
+    if not matched:
+        return []
+    latest = (select(EVENTS.c.order_id, func.max(EVENTS.c.seq).label("seq"))
+              .where(EVENTS.c.order_id.in_(list(matched))).group_by(EVENTS.c.order_id).subquery())
+    last = EVENTS.alias("last")
+    rows = conn.execute(
+        select(ORDERS.c.id, ORDERS.c.number, ORDERS.c.status, ORDERS.c.hold_reason, last.c.at, last.c.station,
+               USERS.c.name)
+        .select_from(ORDERS)
+        .outerjoin(latest, latest.c.order_id == ORDERS.c.id)
+        .outerjoin(last, last.c.seq == latest.c.seq)
+        .outerjoin(USERS, USERS.c.id == last.c.packer_id)
+        .where(ORDERS.c.id.in_(list(matched)))
+    ).all()
+    hits = [OrderHit(r.number, r.status, r.hold_reason or "", matched[r.id], _aware(r.at), r.station, r.name)
+            for r in rows]
+    hits.sort(key=lambda h: (h.last_activity is None, -(h.last_activity.timestamp() if h.last_activity else 0),
+                             h.number))
+    return hits
+
+
+def history(conn: Connection, number: str) -> OrderHistory | None:
+    order = conn.execute(select(ORDERS).where(ORDERS.c.number == number.strip())).first()
+    if order is None:
+        return None
+    lines = [(r.line_no, r.sku, r.name, r.quantity) for r in conn.execute(
+        select(LINES.c.line_no, PRODUCTS.c.sku, PRODUCTS.c.name, LINES.c.quantity)
+        .join(PRODUCTS, PRODUCTS.c.id == LINES.c.product_id)
+        .where(LINES.c.order_id == order.id).order_by(LINES.c.line_no))]
+    names = dict(conn.execute(select(USERS.c.id, USERS.c.name)).all())
+    events = [describe(r.seq, _aware(r.at), r.station, names.get(r.packer_id), r.type, _payload(r.payload))
+              for r in conn.execute(select(EVENTS).where(EVENTS.c.order_id == order.id).order_by(EVENTS.c.seq))]
+    parcels = [ParcelRow(p.box_no, p.carton_code, p.weight_g, p.expected_weight_g, p.weight_source,
+                         p.tracking_number, p.status, p.station, names.get(p.packer_id), p.photo_ref, p.label_ref,
+                         _aware(p.created_at))
+               for p in conn.execute(select(PARCELS).where(PARCELS.c.order_id == order.id)
+                                     .order_by(PARCELS.c.box_no))]
+    reference = f"order {order.number} "
+    prints = [PrintRow(_aware(j.created_at), j.document, j.printer, j.state, j.attempts, j.last_error or "",
+                       j.reprint_of is not None)
+              for j in conn.execute(select(JOBS.c.created_at, JOBS.c.document, JOBS.c.printer, JOBS.c.state,
+                                           JOBS.c.attempts, JOBS.c.last_error, JOBS.c.reprint_of)
+                                    .where(JOBS.c.reference.startswith(reference, autoescape=True))
+                                    .order_by(JOBS.c.seq))]
+    return OrderHistory(order.number, order.status, order.hold_reason or "", order.channel, order.carrier,
+                        order.service_level, lines, events, parcels, prints)
+
+
+def _payload(text: str | None) -> dict[str, Any]:
+    try:
+        value = json.loads(text or "{}")
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def _kg(grams: Any) -> str:
+    try:
+        return f"{int(grams) / 1000:.3f} kg"
+    except (TypeError, ValueError):
+        return "?"
+
+
+def _missing(items: Any) -> str:
+    if not isinstance(items, dict) or not items:
+        return ""
+    return ", ".join(f"{qty}× {sku}" for sku, qty in items.items())
+
+
+def describe(seq: int, at: datetime | None, station: str, packer: str | None, kind: str,
+             d: dict[str, Any]) -> HistoryRow:
+    """One event in a supervisor's words, with how much attention it deserves."""
+    level = "info"
+    box = d.get("box")
+    match kind:
+        case "order_opened":
+            text = "Order opened"
+        case "instructions_confirmed":
+            text = "Packing instructions confirmed"
+        case "item_packed":
+            text = f"Packed {d.get('units', 1)}× {d.get('sku')} into box {box}"
+            text += f" · serial {d['serial']}" if d.get("serial") else ""
+            text += f" · lot {d['lot']}" if d.get("lot") else ""
+            text += " · typed by hand" if d.get("manual") else ""
+            level = "ok"
+        case "item_unpacked":
+            text = f"Undone: {d.get('units', 1)}× {d.get('sku')} taken out of box {box}"
+            level = "warn"
+        case "code_requested":
+            text = f"Asked for the {d.get('needs', 'code')} number of {d.get('sku')}"
+        case "qty_armed":
+            text = f"Quantity {d.get('qty')} set for the next item"
+        case "scan_rejected":
+            text = f"Scan refused ({d.get('code', '?')}): {d.get('message', '')}".strip()
+            level = "warn"
+        case "verification_failed":
+            text = f"Items missing: {_missing(d.get('missing'))}"
+            level = "alert"
+        case "box_closed":
+            text = f"Box {box} closed" + (" (last box)" if d.get("last") else "")
+        case "box_reopened":
+            text = f"Box {box} reopened"
+            level = "warn"
+        case "carton_chosen":
+            text = f"Carton {d.get('carton')} for box {box}"
+        case "weight_recorded":
+            ok = bool(d.get("within"))
+            text = (f"Box {box} weighed {_kg(d.get('grams'))}, expected {_kg(d.get('expected'))} ± "
+                    f"{_kg(d.get('allowance'))} ({d.get('source', 'scale')}) " + ("✓" if ok else "✗ out of tolerance"))
+            level = "ok" if ok else "alert"
+        case "override_granted":
+            what = {"short": "shipping short", "weight": "the weight"}.get(d.get("reason"), d.get("reason"))
+            text = f"Supervisor {d.get('name', d.get('by'))} approved {what}"
+            level = "warn"
+        case "label_printed":
+            text = f"Label printed for box {box}" + (f", tracking {d['tracking']}" if d.get("tracking") else "")
+            level = "ok"
+        case "print_failed":
+            text = f"Label for box {box} did not print: {d.get('message', '')}"
+            level = "alert"
+        case "reprint_requested":
+            text = f"Reprint of box {box}'s label"
+            level = "warn"
+        case "order_packed":
+            boxes = d.get("boxes", 1)
+            text = f"Order packed in {boxes} box{'' if boxes == 1 else 'es'}"
+            level = "ok"
+        case "order_held":
+            text = f"Put on hold: {d.get('reason', '')}"
+            text += f" (missing {_missing(d.get('missing'))})" if _missing(d.get("missing")) else ""
+            level = "warn"
+        case "order_released":
+            text = f"Packing stopped, back to the queue: {d.get('reason', '')}"
+            level = "warn"
+        case "order_stopped":
+            text = f"Stopped at the bench: the order became {d.get('status', '?')} upstream"
+            level = "alert"
+        case "labels_voided":
+            boxes = ", ".join(str(b) for b in d.get("boxes", []))
+            text = f"Labels voided (box {boxes})"
+            level = "warn"
+        case "sync_conflict":
+            text = f"Sync conflict ({d.get('kind', '?')}): {d.get('detail', '')}"
+            level = "alert"
+        case "hold_resolved" | "conflict_resolved":
+            action = {"release": "released to the queue", "reassign": f"reassigned to {d.get('to', '?')}",
+                      "cancel": "cancelled (will not ship)", "acknowledge": "acknowledged"}.get(d.get("action"),
+                                                                                              d.get("action"))
+            text = f"Supervisor {d.get('name', d.get('by'))}: {action} — {d.get('reason', '')}"
+            level = "warn"
+        case _:
+            text = kind.replace("_", " ").capitalize() + (f" {json.dumps(d, ensure_ascii=False)}" if d else "")
+    return HistoryRow(seq, at or datetime.fromtimestamp(0, UTC), station, packer, kind, text, level)
+
+
+EXCEPTION_TYPES = ("order_held", "override_granted", "labels_voided", "reprint_requested", "print_failed",
+                   "verification_failed", "box_reopened", "order_stopped", "sync_conflict", "hold_resolved",
+                   "conflict_resolved")
+
+
+@dataclass(frozen=True)
+class ExceptionRow:
+    order: str | None
+    event: HistoryRow
+
+
+def exception_events(conn: Connection, since: datetime, until: datetime, limit: int = 500) -> list[ExceptionRow]:
+    """Holds, overrides, voids, reprints, print and weight failures of a period, oldest first."""
+    failed_weight = (EVENTS.c.type == "weight_recorded") & (json_bool(EVENTS.c.payload, "within") == False)  # noqa: E712
+    names = dict(conn.execute(select(USERS.c.id, USERS.c.name)).all())
+    rows = conn.execute(
+        select(EVENTS, ORDERS.c.number)
+        .select_from(EVENTS.outerjoin(ORDERS, ORDERS.c.id == EVENTS.c.order_id))
+        .where(EVENTS.c.at >= since.astimezone(UTC), EVENTS.c.at < until.astimezone(UTC),
+               or_(EVENTS.c.type.in_(EXCEPTION_TYPES), failed_weight))
+        .order_by(EVENTS.c.seq).limit(limit)
+    ).all()
+    return [ExceptionRow(r.number, describe(r.seq, _aware(r.at), r.station, names.get(r.packer_id), r.type,
+                                            _payload(r.payload))) for r in rows]

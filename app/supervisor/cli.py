@@ -1,0 +1,145 @@
+"""`packstation stats` and `packstation supervisor`.
+
+    packstation stats [--since WHEN] [--until WHEN] [--shift early|late|night] [--date DAY]
+                      [--by packer|station] [--format table|csv|json] [--weights W] [--hourly]
+                      [--pdf FILE] [-o FILE]
+    packstation supervisor
+
+`stats` prints the same figures as the console's productivity view (it builds the same
+TableData). Without --since/--shift it reports today. Times without a zone are local.
+`supervisor` opens the console window; it asks for a supervisor's badge or name and PIN.
+
+app.cli calls `register(subparsers)`; `python -m app.supervisor.cli stats ...` runs it alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from app.supervisor import periods
+
+
+def register(subparsers: Any) -> None:
+    stats = subparsers.add_parser(
+        "stats", help="productivity per packer or station (what the supervisor's console shows)",
+        description="Orders, parcels and units per hour, cycle times, idle time, scan errors and exceptions "
+                    "per packer or station. Default period: today.")
+    when = stats.add_argument_group("period (default: today)")
+    when.add_argument("--since", help="start: ISO date or time, local unless it has a zone (2026-11-25T06:00)")
+    when.add_argument("--until", help="end (exclusive); a bare date means the end of that day (default: now)")
+    when.add_argument("--shift", choices=sorted(periods.SHIFTS), help="a shift instead of --since/--until")
+    when.add_argument("--date", type=_date, help="the day of --shift, or a whole day (default: today)")
+    stats.add_argument("--by", choices=["packer", "station"], default="packer")
+    stats.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    stats.add_argument("--weights", help="difficulty weights single,multi,mixed,serial (default 1,1.25,1.75,2.5)")
+    stats.add_argument("--hourly", action="store_true", help="also print the per-hour series (table and csv)")
+    stats.add_argument("--pdf", type=Path, help="also write the shift report as a PDF to this file")
+    stats.add_argument("-o", "--output", type=Path, help="write to this file instead of standard output")
+    stats.set_defaults(handler=cmd_stats)
+
+    console = subparsers.add_parser("supervisor", help="open the supervisor's console (badge or name, and PIN)")
+    console.set_defaults(handler=cmd_supervisor)
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def period_from(args: argparse.Namespace) -> periods.Period:
+    if args.shift:
+        if args.since or args.until:
+            raise periods.PeriodError("give either --shift or --since/--until, not both")
+        return periods.shift(args.shift, args.date)
+    if args.date and not args.since:
+        if args.until:
+            raise periods.PeriodError("--date is a whole day: leave out --until")
+        return periods.day(args.date)
+    return periods.parse_range(args.since, args.until)
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from app.startup import open_bench
+    from app.supervisor import tables
+    from app.supervisor.productivity import Weights
+    from app.supervisor.service import StatsService
+
+    try:
+        period = period_from(args)
+        weights = Weights.parse(args.weights) if args.weights else Weights()
+    except ValueError as exc:
+        print(f"packstation stats: {exc}", file=sys.stderr)
+        return 2
+    bench = open_bench()
+    service = StatsService(bench.engine)
+    try:
+        result = service.productivity(period, args.by, weights)
+        if args.format == "json":
+            text = tables.to_json(result) + "\n"
+        elif args.format == "csv":
+            text = _csv(tables.productivity_table(result), tables.hourly_table(result) if args.hourly else None)
+        else:
+            text = _table(result, args.hourly)
+        if args.output:
+            args.output.write_text(text, encoding="utf-8", newline="")
+            print(f"written to {args.output}", file=sys.stderr)
+        else:
+            sys.stdout.write(text)
+        if args.pdf:
+            from app.supervisor.report_pdf import write_shift_report
+
+            write_shift_report(args.pdf, result, service.exceptions(period), source=str(bench.paths.database))
+            print(f"shift report written to {args.pdf}", file=sys.stderr)
+    finally:
+        bench.close()
+    return 0
+
+
+def _csv(table: Any, hourly: Any) -> str:
+    import io
+
+    from app.supervisor.tables import write_csv
+
+    out = io.StringIO(newline="")
+    write_csv(table, out)
+    if hourly is not None:
+        out.write("\r\n")
+        write_csv(hourly, out)
+    return out.getvalue()
+
+
+def _table(result: Any, with_hourly: bool) -> str:
+    from app.supervisor.tables import hourly_table, productivity_table, text_table
+
+    table = productivity_table(result)
+    parts = [table.title, "", text_table(table)]
+    if with_hourly:
+        hourly = hourly_table(result)
+        parts += ["", hourly.title, "", text_table(hourly)]
+    return "\n".join(parts) + "\n"
+
+
+def cmd_supervisor(_args: argparse.Namespace) -> int:
+    from app.ui.supervisor.app import run
+
+    return run()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="packstation")
+    register(parser.add_subparsers(title="commands", metavar="COMMAND", required=True))
+    args = parser.parse_args(argv)
+    try:
+        return args.handler(args)
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,10 @@
+"""The central order database: claims, outbox, pull, offline mode (docs/central.md).
+
+A networked station keeps its SQLite database as cache and outbox. It claims orders centrally
+(`claims.ClaimService`), and a background `worker.SyncWorker` pushes its pack events, parcels
+and print jobs and pulls order changes by the central change sequence; `service.CentralSync`
+ties them together for the Station.
+
+This `__init__` imports nothing: a standalone station never loads psycopg, which only the
+modules that talk to PostgreSQL import, and only when they are used.
+"""

@@ -1,0 +1,200 @@
+"""Pushing the station's pack events, parcels and print jobs to the central database.
+
+The station's own database is the outbox: every event is committed there first (the packer was
+told "accepted" only for what is on disk). The worker sends what follows the push cursor in
+batches, in the station's seq order (so each order's events arrive in order), with
+`ON CONFLICT (uuid) DO NOTHING`: sending a batch twice (a crash after the central commit and
+before the local cursor moved) inserts nothing twice and projects nothing twice.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import uuid as uuidlib
+from datetime import UTC, datetime
+
+from sqlalchemy import Engine, func, select
+
+from app.store.models import Order, PackEvent, Parcel, PrintJob, User
+from app.sync.local import PUSH_EVENTS, PUSH_PRINT_JOBS, read_state, write_state, write_transaction
+
+log = logging.getLogger(__name__)
+
+EVENTS = PackEvent.__table__
+ORDERS = Order.__table__
+USERS = User.__table__
+PARCELS = Parcel.__table__
+JOBS = PrintJob.__table__
+BATCH = 1000
+FINAL_JOB_STATES = frozenset({"done", "failed"})  # a failed job is never resent: a reprint is a new job
+
+_INSERT_EVENTS = """
+INSERT INTO pack_events (uuid, station, station_seq, packer, packer_id, order_number, type, payload, at)
+SELECT u, %s, s, pk, pid, o, t, p, a
+FROM unnest(%s::uuid[], %s::bigint[], %s::varchar[], %s::integer[], %s::varchar[], %s::varchar[], %s::jsonb[],
+            %s::timestamptz[]) WITH ORDINALITY AS e (u, s, pk, pid, o, t, p, a, n)
+ORDER BY n
+ON CONFLICT (uuid) DO NOTHING
+"""
+
+_PARCEL_COLUMNS = ("order_number", "box_no", "packer_id", "carton_code", "weight_g", "expected_weight_g",
+                   "weight_source", "tracking_number", "carrier", "service_level", "label_format", "label_ref",
+                   "photo_ref", "status", "created_at")
+_PARCEL_TYPES = ("varchar", "integer", "integer", "varchar", "integer", "integer", "varchar", "varchar", "varchar",
+                 "varchar", "varchar", "varchar", "varchar", "varchar", "timestamptz")
+# One unnest over every column, the station bound once; another station's parcel is never updated.
+_UPSERT_PARCELS = (
+    "INSERT INTO parcels (uuid, station, " + ", ".join(_PARCEL_COLUMNS) + ", updated_at) "
+    "SELECT x.uuid, %s, " + ", ".join(f"x.{c}" for c in _PARCEL_COLUMNS) + ", now() "
+    "FROM unnest(%s::uuid[], " + ", ".join(f"%s::{t}[]" for t in _PARCEL_TYPES) + ") AS x (uuid, "
+    + ", ".join(_PARCEL_COLUMNS) + ") "
+    "ON CONFLICT (uuid) DO UPDATE SET " + ", ".join(f"{c} = EXCLUDED.{c}" for c in _PARCEL_COLUMNS if c != "created_at")
+    + ", updated_at = now() WHERE parcels.station = EXCLUDED.station"
+)
+
+_JOB_COLUMNS = ("printer", "document", "format", "reference", "state", "attempts", "last_error", "reprint_of",
+                "created_at", "updated_at")
+_JOB_TYPES = ("varchar", "varchar", "varchar", "varchar", "varchar", "integer", "text", "uuid", "timestamptz",
+              "timestamptz")
+_UPSERT_JOBS = (
+    "INSERT INTO print_jobs (uuid, station, " + ", ".join(_JOB_COLUMNS) + ") "
+    "SELECT x.uuid, %s, " + ", ".join(f"x.{c}" for c in _JOB_COLUMNS) + " "
+    "FROM unnest(%s::uuid[], " + ", ".join(f"%s::{t}[]" for t in _JOB_TYPES) + ") AS x (uuid, "
+    + ", ".join(_JOB_COLUMNS) + ") "
+    "ON CONFLICT (uuid) DO UPDATE SET state = EXCLUDED.state, attempts = EXCLUDED.attempts, "
+    "last_error = EXCLUDED.last_error, updated_at = EXCLUDED.updated_at WHERE print_jobs.station = EXCLUDED.station"
+)
+
+
+def _utc(value: datetime | None) -> datetime | None:
+    """SQLite hands timestamps back without their zone; the station writes them in UTC."""
+    if value is None or value.tzinfo is not None:
+        return value
+    return value.replace(tzinfo=UTC)
+
+
+def _uuid(value: str) -> str:
+    """A stored UUID, or a stable one made from it: one malformed row must not block the outbox."""
+    try:
+        return str(uuidlib.UUID(value))
+    except (ValueError, TypeError, AttributeError):
+        return str(uuidlib.uuid5(uuidlib.NAMESPACE_URL, f"packstation:{value}"))
+
+
+def _payload(text: str) -> str:
+    try:
+        json.loads(text)
+        return text
+    except (TypeError, ValueError):
+        return json.dumps({"unreadable_payload": str(text)})
+
+
+class Outbox:
+    def __init__(self, engine: Engine, station: str, *, batch: int = BATCH) -> None:
+        self.engine = engine
+        self.station = station
+        self.batch = batch
+        self._jobs_sent: dict[str, tuple[str, int]] = {}  # uuid -> (state, attempts) last pushed
+        self.sent_events = 0
+        self.sent_parcels = 0
+
+    def cursor(self) -> int:
+        with self.engine.connect() as conn:
+            return int(read_state(conn, PUSH_EVENTS) or 0)
+
+    def pending(self) -> int:
+        """This station's events not yet in the central database."""
+        with self.engine.connect() as conn:
+            after = int(read_state(conn, PUSH_EVENTS) or 0)
+            return conn.execute(select(func.count()).select_from(EVENTS).where(
+                EVENTS.c.seq > after, EVENTS.c.station == self.station)).scalar_one()
+
+    def last_seq(self) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.coalesce(func.max(EVENTS.c.seq), 0))).scalar_one()
+
+    # ------------------------------------------------------------------ events and parcels
+
+    def push_events(self, conn) -> int:
+        """Send one batch; returns how many local events it covered (0: nothing was waiting)."""
+        with self.engine.connect() as local:
+            after = int(read_state(local, PUSH_EVENTS) or 0)
+            rows = local.execute(
+                select(EVENTS.c.seq, EVENTS.c.uuid, EVENTS.c.station, USERS.c.name, EVENTS.c.packer_id,
+                       ORDERS.c.number, EVENTS.c.type, EVENTS.c.payload, EVENTS.c.at)
+                .outerjoin(ORDERS, ORDERS.c.id == EVENTS.c.order_id)
+                .outerjoin(USERS, USERS.c.id == EVENTS.c.packer_id)
+                .where(EVENTS.c.seq > after).order_by(EVENTS.c.seq).limit(self.batch)).all()
+            if not rows:
+                return 0
+            # Events another station name wrote here (`replay --station X`) are not ours to send:
+            # the central database would refuse them (row-level security) and block the outbox.
+            mine = [row for row in rows if row.station == self.station]
+            numbers = sorted({row.number for row in mine if row.number})
+            parcels = self._parcels(local, numbers)
+        if len(mine) < len(rows):
+            log.warning("%d event(s) of other station names left unsent", len(rows) - len(mine))
+        if mine:
+            with conn.transaction():
+                conn.execute(_INSERT_EVENTS, (
+                    self.station, [_uuid(r.uuid) for r in mine], [r.seq for r in mine], [r.name for r in mine],
+                    [r.packer_id for r in mine], [r.number for r in mine], [r.type for r in mine],
+                    [_payload(r.payload) for r in mine], [_utc(r.at) for r in mine]))
+                if parcels:
+                    columns = list(zip(*parcels, strict=True))
+                    conn.execute(_UPSERT_PARCELS, (self.station, *map(list, columns)))
+        with write_transaction(self.engine) as local:
+            write_state(local, PUSH_EVENTS, str(rows[-1].seq))
+        self.sent_events += len(mine)
+        self.sent_parcels += len(parcels)
+        return len(rows)
+
+    def _parcels(self, local, numbers: list[str]) -> list[tuple]:
+        """The current state of the parcels of the orders in this batch.
+
+        A parcel changes only around an event of its order (label printed, labels voided, order
+        packed), so sending the parcels of the orders a batch touches keeps them in step.
+        """
+        found: list[tuple] = []
+        for start in range(0, len(numbers), 500):
+            chunk = numbers[start:start + 500]
+            query = (select(PARCELS.c.uuid, ORDERS.c.number, *[PARCELS.c[c] for c in _PARCEL_COLUMNS[1:]])
+                     .join(ORDERS, ORDERS.c.id == PARCELS.c.order_id)
+                     .where(ORDERS.c.number.in_(chunk), PARCELS.c.station == self.station))
+            for row in local.execute(query):
+                values = list(row)
+                values[0] = _uuid(values[0])
+                values[-1] = _utc(values[-1])
+                found.append(tuple(values))
+        return found
+
+    # ------------------------------------------------------------------ print jobs
+
+    def push_print_jobs(self, conn) -> int:
+        """New jobs and jobs whose state changed; the cursor passes a job once it is done or failed."""
+        with self.engine.connect() as local:
+            after = int(read_state(local, PUSH_PRINT_JOBS) or 0)
+            rows = local.execute(select(JOBS.c.seq, JOBS.c.uuid, *[JOBS.c[c] for c in _JOB_COLUMNS])
+                                 .where(JOBS.c.seq > after).order_by(JOBS.c.seq).limit(self.batch)).all()
+        if not rows:
+            return 0
+        changed = [row for row in rows if self._jobs_sent.get(row.uuid) != (row.state, row.attempts)]
+        if changed:
+            values = [(_uuid(r.uuid), r.printer, r.document, r.format, r.reference, r.state, r.attempts,
+                       r.last_error or "", _uuid(r.reprint_of) if r.reprint_of else None, _utc(r.created_at),
+                       _utc(r.updated_at)) for r in changed]
+            with conn.transaction():
+                conn.execute(_UPSERT_JOBS, (self.station, *map(list, zip(*values, strict=True))))
+            for row in changed:
+                self._jobs_sent[row.uuid] = (row.state, row.attempts)
+        settled = after
+        for row in rows:
+            if row.state not in FINAL_JOB_STATES:
+                break
+            settled = row.seq
+            self._jobs_sent.pop(row.uuid, None)
+        if settled != after:
+            with write_transaction(self.engine) as local:
+                write_state(local, PUSH_PRINT_JOBS, str(settled))
+        return len(changed)

@@ -1,0 +1,170 @@
+"""A networked station's connection to the central database, in one object.
+
+    central = CentralSync.for_station(bench.config, bench.engine, config_file=bench.paths.config_file,
+                                      on_order_changed=..., on_status=...)
+    central.initial_sync(timeout_s=5)          # cartons, users, orders in the cache before the Station starts
+    station = Station(bench.config, Repository(bench.engine), output, claims=central.claims)
+    central.start()                            # the SyncWorker thread
+    ...
+    central.stop()
+
+Callbacks run on the sync worker's thread: a GUI must hand them to its own thread (a Qt
+signal); the Station is not thread-safe.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine
+
+from app.sync.claims import ClaimService
+from app.sync.local import CENTRAL_ID, ClaimCache, read_state, reset_cursors, write_state, write_transaction
+from app.sync.outbox import Outbox
+from app.sync.pg import connect as pg_connect
+from app.sync.pull import Puller
+from app.sync.schema import require_schema
+from app.sync.settings import CentralConfigError, CentralSettings, read_password, settings_for
+from app.sync.worker import SyncWorker
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    online: bool
+    message: str
+    pending_events: int = 0  # pack events waiting to be pushed (known when the worker last looked)
+    since: float = 0.0  # epoch seconds of the last change online <-> offline
+
+
+class Link:
+    """Whether the central database answers, as the worker and the claims last saw it."""
+
+    def __init__(self, on_status: Callable[[SyncStatus], None] | None = None) -> None:
+        self.online = False
+        self.message = "not connected yet"
+        self.since = time.time()
+        self.pending = 0
+        self._on_status = on_status
+        self._lock = threading.Lock()
+
+    def report_ok(self, pending: int = 0) -> None:
+        self._set(True, "connected to the central database", pending)
+
+    def report_failure(self, message: str) -> None:
+        self._set(False, message, self.pending)
+
+    def _set(self, online: bool, message: str, pending: int) -> None:
+        with self._lock:
+            changed = online != self.online or (not online and message != self.message)
+            if online != self.online:
+                self.since = time.time()
+            self.online, self.message, self.pending = online, message, pending
+            status = SyncStatus(online, message, pending, self.since)
+        if changed:
+            (log.info if online else log.warning)("central link: %s", message)
+            if self._on_status is not None:
+                try:
+                    self._on_status(status)
+                except Exception:  # a broken listener must not stop the sync
+                    log.exception("on_status failed")
+
+    def status(self) -> SyncStatus:
+        with self._lock:
+            return SyncStatus(self.online, self.message, self.pending, self.since)
+
+
+class CentralSync:
+    def __init__(self, settings: CentralSettings, station: str, engine: Engine, *, config_file: Path | None = None,
+                 on_order_changed: Callable[[str], None] | None = None,
+                 on_status: Callable[[SyncStatus], None] | None = None,
+                 on_conflict: Callable[[dict[str, Any]], None] | None = None,
+                 on_catalogue_changed: Callable[[set[str]], None] | None = None) -> None:
+        if not settings.enabled:
+            raise CentralConfigError("central.url is not set: this station is standalone")
+        self.settings = settings
+        self.station = station
+        self.engine = engine
+        # Read once, at start: a password file made readable by others stops the start, loudly.
+        self._password = read_password(settings, config_file)
+        self.link = Link(on_status)
+        self.cache = ClaimCache(engine)
+        self.puller = Puller(engine, station, on_order_changed=on_order_changed, on_conflict=on_conflict,
+                             on_catalogue_changed=on_catalogue_changed)
+        self.outbox = Outbox(engine, station)
+        self.claims = ClaimService(settings, station, self.cache, self.link,
+                                   lambda: self.connect("claims", statement_timeout_ms=2000), self.puller)
+        self.worker = SyncWorker(self)
+
+    @classmethod
+    def for_station(cls, config: Any, engine: Engine, **kwargs: Any) -> CentralSync:
+        return cls(settings_for(config), config.station, engine, **kwargs)
+
+    def connect(self, purpose: str, *, statement_timeout_ms: int = 4000):
+        return pg_connect(self.settings, purpose=purpose, station=self.station, password=self._password,
+                          statement_timeout_ms=statement_timeout_ms)
+
+    def adopt(self, conn) -> None:
+        """Check the schema on a new connection; a different central database resets the cursors."""
+        central_id = require_schema(conn)
+        with self.engine.connect() as local:
+            known = read_state(local, CENTRAL_ID)
+        if known == central_id:
+            return
+        with write_transaction(self.engine) as local:
+            if known is not None:
+                log.warning("this station now talks to another central database: pushing and pulling from the start")
+                reset_cursors(local)
+            write_state(local, CENTRAL_ID, central_id)
+        if known is not None:
+            self.cache.clear()
+
+    # ------------------------------------------------------------------ running
+
+    def initial_sync(self, timeout_s: float = 10.0) -> bool:
+        """Pull (and push) on the calling thread until caught up; False when offline or out of time.
+
+        Run before the Station is built: it loads the cartons once, and a packer's first scan
+        should find the orders.
+        """
+        started = time.monotonic()
+        deadline = started + timeout_s
+        while time.monotonic() < deadline:
+            busy = self.worker.round()
+            if self.worker.last_success >= started and not busy:
+                return True
+            if not self.link.online:
+                time.sleep(0.2)
+        return False
+
+    def start(self) -> None:
+        self.worker.start()
+
+    def stop(self, *, hand_back_reserved: bool = True) -> None:
+        """Stop syncing. Reserved orders not yet opened go back to the queue for other stations."""
+        self.worker.stop()
+        if hand_back_reserved and self.link.online:
+            for claim in self.cache.reserved():
+                self.claims.release(claim.number)
+        self.claims.close()
+
+    def flush(self, timeout_s: float = 30.0) -> bool:
+        """Wait until every event committed so far is in the central database."""
+        deadline = time.monotonic() + timeout_s
+        target = self.outbox.last_seq()
+        while time.monotonic() < deadline:
+            if self.outbox.cursor() >= target:
+                return True
+            self.worker.wake()
+            time.sleep(0.05)
+        return False
+
+    def status(self) -> SyncStatus:
+        return self.link.status()

@@ -1,0 +1,177 @@
+"""The background sync thread: push the outbox, pull changes, keep claims alive, notice outages.
+
+One round, every `sync_interval_ms` (at once again while there is a backlog):
+    connect if needed (at most once a second while the central database is away)
+    push events + parcels (in seq order), then print jobs
+    pull products, cartons, users, orders (by change sequence), then this station's conflicts
+    renew leases (every lease/4, and at once after a reconnect), top up pre-claims, tidy claims
+Any round trip that fails because the database is out of reach marks the link offline (the
+Station keeps packing from its cache and claims) and drops the connection; the next round
+reconnects, pushes what queued up, and reconciles.
+
+A server that hangs (or a peer whose kernel still acknowledges but whose PostgreSQL never
+answers) raises nothing: a watchdog marks the link offline when a round has waited STALL_S,
+and cancels the query, so the station stops waiting on the network within 5 s in every case.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import threading
+import time
+from typing import TYPE_CHECKING
+
+from app.sync.pg import is_connection_error
+
+if TYPE_CHECKING:
+    from app.sync.service import CentralSync
+
+log = logging.getLogger(__name__)
+
+RECONNECT_EVERY_S = 1.0
+PUSH_BUDGET_S = 1.0
+PULL_BUDGET_S = 1.0
+TIDY_EVERY_S = 2.0
+STALL_S = 3.0
+
+
+class SyncWorker(threading.Thread):
+    def __init__(self, central: CentralSync) -> None:
+        super().__init__(name=f"central-sync {central.station}", daemon=True)
+        self.central = central
+        self.interval_s = central.settings.sync_interval_ms / 1000
+        self.renew_every_s = max(1.0, min(60.0, central.settings.lease_seconds / 4))
+        self._stop_event = threading.Event()
+        self._wake = threading.Event()
+        self._conn = None
+        self._retry_at = 0.0
+        self.last_success = 0.0  # monotonic time of the end of the last round that reached the database
+        self._last_renew = 0.0
+        self._last_tidy = 0.0
+        self.rounds = 0
+        self.errors = 0
+        self._round_started: float | None = None
+
+    # ------------------------------------------------------------------ the thread
+
+    def run(self) -> None:
+        threading.Thread(target=self._watch, name=f"{self.name} watchdog", daemon=True).start()
+        while not self._stop_event.is_set():
+            busy = self.round()
+            if not busy:
+                self._wake.wait(self.interval_s)
+                self._wake.clear()
+        self._close()
+
+    def _watch(self) -> None:
+        reported: float | None = None
+        while not self._stop_event.wait(0.5):
+            started = self._round_started
+            if started is None or started == reported or time.monotonic() - started < STALL_S:
+                continue
+            reported = started
+            self.central.link.report_failure(f"central database not answering (waited {STALL_S:.0f} s)")
+            conn = self._conn
+            if conn is not None:
+                with contextlib.suppress(Exception):  # a hung server may not take the cancel either
+                    conn.cancel_safe(timeout=2.0)
+
+    def wake(self) -> None:
+        """Run a round now (the Station just committed something worth sending)."""
+        self._wake.set()
+
+    def stop(self, timeout: float = 10.0) -> None:
+        self._stop_event.set()
+        self._wake.set()
+        if self.is_alive():
+            self.join(timeout)
+        else:
+            self._close()
+
+    # ------------------------------------------------------------------ one round
+
+    def round(self) -> bool:
+        """One pass; True when there is more to do at once. Never raises."""
+        self.rounds += 1
+        central = self.central
+        if self._conn is None and not self._connect():
+            return False
+        conn = self._conn
+        self._round_started = time.monotonic()
+        try:
+            busy = self._push(conn)
+            central.outbox.push_print_jobs(conn)
+            pulled = central.puller.pull(conn, budget_s=PULL_BUDGET_S)
+            busy = busy or not pulled.caught_up
+            now = time.monotonic()
+            # Tidy before renewing: the push above released the claims of orders finished here,
+            # and renewing them first would report them "lost".
+            if now - self._last_tidy >= TIDY_EVERY_S or self._last_renew == 0.0:
+                central.claims.tidy(conn)
+                self._last_tidy = now
+            if self._last_renew == 0.0:  # just (re)connected
+                central.claims.reconcile(conn)
+            if now - self._last_renew >= self.renew_every_s:
+                central.claims.renew_all(conn)
+                self._last_renew = now
+            central.claims.top_up(conn)
+            central.link.report_ok(pending=central.outbox.pending() if busy else 0)
+            self.last_success = time.monotonic()
+            return busy
+        except Exception as exc:  # noqa: BLE001 - the worker must outlive any single failure
+            self.errors += 1
+            if is_connection_error(exc):
+                self._close()
+                central.link.report_failure(f"central database unreachable: {_first_line(exc)}")
+                return False
+            log.exception("sync round failed")
+            central.link.report_failure(f"sync error: {_first_line(exc)}")
+            self._close()  # start clean: the connection may be inside a failed transaction
+            self._stop_event.wait(2.0)
+            return False
+        finally:
+            self._round_started = None
+
+    def _push(self, conn) -> bool:
+        """Push batches until the outbox is empty or the budget is spent (then: busy)."""
+        deadline = time.monotonic() + PUSH_BUDGET_S
+        outbox = self.central.outbox
+        while True:
+            if outbox.push_events(conn) < outbox.batch:
+                return False
+            if time.monotonic() > deadline:
+                return True
+
+    def _connect(self) -> bool:
+        """Connect (at most once a second after a failure) and check which central database it is."""
+        now = time.monotonic()
+        if now < self._retry_at:
+            return False
+        try:
+            conn = self.central.connect("sync")
+        except Exception as exc:  # noqa: BLE001
+            self._retry_at = now + RECONNECT_EVERY_S
+            self.central.link.report_failure(f"central database unreachable: {_first_line(exc)}")
+            return False
+        try:
+            self.central.adopt(conn)
+        except Exception as exc:  # noqa: BLE001
+            conn.close()
+            self._retry_at = now + RECONNECT_EVERY_S
+            self.central.link.report_failure(f"central database refused: {_first_line(exc)}")
+            return False
+        self._conn = conn
+        self._last_renew = 0.0  # renew at once: leases ran on while we were away
+        return True
+
+    def _close(self) -> None:
+        if self._conn is not None:
+            with contextlib.suppress(Exception):  # a broken connection may fail to close
+                self._conn.close()
+            self._conn = None
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text.splitlines()[0]

@@ -1,0 +1,1 @@
+"""The supervisor's console (Qt): floor, productivity, orders and audit, holds. See app.supervisor."""

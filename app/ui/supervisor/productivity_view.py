@@ -1,0 +1,287 @@
+"""Productivity: figure cards, the hourly chart and the ranked table, for today, a shift or any range.
+
+Selecting a packer (or station) in the table draws that person's hours in the chart. The first
+view on a large log builds the roll-ups, with a progress bar; after that a view costs
+milliseconds. All queries run on the console's thread pool.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QDateTime, Qt, QTime, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.supervisor import periods
+from app.supervisor.productivity import HourPoint, Productivity, Weights
+from app.supervisor.service import StatsService
+from app.supervisor.tables import display, productivity_table
+from app.ui.supervisor.chart import HourlyChart
+from app.ui.supervisor.runner import QueryRunner
+from app.ui.supervisor.widgets import Card, DataTable, DataTableModel, export_csv, slug
+
+AUTO_REFRESH_MS = 60_000
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SupervisorProductivity", text)
+
+
+PRESETS: list[tuple[str, Callable[[], periods.Period] | None]] = [
+    ("Today", periods.today),
+    ("Early shift (06–14)", lambda: periods.shift("early")),
+    ("Late shift (14–22)", lambda: periods.shift("late")),
+    ("Night shift (22–06)", lambda: periods.shift("night")),
+    ("Yesterday", periods.yesterday),
+    ("This week", periods.this_week),
+    ("Custom range…", None),
+]
+
+
+class ProductivityView(QWidget):
+    loaded = Signal(object)  # the Productivity just shown
+    progress = Signal(int, int)  # roll-up build: events done, events to do (emitted from the pool)
+    report_requested = Signal(object)  # the Productivity to print as a shift report
+
+    def __init__(self, runner: QueryRunner, service: Callable[[], StatsService], parent: QWidget | None = None,
+                 *, weights: Weights | None = None) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.service = service
+        self.weights = weights or Weights()
+        self.result: Productivity | None = None
+        self.selected: str | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.setSpacing(8)
+        layout.addLayout(self._controls())
+        self.bar = QProgressBar()
+        self.bar.setFormat(_tr("Preparing statistics for the first time: %p %"))
+        self.bar.hide()
+        layout.addWidget(self.bar)
+        layout.addLayout(self._cards())
+        self.chart = HourlyChart()
+        self.model = DataTableModel(self)
+        self.table = DataTable(self.model, stretch="name")
+        self.table.setObjectName("ProductivityTable")
+        self.table.activated_row.connect(self._row_selected)
+        self.table.hide_columns("parcels", "weighted", "parcels_per_h")  # the header's menu shows them
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.chart)
+        split.addWidget(self.table)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        split.setSizes([280, 420])
+        layout.addWidget(split, 1)
+        self.note = QLabel()
+        self.note.setObjectName("Hint")
+        self.note.setWordWrap(True)
+        layout.addWidget(self.note)
+        self.progress.connect(self._progress)
+        self.timer = QTimer(self)
+        self.timer.setInterval(AUTO_REFRESH_MS)
+        self.timer.timeout.connect(self._auto_refresh)
+
+    # ------------------------------------------------------------ building
+
+    def _controls(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.preset = QComboBox()
+        self.preset.setObjectName("PeriodPreset")
+        self.preset.addItems([_tr(name) for name, _ in PRESETS])
+        self.preset.currentIndexChanged.connect(self._preset_changed)
+        now = QDateTime.currentDateTime()
+        self.since = QDateTimeEdit(QDateTime(now.date(), QTime(0, 0)))
+        self.until = QDateTimeEdit(now)
+        for edit in (self.since, self.until):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd MMM yyyy HH:mm")
+            edit.hide()
+        self.by = QComboBox()
+        self.by.setObjectName("GroupBy")
+        self.by.addItem(_tr("per packer"), "packer")
+        self.by.addItem(_tr("per station"), "station")
+        self.by.currentIndexChanged.connect(lambda _: self.reload())
+        show = QPushButton(_tr("Show"))
+        show.setObjectName("Primary")
+        show.clicked.connect(self.reload)
+        self.export_button = QPushButton(_tr("Export CSV"))
+        self.export_button.clicked.connect(self.export)
+        self.report_button = QPushButton(_tr("Shift report (PDF)"))
+        self.report_button.clicked.connect(lambda: self.result and self.report_requested.emit(self.result))
+        for widget in (QLabel(_tr("Period")), self.preset, self.since, self.until, self.by, show):
+            row.addWidget(widget)
+        row.addStretch(1)
+        self.status = QLabel()
+        self.status.setObjectName("Hint")
+        row.addWidget(self.status)
+        row.addWidget(self.export_button)
+        row.addWidget(self.report_button)
+        return row
+
+    def _cards(self) -> QGridLayout:
+        grid = QGridLayout()
+        grid.setSpacing(8)
+        self.cards: dict[str, Card] = {}
+        specs = [("orders", _tr("Orders"), ""), ("units", _tr("Units"), ""), ("parcels", _tr("Parcels"), ""),
+                 ("orders_per_h", _tr("Orders / h"), _tr("Orders per active hour")),
+                 ("weighted_per_h", _tr("Weighted / h"), _tr("Fair productivity: orders weighted by difficulty, "
+                                                             "per active hour")),
+                 ("median_s", _tr("Median order"), _tr("Median time from order opened to packed")),
+                 ("p90_s", _tr("P90 order"), _tr("9 in 10 orders took at most this long")),
+                 ("error_rate", _tr("Scan errors"), _tr("Refused scans / all scans")),
+                 ("holds", _tr("Holds in period"), _tr("Orders put on hold at a bench in this period")),
+                 ("other", _tr("Other exceptions"), "")]
+        for i, (key, caption, tip) in enumerate(specs):
+            card = Card(caption, tip)
+            self.cards[key] = card
+            grid.addWidget(card, 0, i)
+        return grid
+
+    # ------------------------------------------------------------ period
+
+    def period(self) -> periods.Period:
+        name, make = PRESETS[self.preset.currentIndex()]
+        if make is not None:
+            return make()
+        zone = periods.local_zone()
+        since = self.since.dateTime().toPython().replace(tzinfo=zone)
+        until = self.until.dateTime().toPython().replace(tzinfo=zone)
+        return periods.Period(since, until, _tr("Custom"))
+
+    def _preset_changed(self, index: int) -> None:
+        custom = PRESETS[index][1] is None
+        self.since.setVisible(custom)
+        self.until.setVisible(custom)
+        if not custom:
+            self.reload()
+
+    def set_custom(self, since: datetime, until: datetime) -> None:
+        """Show a custom range (tests, and the report of a past shift)."""
+        self.preset.blockSignals(True)
+        self.preset.setCurrentIndex(len(PRESETS) - 1)
+        self.preset.blockSignals(False)
+        self._preset_changed(len(PRESETS) - 1)
+        self.since.setDateTime(QDateTime(since.astimezone(periods.local_zone()).replace(tzinfo=None)))
+        self.until.setDateTime(QDateTime(until.astimezone(periods.local_zone()).replace(tzinfo=None)))
+
+    # ------------------------------------------------------------ loading
+
+    def start(self) -> None:
+        self.reload()
+        self.timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    def _auto_refresh(self) -> None:
+        if self.result is not None and self.result.period.until > datetime.now(UTC) - timedelta(minutes=1):
+            self.reload()  # a period that includes now keeps moving; a past one does not
+
+    def reload(self) -> None:
+        try:
+            period = self.period()
+        except periods.PeriodError as exc:
+            self.status.setText(str(exc))
+            return
+        by = self.by.currentData()
+        weights = self.weights
+        emit = self.progress.emit
+
+        def job() -> Productivity:
+            service = self.service()
+            if service.pending() > 50_000:
+                service.refresh(progress=emit)  # the first build: show how far it is
+            return service.productivity(period, by, weights)
+
+        self.status.setText(_tr("Loading…"))
+        self.runner.submit("stats", job, self.show_result, self._failed)
+
+    def _failed(self, error: BaseException) -> None:
+        self.bar.hide()
+        self.status.setText(_tr("Not loaded: {0}").format(error))
+
+    def _progress(self, done: int, total: int) -> None:
+        self.bar.setMaximum(max(total, 1))
+        self.bar.setValue(done)
+        self.bar.setVisible(done < total)
+
+    def show_result(self, result: Productivity) -> None:
+        self.bar.hide()
+        self.result = result
+        table = productivity_table(result)
+        self.model.set_table(table)
+        total = result.total
+        for key, card in self.cards.items():
+            if key == "other":
+                other = total.voids + total.reprints + total.overrides + total.reopened
+                card.set(f"{other:,}", "warn" if other else None)
+                card.setToolTip(_tr("Voids {0} · reprints {1} · supervisor overrides {2} · boxes reopened {3}")
+                                .format(total.voids, total.reprints, total.overrides, total.reopened))
+                continue
+            if key == "holds":
+                card.set(f"{total.holds:,}", "warn" if total.holds else None)
+                continue
+            column = table.columns[table.index(key)]
+            value = getattr(total, key)
+            level = "warn" if key == "error_rate" and (value or 0) > 0.03 else None
+            card.set(display(column.kind, value), level)
+        self.note.setText(" ".join(table.notes))
+        self.selected = None
+        self._draw(result.hourly, _tr("All {0}").format(_tr("packers") if result.by == "packer" else _tr("stations")))
+        when = result.generated_at.astimezone().strftime("%H:%M:%S")
+        self.status.setText(_tr("{0} · as of {1}").format(result.period.describe(), when))
+        self.loaded.emit(result)
+
+    def _draw(self, points: list[HourPoint], who: str) -> None:
+        assert self.result is not None
+        title = _tr("Orders and units per hour — {0}").format(who)
+        self.chart.show_points(points, title, multi_day=self.result.period.seconds > 86400)
+
+    def _row_selected(self, row: int) -> None:
+        result = self.result
+        if result is None or self.model.is_total(row) or row >= len(result.rows):
+            if result is not None:
+                self.selected = None
+                self._draw(result.hourly, _tr("All"))
+            return
+        name = self.model.value(row, "name")
+        figures = next((f for f in result.rows if f.name == name), None)
+        if figures is None:
+            return
+        self.selected = figures.key
+        period, by, weights, key = result.period, result.by, result.weights, figures.key
+
+        def job() -> list[HourPoint]:
+            return self.service().hourly(period, weights, by, key)
+
+        self.runner.submit("hourly", job, lambda points: self._draw(points, figures.name), self._failed)
+
+    # ------------------------------------------------------------ export
+
+    def export(self) -> Path | None:
+        if self.result is None:
+            return None
+        table = productivity_table(self.result)
+        return export_csv(self, table, f"{slug(table.title)}.csv")
+
+    def ask_pdf_path(self, suggested: str) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(self, _tr("Save the shift report"), str(Path.home() / suggested),
+                                              _tr("PDF files (*.pdf)"))
+        if not name:
+            return None
+        return Path(name if name.lower().endswith(".pdf") else name + ".pdf")

@@ -1,0 +1,289 @@
+"""Pieces every supervisor view uses: a table over TableData, figure cards, level colours, CSV export.
+
+Tables show exactly what app.supervisor.tables formats (the CLI and the CSV read the same
+TableData), keep a total row pinned at the bottom when sorted, and mark each row's level with
+an icon, a colour and words (never colour alone).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QFrame,
+    QLabel,
+    QMenu,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.supervisor.tables import NUMERIC, TWO_LINE_TITLES, TableData, display, write_csv
+from app.ui import icons
+
+_Index = QModelIndex | QPersistentModelIndex
+
+# Level → (text colour, row background, icon); text colours pass WCAG AA on white.
+LEVELS: dict[str, tuple[str, str, str]] = {
+    "ok": ("#1B7A36", "", "accepted"),
+    "idle": ("#3E4C59", "", "info"),
+    "off": ("#6B7785", "", ""),
+    "info": ("#3E4C59", "", ""),
+    "warn": ("#8A5A00", "", "warning"),  # icon and words; a tinted row is kept for alerts
+    "alert": ("#B3261E", "#FDECEA", "rejected"),
+}
+LEVEL_ORDER = {"alert": 0, "warn": 1, "ok": 2, "idle": 3, "info": 4, "off": 5}
+
+
+class DataTableModel(QAbstractTableModel):
+    """A TableData for Qt: formatted text, raw values for sorting, levels for colour."""
+
+    RAW = Qt.ItemDataRole.UserRole
+
+    def __init__(self, parent: QWidget | None = None, *, level: Callable[[list[Any]], str | None] | None = None,
+                 level_column: str | None = None) -> None:
+        super().__init__(parent)
+        self.table = TableData("", [])
+        self._level = level
+        self._level_column = level_column
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    def set_table(self, table: TableData) -> None:
+        self.beginResetModel()
+        self.table = table
+        self.endResetModel()
+
+    def _rows(self) -> list[list[Any]]:
+        return [*self.table.rows, self.table.total] if self.table.total is not None else self.table.rows
+
+    def row_values(self, row: int) -> list[Any]:
+        return self._rows()[row]
+
+    def is_total(self, row: int) -> bool:
+        return self.table.total is not None and row == len(self.table.rows)
+
+    def value(self, row: int, key: str) -> Any:
+        return self._rows()[row][self.table.index(key)]
+
+    # -- Qt model API
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._rows())
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.table.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or section >= len(self.table.columns):
+            return None
+        column = self.table.columns[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return TWO_LINE_TITLES.get(column.key, column.title)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return column.tip or column.title
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            horizontal = Qt.AlignmentFlag.AlignRight if column.kind in NUMERIC else Qt.AlignmentFlag.AlignLeft
+            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows()[index.row()]
+        column = self.table.columns[index.column()]
+        value = row[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if self.is_total(index.row()) and column.key == "rank":
+                return ""
+            return display(column.kind, value)
+        if role == self.RAW:
+            return value
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            horizontal = Qt.AlignmentFlag.AlignRight if column.kind in NUMERIC else Qt.AlignmentFlag.AlignLeft
+            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and self.is_total(index.row()):
+            return self._bold
+        level = self._row_level(row)
+        if level is None:
+            return None
+        colour, background, icon = LEVELS.get(level, LEVELS["info"])
+        if role == Qt.ItemDataRole.ForegroundRole and colour and column.key == self._level_column:
+            return QBrush(QColor(colour))
+        if role == Qt.ItemDataRole.BackgroundRole and background:
+            return QBrush(QColor(background))
+        if role == Qt.ItemDataRole.DecorationRole and icon and column.key == self._level_column:
+            return icons.pixmap(icon, colour, 20)
+        return None
+
+    def _row_level(self, row: list[Any]) -> str | None:
+        return self._level(row) if self._level is not None else None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the rows by raw value (empty cells last); a total row stays at the bottom."""
+        if column < 0 or column >= len(self.table.columns):
+            return
+
+        def key(row: list[Any]) -> Any:
+            value = row[column]
+            if isinstance(value, datetime):
+                return value.timestamp()
+            return value.lower() if isinstance(value, str) else value
+
+        filled = [r for r in self.table.rows if r[column] is not None and r[column] != ""]
+        empty = [r for r in self.table.rows if r[column] is None or r[column] == ""]
+        filled.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+        self.layoutAboutToBeChanged.emit()
+        self.table.rows = filled + empty
+        self.layoutChanged.emit()
+
+
+class DataTable(QTableView):
+    """A read-only, sortable table of a DataTableModel."""
+
+    activated_row = Signal(int)  # a row was clicked or selected with the keyboard
+
+    def __init__(self, model: DataTableModel, parent: QWidget | None = None, *, stretch: str | None = None) -> None:
+        super().__init__(parent)
+        self.data_model = model
+        self.setModel(model)
+        self._stretch = stretch
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setAlternatingRowColors(True)
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        self.setSortingEnabled(True)
+        self.verticalHeader().hide()
+        self.verticalHeader().setDefaultSectionSize(32)
+        header = self.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionsMovable(True)
+        header.setStretchLastSection(False)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # rows come in a meaningful order
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
+        self.hidden_keys: set[str] = set()
+        self._natural = 0  # the stretch column's own width, before it takes the spare room
+        model.modelReset.connect(self._fit)
+        self.clicked.connect(lambda index: self.activated_row.emit(index.row()))
+
+    def hide_columns(self, *keys: str) -> None:
+        """Hide columns by key (kept across reloads; the header's menu shows them again)."""
+        self.hidden_keys.update(keys)
+        self._apply_hidden()
+
+    def _apply_hidden(self) -> None:
+        for i, column in enumerate(self.data_model.table.columns):
+            self.setColumnHidden(i, column.key in self.hidden_keys)
+
+    def _column_menu(self, point: Any) -> None:
+        menu = QMenu(self)
+        for column in self.data_model.table.columns:
+            if column.key in ("level", "kind", "type"):
+                continue
+            action = menu.addAction(column.title or column.key)
+            action.setCheckable(True)
+            action.setChecked(column.key not in self.hidden_keys)
+            action.toggled.connect(lambda on, key=column.key: self._toggle(key, on))
+        menu.exec(self.horizontalHeader().mapToGlobal(point))
+
+    def _toggle(self, key: str, visible: bool) -> None:
+        (self.hidden_keys.discard if visible else self.hidden_keys.add)(key)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Every column as wide as its contents; spare width goes to the `stretch` column (a
+        Qt Stretch section would instead squeeze it to nothing when the table is wider than
+        the window)."""
+        self._apply_hidden()
+        header = self.horizontalHeader()
+        font = QFont(header.font())
+        font.setBold(True)
+        metrics = QFontMetrics(font)
+        for i, column in enumerate(self.data_model.table.columns):
+            if self.isColumnHidden(i):
+                continue
+            # Qt's own header hint reserves room for a sort arrow beside the longest line even on
+            # two-line titles, which makes numeric columns twice as wide as their numbers.
+            title = TWO_LINE_TITLES.get(column.key, column.title)
+            heading = max((metrics.horizontalAdvance(line) for line in title.split("\n")), default=0) + 20
+            self.setColumnWidth(i, max(self.sizeHintForColumn(i) + 10, heading))
+        column = self._stretch_column()
+        self._natural = self.columnWidth(column) if column is not None else 0
+        self._spread()
+
+    def _stretch_column(self) -> int | None:
+        keys = [c.key for c in self.data_model.table.columns]
+        if self._stretch not in keys:
+            return None
+        column = keys.index(self._stretch)
+        return None if self.isColumnHidden(column) else column
+
+    def _spread(self) -> None:
+        column = self._stretch_column()
+        if column is None:
+            return
+        used = sum(self.columnWidth(i) for i in range(self.horizontalHeader().count())
+                   if not self.isColumnHidden(i) and i != column)
+        self.setColumnWidth(column, max(self._natural, self.viewport().width() - used))
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._spread()
+
+    def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:  # noqa: N802 - Qt's name
+        super().currentChanged(current, previous)
+        if current.isValid() and current.row() != previous.row():
+            self.activated_row.emit(current.row())
+
+
+class Card(QFrame):
+    """A figure with its caption, like the station's cards."""
+
+    def __init__(self, caption: str, tip: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Card")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 8, 14, 8)
+        layout.setSpacing(0)
+        self.value = QLabel("—")
+        self.value.setObjectName("Big")
+        self.caption = QLabel(caption)
+        self.caption.setObjectName("Hint")
+        layout.addWidget(self.value)
+        layout.addWidget(self.caption)
+        self.setToolTip(tip or caption)
+        self.setAccessibleName(caption)
+
+    def set(self, text: str, level: str | None = None) -> None:
+        self.value.setText(text)
+        colour = LEVELS.get(level or "", ("", "", ""))[0] if level in ("warn", "alert", "ok") else ""
+        self.value.setStyleSheet(f"color: {colour};" if colour else "")
+        self.setAccessibleDescription(text)
+
+
+def export_csv(parent: QWidget, table: TableData, suggested: str) -> Path | None:
+    """Ask where, then write the table as CSV. Returns the file, or None when cancelled."""
+    name, _ = QFileDialog.getSaveFileName(parent, "Export as CSV", str(Path.home() / suggested),
+                                          "CSV files (*.csv)")
+    if not name:
+        return None
+    path = Path(name if name.lower().endswith(".csv") else name + ".csv")
+    with path.open("w", encoding="utf-8", newline="") as out:
+        write_csv(table, out)
+    return path
+
+
+def slug(text: str) -> str:
+    keep = "".join(ch if ch.isalnum() else "-" for ch in text.lower())
+    return "-".join(part for part in keep.split("-") if part)[:60] or "table"

@@ -1,0 +1,253 @@
+"""Screenshots of the supervisor's console into resources/screenshots/supervisor-*.png.
+
+    python -m tests.supervisor.screenshots [--out resources/screenshots] [--size 1440x900]
+
+Builds a throw-away floor caught mid-shift (12 benches, 24 packers, a few thousand orders, a
+failed label, a short pick waiting for a supervisor, a weight mismatch, a sync conflict) and
+grabs every view of the real window, offscreen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import uuid
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+NAMES = ["Alex Rivera", "Priya Patel", "Jonas Weber", "Mei Chen", "Sofia Rossi", "Omar Haddad", "Lena Kowalski",
+         "Tom Becker", "Aisha Bello", "Lucas Martin", "Nina Novak", "Kenji Sato", "Grace Okafor", "Mateo Garcia",
+         "Hannah Schmidt", "Ravi Kumar", "Elena Petrova", "Sam O'Neill", "Yara Nasser", "Felix Braun",
+         "Chloe Dubois", "Diego Alvarez", "Ingrid Larsen", "Kwame Mensah"]
+
+
+def build_floor(home: Path, now: datetime) -> None:
+    from tests.bench.bench_stats import build
+
+    start = (now - timedelta(hours=11)).replace(minute=0, second=0, microsecond=0)
+    build(home, 200_000, len(NAMES), 12, start=start, until=now, names=NAMES,
+          bench_names=[f"BENCH-{n:02d}" for n in range(1, 13)])
+
+
+def add_exceptions(url: str, now: datetime) -> None:
+    """What a supervisor should see on the floor right now."""
+    from sqlalchemy import create_engine, insert, select, update
+
+    from app.store import models as t
+    from app.store.users import hash_pin
+
+    engine = create_engine(url)
+    events = t.PackEvent.__table__
+    with engine.begin() as conn:
+        conn.execute(update(t.User.__table__).where(t.User.id == 9001).values(badge="S-2001",
+                                                                              pin_hash=hash_pin("2468")))
+
+        def latest(station: str) -> tuple:
+            return conn.execute(select(events.c.packer_id, events.c.order_id).where(events.c.station == station)
+                                .order_by(events.c.seq.desc()).limit(1)).one()
+
+        def add(station: str, kind: str, data: dict, ago_s: int, order_id: int | None = None,
+                packer: int | None = None) -> None:
+            who, order = latest(station)
+            conn.execute(insert(events).values(
+                uuid=str(uuid.uuid4()), station=station, packer_id=packer or who, order_id=order_id or order, type=kind,
+                payload=json.dumps(data), at=(now - timedelta(seconds=ago_s)).astimezone(UTC).replace(tzinfo=None)))
+
+        for station in ("BENCH-03", "BENCH-07"):
+            who, _ = latest(station)
+            order = conn.execute(select(t.Order.id, t.Order.number).where(t.Order.status == "open")
+                                 .order_by(t.Order.id.desc()).limit(1)).one()
+            conn.execute(update(t.Order.__table__).where(t.Order.id == order.id).values(status="packing"))
+            add(station, "order_opened", {"number": order.number}, 140, order.id, who)
+            add(station, "item_packed", {"line": 1, "sku": "SKU-00042", "units": 1, "box": 1}, 110, order.id, who)
+            if station == "BENCH-03":
+                add(station, "box_closed", {"box": 1, "last": True}, 90, order.id, who)
+                add(station, "carton_chosen", {"box": 1, "carton": "M"}, 80, order.id, who)
+                add(station, "weight_recorded", {"box": 1, "grams": 912, "expected": 880, "allowance": 50,
+                                                 "within": True, "source": "scale"}, 70, order.id, who)
+                add(station, "print_failed", {"box": 1, "message": "Label printer is out of labels."}, 65, order.id,
+                    who)
+            else:
+                add(station, "verification_failed", {"missing": {"SKU-01234": 1}}, 45, order.id, who)
+        # A realistic queue: the last few holds of the shift are still waiting, the rest were decided.
+        waiting = conn.execute(select(t.Order.id).where(t.Order.status == "held").order_by(t.Order.id.desc())
+                               .limit(3)).scalars().all()
+        conn.execute(update(t.Order.__table__).where(t.Order.status == "held", t.Order.id.not_in(waiting))
+                     .values(status="packed"))
+        held = conn.execute(select(t.Order.id, t.Order.number).where(t.Order.status == "open")
+                            .order_by(t.Order.id.desc()).limit(1)).one()
+        conn.execute(update(t.Order.__table__).where(t.Order.id == held.id).values(status="held",
+                                                                                  hold_reason="held"))
+        add("BENCH-05", "order_opened", {"number": held.number}, 900, held.id)
+        add("BENCH-05", "weight_recorded", {"box": 1, "grams": 1480, "expected": 1210, "allowance": 60,
+                                            "within": False, "source": "scale"}, 780, held.id)
+        add("BENCH-05", "order_held", {"number": held.number, "reason": "held", "missing": {}}, 760, held.id)
+        add("BENCH-09", "sync_conflict", {"order": held.number, "kind": "claimed_twice", "other_station": "BENCH-02",
+                                          "detail": "packed offline here while BENCH-02 held the claim"}, 600, held.id)
+        jobs = t.PrintJob.__table__
+        for i, (printer, state, error) in enumerate([
+                ("tcp://10.0.8.21:9100", "done", ""), ("tcp://10.0.8.21:9100", "done", ""),
+                ("tcp://10.0.8.23:9100", "failed", "connection refused (printer off?)"),
+                ("tcp://10.0.8.23:9100", "queued", ""), ("file:///var/spool/packstation/slips", "done", "")]):
+            conn.execute(insert(jobs).values(uuid=str(uuid.uuid4()), printer=printer, document="label", format="zpl",
+                                             reference=f"order {held.number} box {i}", data=b"^XA^XZ", state=state,
+                                             attempts=1, last_error=error, created_at=now, updated_at=now))
+    engine.dispose()
+
+
+def recent_packed(engine, station: str) -> str:  # noqa: ANN001 - an Engine
+    """A recently packed order with several lines, for the audit screenshot."""
+    from sqlalchemy import func, select
+
+    from app.store import models as t
+
+    with engine.connect() as conn:
+        lines = (select(t.OrderLine.order_id, func.count().label("n")).group_by(t.OrderLine.order_id).subquery())
+        return conn.execute(select(t.Order.number).join(t.PackEvent, t.PackEvent.order_id == t.Order.id)
+                            .join(lines, lines.c.order_id == t.Order.id)
+                            .where(t.PackEvent.type == "order_packed", t.PackEvent.station == station, lines.c.n >= 3)
+                            .order_by(t.PackEvent.seq.desc()).limit(1)).scalar_one()
+
+
+def add_photo(engine, home: Path, number: str) -> None:  # noqa: ANN001 - an Engine
+    """An open-box photo for the order's parcel, as the station's camera would store it."""
+    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtGui import QColor, QFont, QImage, QPainter
+    from sqlalchemy import select, update
+
+    from app.store import models as t
+
+    image = QImage(640, 480, QImage.Format.Format_RGB32)
+    image.fill(QColor("#8B6B4A"))
+    painter = QPainter(image)
+    painter.fillRect(QRect(60, 50, 520, 380), QColor("#C8A878"))
+    for i, colour in enumerate(("#2F6FB0", "#E0E0E0", "#B33A3A")):
+        painter.fillRect(QRect(100 + i * 160, 120 + (i % 2) * 90, 130, 170), QColor(colour))
+    painter.setPen(QColor("#FFFFFF"))
+    painter.setFont(QFont("DejaVu Sans", 16))
+    painter.drawText(QRect(0, 440, 640, 36), Qt.AlignmentFlag.AlignCenter, f"order {number} · box 1")
+    painter.end()
+    folder = home / "data" / "photos" / number
+    folder.mkdir(parents=True, exist_ok=True)
+    with engine.begin() as conn:
+        order_id = conn.execute(select(t.Order.id).where(t.Order.number == number)).scalar_one()
+        parcel = conn.execute(select(t.Parcel.uuid).where(t.Parcel.order_id == order_id)).scalar_one()
+        image.save(str(folder / f"{parcel}.jpg"), "JPG", 80)
+        conn.execute(update(t.Parcel.__table__).where(t.Parcel.uuid == parcel)
+                     .values(photo_ref=f"photos/{number}/{parcel}.jpg", weight_g=900, expected_weight_g=880,
+                             carton_code="M", label_format="zpl"))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--out", type=Path, default=ROOT / "resources" / "screenshots")
+    parser.add_argument("--size", default="1440x900")
+    args = parser.parse_args()
+    width, height = (int(v) for v in args.size.split("x"))
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    home = Path(tempfile.mkdtemp(prefix="packstation-sup-shots-"))
+    now = datetime.now(UTC)
+    build_floor(home, now)
+    url = f"sqlite:///{home / 'data' / 'station.db'}"
+    add_exceptions(url, now)
+
+    from PySide6.QtWidgets import QApplication
+
+    from app.domain.model import Role
+    from app.store.db import make_engine
+    from app.supervisor.access import Supervisor
+    from app.supervisor.service import StatsService
+    from app.ui.app import make_application
+    from app.ui.supervisor.login import LoginDialog
+    from app.ui.supervisor.window import SupervisorWindow
+    from app.ui.theme import apply_theme
+
+    app = make_application([])
+    apply_theme(app, "light", height)
+    engine = make_engine(url)
+    service = StatsService(engine)
+    window = SupervisorWindow(lambda: service, console="SUP-OFFICE", source="Warehouse floor (central)",
+                              floor_interval_ms=600_000, photo_root=home / "data")
+    window.resize(width, height)
+    window.show()
+    args.out.mkdir(parents=True, exist_ok=True)
+
+    def settle() -> None:
+        for _ in range(400):
+            app.processEvents()
+            if window.runner.idle:
+                break
+            window.runner.pool.waitForDone(20)
+        for _ in range(20):
+            app.processEvents()
+
+    def shot(name: str, widget=None) -> None:
+        settle()
+        (widget or window).grab().save(str(args.out / f"supervisor-{name}.png"))
+        print("wrote", args.out / f"supervisor-{name}.png")
+
+    login = LoginDialog(window.runner, lambda who, pin: None, window, who="")
+    login.who.setText("PS:BADGE:S-2001")
+    login.pin.setText("2468")
+    login.show()
+    shot("01-sign-in", login)
+    login.close()
+    window.begin_as(Supervisor(9001, "Sam Supervisor", Role.SUPERVISOR, "S-2001"))
+    shot("02-floor")
+    window.tabs.setCurrentWidget(window.productivity)
+    shot("03-productivity")
+    window.productivity.table.selectRow(2)
+    window.productivity._row_selected(2)
+    shot("04-productivity-packer")
+    window.productivity.by.setCurrentIndex(1)
+    shot("05-productivity-stations")
+    window.tabs.setCurrentWidget(window.holds)
+    window.holds.refresh()
+    settle()
+    rows = window.holds.model.table.rows
+    row = next((i for i, r in enumerate(rows) if r[1] == "Weight mismatch"), 0)
+    window.holds.table.selectRow(row)
+    window.holds._selected(row)
+    window.holds.reason.setText("Reweighed: wrong carton entered; repack in an M box")
+    window.holds.reason.setCursorPosition(0)
+    shot("06-holds")
+    number = recent_packed(engine, "BENCH-08")
+    add_photo(engine, home, number)
+    window.show_order(number)
+    shot("07-order-audit")
+    window.audit.tabs.setCurrentIndex(1)
+    window.audit.parcels.selectRow(0)
+    window.audit._parcel_selected(0)
+    shot("08-order-parcels")
+    report_page(service, args.out / "supervisor-09-shift-report.png")
+    window.shutdown()
+    QApplication.instance().processEvents()
+    return 0
+
+
+def report_page(service, path: Path) -> None:  # noqa: ANN001 - a StatsService
+    """The PDF shift report's first page, as an image."""
+    import pypdfium2 as pdfium
+
+    from app.supervisor.periods import today
+    from app.supervisor.report_pdf import shift_report
+
+    period = today()
+    pdf = shift_report(service.productivity(period), service.exceptions(period), supervisor="Sam Supervisor",
+                       source="Warehouse floor (central)")
+    document = pdfium.PdfDocument(pdf)
+    try:
+        page = document[0]
+        page.render(scale=1.6).to_pil().save(path)
+        page.close()
+    finally:
+        document.close()
+    print("wrote", path)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
