@@ -47,9 +47,12 @@ def open_bench(*, seed_demo: bool = False) -> Bench:
     # Decided by content, not by the file: a first start that died while seeding seeds again.
     # A networked station gets its catalogue and orders from the central database instead.
     if seed_demo and bench.created and not config.database_url and not config.central_url:
+        from app.returns.demo import seed_operations_demo
         from app.store.demo import seed_demo as seed
 
         summary = seed(sessions, orders=50)
+        # Stock in bins, two shipped orders to take back, a wholesale order for cartons and pallets.
+        seed_operations_demo(sessions)
         log.info("first start: demo data seeded (%s)", summary)
     return bench
 

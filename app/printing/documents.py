@@ -22,10 +22,12 @@ def ship_from(values: dict[str, str]) -> Address:
 
 
 def label_data(order: m.Order, sender: dict[str, str], *, box: int, boxes: int | None, weight_g: int | None,
-               tracking: str | None) -> ShippingLabelData:
+               tracking: str | None, carrier: str | None = None, service: str | None = None) -> ShippingLabelData:
+    """`carrier`/`service`: what was bought for the parcel (shipping), instead of what the order asked for."""
     return ShippingLabelData(
         order_number=order.number, ship_from=ship_from(sender), ship_to=address(order.ship_to),
-        carrier=order.carrier, service=order.service_level, tracking_number=tracking or "",
+        carrier=order.carrier if carrier is None else carrier,
+        service=order.service_level if service is None else service, tracking_number=tracking or "",
         parcel_number=box, parcel_count=boxes, weight_g=weight_g, ship_date=date.today().isoformat(),
     )
 

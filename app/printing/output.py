@@ -3,10 +3,19 @@
 A label step never waits for a printer: the rendered job is committed to the queue (that is
 "printed" as far as packing is concerned) and the queue's worker delivers it. A printer that is
 off holds its jobs; the screen shows the queue's state.
+
+With [shipping] in station.toml each parcel's label is bought first (app.shipping: the cheapest
+service that keeps the order's promise, recorded in `shipping_labels`): a carrier's ZPL or PDF is
+printed as received, otherwise the station draws its own label with the chosen carrier and
+service. A shipping error reaches the packer as PrintFailed with the shipping module's
+instruction. The packing slip also queues the customer's shipment e-mail ([email]), which a
+mail thread sends from the durable outbox.
 """
 
 from __future__ import annotations
 
+import logging
+import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,11 +25,20 @@ from app.config import Config
 from app.domain.model import Order
 from app.printing.documents import label_data, slip_data
 from app.printing.job_store import SqlJobStore
+from app.shipping.buyer import LabelBuyer
+from app.shipping.email_templates import ShippedParcel
+from app.shipping.errors import RateCardError, RulesError, ShippingError, ShippingSettingsError
+from app.shipping.mailer import MailWorker, queue_shipment_email
+from app.shipping.model import PurchasedLabel
+from app.shipping.records import LabelRecord, LabelRecords
+from app.shipping.service import label_buyer, mail_outbox
 from app.station import LabelJob, PrintFailed
 from app.store.carrier_labels import UpstreamLabel, label_for
 from printers import LabelError, render_pdf, render_png, render_zpl, send
 from printers.documents import render_packing_slip, shipping_label
 from printers.print_queue import PrintJob, PrintQueue
+
+log = logging.getLogger(__name__)
 
 # Thermal printers speak ZPL; office printers and folders get PDF.
 ZPL_SCHEMES = ("tcp://", "serial://", "file://")
@@ -57,6 +75,10 @@ class PrinterOutput:
         self.store = SqlJobStore(engine)
         self.queue = PrintQueue(self.store, send)
         self._previews: OrderedDict[tuple[str, int], bytes] = OrderedDict()  # recent labels as PNG, for the screen
+        self.shipping = config.shipping  # None: no carrier service is bought; the label is the station's own
+        self._buyer: LabelBuyer | None = None  # built at the first label (or at start), then kept
+        self._buyer_lock = threading.Lock()
+        self._mail: MailWorker | None = None
 
     # ------------------------------------------------------------ the station's Output
 
@@ -64,6 +86,8 @@ class PrinterOutput:
         upstream = label_for(self.engine, job.order.number, job.box)
         if upstream is not None:
             return self._print_upstream(job, upstream)
+        if self.shipping is not None:
+            return self._print_shipped(job)
         label = self._label(job.order, job.box, job.boxes, job.weight_g)
         reference = f"order {job.order.number} box {job.box}"
         first = self.store.first_for(reference, "label") if job.reprint else None
@@ -73,10 +97,89 @@ class PrinterOutput:
             fmt = self.printers.label_format
             data = render_zpl(label) if fmt == "zpl" else render_pdf(label, title=f"{job.order.number}-{job.box}")
             queued = self.queue.submit(self.printers.label, "label", fmt, data, reference=reference)
-        self._previews[(job.order.number, job.box)] = render_png(label)
+        self._remember_preview(job.order.number, job.box, render_png(label))
+        return None, self.printers.label_format, queued.uuid
+
+    def _remember_preview(self, order_number: str, box: int, png: bytes | None) -> None:
+        if png is None:
+            self._previews.pop((order_number, box), None)  # never show an older label for this box
+            return
+        self._previews[(order_number, box)] = png
         while len(self._previews) > 20:
             self._previews.popitem(last=False)
-        return None, self.printers.label_format, queued.uuid
+
+    # ------------------------------------------------------------ shipping: bought labels
+
+    def _print_shipped(self, job: LabelJob) -> tuple[str | None, str, str]:
+        """Buy the parcel's label (once), then print the carrier's file or the station's own label."""
+        buyer = self._label_buyer()
+        reference = f"order {job.order.number} box {job.box}"
+        if job.reprint and job.parcel_uuid:
+            # A reprint is the same label again: the same bytes, nothing bought.
+            current = buyer.records.current(job.parcel_uuid)
+            first = self.store.first_for(reference, "label")
+            if current is not None and current.state == "bought" and first is not None:
+                queued = self.queue.reprint(first.uuid)
+                return current.tracking_number, first.format, queued.uuid
+        try:
+            purchase = buyer.buy(job.order, job.parcel_uuid, job.box, job.weight_g, job.carton)
+        except ShippingError as exc:
+            log.warning("no label for %s: %s (%s)", reference, exc.code, exc.detail or exc.packer_message)
+            raise PrintFailed(exc.packer_message) from exc
+        log.info("label for %s: %s %s %s %s%s", reference, purchase.carrier, purchase.service, purchase.rate,
+                 purchase.currency, " (already bought)" if purchase.reused else "")
+        if purchase.label_bytes is not None:
+            return self._print_carrier_file(job, purchase, reference)
+        data = label_data(job.order, self.config.ship_from, box=job.box, boxes=job.boxes, weight_g=job.weight_g,
+                          tracking=purchase.tracking_number, carrier=purchase.carrier, service=purchase.service)
+        try:
+            label = shipping_label(data, dpi=self.config.label_dpi, template_dir=self.template_dir)
+        except LabelError as exc:
+            raise PrintFailed(f"Label cannot be made: {exc}") from exc
+        fmt = self.printers.label_format
+        rendered = render_zpl(label) if fmt == "zpl" else render_pdf(label, title=f"{job.order.number}-{job.box}")
+        queued = self.queue.submit(self.printers.label, "label", fmt, rendered, reference=reference)
+        self._remember_preview(job.order.number, job.box, render_png(label))
+        return purchase.tracking_number, fmt, queued.uuid
+
+    def _print_carrier_file(self, job: LabelJob, purchase: PurchasedLabel,
+                            reference: str) -> tuple[str | None, str, str]:
+        """A carrier's label goes out byte for byte, on the printer that speaks its language."""
+        fmt = purchase.label_format or self.printers.label_format
+        if fmt == self.printers.label_format:
+            printer = self.printers.label
+        elif fmt == "pdf":
+            printer = self.printers.document  # a PDF label on a ZPL printer would print as garbage
+        else:
+            raise PrintFailed("The carrier's label is ZPL but the label printer takes PDF: set "
+                              "shipping.label_format = \"pdf\" (or printers.label_format = \"zpl\"), then scan "
+                              "REPRINT. The label is bought: it is not bought again.")
+        assert purchase.label_bytes is not None
+        queued = self.queue.submit(printer, "label", fmt, purchase.label_bytes, reference=reference)
+        self._remember_preview(job.order.number, job.box, None)
+        return purchase.tracking_number, fmt, queued.uuid
+
+    def _label_buyer(self) -> LabelBuyer:
+        """The station's LabelBuyer, built once from [shipping] (rate cards are read here)."""
+        with self._buyer_lock:
+            if self._buyer is None:
+                assert self.shipping is not None
+                try:
+                    self._buyer = label_buyer(self.engine, self.shipping, self.config.ship_from,
+                                              label_format=self.printers.label_format)
+                except ShippingError as exc:
+                    raise PrintFailed(exc.packer_message) from exc
+                except (ShippingSettingsError, RulesError, RateCardError, OSError) as exc:
+                    log.error("shipping cannot start: %s", exc)
+                    raise PrintFailed(f"Shipping is not set up right ({exc}). Set the parcel aside and tell a "
+                                      "supervisor.") from exc
+            return self._buyer
+
+    def shipment(self, parcel_uuid: str) -> LabelRecord | None:
+        """The parcel's current label purchase (carrier, service, price, billable weight), for the screen."""
+        if self.shipping is None or not parcel_uuid:
+            return None
+        return LabelRecords(self.engine).current(parcel_uuid)
 
     def _print_upstream(self, job: LabelJob, upstream: UpstreamLabel) -> tuple[str | None, str, str]:
         """A label bought upstream goes out byte for byte, on the printer that speaks its language."""
@@ -103,13 +206,62 @@ class PrinterOutput:
         except LabelError as exc:
             raise PrintFailed(f"Packing slip cannot be made: {exc}") from exc
         self.queue.submit(self.printers.document, "slip", "pdf", pdf, reference=f"order {order.number} slip")
+        self._tell_customer(order, parcels)
+
+    def _tell_customer(self, order: Order, parcels: list[dict[str, Any]]) -> None:
+        """Queue the shipment e-mail in the durable outbox (keyed by the first parcel: never twice).
+
+        The slip is out whatever happens here: a mail problem is logged, never the packer's.
+        """
+        if self.shipping is None or not self.shipping.email.enabled:
+            return
+        try:
+            records = LabelRecords(self.engine)
+            shipped = []
+            for parcel in parcels:
+                if parcel.get("status") == "voided" or not parcel.get("uuid"):
+                    continue
+                record = records.current(parcel["uuid"])
+                bought = record if record is not None and record.state == "bought" else None
+                shipped.append(ShippedParcel(
+                    parcel_uuid=parcel["uuid"],
+                    tracking_number=(bought.tracking_number if bought else None) or parcel.get("tracking_number")
+                    or "",
+                    carrier=(bought.carrier if bought else "") or parcel.get("carrier") or "",
+                    service=(bought.service if bought else "") or parcel.get("service_level") or "",
+                    box=parcel.get("box_no") or 1))
+            if not shipped:
+                return
+            queued = queue_shipment_email(self.engine, self.shipping, order, shipped)
+            log.info("shipment e-mail for order %s: %s%s", order.number, queued.outcome,
+                     f" ({queued.reason})" if queued.reason else "")
+            if queued.outcome == "queued" and self._mail is not None:
+                self._mail.wake()
+        except Exception:  # noqa: BLE001 - the order is packed; the office sees the outbox
+            log.exception("shipment e-mail for order %s not queued", order.number)
 
     def void_labels(self, order: Order, parcels: list[dict[str, Any]]) -> None:
-        """Nothing to print: the parcels are marked void in the database by the station.
+        """The parcels are marked void in the database by the station; bought labels are voided here.
 
-        Labels bought from a carrier are refunded through the shipping adapter; a label the
-        station printed itself carries no charge.
+        A carrier's label is refunded through the shipping module (the parcel may then be labelled
+        again, as a new purchase); a label the station printed itself carries no charge.
         """
+        if self.shipping is None:
+            return
+        buyer = self._label_buyer()
+        problems = []
+        for parcel in parcels:
+            if not parcel.get("uuid"):
+                continue
+            try:
+                status = buyer.void(parcel["uuid"])
+                log.info("void order %s box %s: %s", order.number, parcel.get("box_no"), status)
+            except ShippingError as exc:
+                log.warning("void order %s box %s failed: %s", order.number, parcel.get("box_no"),
+                            exc.detail or exc.packer_message)
+                problems.append(exc.packer_message)
+        if problems:
+            raise PrintFailed(" ".join(problems))
 
     def _label(self, order: Order, box: int, boxes: int | None, weight_g: int | None):  # noqa: ANN202
         data = label_data(order, self.config.ship_from, box=box, boxes=boxes, weight_g=weight_g, tracking=None)
@@ -122,9 +274,25 @@ class PrinterOutput:
 
     def start(self) -> None:
         self.queue.start()
+        if self.shipping is None:
+            return
+        try:
+            settled = self._label_buyer().reconcile_all()  # purchases a crash left unconfirmed
+            for parcel, outcome in settled:
+                log.warning("label purchase for parcel %s left open at the last stop: %s", parcel, outcome)
+        except Exception:  # noqa: BLE001 - never stop the station from starting; the next label tells
+            log.exception("shipping: purchases not reconciled at start (packstation shipping reconcile)")
+        email = self.shipping.email
+        if email.enabled and self.shipping.smtp.configured and self._mail is None:
+            outbox, sender = mail_outbox(self.engine, self.shipping)
+            self._mail = MailWorker(outbox, sender)
+            self._mail.start()
 
     def stop(self) -> None:
         self.queue.stop()
+        if self._mail is not None:
+            self._mail.stop()
+            self._mail = None
 
     def drain(self, timeout: float = 10.0) -> bool:
         return self.queue.drain(timeout)

@@ -10,11 +10,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterable, Mapping
 
 from app.domain.bulk import ASN_COLUMNS, AsnDocument, LogisticUnit, UnitKind
 from app.domain.model import Address
 from printers.documents.data import Address as LabelAddress
 from printers.documents.data import LogisticLabelData
+from printers.label import Label
 
 
 def asn_json(doc: AsnDocument) -> str:
@@ -52,6 +54,24 @@ def all_label_data(doc: AsnDocument) -> list[LogisticLabelData]:
     """Every carton's label, then every pallet's: the order they are stuck on."""
     units = [*doc.shipment.cartons.values(), *doc.shipment.pallets.values()]
     return [label_data(doc, unit) for unit in units]
+
+
+def logistic_labels(doc: AsnDocument, dpi: int = 203, kinds: Iterable[UnitKind] | None = None) -> list[Label]:
+    """The GS1 logistic labels of the shipment (every carton's, then every pallet's), ready to render.
+
+    `kinds` picks cartons or pallets only. `packstation bulk labels` and the returns window both
+    print these.
+    """
+    from printers.documents import logistic_label
+
+    wanted = set(kinds) if kinds is not None else {UnitKind.CARTON, UnitKind.PALLET}
+    units = [*doc.shipment.cartons.values(), *doc.shipment.pallets.values()]
+    return [logistic_label(label_data(doc, unit), dpi) for unit in units if unit.kind in wanted]
+
+
+def ship_from_address(values: Mapping[str, str]) -> Address:
+    """The station's [ship_from] table as an address (unknown keys are ignored)."""
+    return Address(**{k: v for k, v in values.items() if k in Address.__dataclass_fields__})
 
 
 def _label_address(a: Address) -> LabelAddress:

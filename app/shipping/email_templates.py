@@ -52,6 +52,8 @@ def render_shipment(order: Order, parcels: list[ShippedParcel], brand: str, over
     links = {k.casefold(): v for k, v in (meta.get("tracking_urls") or {}).items()}
 
     def link(p: ShippedParcel) -> str:
+        if not p.tracking_number:
+            return ""
         custom = links.get(p.carrier.casefold())
         return custom.format(p.tracking_number) if custom else tracking_url(p.carrier, p.tracking_number)
 
@@ -66,18 +68,20 @@ def render_shipment(order: Order, parcels: list[ShippedParcel], brand: str, over
         "tracking_number": parcels[0].tracking_number, "tracking_url": link(parcels[0]),
         "parcel_count": str(len(parcels)),
     }
-    tracking_lines = [f"{p.carrier} {p.service}: {p.tracking_number}" + (f"\n  Track it: {link(p)}" if link(p) else "")
-                      for p in parcels]
+    tracked = any(p.tracking_number for p in parcels)
+    tracking_lines = [" ".join(x for x in (p.carrier, p.service) if x)
+                      + (f": {p.tracking_number}" if p.tracking_number else "")
+                      + (f"\n  Track it: {link(p)}" if link(p) else "") for p in parcels]
+    heading = ("Tracking number:" if len(parcels) == 1 else "Tracking numbers:") if tracked else "Shipped with:"
     text_values = {**values,
-                   "tracking_text": ("Tracking number:\n  " if len(parcels) == 1 else "Tracking numbers:\n  ")
-                   + "\n  ".join(tracking_lines),
+                   "tracking_text": f"{heading}\n  " + "\n  ".join(tracking_lines),
                    "lines_text": "\n".join(f"  {line.quantity} x {line.product.name} ({line.sku})"
                                            for line in order.lines),
                    "ship_to_text": "\n".join(f"  {x}" for x in address)}
     esc = {key: html.escape(value, quote=True) for key, value in values.items()}
     tracking_html = "".join(
-        f'<p style="margin:0 0 8px;">{html.escape(p.carrier)} {html.escape(p.service)}: '
-        f'<strong>{html.escape(p.tracking_number)}</strong>'
+        f'<p style="margin:0 0 8px;">{html.escape(p.carrier)} {html.escape(p.service)}'
+        + (f': <strong>{html.escape(p.tracking_number)}</strong>' if p.tracking_number else "")
         + (f' &mdash; <a href="{html.escape(link(p), quote=True)}">track your parcel</a>' if link(p) else "")
         + "</p>" for p in parcels)
     rows = "".join(f'<tr><td style="padding:4px 8px 4px 0;">{line.quantity} &times;</td>'

@@ -58,9 +58,11 @@ def queue_shipment_email(engine: Engine, settings: ShippingSettings, order: Orde
     recipient = order.ship_to.email.strip()
     if not recipient or "@" not in parseaddr(recipient)[1]:
         return Queued("skipped", reason="the order has no customer e-mail address")
-    parcels = [p for p in parcels if p.tracking_number]
+    # A parcel on the station's own label (rate cards) has a carrier and service but no tracking number:
+    # the customer is still told it left, and with whom.
+    parcels = [p for p in parcels if p.tracking_number or p.carrier]
     if not parcels:
-        return Queued("skipped", reason="no tracking number to tell")
+        return Queued("skipped", reason="no carrier or tracking number to tell")
     domain = email.message_domain or parseaddr(settings.smtp.sender)[1].rpartition("@")[2]
     message_id = message_id_for(parcels[0].parcel_uuid, domain)
     with engine.connect() as conn:
@@ -220,7 +222,11 @@ class Outbox:
 
 
 class MailWorker:
-    """Sends the outbox in the background every `interval` seconds (and when woken)."""
+    """Sends the outbox in the background every `interval` seconds (and when woken).
+
+    `stop()` lets it make one last run (bounded by its timeout), so a message queued just
+    before the station stops still goes; anything left stays queued for the next start.
+    """
 
     def __init__(self, outbox: Outbox, sender: SmtpSender, interval: float = 30.0) -> None:
         self.outbox, self.sender, self.interval = outbox, sender, interval
@@ -244,10 +250,12 @@ class MailWorker:
             self._thread = None
 
     def _run(self) -> None:
-        while not self._stop.is_set():
+        while True:
             try:
                 self.outbox.send_due(self.sender)
             except Exception:  # a bug must not kill the thread that tells customers; log and go on
                 log.exception("mail outbox run failed")
+            if self._stop.is_set():
+                return  # stopping: that was the last run (what is left goes at the next start)
             self._wake.wait(self.interval)
             self._wake.clear()

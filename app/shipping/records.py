@@ -55,6 +55,8 @@ class LabelRecord:
     error_message: str
     refund_status: str
     bought_at: datetime | None
+    weight_g: int | None = None  # what was weighed (or expected) when rated
+    billable_weight: str = ""  # what the price was looked up by: "3 lb", "1.5 kg"
 
     @property
     def considered(self) -> list[dict[str, Any]]:
@@ -183,5 +185,6 @@ def _record(r: Any) -> LabelRecord:
         shipment_id=r.provider_shipment_id, rate_id=r.provider_rate_id, tracking_number=r.tracking_number,
         label_format=r.label_format, label_data=r.label_data, label_url=r.label_url, rates_json=r.rates_json,
         choice_reason=r.choice_reason, error_code=r.error_code, error_message=r.error_message,
-        refund_status=r.refund_status, bought_at=r.bought_at,
+        refund_status=r.refund_status, bought_at=r.bought_at, weight_g=r.weight_g,
+        billable_weight=r.billable_weight or "",
     )

@@ -33,9 +33,12 @@ def build_rules(settings: ShippingSettings) -> ShippingRules:
 
 
 def label_buyer(sessions_or_engine: Any, settings: ShippingSettings, ship_from: Address | dict[str, str], *,
-                sources: list[RateSource] | None = None, rules: ShippingRules | None = None) -> LabelBuyer:
+                sources: list[RateSource] | None = None, rules: ShippingRules | None = None,
+                label_format: str = "") -> LabelBuyer:
+    """`label_format`: what the label printer takes, used when [shipping] label_format is not set."""
     return LabelBuyer(engine_of(sessions_or_engine), sources if sources is not None else build_sources(settings),
-                      rules or build_rules(settings), ship_from=ship_from, label_format=settings.label_format)
+                      rules or build_rules(settings), ship_from=ship_from,
+                      label_format=settings.label_format or label_format or "zpl")
 
 
 def mail_outbox(sessions_or_engine: Any, settings: ShippingSettings) -> tuple[Outbox, SmtpSender]:

@@ -67,7 +67,7 @@ class ShippingSettings:
     sources: tuple[str, ...] = ("rate_cards",)
     rate_cards: Path | None = None  # None: the packaged sample cards
     rules: Path | None = None  # None: the packaged default rules
-    label_format: str = "zpl"
+    label_format: str = ""  # zpl or pdf; empty: what the station's label printer takes (zpl for the CLI)
     easypost_api_key: str = ""  # better: easypost_api_key_file or the OS keyring
     easypost_api_key_file: Path | None = None
     easypost_keyring: bool = False
@@ -134,7 +134,8 @@ def parse_settings(raw: dict[str, Any], source: str = "station.toml", base_dir: 
         sources=sources,
         rate_cards=r.path("shipping.rate_cards"),
         rules=r.path("shipping.rules"),
-        label_format=r.choice("shipping.label_format", "zpl", ("zpl", "pdf")),
+        label_format=r.choice("shipping.label_format", "", ("zpl", "pdf")) if r.text("shipping.label_format", "")
+        else "",
         easypost_api_key=api_key,
         easypost_api_key_file=key_file,
         easypost_keyring=keyring,

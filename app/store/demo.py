@@ -120,6 +120,22 @@ FAMILIES = (
     Family("LAMP-LED", "LED Desk Lamp", ((),), 1100, (420, 180, 110), "F"),
     Family("CABLE-USBC", "USB-C Cable 1 m", ((),), 40, (120, 80, 15), "F", upc=True),
 )
+# What customs needs for the demo's international orders: HS code, country of origin, unit value (USD).
+CUSTOMS = {
+    "SOCK-MER": ("6115.95", "PT", "18.00"), "TEE-ORG": ("6109.10", "PT", "24.00"),
+    "BEANIE-RIB": ("6505.00", "GB", "22.00"), "MUG-STW": ("6912.00", "PT", "16.00"),
+    "MUG-ENM": ("7323.94", "IN", "12.00"), "BTL-GLS": ("7013.37", "CN", "19.00"),
+    "TOWEL-LIN": ("6302.99", "LT", "14.00"), "CANDLE-SOY": ("3406.00", "US", "21.00"),
+    "NOTE-A5": ("4820.10", "DE", "11.00"), "WALLET-LTH": ("4202.32", "IT", "35.00"),
+    "PLANTER-CER": ("6913.90", "PT", "26.00"), "BLANKET-WOOL": ("6301.20", "GB", "89.00"),
+    "YOGA-CORK": ("4504.90", "PT", "55.00"), "SKILLET-CI": ("7323.91", "US", "39.00"),
+    "BOARD-BMB": ("4419.11", "CN", "25.00"), "WRAP-BEE": ("3923.29", "US", "15.00"),
+    "CARD-THX": ("4909.00", "US", "4.00"), "CREAM-HAND": ("3304.99", "FR", "13.00"),
+    "GUMMY-D3": ("2106.90", "US", "17.00"), "EARBUD-WL": ("8518.30", "CN", "79.00"),
+    "SPEAKER-BT": ("8518.22", "CN", "49.00"), "POWER-10K": ("8507.60", "CN", "29.00"),
+    "SCALE-KIT": ("8423.10", "CN", "45.00"), "LAMP-LED": ("9405.21", "CN", "59.00"),
+    "CABLE-USBC": ("8544.42", "CN", "9.00"),
+}
 CASE_OF_SOCKS = 6  # these socks also ship to wholesale customers as a case of 6, with its own GTIN-14
 CASE_SKU = "SOCK-MER-CHA-M"
 HOUSE_CODES = {"CARD-THX": "HC-CARD-THX"}  # printed in-house: a Code 128 label, not a GTIN
@@ -308,6 +324,7 @@ def seed_demo(sessions: sessionmaker[Session], orders: int = 50, seed: int = 7) 
         claim_write_lock(conn)
         products, cartons = _seed_catalogue(session, conn, catalogue)
         users = _seed_users(session)
+        _seed_customs(session, catalogue)
         added = _seed_orders(session, conn, catalogue, orders, seed) if orders > 0 else 0
         session.commit()
     return DemoSummary(products=products, cartons=cartons, users=users, orders=added)
@@ -317,11 +334,23 @@ def _seed_catalogue(session: Session, conn: Connection, catalogue: tuple[DemoPro
     have_skus = set(session.scalars(select(Product.sku)))
     have_cartons = set(session.scalars(select(Carton.code)))
     # Only what is missing: a product someone has since edited is theirs, not the demo's.
-    products = plan_products(conn, [_product_row(p) for p in catalogue if p.sku not in have_skus])
+    products = plan_products(conn, [row for row in catalogue_rows(catalogue) if row.sku not in have_skus])
     cartons = plan_cartons(conn, [carton for carton in CARTONS if carton.code not in have_cartons])
     products.apply(conn)
     cartons.apply(conn)
     return products.created, cartons.created
+
+
+def _seed_customs(session: Session, catalogue: tuple[DemoProduct, ...]) -> None:
+    """Customs data for every demo product that has none, so the international orders can ship."""
+    from app.store.shipping_models import CustomsItem
+
+    have = set(session.scalars(select(CustomsItem.sku)))
+    session.add_all([CustomsItem(sku=p.sku, description=p.family.title, hs_code=CUSTOMS[p.family.sku][0],
+                                 origin_country=CUSTOMS[p.family.sku][1], unit_value=CUSTOMS[p.family.sku][2],
+                                 currency="USD")
+                     for p in catalogue if p.sku not in have and p.family.sku in CUSTOMS])
+    session.flush()
 
 
 def _seed_users(session: Session) -> int:
@@ -336,8 +365,20 @@ def _seed_users(session: Session) -> int:
 
 def _seed_orders(session: Session, conn: Connection, catalogue: tuple[DemoProduct, ...], count: int,
                  seed: int) -> int:
-    first = _next_number(session)
-    tote = _next_tote(session)
+    plan = plan_orders(conn, order_rows(_next_number(session), count, seed, _next_tote(session), catalogue))
+    plan.apply(conn)
+    return plan.created
+
+
+def catalogue_rows(catalogue: tuple[DemoProduct, ...] | None = None) -> list[ProductRow]:
+    """The demo catalogue as import rows (also what `packstation central demo-data` loads)."""
+    return [_product_row(p) for p in (catalogue or demo_products())]
+
+
+def order_rows(first: int, count: int, seed: int = 7, tote: int = 1,
+               catalogue: tuple[DemoProduct, ...] | None = None) -> list[OrderRow]:
+    """`count` demo orders numbered from `first`, as import rows; about 40 % come in a tote."""
+    catalogue = catalogue or demo_products()
     # Seeded by the first number too, so that a second run is not a copy of the first.
     rng = random.Random(f"{seed}:{first}")
     today = date.today()
@@ -346,9 +387,7 @@ def _seed_orders(session: Session, conn: Connection, catalogue: tuple[DemoProduc
         use_tote = rng.random() < 0.4
         rows.append(_demo_order(rng, number, f"TOTE-{tote:04d}" if use_tote else None, catalogue, today))
         tote = tote % 9999 + 1 if use_tote else tote
-    plan = plan_orders(conn, rows)
-    plan.apply(conn)
-    return plan.created
+    return rows
 
 
 def _next_number(session: Session) -> int:

@@ -44,6 +44,11 @@ def register(subparsers) -> None:
     imp.add_argument("--skip-invalid", action="store_true", help="import the good rows, report the bad ones")
     imp.set_defaults(handler=_guard(cmd_import))
 
+    demo = sub.add_parser("demo-data", help="load the demo catalogue, cartons, users and orders (to try it out)")
+    demo.add_argument("--orders", type=int, default=50, help="how many orders to add (default 50)")
+    _url(demo)
+    demo.set_defaults(handler=_guard(cmd_demo_data))
+
     station = sub.add_parser("add-station", help="create a station's database role (or give it a new password)")
     station.add_argument("name", help="the station's name, as in its station.toml [station] name")
     _url(station, "admin URL (a role with CREATEROLE)")
@@ -164,6 +169,24 @@ def cmd_import(args: argparse.Namespace) -> int:
         engine.dispose()
     print(report.summary())
     return 0 if report.committed and not report.errors else 1
+
+
+def cmd_demo_data(args: argparse.Namespace) -> int:
+    from app.sync.demo import seed_central_demo
+    from app.sync.schema import engine_for
+
+    if not 1 <= args.orders <= 100_000:
+        print("packstation central: --orders must be 1 to 100000", file=sys.stderr)
+        return 2
+    engine = engine_for(_need_url(args))
+    try:
+        demo = seed_central_demo(engine, args.orders)
+    finally:
+        engine.dispose()
+    print(f"demo data: {demo.products} products, {demo.cartons} cartons, {demo.users} users added; "
+          f"orders {demo.first_order}-{demo.last_order}. Sign in with badge P-1001 (Alex Packer) or "
+          "P-1002 (Priya Patel); `packstation demo-sheet` prints the barcodes.")
+    return 0
 
 
 def cmd_add_station(args: argparse.Namespace) -> int:

@@ -26,7 +26,7 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("DeviceStrip", text)
 
 
-KIND_ORDER = {"scanner": 0, "scale": 1, "camera": 2}
+KIND_ORDER = {"scanner": 0, "scale": 1, "camera": 2, "central": 3}
 TITLE_PX, STATE_PX = 13, 12  # the cards' two lines
 
 
@@ -92,7 +92,8 @@ def state_word(status: DeviceStatus, problem: bool = False) -> str:
 
 
 def kind_word(kind: str) -> str:
-    return {"scanner": _tr("Scanner"), "scale": _tr("Scale"), "camera": _tr("Camera")}.get(kind, kind.title())
+    return {"scanner": _tr("Scanner"), "scale": _tr("Scale"), "camera": _tr("Camera"),
+            "central": _tr("Central")}.get(kind, kind.title())
 
 
 def device_title(status: DeviceStatus) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -51,12 +52,35 @@ def find_preview(parcel: dict[str, Any]) -> bytes | None:
 
 
 @dataclass(frozen=True)
+class Shipment:
+    """The carrier service bought for a parcel ([shipping]), as the packer reads it."""
+
+    carrier: str
+    service: str
+    rate: str  # decimal text, "8.42"
+    currency: str
+    billable_weight: str  # "3 lb", "1.5 kg"; empty when the card does not say
+    tracking_number: str
+    transit_days: int | None = None
+    reason: str = ""  # why this service: "cheapest that keeps the promise"
+
+    @property
+    def service_text(self) -> str:
+        return " ".join(p for p in (self.carrier, self.service) if p)
+
+    @property
+    def price_text(self) -> str:
+        return f"{self.rate} {self.currency}".strip()
+
+
+@dataclass(frozen=True)
 class LabelInfo:
     """What the worker found out about the latest label of an order."""
 
     order_number: str
     parcels: tuple[dict[str, Any], ...]
     preview_png: bytes | None
+    shipment: Shipment | None = None  # the latest parcel's bought service, when shipping is set up
 
 
 def label_info(station: Any, order_number: str | None) -> LabelInfo | None:
@@ -68,7 +92,19 @@ def label_info(station: Any, order_number: str | None) -> LabelInfo | None:
         return LabelInfo(order_number, parcels, None)
     rendered = getattr(station.output, "preview_png", None)  # the printing output keeps recent labels
     png = rendered(order_number, latest["box_no"]) if rendered else None
-    return LabelInfo(order_number, parcels, png or find_preview(latest))
+    return LabelInfo(order_number, parcels, png or find_preview(latest), shipment_of(station, latest))
+
+
+def shipment_of(station: Any, parcel: dict[str, Any]) -> Shipment | None:
+    """The parcel's bought service, from the printing output's shipping records (worker thread)."""
+    lookup = getattr(station.output, "shipment", None)
+    record = lookup(parcel.get("uuid") or "") if lookup else None
+    if record is None or record.state != "bought":
+        return None
+    return Shipment(carrier=record.carrier, service=record.service, rate=record.rate, currency=record.currency,
+                    billable_weight=record.billable_weight,
+                    tracking_number=record.tracking_number or parcel.get("tracking_number") or "",
+                    transit_days=record.transit_days, reason=record.choice_reason)
 
 
 class LabelPanel(QFrame):
@@ -92,6 +128,15 @@ class LabelPanel(QFrame):
         self.parcels = QLabel()
         self.parcels.setObjectName("Muted")
         self.parcels.setWordWrap(True)
+        self.service = QLabel()  # the carrier service bought: carrier, service, price
+        self.service.setObjectName("Big")
+        self.service.setWordWrap(True)
+        self.service.setTextFormat(Qt.TextFormat.RichText)
+        self.service_detail = QLabel()  # billable weight, tracking number, why this service
+        self.service_detail.setWordWrap(True)
+        self.service_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.service.hide()
+        self.service_detail.hide()
         title = QLabel(_tr("SHIPPING LABEL"))
         title.setObjectName("CardTitle")
         status_row = QHBoxLayout()
@@ -105,6 +150,8 @@ class LabelPanel(QFrame):
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(title)
         layout.addWidget(self.preview, 1)
+        layout.addWidget(self.service)
+        layout.addWidget(self.service_detail)
         layout.addLayout(status_row)
 
     def set_printer(self, description: str) -> None:
@@ -129,7 +176,28 @@ class LabelPanel(QFrame):
         self.print_state.setStyleSheet(f"color: {colour};")
         self.printer_icon.setPixmap(icons.pixmap(name, colour, 36))
 
+    def set_shipment(self, shipment: Shipment | None) -> None:
+        """Carrier + service and price in large type; billable weight and tracking number below."""
+        self.service.setVisible(shipment is not None)
+        self.service_detail.setVisible(shipment is not None)
+        if shipment is None:
+            self.service.setText("")
+            self.service_detail.setText("")
+            return
+        self.service.setText(f"<b>{escape(shipment.service_text)}</b>"
+                             f"&nbsp;&nbsp;·&nbsp;&nbsp;<b>{escape(shipment.price_text)}</b>")
+        details = []
+        if shipment.billable_weight:
+            details.append(_tr("Billable weight {0}").format(shipment.billable_weight))
+        if shipment.transit_days is not None:
+            details.append(_tr("{0} day(s) in transit").format(shipment.transit_days))
+        details.append(_tr("Tracking {0}").format(shipment.tracking_number) if shipment.tracking_number
+                       else _tr("No tracking number (station label)"))
+        self.service_detail.setText("  ·  ".join(details))
+        self.service_detail.setToolTip(shipment.reason)
+
     def set_label(self, info: LabelInfo | None, order: Order | None) -> None:
+        self.set_shipment(info.shipment if info is not None else None)
         if info is None:
             self.preview.setPixmap(QPixmap())
             self.preview.setText(_tr("No label yet"))
@@ -147,10 +215,11 @@ class LabelPanel(QFrame):
                                                  Qt.TransformationMode.SmoothTransformation))
             return
         self.preview.setPixmap(QPixmap())
-        self.preview.setText(self._summary(live[-1] if live else None, order, len(live)))
+        self.preview.setText(self._summary(live[-1] if live else None, order, len(live), info.shipment))
 
     @staticmethod
-    def _summary(parcel: dict[str, Any] | None, order: Order | None, boxes: int) -> str:
+    def _summary(parcel: dict[str, Any] | None, order: Order | None, boxes: int,
+                 shipment: Shipment | None = None) -> str:
         """What the label says, when no picture of it is available (spool output)."""
         if parcel is None:
             return _tr("No label yet")
@@ -158,7 +227,8 @@ class LabelPanel(QFrame):
         if order is not None:
             a = order.ship_to
             lines += [f"<b>{a.name}</b>", a.line1, f"{a.postcode} {a.city}".strip(), a.country]
-            lines.append(f"<br><b style='font-size: 130%'>{order.carrier} {order.service_level}</b>")
+            service = shipment.service_text if shipment else f"{order.carrier} {order.service_level}"
+            lines.append(f"<br><b style='font-size: 130%'>{escape(service)}</b>")
         lines.append(_tr("Order {0} · box {1} of {2}").format(parcel.get("order_id") and order and order.number
                                                               or "", parcel["box_no"], boxes))
         if parcel.get("tracking_number"):

@@ -163,7 +163,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(_tr("Starting the station…"))
         if ui_problem:
             self.statusBar().showMessage(_tr("Screen settings ignored: {0}").format(ui_problem))
-        self._central_text = ""
+        self._central_status: Any = None
         self.upstream_order_changed.connect(self._on_upstream_order_changed)
         self.central_status.connect(self._on_central_status)
         self.catalogue_changed.connect(self._on_catalogue_changed)
@@ -218,6 +218,9 @@ class MainWindow(QMainWindow):
         from app.ui.supervisor import entry  # "Supervisor" button and Ctrl+Shift+S for supervisors/admins
 
         entry.install(self)
+        from app.ui.returns import entry as returns_entry  # "Returns" button and Ctrl+Shift+R: returns mode
+
+        returns_entry.install(self)
 
     def _top_bar(self) -> QWidget:
         bar = QFrame()
@@ -252,6 +255,8 @@ class MainWindow(QMainWindow):
         row.addWidget(self.order_label)
         row.addStretch(1)
         self.device_strip = DeviceStrip()
+        if getattr(self, "_central_status", None) is not None:  # rebuilt (a language change): keep the card
+            self.device_strip.show_status(self._central_status)
         row.addWidget(self.device_strip)
         row.addSpacing(8)
         row.addWidget(self.printer_label)
@@ -331,9 +336,6 @@ class MainWindow(QMainWindow):
         self.sound_status = QLabel(self.sounds.status)
         self.sound_status.setObjectName("Permanent")
         bar.addPermanentWidget(self.sound_status)
-        self.central_label = QLabel(getattr(self, "_central_text", ""))
-        self.central_label.setObjectName("Permanent")
-        bar.addPermanentWidget(self.central_label)
 
     # ------------------------------------------------------------ jobs
 
@@ -391,11 +393,16 @@ class MainWindow(QMainWindow):
         self.run_job(reload, "cartons", lambda _result: None)
 
     def _on_central_status(self, status: Any) -> None:
-        waiting = _tr(", {0} events waiting").format(status.pending_events) if status.pending_events else ""
-        self._central_text = (_tr("Central: online{0}").format(waiting) if status.online
-                              else _tr("Central: OFFLINE, packing from this station's copy{0}").format(waiting))
-        self.central_label.setText(self._central_text)
-        self.central_label.setToolTip(status.message)
+        """The central database as a card next to the devices: red when this station is offline."""
+        from app.devices.events import DeviceState, DeviceStatus
+
+        waiting = _tr("{0} events waiting to be sent").format(status.pending_events) if status.pending_events else ""
+        message = " · ".join(part for part in (status.message, waiting) if part)
+        if not status.online:
+            message = _tr("Offline: packing the orders this station holds. {0}").format(message)
+        self._central_status = DeviceStatus("central", "central", DeviceState.CONNECTED if status.online
+                                            else DeviceState.DISCONNECTED, message)
+        self.device_strip.show_status(self._central_status)
 
     def _show_error(self, error: BaseException | None) -> None:
         message = _tr("Station error: {0}").format(error)
@@ -424,6 +431,8 @@ class MainWindow(QMainWindow):
                                  _tr("Resumed order {0} where it stopped.").format(info.state.order.number)
                                  if resumed else self._prompt(info.state))
         self.hardware.start(info.config)
+        if self._central_status is not None:  # the hardware start cleared the device cards
+            self.device_strip.show_status(self._central_status)
 
     # ------------------------------------------------------------ rendering
 
@@ -654,6 +663,8 @@ class MainWindow(QMainWindow):
         self._set_printer_text()
         self._render(info.state, None)
         self.hardware.start(info.config)
+        if self._central_status is not None:  # the hardware start cleared the device cards
+            self.device_strip.show_status(self._central_status)
 
     def apply_ui_settings(self, ui: UiSettings) -> None:
         language_changed = ui.language != self.ui.language

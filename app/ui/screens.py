@@ -381,6 +381,12 @@ class LabelScreen(Screen):
 
     def render(self, state: SessionState, outcome: Outcome | None) -> None:
         self.headline.setText(_tr("Label for box {0}").format(state.box))
+        if outcome is not None and outcome.code == "label_failed":
+            # A printer fault or a shipping refusal (no service, address, carrier down): the banner says which.
+            self.hint.setText(_tr("Do what the message above says, then press Reprint (F10) to try again; "
+                                  "Hold (F9) sets the order aside."))
+        elif outcome is not None:
+            self.hint.setText(_tr("If the label did not come out, fix the printer and press Reprint (F10)."))
 
     def set_label(self, info: LabelInfo | None, state: SessionState) -> None:
         self.label.set_label(info, state.order)

@@ -12,6 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 
+# Countries whose addresses put the postcode after the town (and region): UPU S42 address templates.
+POSTCODE_LAST = frozenset({"US", "CA", "AU", "GB", "IE", "NZ", "PR", "BR", "IN", "JP", "KR", "SG", "ZA", "AR"})
+
+
 @dataclass(frozen=True)
 class Address:
     name: str
@@ -25,11 +29,23 @@ class Address:
     phone: str = ""
     email: str = ""
 
+    def town_line(self, *, label: bool = False) -> str:
+        """The town line in the destination's own order: "Columbus, OH 43215" in the US (and the
+        other postcode-last countries), "10563 Athens" in most of Europe. On a label: upper case,
+        no commas, as postal services ask."""
+        country = self.country.strip().upper()
+        if country in POSTCODE_LAST:
+            town = f"{self.city}, {self.region}" if self.city and self.region else (self.city or self.region)
+            town = " ".join(part for part in (town, self.postcode) if part)
+        else:
+            town = " ".join(part for part in (self.postcode, self.city) if part)
+            if self.region:
+                town = f"{town}, {self.region}" if town else self.region
+        return town.replace(",", "").upper() if label else town
+
     def lines(self, with_name: bool = True) -> list[str]:
         """The address as printed: name, company, street lines, town line, country."""
-        town = " ".join(part for part in (self.postcode, self.city) if part)
-        if self.region:
-            town = f"{town}, {self.region}" if town else self.region
+        town = self.town_line()
         parts = [self.name if with_name else "", self.company, self.line1, self.line2, town, self.country]
         return [p.strip() for p in parts if p and p.strip()]
 

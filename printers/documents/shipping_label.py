@@ -47,8 +47,7 @@ def shipping_label_context(data: ShippingLabelData) -> dict[str, Any]:
 
 
 def _town(address: Address) -> str:
-    town = " ".join(p for p in (address.postcode.upper(), address.city.upper()) if p)
-    return f"{town} {address.region.upper()}".strip() if address.region else town
+    return address.town_line(label=True)
 
 
 def routing_element_string(address: Address) -> str:

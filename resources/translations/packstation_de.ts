@@ -32,59 +32,63 @@
     <name>DeviceStrip</name>
     <message>
         <source>settings error</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungsfehler</translation>
     </message>
     <message>
         <source>connected</source>
-        <translation type="unfinished"></translation>
+        <translation>verbunden</translation>
     </message>
     <message>
         <source>disconnected</source>
-        <translation type="unfinished"></translation>
+        <translation>getrennt</translation>
     </message>
     <message>
         <source>reconnecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>verbindet neu…</translation>
     </message>
     <message>
         <source>stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>gestoppt</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht vorhanden</translation>
     </message>
     <message>
         <source>Scanner</source>
-        <translation type="unfinished"></translation>
+        <translation>Scanner</translation>
     </message>
     <message>
         <source>Scale</source>
-        <translation type="unfinished"></translation>
+        <translation>Waage</translation>
     </message>
     <message>
         <source>Camera</source>
-        <translation type="unfinished"></translation>
+        <translation>Kamera</translation>
+    </message>
+    <message>
+        <source>Central</source>
+        <translation>Zentrale</translation>
     </message>
     <message>
         <source>No scale</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Waage</translation>
     </message>
     <message>
         <source>No camera</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Kamera</translation>
     </message>
     <message>
         <source>No scanner</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Scanner</translation>
     </message>
     <message>
         <source>No {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohne {0}</translation>
     </message>
     <message>
         <source>not in use</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht genutzt</translation>
     </message>
 </context>
 <context>
@@ -261,43 +265,43 @@
     <name>Hardware</name>
     <message>
         <source>Zero the scale</source>
-        <translation type="unfinished"></translation>
+        <translation>Waage nullen</translation>
     </message>
     <message>
         <source>Tare the scale</source>
-        <translation type="unfinished"></translation>
+        <translation>Waage tarieren</translation>
     </message>
     <message>
         <source>no camera (switched off in the settings)</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Kamera (in den Einstellungen ausgeschaltet)</translation>
     </message>
     <message>
         <source>Device settings wrong ({0}): {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Geräteeinstellungen falsch ({0}): {1}</translation>
     </message>
     <message>
         <source>Device settings are wrong: {0} not started.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geräteeinstellungen falsch: {0} nicht gestartet.</translation>
     </message>
     <message>
         <source>{0} — fix it in Settings (Ctrl+,). The keyboard scanner works as usual.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} — in den Einstellungen (Ctrl+,) korrigieren. Der Tastatur-Scanner funktioniert wie gewohnt.</translation>
     </message>
     <message>
         <source>the devices are not started</source>
-        <translation type="unfinished"></translation>
+        <translation>die Geräte sind nicht gestartet</translation>
     </message>
     <message>
         <source>No photo of order {0}: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Foto von Auftrag {0}: {1}</translation>
     </message>
     <message>
         <source>Photo of order {0} saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Foto von Auftrag {0} gespeichert.</translation>
     </message>
     <message>
         <source>Photo of order {0} not recorded: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Foto von Auftrag {0} nicht erfasst: {1}</translation>
     </message>
 </context>
 <context>
@@ -315,6 +319,10 @@
         <translation>Warte auf das Etikett…</translation>
     </message>
     <message>
+        <source>No tracking number (station label)</source>
+        <translation>Keine Sendungsnummer (Stationsetikett)</translation>
+    </message>
+    <message>
         <source>Label printer: {0}</source>
         <translation>Etikettendrucker: {0}</translation>
     </message>
@@ -329,6 +337,14 @@
     <message>
         <source>(preview not available for this printer)</source>
         <translation>(keine Vorschau für diesen Drucker)</translation>
+    </message>
+    <message>
+        <source>Billable weight {0}</source>
+        <translation>Abrechnungsgewicht {0}</translation>
+    </message>
+    <message>
+        <source>{0} day(s) in transit</source>
+        <translation>{0} Tag(e) unterwegs</translation>
     </message>
     <message>
         <source>Tracking {0}</source>
@@ -486,16 +502,12 @@
         <translation>Name oder PIN ist falsch.</translation>
     </message>
     <message>
-        <source>, {0} events waiting</source>
-        <translation type="unfinished"></translation>
+        <source>{0} events waiting to be sent</source>
+        <translation>{0} Ereignisse noch nicht gesendet</translation>
     </message>
     <message>
-        <source>Central: online{0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Central: OFFLINE, packing from this station's copy{0}</source>
-        <translation type="unfinished"></translation>
+        <source>Offline: packing the orders this station holds. {0}</source>
+        <translation>Offline: Nur Aufträge packen, die auf dieser Station liegen. {0}</translation>
     </message>
     <message>
         <source>Station {0}</source>
@@ -643,131 +655,131 @@ Konfiguration korrigieren, dann neu starten.</translation>
     <name>ScalePanel</name>
     <message>
         <source>Zero</source>
-        <translation type="unfinished"></translation>
+        <translation>Nullstellen</translation>
     </message>
     <message>
         <source>Tare</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarieren</translation>
     </message>
     <message>
         <source>On the scale</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf der Waage</translation>
     </message>
     <message>
         <source>Live weight</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktuelles Gewicht</translation>
     </message>
     <message>
         <source>Expected for this box</source>
-        <translation type="unfinished"></translation>
+        <translation>Erwartet für diesen Karton</translation>
     </message>
     <message>
         <source>Weight gauge</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewichtsanzeige</translation>
     </message>
     <message>
         <source>Connecting to the scale…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbinde mit der Waage…</translation>
     </message>
     <message>
         <source>Not weighed yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nicht gewogen.</translation>
     </message>
     <message>
         <source>too heavy</source>
-        <translation type="unfinished"></translation>
+        <translation>zu schwer</translation>
     </message>
     <message>
         <source>too light</source>
-        <translation type="unfinished"></translation>
+        <translation>zu leicht</translation>
     </message>
     <message>
         <source>{0} failed: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} fehlgeschlagen: {1}</translation>
     </message>
     <message>
         <source>no answer</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Antwort</translation>
     </message>
     <message>
         <source>No scale at this bench: type the weight (F2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Waage an diesem Packplatz: Gewicht tippen (F2).</translation>
     </message>
     <message>
         <source>Expected {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Erwartet {0}</translation>
     </message>
     <message>
         <source>{0} done.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} erledigt.</translation>
     </message>
     <message>
         <source>{0} refused: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} abgelehnt: {1}</translation>
     </message>
     <message>
         <source>not now</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht jetzt</translation>
     </message>
     <message>
         <source>Scale disconnected — reconnecting… Type the weight (F2) or wait.</source>
-        <translation type="unfinished"></translation>
+        <translation>Waage getrennt — verbindet neu… Gewicht tippen (F2) oder warten.</translation>
     </message>
     <message>
         <source>Tolerance ± {0} · accepted {1} – {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>Toleranz ± {0} · erlaubt {1} – {2}</translation>
     </message>
     <message>
         <source>Weighed {0} — within tolerance</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewogen {0} — innerhalb der Toleranz</translation>
     </message>
     <message>
         <source>Weighed {0} — {1} {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewogen {0} — {1} {2}</translation>
     </message>
     <message>
         <source>Tare done: {0} taken off.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tariert: {0} abgezogen.</translation>
     </message>
     <message>
         <source>{0} on {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} an {1}</translation>
     </message>
     <message>
         <source>Scale disconnected. Check its cable and power, or type the weight (F2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Waage getrennt. Kabel und Strom prüfen oder Gewicht tippen (F2).</translation>
     </message>
     <message>
         <source>Waiting for the scale…</source>
-        <translation type="unfinished"></translation>
+        <translation>Warte auf die Waage…</translation>
     </message>
     <message>
         <source>Overload</source>
-        <translation type="unfinished"></translation>
+        <translation>Überlast</translation>
     </message>
     <message>
         <source>Too heavy for the scale: take something off.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu schwer für die Waage: etwas herunternehmen.</translation>
     </message>
     <message>
         <source>Under range</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterlast</translation>
     </message>
     <message>
         <source>Below the scale's range: check the platform, then press Zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unter dem Wiegebereich: Wiegefläche prüfen, dann Null drücken.</translation>
     </message>
     <message>
         <source>The scale reports an error.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Waage meldet einen Fehler.</translation>
     </message>
     <message>
         <source>Stable</source>
-        <translation type="unfinished"></translation>
+        <translation>Stabil</translation>
     </message>
     <message>
         <source>Moving — let the box settle</source>
-        <translation type="unfinished"></translation>
+        <translation>Schwankt — Karton ruhig liegen lassen</translation>
     </message>
 </context>
 <context>
@@ -818,19 +830,19 @@ Konfiguration korrigieren, dann neu starten.</translation>
     </message>
     <message>
         <source>Zero  (Shift+F2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Null  (Shift+F2)</translation>
     </message>
     <message>
         <source>Set the empty scale to 0</source>
-        <translation type="unfinished"></translation>
+        <translation>Leere Waage auf 0 stellen</translation>
     </message>
     <message>
         <source>Tare  (Shift+F3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tara  (Shift+F3)</translation>
     </message>
     <message>
         <source>Take the weight now on the scale (an empty carton, a tray) off the readings</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewicht, das jetzt auf der Waage liegt (leerer Karton, Tablett), abziehen</translation>
     </message>
     <message>
         <source>Enter the weight by hand  (F2)</source>
@@ -838,11 +850,11 @@ Konfiguration korrigieren, dann neu starten.</translation>
     </message>
     <message>
         <source>Zeroing the scale…</source>
-        <translation type="unfinished"></translation>
+        <translation>Waage wird genullt…</translation>
     </message>
     <message>
         <source>Taring the scale…</source>
-        <translation type="unfinished"></translation>
+        <translation>Waage wird tariert…</translation>
     </message>
     <message>
         <source>If the label did not come out, fix the printer and press Reprint (F10).</source>
@@ -865,6 +877,10 @@ Konfiguration korrigieren, dann neu starten.</translation>
         <translation>Es fehlen Artikel. Scannen, Fehlmenge (F7) drücken oder ein Vorarbeiter scannt seinen Ausweis, um ohne sie zu versenden.</translation>
     </message>
     <message>
+        <source>Do what the message above says, then press Reprint (F10) to try again; Hold (F9) sets the order aside.</source>
+        <translation>Meldung oben befolgen, dann Nachdruck (F10) drücken; Parken (F9) legt den Auftrag beiseite.</translation>
+    </message>
+    <message>
         <source>Box {0}: choose a carton</source>
         <translation>Karton {0}: Verpackung wählen</translation>
     </message>
@@ -874,7 +890,7 @@ Konfiguration korrigieren, dann neu starten.</translation>
     </message>
     <message>
         <source>The label prints as soon as the box lies still within the tolerance.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Etikett wird gedruckt, sobald der Karton ruhig und innerhalb der Toleranz liegt.</translation>
     </message>
     <message>
         <source>The label prints as soon as the weight is right.</source>
@@ -921,7 +937,7 @@ Konfiguration korrigieren, dann neu starten.</translation>
     </message>
     <message>
         <source>Serial scanners</source>
-        <translation type="unfinished"></translation>
+        <translation>Serielle Scanner</translation>
     </message>
     <message>
         <source>Scale</source>
@@ -929,7 +945,7 @@ Konfiguration korrigieren, dann neu starten.</translation>
     </message>
     <message>
         <source>Camera</source>
-        <translation type="unfinished"></translation>
+        <translation>Kamera</translation>
     </message>
     <message>
         <source>Screen and sound</source>
@@ -965,11 +981,11 @@ Konfiguration korrigieren, dann neu starten.</translation>
     </message>
     <message>
         <source>Serial and USB-serial scanners (one URI each)</source>
-        <translation type="unfinished"></translation>
+        <translation>Serielle und USB-Seriell-Scanner (je eine URI)</translation>
     </message>
     <message>
         <source>Prefer usb://vendor:product/serial: it survives a reboot and another USB socket. `packstation devices list` prints the URI to copy. Examples: serial:///dev/ttyACM0?baud=115200&amp;suffix=crlf · sim://scanner (the simulator). A keyboard-wedge scanner needs no entry here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Am besten usb://vendor:product/serial: übersteht einen Neustart und einen anderen USB-Anschluss. `packstation devices list` zeigt die URI zum Kopieren. Beispiele: serial:///dev/ttyACM0?baud=115200&amp;suffix=crlf · sim://scanner (der Simulator). Ein Tastatur-Scanner braucht hier keinen Eintrag.</translation>
     </message>
     <message>
         <source>Weigh every parcel</source>
@@ -989,35 +1005,35 @@ Konfiguration korrigieren, dann neu starten.</translation>
     </message>
     <message>
         <source>Off (no photos)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus (keine Fotos)</translation>
     </message>
     <message>
         <source>The system's default camera</source>
-        <translation type="unfinished"></translation>
+        <translation>Standardkamera des Systems</translation>
     </message>
     <message>
         <source>Look for cameras</source>
-        <translation type="unfinished"></translation>
+        <translation>Kameras suchen</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> Tage</translation>
     </message>
     <message>
         <source>keep for ever</source>
-        <translation type="unfinished"></translation>
+        <translation>für immer behalten</translation>
     </message>
     <message>
         <source>Box camera</source>
-        <translation type="unfinished"></translation>
+        <translation>Kartonkamera</translation>
     </message>
     <message>
         <source>Keep photos</source>
-        <translation type="unfinished"></translation>
+        <translation>Fotos behalten</translation>
     </message>
     <message>
         <source>A photo of the open box is taken when an order is packed and kept with its parcel. Older photos are deleted when the station starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beim Packen eines Auftrags wird ein Foto des offenen Kartons gemacht und beim Paket gespeichert. Ältere Fotos werden beim Start der Station gelöscht.</translation>
     </message>
     <message>
         <source>Full screen (kiosk)</source>
@@ -1041,11 +1057,11 @@ Konfiguration korrigieren, dann neu starten.</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzufügen</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>Keyboard wedge, told apart by speed</source>
@@ -1077,7 +1093,7 @@ Konfiguration korrigieren, dann neu starten.</translation>
     </message>
     <message>
         <source>No camera found (or camera support is not installed).</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Kamera gefunden (oder Kameraunterstützung nicht installiert).</translation>
     </message>
     <message>
         <source>Light</source>
@@ -1097,7 +1113,7 @@ Konfiguration korrigieren, dann neu starten.</translation>
     </message>
     <message>
         <source>Found: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Gefunden: {0}</translation>
     </message>
 </context>
 <context>

@@ -67,6 +67,10 @@
         <translation>Camera</translation>
     </message>
     <message>
+        <source>Central</source>
+        <translation>Central</translation>
+    </message>
+    <message>
         <source>No scale</source>
         <translation>No scale</translation>
     </message>
@@ -315,6 +319,10 @@
         <translation>Waiting for the label…</translation>
     </message>
     <message>
+        <source>No tracking number (station label)</source>
+        <translation>No tracking number (station label)</translation>
+    </message>
+    <message>
         <source>Label printer: {0}</source>
         <translation>Label printer: {0}</translation>
     </message>
@@ -329,6 +337,14 @@
     <message>
         <source>(preview not available for this printer)</source>
         <translation>(preview not available for this printer)</translation>
+    </message>
+    <message>
+        <source>Billable weight {0}</source>
+        <translation>Billable weight {0}</translation>
+    </message>
+    <message>
+        <source>{0} day(s) in transit</source>
+        <translation>{0} day(s) in transit</translation>
     </message>
     <message>
         <source>Tracking {0}</source>
@@ -486,16 +502,12 @@
         <translation>Name or PIN is wrong.</translation>
     </message>
     <message>
-        <source>, {0} events waiting</source>
-        <translation>, {0} events waiting</translation>
+        <source>{0} events waiting to be sent</source>
+        <translation>{0} events waiting to be sent</translation>
     </message>
     <message>
-        <source>Central: online{0}</source>
-        <translation>Central: online{0}</translation>
-    </message>
-    <message>
-        <source>Central: OFFLINE, packing from this station's copy{0}</source>
-        <translation>Central: OFFLINE, packing from this station's copy{0}</translation>
+        <source>Offline: packing the orders this station holds. {0}</source>
+        <translation>Offline: packing the orders this station holds. {0}</translation>
     </message>
     <message>
         <source>Station {0}</source>
@@ -863,6 +875,10 @@ Fix the configuration, then restart.</translation>
     <message>
         <source>Items are missing. Scan them, press Short (F7), or a supervisor scans their badge to ship without them.</source>
         <translation>Items are missing. Scan them, press Short (F7), or a supervisor scans their badge to ship without them.</translation>
+    </message>
+    <message>
+        <source>Do what the message above says, then press Reprint (F10) to try again; Hold (F9) sets the order aside.</source>
+        <translation>Do what the message above says, then press Reprint (F10) to try again; Hold (F9) sets the order aside.</translation>
     </message>
     <message>
         <source>Box {0}: choose a carton</source>

@@ -127,6 +127,7 @@ def _outage(central, pg, homes, seconds: float) -> None:
     assert sum(len(s["packed_offline"]) for s in summaries.values()) > 0, "packing went on during the outage"
 
 
+@pytest.mark.quick_variant
 def test_stations_keep_packing_through_a_10_second_outage_and_nothing_is_lost(central, pg, homes):
     _outage(central, pg, homes, 10)
 

@@ -5,7 +5,7 @@
 ^LH0,0
 ^FWN
 ^FO35,35^A0N,28,28^FB93,1,0,L,0^FH^FDFROM^FS
-^FO35,73^A0N,33,33^FB685,5,4,L,0^FH^FDNorthwind Fulfilment\&Northwind Ltd\&Unit 4, Riverside Trading Estate\&LS11 5QT Leeds\&GB^FS
+^FO35,73^A0N,33,33^FB685,5,4,L,0^FH^FDNorthwind Fulfilment\&Northwind Ltd\&Unit 4, Riverside Trading Estate\&Leeds LS11 5QT\&GB^FS
 ^FO744,35^GB420,278,6,B,1^FS
 ^FO762,59^A0N,59,59^FB385,1,0,C,0^FH^FDDHL^FS
 ^FO762,130^A0N,38,38^FB385,1,0,C,0^FH^FDPaket International^FS

@@ -5,7 +5,7 @@
 ^LH0,0
 ^FWN
 ^FO24,24^A0N,19,19^FB63,1,0,L,0^FH^FDFROM^FS
-^FO24,50^A0N,22,22^FB464,5,2,L,0^FH^FDNorthwind Fulfilment\&Northwind Ltd\&Unit 4, Riverside Trading Estate\&LS11 5QT Leeds\&GB^FS
+^FO24,50^A0N,22,22^FB464,5,2,L,0^FH^FDNorthwind Fulfilment\&Northwind Ltd\&Unit 4, Riverside Trading Estate\&Leeds LS11 5QT\&GB^FS
 ^FO504,24^GB285,188,4,B,1^FS
 ^FO515,40^A0N,40,40^FB261,1,0,C,0^FH^FDDHL^FS
 ^FO515,88^A0N,26,26^FB261,1,0,C,0^FH^FDPaket International^FS

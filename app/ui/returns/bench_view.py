@@ -1,0 +1,374 @@
+"""The returns bench's widgets: the open return, the unit in hand, flags, and the stock a return changed.
+
+Each widget renders a `BenchView` (state from the ReturnStation, stock from the store, read on
+the worker); none of them calls anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.returns import QUARANTINE_BIN, REASONS, Disposition, Grade, ReturnPhase
+from app.ui import icons
+from app.ui.returns.jobs import BenchView, ClosedReturn
+
+STOP_RED = "#B3261E"
+OK_GREEN = "#1B7A36"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ReturnsBench", text)
+
+
+def grade_text(grade: Grade) -> str:
+    return {Grade.RESELLABLE: _tr("Resellable"), Grade.DAMAGED: _tr("Damaged"), Grade.WRONG_ITEM: _tr("Wrong item"),
+            Grade.MISSING_PARTS: _tr("Missing parts")}[grade]
+
+
+def where_text(disposition: Disposition, bin_location: str | None) -> str:
+    if disposition is Disposition.RESTOCK:
+        return _tr("Restock → {0}").format(bin_location or "?")
+    return {Disposition.QUARANTINE: _tr("Quarantine"), Disposition.DISPOSE: _tr("Dispose"),
+            Disposition.RETURN_TO_VENDOR: _tr("Return to vendor")}[disposition]
+
+
+def _label(text: str = "", name: str = "", wrap: bool = True) -> QLabel:
+    label = QLabel(text)
+    if name:
+        label.setObjectName(name)
+    label.setWordWrap(wrap)
+    return label
+
+
+def _table(headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().hide()
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+    table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    table.setAlternatingRowColors(True)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the product or SKU takes what is left
+    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    table.setWordWrap(False)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[list[str]], colours: list[str | None] | None = None,
+          bold: list[bool] | None = None) -> None:
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            item = QTableWidgetItem(text)
+            if colours and colours[r]:
+                item.setForeground(QColor(colours[r]))
+            if bold and bold[r]:
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
+            if c and text.lstrip("+-−→ 0123456789").strip() == "":
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            table.setItem(r, c, item)
+
+
+class Card(QFrame):
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Card")
+        self.box = QVBoxLayout(self)
+        self.box.setContentsMargins(12, 8, 12, 10)
+        self.box.setSpacing(6)
+        self.title = _label(title, "CardTitle")
+        self.box.addWidget(self.title)
+
+
+class FlagPanel(QFrame):
+    """A STOP-red card: what a supervisor must see before the refund goes out."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Stop")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(14, 8, 14, 8)
+        icon = QLabel()
+        icon.setPixmap(icons.pixmap("stop", "#FFFFFF", 48))
+        row.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+        text = QVBoxLayout()
+        text.setSpacing(2)
+        self.title = _label("", "Big")
+        self.listing = _label("")
+        text.addWidget(self.title)
+        text.addWidget(self.listing)
+        row.addLayout(text, 1)
+        self.hide()
+
+    def render(self, view: BenchView) -> None:
+        flags = view.state.open_flags()
+        if not flags:
+            self.hide()
+            return
+        self.title.setText(_tr("SUPERVISOR — {0} flag(s) on this return").format(len(flags)))
+        lines = [f"• {f.describe()}" + (f" — {f.detail}" if f.detail and not f.detail.startswith("item ") else "")
+                 for f in flags]
+        hint = (_tr("Quarantine flagged items. A supervisor scans their badge to approve, or HOLD (F9).")
+                if view.state.phase is not ReturnPhase.APPROVAL
+                else _tr("Scan a SUPERVISOR badge to approve and close, or HOLD (F9) for later."))
+        self.listing.setText("\n".join([*lines, hint]))
+        self.show()
+
+
+class ReturnPanel(QWidget):
+    """Left side: the return's header, what may come back, and what has come back."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        head = QHBoxLayout()
+        self.number = _label("", "OrderNumber", wrap=False)
+        self.window_chip = _label("", "Chip", wrap=False)
+        head.addWidget(self.number)
+        head.addSpacing(12)
+        head.addWidget(self.window_chip, 0, Qt.AlignmentFlag.AlignVCenter)
+        head.addStretch(1)
+        layout.addLayout(head)
+        self.details = _label("", "Muted")
+        layout.addWidget(self.details)
+        self.flags = FlagPanel()
+        layout.addWidget(self.flags)
+        self.lines = _table([_tr("SKU"), _tr("Product"), _tr("Shipped"), _tr("Before"), _tr("Now"),
+                             _tr("Left"), _tr("Bin (stock)")])
+        layout.addWidget(self.lines, 2)
+        self.items_title = _label(_tr("Received on this return"), "CardTitle")
+        layout.addWidget(self.items_title)
+        self.items = _table([_tr("#"), _tr("SKU"), _tr("Grade"), _tr("Reason"), _tr("Goes to"), _tr("Flags")])
+        layout.addWidget(self.items, 3)
+
+    def render(self, view: BenchView) -> None:
+        s = view.state
+        order = s.order
+        if order is None:
+            return
+        self.number.setText(_tr("Return {0}").format(s.number))
+        shipped = order.shipped_at
+        received = s.received_at or datetime.now(UTC)
+        late = any(f.flag.value == "late_return" for f in s.return_flags)
+        if shipped is not None:
+            days = (received.date() - shipped.date()).days
+            self.window_chip.setText(_tr("LATE: {0} days after shipping").format(days) if late
+                                     else _tr("In the window: day {0}").format(days))
+        else:
+            self.window_chip.setText(_tr("No shipping date"))
+        colour = STOP_RED if late else OK_GREEN
+        self.window_chip.setStyleSheet(f"background: {colour}; color: #FFFFFF;")
+        parts = [_tr("Order {0}").format(order.number)]
+        if order.channel:
+            parts.append(order.channel)
+        if s.rma:
+            parts.append(_tr("RMA {0}").format(s.rma))
+        if shipped is not None:
+            parts.append(_tr("shipped {0}").format(shipped.date().isoformat()))
+        if s.user is not None:
+            parts.append(_tr("received by {0}").format(s.user.name))
+        self.details.setText("  ·  ".join(parts))
+        self.flags.render(view)
+        rows, colours = [], []
+        for line in order.lines:
+            now = s.returned_units(line.sku)
+            left = line.returnable - now
+            bins = view.levels.get(line.sku, {})
+            home = line.bin_location or ""
+            stock = f"{home} ({bins.get(home, 0)})" if home else "—"
+            rows.append([line.sku, line.name, str(line.shipped), str(line.returned_before), str(now), str(max(0, left)),
+                         stock])
+            colours.append(STOP_RED if left < 0 else (OK_GREEN if now else None))
+        _fill(self.lines, rows, colours)
+        rows, colours = [], []
+        for item in s.items:
+            flags = ", ".join(f.value.replace("_", " ") for f in item.flags)
+            rows.append([str(item.item_no), item.sku + (f" · {item.serial}" if item.serial else ""),
+                         grade_text(item.grade), item.reason.replace("_", " "),
+                         where_text(item.disposition, item.bin), flags.upper() if flags else ""])
+            colours.append(STOP_RED if item.flags else None)
+        _fill(self.items, rows, colours, [bool(item.flags) for item in s.items])
+
+
+class StepPanel(QStackedWidget):
+    """Right side: what to do now — scan an item, grade it, put it away, or get a supervisor."""
+
+    def __init__(self, send_grade: Callable[[Grade, str], None], send_dispose: Callable[[Disposition | None], None],
+                 keys: dict[str, str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.keys = keys
+        # scan the next item
+        self.scan = QWidget()
+        box = QVBoxLayout(self.scan)
+        box.addStretch(1)
+        icon = QLabel()
+        icon.setPixmap(icons.pixmap("barcode", "#1F5FAD", 96))
+        icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        box.addWidget(icon)
+        self.scan_text = _label(_tr("Scan each returned item"), "Headline")
+        self.scan_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        box.addWidget(self.scan_text)
+        hint = _label(_tr("When the parcel is empty: COMPLETE (F5). Nothing in it: CANCEL (F12)."), "Muted")
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        box.addWidget(hint)
+        box.addStretch(2)
+        self.addWidget(self.scan)
+        # grade the unit in hand
+        self.grade = QWidget()
+        box = QVBoxLayout(self.grade)
+        box.setContentsMargins(0, 0, 0, 0)
+        self.grade_item = _label("", "Big")
+        box.addWidget(self.grade_item)
+        self.grade_flags = _label("")
+        self.grade_flags.setStyleSheet(f"color: {STOP_RED}; font-weight: 700;")
+        box.addWidget(self.grade_flags)
+        grid = QGridLayout()
+        grid.setSpacing(8)
+        self.grade_buttons: dict[Grade, QPushButton] = {}
+        self.reason_buttons: list[QPushButton] = []
+        for n, grade in enumerate((Grade.RESELLABLE, Grade.DAMAGED, Grade.MISSING_PARTS, Grade.WRONG_ITEM)):
+            cell = QVBoxLayout()
+            cell.setSpacing(4)
+            button = QPushButton(f"{grade_text(grade)}\n{keys[grade.value]}")
+            button.setObjectName("Primary" if grade is Grade.RESELLABLE else "GradeButton")
+            button.setMinimumHeight(64)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setAccessibleName(grade_text(grade))
+            button.clicked.connect(lambda _=False, g=grade: send_grade(g, ""))
+            cell.addWidget(button)
+            self.grade_buttons[grade] = button
+            for reason in REASONS[grade][:2]:  # the rest by card (PS:GRADE:...)
+                small = QPushButton(reason.replace("_", " "))
+                small.setObjectName("Reason")
+                small.setStyleSheet("font-size: 13px; padding: 2px 4px;")
+                small.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+                small.setToolTip(_tr("{0}, reason: {1} (card PS:GRADE:{2}:{3})").format(
+                    grade_text(grade), reason.replace("_", " "), grade.name, reason.upper()))
+                small.clicked.connect(lambda _=False, g=grade, r=reason: send_grade(g, r))
+                cell.addWidget(small)
+                self.reason_buttons.append(small)
+            cell.addStretch(1)
+            grid.addLayout(cell, n // 2, n % 2)
+        box.addLayout(grid, 1)
+        self.addWidget(self.grade)
+        # put it away
+        self.dispose = QWidget()
+        box = QVBoxLayout(self.dispose)
+        box.setContentsMargins(0, 0, 0, 0)
+        self.dispose_item = _label("", "Big")
+        box.addWidget(self.dispose_item)
+        self.suggested = QPushButton()
+        self.suggested.setObjectName("Primary")
+        self.suggested.setMinimumHeight(84)
+        self.suggested.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.suggested.clicked.connect(lambda: send_dispose(None))  # None: CONFIRM, the suggestion
+        box.addWidget(self.suggested)
+        box.addWidget(_label(_tr("…or scan a bin label to restock elsewhere, or:"), "Muted"))
+        self.dispose_buttons: dict[Disposition, QPushButton] = {}
+        row = QGridLayout()
+        for n, disposition in enumerate((Disposition.QUARANTINE, Disposition.DISPOSE, Disposition.RETURN_TO_VENDOR)):
+            button = QPushButton(f"{where_text(disposition, None)}\n{keys[disposition.value]}")
+            button.setMinimumHeight(60)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(lambda _=False, d=disposition: send_dispose(d))
+            row.addWidget(button, 0, n)
+            self.dispose_buttons[disposition] = button
+        box.addLayout(row)
+        box.addStretch(1)
+        self.addWidget(self.dispose)
+        # a serial is needed
+        self.serial = QWidget()
+        box = QVBoxLayout(self.serial)
+        box.addStretch(1)
+        self.serial_text = _label("", "Headline")
+        self.serial_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        box.addWidget(self.serial_text)
+        box.addWidget(_label(_tr("Scan the serial number on the item (or type it: F2). UNDO (F3) sets it aside."),
+                             "Muted"))
+        box.addStretch(2)
+        self.addWidget(self.serial)
+
+    def render(self, view: BenchView) -> None:
+        s = view.state
+        pending = s.pending
+        if s.phase is ReturnPhase.SERIAL and pending is not None:
+            self.serial_text.setText(_tr("Scan the SERIAL of {0}").format(pending.sku))
+            self.setCurrentWidget(self.serial)
+        elif s.phase is ReturnPhase.GRADING and pending is not None:
+            self.grade_item.setText(_tr("In hand: {0} — {1}").format(pending.sku, pending.name)
+                                    + (f" · {pending.serial}" if pending.serial else ""))
+            flags = ", ".join(f.value.replace("_", " ") for f in pending.flags)
+            flagged = _tr("FLAGGED: {0} — it goes to {1}").format(flags, QUARANTINE_BIN)
+            self.grade_flags.setText(flagged if flags else "")
+            self.grade_flags.setVisible(bool(flags))
+            self.setCurrentWidget(self.grade)
+        elif s.phase is ReturnPhase.DISPOSING and pending is not None and pending.grade is not None:
+            self.dispose_item.setText(_tr("{0}: {1}, {2}").format(pending.sku, grade_text(pending.grade),
+                                                                    pending.reason.replace("_", " ")))
+            restock = not pending.flagged and pending.grade is Grade.RESELLABLE
+            where = (where_text(Disposition.RESTOCK, pending.default_bin) if restock and pending.default_bin
+                     else _tr("Restock: scan the bin label") if restock else where_text(Disposition.QUARANTINE, None))
+            self.suggested.setText(_tr("{0}\nCONFIRM  {1}").format(where, self.keys["confirm"]))
+            self.setCurrentWidget(self.dispose)
+        else:
+            self.setCurrentWidget(self.scan)
+
+
+class ClosedPanel(QWidget):
+    """After a return: what came back and how stock changed, SKU by SKU and bin by bin."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.title = _label("", "Headline")
+        layout.addWidget(self.title)
+        self.summary = _label("", "Muted")
+        layout.addWidget(self.summary)
+        layout.addWidget(_label(_tr("Stock change"), "CardTitle"))
+        self.stock = _table([_tr("SKU"), _tr("Bin"), _tr("Before"), _tr("After"), _tr("Change")])
+        layout.addWidget(self.stock, 2)
+        self.sellable = _label("", "Big")
+        layout.addWidget(self.sellable)
+
+    def render(self, closed: ClosedReturn) -> None:
+        titles = {"closed": _tr("Return {0} closed — refund ready"), "held": _tr("Return {0} on hold for a supervisor"),
+                  "abandoned": _tr("Return {0} cancelled")}
+        self.title.setText(titles.get(closed.status, "{0}").format(closed.number))
+        grades: dict[str, int] = {}
+        for item in closed.items:
+            grades[grade_text(item.grade)] = grades.get(grade_text(item.grade), 0) + 1
+        listing = ", ".join(f"{n} {g.lower()}" for g, n in grades.items())
+        self.summary.setText(_tr("Order {0}: {1} unit(s) back ({2}).").format(closed.order, len(closed.items),
+                                                                            listing or "—"))
+        rows = [[r.sku, r.bin, str(r.before), str(r.after), f"{r.delta:+d}"] for r in closed.stock]
+        colours = [STOP_RED if r.bin == QUARANTINE_BIN else OK_GREEN for r in closed.stock]
+        _fill(self.stock, rows, colours)
+        self.sellable.setText("   ".join(_tr("{0} for sale: {1} → {2}").format(sku, before, after)
+                                         for sku, before, after in closed.available if before != after)
+                              or _tr("Nothing went back on sale."))

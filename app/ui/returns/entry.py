@@ -1,0 +1,148 @@
+"""The way into returns mode from a packing station's window.
+
+`install(window)` (called by MainWindow._build) adds a "Returns" button to the top bar and the
+Ctrl+Shift+R shortcut. They show while someone is signed in and no order is open. Returns mode
+opens the ReturnsWindow over the packing window and, while it is open:
+
+- every scan (keyboard wedge or serial scanner) goes to the returns bench, through the packing
+  window's own scan path (`_capture`, the hook its admin gate uses for the same purpose);
+- the packing window's keys are switched off (both windows use F2–F12), and switched back on,
+  as the packing window's state says, when returns mode closes;
+- labels print through the packing station's print queue (one queue per station).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QPushButton
+
+SHORTCUT = "Ctrl+Shift+R"
+_OPEN_PHASES = ("awaiting_order", "done")  # packing phases from which the bench may switch
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ReturnsEntry", text)
+
+
+def _allowed(window: Any) -> bool:
+    state = window.state
+    return bool(window.ready) and state.packer is not None and state.phase.value in _OPEN_PHASES
+
+
+def install(window: Any) -> None:
+    """Add the button and shortcut to a (re)built station window."""
+    row = window.station_label.parentWidget().layout()
+    button = QPushButton(_tr("Returns"))
+    button.setObjectName("ReturnsButton")
+    button.setToolTip(_tr("Switch this station to returns mode ({0})").format(SHORTCUT))
+    button.setAccessibleName(_tr("Returns mode"))
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Enter from a scanner must never press it
+    button.clicked.connect(lambda: open_from_station(window))
+    row.insertWidget(max(0, row.count() - 2), button)  # before "Full screen" and the settings
+    action = QAction(_tr("Returns"), window)
+    action.setShortcut(QKeySequence(SHORTCUT))
+    action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    action.triggered.connect(lambda: _allowed(window) and open_from_station(window))
+    window.addAction(action)
+    window.returns_button = button
+    if not getattr(window, "_returns_entry", False):
+        window._returns_entry = True
+        window.rendered.connect(lambda _result: _update(window))
+    _update(window)
+
+
+def _update(window: Any) -> None:
+    button = getattr(window, "returns_button", None)
+    if button is not None:
+        button.setVisible(window.state.packer is not None)
+        button.setEnabled(_allowed(window))
+        button.setToolTip(_tr("Switch this station to returns mode ({0})").format(SHORTCUT) if _allowed(window)
+                          else _tr("Finish or hold the open order first."))
+    mode = getattr(window, "returns_mode", None)
+    if mode is not None:
+        mode.keys_off()  # the packing window re-enabled its keys while rendering: not while returns is open
+
+
+class _ReturnsMode(QObject):
+    """Holds what returns mode changed on the packing window, and gives it back."""
+
+    def __init__(self, window: Any, returns: Any) -> None:
+        super().__init__(returns)
+        self.window = window
+        self.returns = returns
+        self.keys: dict[QAction, bool] = {}  # what the packing window's state says each key should be
+        window._capture = returns.submit_scan
+        self.keys_off()
+        window.installEventFilter(self)
+        QApplication.instance().aboutToQuit.connect(returns.shutdown)
+
+    def keys_off(self) -> None:
+        for action in self.window.actions():
+            if action.isEnabled():
+                self.keys[action] = True
+                action.setEnabled(False)
+            else:
+                self.keys.setdefault(action, False)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            self.returns.close()  # the packing window closes: returns mode first (its worker finishes)
+        return False
+
+    def restore(self) -> None:
+        window = self.window
+        window.removeEventFilter(self)
+        with contextlib.suppress(RuntimeError, TypeError):
+            QApplication.instance().aboutToQuit.disconnect(self.returns.shutdown)
+        if window._capture == self.returns.submit_scan:
+            window._capture = None
+        current = set(window.actions())
+        for action, enabled in self.keys.items():
+            if action in current:
+                action.setEnabled(enabled)
+        window.returns_mode = None
+        if hasattr(window, "_render"):  # the packing keys as its state says now (it may have changed meanwhile)
+            window._render(window.state, None)
+        window.returns_window = None
+        window.activateWindow()
+        window.banner.show_message(window.banner.tone, "packing", _tr("Back to packing."))
+
+
+def _print_via_station(window: Any) -> Callable[[list, str, Callable[[Any], None]], None]:
+    from app.ui.returns.jobs import submit_labels
+
+    def print_labels(labels: list, reference: str, done: Callable[[Any], None]) -> None:
+        window.run_job(submit_labels(labels, reference), "returns_print", done)
+
+    return print_labels
+
+
+def open_from_station(window: Any) -> Any:
+    from app.ui.returns.window import ReturnsWindow
+
+    current = getattr(window, "returns_window", None)
+    if current is not None:
+        current.raise_()
+        current.activateWindow()
+        return current
+    if window.config is None:
+        return None
+    returns = ReturnsWindow(window.config, window.paths, user=window.state.packer, sounds=window.sounds,
+                            print_labels=_print_via_station(window), parent=window)
+    mode = _ReturnsMode(window, returns)
+    window.returns_window = returns
+    window.returns_mode = mode
+    returns.closed.connect(mode.restore)
+    returns.setGeometry(window.geometry())
+    if window.isFullScreen():
+        returns.showFullScreen()
+    else:
+        returns.show()
+    returns.raise_()
+    returns.activateWindow()
+    return returns
