@@ -170,6 +170,8 @@ class StockMovement(Base):
         Index("ix_stock_movements_sku_bin", "sku", "bin"),
         Index("ix_stock_movements_reference", "reference", "reason"),
         Index("ix_stock_movements_at", "at"),
+        # supervisor's returns figures: units shipped per SKU over a period, read from the index alone
+        Index("ix_stock_movements_reason_at", "reason", "at", "sku", "delta"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)

@@ -1,12 +1,15 @@
 """`packstation stats` and `packstation supervisor`.
 
     packstation stats [--since WHEN] [--until WHEN] [--shift early|late|night] [--date DAY]
+                      [--view productivity|returns] [--returns] [--table NAME]
                       [--by packer|station] [--format table|csv|json] [--weights W] [--hourly]
                       [--pdf FILE] [-o FILE]
     packstation supervisor
 
 `stats` prints the same figures as the console's productivity view (it builds the same
-TableData). Without --since/--shift it reports today. Times without a zone are local.
+TableData); `--view returns` (or `--returns`) those of its "Returns & stock" tab: return rate,
+restock time, inventory accuracy. Without --since/--shift it reports today. Times without a
+zone are local.
 `supervisor` opens the console window; it asks for a supervisor's badge or name and PIN.
 
 app.cli calls `register(subparsers)`; `python -m app.supervisor.cli stats ...` runs it alone.
@@ -33,6 +36,11 @@ def register(subparsers: Any) -> None:
     when.add_argument("--until", help="end (exclusive); a bare date means the end of that day (default: now)")
     when.add_argument("--shift", choices=sorted(periods.SHIFTS), help="a shift instead of --since/--until")
     when.add_argument("--date", type=_date, help="the day of --shift, or a whole day (default: today)")
+    stats.add_argument("--view", choices=["productivity", "returns"], default="productivity",
+                       help="productivity (default) or returns: return rate, restock time, inventory accuracy")
+    stats.add_argument("--returns", dest="view", action="store_const", const="returns", help="same as --view returns")
+    stats.add_argument("--table", choices=tables_of_returns(),
+                       help="with --view returns: only this table (csv and table formats)")
     stats.add_argument("--by", choices=["packer", "station"], default="packer")
     stats.add_argument("--format", choices=["table", "csv", "json"], default="table")
     stats.add_argument("--weights", help="difficulty weights single,multi,mixed,serial (default 1,1.25,1.75,2.5)")
@@ -43,6 +51,10 @@ def register(subparsers: Any) -> None:
 
     console = subparsers.add_parser("supervisor", help="open the supervisor's console (badge or name, and PIN)")
     console.set_defaults(handler=cmd_supervisor)
+
+
+def tables_of_returns() -> tuple[str, ...]:
+    return ("summary", "rates", "reasons", "restock", "bins", "skus")  # tables.RETURNS_TABLES, without its imports
 
 
 def _date(text: str) -> date:
@@ -66,39 +78,77 @@ def period_from(args: argparse.Namespace) -> periods.Period:
 
 def cmd_stats(args: argparse.Namespace) -> int:
     from app.startup import open_bench
-    from app.supervisor import tables
     from app.supervisor.productivity import Weights
     from app.supervisor.service import StatsService
 
     try:
         period = period_from(args)
         weights = Weights.parse(args.weights) if args.weights else Weights()
+        if args.view == "returns" and (args.hourly or args.weights):
+            raise ValueError("--hourly and --weights belong to the productivity view, not --view returns")
+        if args.table and args.view != "returns":
+            raise ValueError("--table picks a table of --view returns")
     except ValueError as exc:
         print(f"packstation stats: {exc}", file=sys.stderr)
         return 2
     bench = open_bench()
     service = StatsService(bench.engine)
     try:
-        result = service.productivity(period, args.by, weights)
-        if args.format == "json":
-            text = tables.to_json(result) + "\n"
-        elif args.format == "csv":
-            text = _csv(tables.productivity_table(result), tables.hourly_table(result) if args.hourly else None)
+        figures = service.returns(period) if args.view == "returns" or args.pdf else None
+        if args.view == "returns":
+            assert figures is not None
+            _write(args, _returns_text(figures, args.format, args.table))
+            if args.pdf:
+                result = service.productivity(period, args.by, weights)
         else:
-            text = _table(result, args.hourly)
-        if args.output:
-            args.output.write_text(text, encoding="utf-8", newline="")
-            print(f"written to {args.output}", file=sys.stderr)
-        else:
-            sys.stdout.write(text)
+            result = service.productivity(period, args.by, weights)
+            _write(args, _productivity_text(result, args.format, args.hourly))
         if args.pdf:
             from app.supervisor.report_pdf import write_shift_report
 
-            write_shift_report(args.pdf, result, service.exceptions(period), source=str(bench.paths.database))
+            write_shift_report(args.pdf, result, service.exceptions(period), source=str(bench.paths.database),
+                               returns=figures)
             print(f"shift report written to {args.pdf}", file=sys.stderr)
     finally:
         bench.close()
     return 0
+
+
+def _write(args: argparse.Namespace, text: str) -> None:
+    if args.output:
+        args.output.write_text(text, encoding="utf-8", newline="")
+        print(f"written to {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+
+
+def _productivity_text(result: Any, fmt: str, hourly: bool) -> str:
+    from app.supervisor import tables
+
+    if fmt == "json":
+        return tables.to_json(result) + "\n"
+    if fmt == "csv":
+        return _csv(tables.productivity_table(result), tables.hourly_table(result) if hourly else None)
+    return _table(result, hourly)
+
+
+def _returns_text(figures: Any, fmt: str, only: str | None) -> str:
+    """All the returns tables (or one), as JSON, CSV sections (a blank line between) or text tables."""
+    import io
+
+    from app.supervisor import tables
+
+    if fmt == "json":
+        return tables.returns_to_json(figures) + "\n"
+    chosen = [t for name, t in tables.returns_tables(figures).items() if only in (None, name)]
+    if fmt == "csv":
+        out = io.StringIO(newline="")
+        for i, table in enumerate(chosen):
+            if i:
+                out.write("\r\n")
+            tables.write_csv(table, out)
+        return out.getvalue()
+    return "\n\n".join(f"{t.title}\n\n{tables.text_table(t)}" for t in chosen) + "\n"
 
 
 def _csv(table: Any, hourly: Any) -> str:

@@ -1,4 +1,5 @@
-"""The shift report as a PDF: totals, the hourly chart, the per-packer table, the exceptions.
+"""The shift report as a PDF: totals, the hourly chart, the per-packer table, the exceptions, and
+(when given) a "Returns and stock" section: return rate, restock time, inventory accuracy.
 
 A4 landscape, so the per-packer table fits across; reportlab's platypus for the flow and its
 graphics package for the chart (a PDF drawing, sharp at any zoom, no image files). The fonts
@@ -10,6 +11,7 @@ from __future__ import annotations
 import io
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
@@ -23,7 +25,19 @@ from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Space
 
 from app.supervisor.audit import ExceptionRow
 from app.supervisor.productivity import Productivity
-from app.supervisor.tables import TWO_LINE_TITLES, display, productivity_table
+from app.supervisor.returns_figures import ReturnsFigures
+from app.supervisor.tables import (
+    NUMERIC,
+    TWO_LINE_TITLES,
+    TableData,
+    accuracy_table,
+    display,
+    productivity_table,
+    restock_table,
+    return_rates_table,
+    return_reasons_table,
+    returns_summary_table,
+)
 from printers.fonts import PDF_NAMES, register_fonts
 from printers.label import Font
 
@@ -36,6 +50,7 @@ PACKER_COLUMNS = ("rank", "name", "orders", "units", "parcels", "active_s", "ord
                   "weighted_per_h", "median_s", "p90_s", "idle_s", "error_rate", "holds", "voids", "reprints",
                   "overrides", "reopened")
 MAX_EXCEPTIONS = 200
+MAX_RETURN_ROWS = 15  # per table of the returns section: the worst first; the CSV has them all
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -161,13 +176,79 @@ def _exceptions_table(rows: list[ExceptionRow], st: dict[str, ParagraphStyle]) -
     return table
 
 
+def _small_table(data: TableData, keys: tuple[str, ...], width: float, limit: int = MAX_RETURN_ROWS) -> Table:
+    """A TableData's columns `keys`, as the screen shows them, with its total row; the first rows only."""
+    keep = [data.index(k) for k in keys]
+    header = [TWO_LINE_TITLES.get(data.columns[i].key, data.columns[i].title) for i in keep]
+    rows = [[display(data.columns[i].kind, row[i]) for i in keep] for row in data.rows[:limit]]
+    total = [[display(data.columns[i].kind, data.total[i]) for i in keep]] if data.total is not None else []
+    body = [header, *rows, *total]
+    first = width * 0.34
+    other = (width - first) / max(1, len(keep) - 1)
+    table = Table(body, colWidths=[first, *[other] * (len(keep) - 1)], repeatRows=1)
+    sans, bold = PDF_NAMES[Font.SANS], PDF_NAMES[Font.SANS_BOLD]
+    style = [("FONTNAME", (0, 0), (-1, -1), sans), ("FONTSIZE", (0, 1), (-1, -1), 7.5),
+             ("FONTNAME", (0, 0), (-1, 0), bold), ("FONTSIZE", (0, 0), (-1, 0), 6.8),
+             ("TEXTCOLOR", (0, 0), (-1, 0), MUTED), ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+             *[("ALIGN", (n, 0), (n, -1), "RIGHT") for n, i in enumerate(keep) if data.columns[i].kind in NUMERIC],
+             ("LINEBELOW", (0, 0), (-1, 0), 0.6, MUTED),
+             ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)]
+    if total:
+        style += [("LINEABOVE", (0, -1), (-1, -1), 0.6, MUTED), ("FONTNAME", (0, -1), (-1, -1), bold)]
+    style += [("BACKGROUND", (0, r), (-1, r), ALT) for r in range(2, len(body) - len(total), 2)]
+    table.setStyle(TableStyle(style))
+    return table
+
+
+def returns_section(f: ReturnsFigures, st: dict[str, ParagraphStyle]) -> list:
+    """"Returns and stock": the figures, then return rate per SKU, grades and reasons, restock time and
+    inventory accuracy per bin, two tables side by side."""
+    summary = returns_summary_table(f)
+    row = summary.rows[0]
+    cells = [(c.title, display(c.kind, v)) for c, v in zip(summary.columns, row, strict=True)
+             if c.key not in ("received", "returns")]
+    figures = Table([[Paragraph(v, st["figure"]) for _, v in cells], [Paragraph(t, st["label"]) for t, _ in cells]],
+                    colWidths=[273 * mm / len(cells)] * len(cells))
+    figures.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.5, GRID), ("BACKGROUND", (0, 0), (-1, -1), ALT),
+                                 ("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 3)]))
+    story: list = [KeepTogether([Paragraph(f"Returns and stock — {_escape(f.period.describe())}", st["h2"]),
+                                 figures]), Spacer(1, 3 * mm)]
+    if f.empty:
+        story.append(Paragraph("No shipments booked in stock, no returns and no approved cycle counts in this "
+                               "period.", st["note"]))
+        return story
+    half = 132 * mm
+    rates_data = return_rates_table(f)
+    rates_data.rows = [r for r in rates_data.rows if r[rates_data.index("returned")]]  # SKUs that came back
+    rates = _small_table(rates_data, ("sku", "shipped", "returned", "return_rate", "damaged"), half)
+    reasons = _small_table(return_reasons_table(f), ("grade", "reason", "units", "share", "return_rate"), half)
+    restock = _small_table(restock_table(f), ("route", "units", "restock_median_s", "restock_p90_s", "max_s"), half)
+    bins = _small_table(accuracy_table(f, "bin"), ("bin", "lines", "lines_right", "line_accuracy", "units_off",
+                                                   "net"), half)
+    pairs = [(("Return rate per SKU returned, highest first", rates), ("By grade and reason", reasons)),
+             (("Restock time, receipt to a sellable bin", restock), ("Inventory accuracy per bin (approved counts)",
+                                                                     bins))]
+    for (left_title, left), (right_title, right) in pairs:
+        grid = Table([[Paragraph(left_title, st["label"]), Paragraph(right_title, st["label"])], [left, right]],
+                     colWidths=[half + 9 * mm, half + 9 * mm])
+        grid.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+        story += [KeepTogether(grid), Spacer(1, 3 * mm)]
+    story.append(Paragraph(
+        "Return rate: units returned in the period (wrong items left out) / units shipped in the period (shipment "
+        "stock movements net of voided labels). Restock time: from the return's receipt to the unit back in a "
+        "sellable bin, for units restocked in the period; median and P90 nearest-rank. Accuracy: approved cycle "
+        f"counts, final round; {MAX_RETURN_ROWS} rows at most per table — the console's Export CSV has them all.",
+        st["note"]))
+    return story
+
+
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def shift_report(p: Productivity, exceptions: list[ExceptionRow], *, supervisor: str = "",
-                 source: str = "") -> bytes:
-    """The report's PDF bytes."""
+                 source: str = "", returns: ReturnsFigures | None = None) -> bytes:
+    """The report's PDF bytes; with `returns`, a "Returns and stock" section after the exceptions."""
     st = _styles()
     out = io.BytesIO()
     doc = SimpleDocTemplate(out, pagesize=landscape(A4), leftMargin=12 * mm, rightMargin=12 * mm,
@@ -197,6 +278,8 @@ def shift_report(p: Productivity, exceptions: list[ExceptionRow], *, supervisor:
                                    "for the full list.", st["note"]))
     else:
         story.append(Paragraph("None: no holds, overrides, voids, reprints or failures.", st["note"]))
+    if returns is not None:
+        story += returns_section(returns, st)
 
     def footer(canvas, document) -> None:  # noqa: ANN001 - reportlab's callback signature
         canvas.saveState()
@@ -210,7 +293,7 @@ def shift_report(p: Productivity, exceptions: list[ExceptionRow], *, supervisor:
     return out.getvalue()
 
 
-def write_shift_report(path: Path, p: Productivity, exceptions: list[ExceptionRow], **kwargs: str) -> Path:
+def write_shift_report(path: Path, p: Productivity, exceptions: list[ExceptionRow], **kwargs: Any) -> Path:
     path.write_bytes(shift_report(p, exceptions, **kwargs))
     return path
 

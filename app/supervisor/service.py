@@ -17,6 +17,7 @@ from sqlalchemy import Engine
 from app.supervisor import audit, floor, holds, rollup
 from app.supervisor.periods import Period
 from app.supervisor.productivity import GroupBy, HourPoint, Productivity, Weights, hourly, productivity
+from app.supervisor.returns_figures import ReturnsFigures, returns_figures
 
 Progress = Callable[[int, int], None]  # events folded so far, events to fold
 
@@ -79,6 +80,12 @@ class StatsService:
         self.refresh()
         with self.engine.connect() as conn:
             return productivity(conn, period, by, weights, hourly_for=hourly_for)
+
+    def returns(self, period: Period) -> ReturnsFigures:
+        """Return rate, restock time and inventory accuracy (straight from the returns and stock tables:
+        they are small beside the pack-event log, so they need no roll-up)."""
+        with self.engine.connect() as conn:
+            return returns_figures(conn, period)
 
     def floor(self, now: datetime | None = None) -> floor.FloorSnapshot:
         with self.engine.connect() as conn:

@@ -122,3 +122,26 @@ def _greatest_sqlite(element: greatest, compiler: Any, **kw: Any) -> str:
 @compiles(greatest)
 def _greatest_default(element: greatest, compiler: Any, **kw: Any) -> str:
     return f"GREATEST({compiler.process(element.clauses, **kw)})"  # PostgreSQL ignores NULLs
+
+
+class unindexed(FunctionElement[Any]):  # noqa: N801
+    """A column that SQLite must not search by index (`+column`, its documented hint); elsewhere the
+    column itself, left to the planner. For a range that holds most of a table, SQLite's index
+    search plus a table look-up per row costs several times one pass over the table."""
+
+    name = "unindexed"
+    inherit_cache = True
+
+    def __init__(self, column: ColumnElement[Any]) -> None:
+        super().__init__(column)
+        self.type = column.type
+
+
+@compiles(unindexed, "sqlite")
+def _unindexed_sqlite(element: unindexed, compiler: Any, **kw: Any) -> str:
+    return f"+{compiler.process(element.clauses, **kw)}"
+
+
+@compiles(unindexed)
+def _unindexed_default(element: unindexed, compiler: Any, **kw: Any) -> str:
+    return compiler.process(element.clauses, **kw)

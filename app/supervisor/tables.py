@@ -20,6 +20,7 @@ from app.supervisor.audit import HistoryRow, OrderHit
 from app.supervisor.floor import FloorSnapshot
 from app.supervisor.holds import HoldItem
 from app.supervisor.productivity import Figures, Productivity
+from app.supervisor.returns_figures import MAX_SKUS, AccuracyRow, ReturnsFigures
 
 # Kinds of cell: how a value is shown and exported.
 TEXT, INT, RATE, PCT, SECONDS, HOURS, TIME, DATETIME, STAMP = (
@@ -30,7 +31,13 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 TWO_LINE_TITLES = {"orders_per_h": "Orders\n/h", "parcels_per_h": "Parcels\n/h", "units_per_h": "Units\n/h",
                    "weighted_per_h": "Weighted\n/h", "error_rate": "Scan\nerrors", "reprints": "Re-\nprints",
                    "overrides": "Over-\nrides", "reopened": "Boxes\nreopened", "median_s": "Median\norder",
-                   "p90_s": "P90\norder", "orders_today": "Orders\ntoday", "order_minutes": "On\norder"}
+                   "p90_s": "P90\norder", "orders_today": "Orders\ntoday", "order_minutes": "On\norder",
+                   "return_rate": "Return\nrate", "lines_right": "Lines\nright", "line_accuracy": "Line\naccuracy",
+                   "units_expected": "Units\nexpected", "units_counted": "Units\ncounted", "units_off": "Units\noff",
+                   "unit_accuracy": "Unit\naccuracy", "not_in_order": "Not in\norder",
+                   "missing_parts": "Missing\nparts", "wrong_item": "Wrong\nitem", "share": "Share of\nreturns",
+                   "restock_median_s": "Median\nrestock",
+                   "restock_p90_s": "P90\nrestock", "lines_counted": "Lines\ncounted"}
 
 
 @dataclass(frozen=True)
@@ -262,4 +269,129 @@ def to_json(p: Productivity) -> str:
                           strict=True)),
         "hourly": hourly_table(p).records(),
         "generated_at": p.generated_at.isoformat(timespec="seconds"),
+    }, indent=2, ensure_ascii=False)
+
+
+# ---------------------------------------------------------------- returns and stock
+
+
+RETURNS_TABLES = ("summary", "rates", "reasons", "restock", "bins", "skus")  # the order of the CLI and the JSON
+
+
+def returns_summary_table(f: ReturnsFigures) -> TableData:
+    restock, acc = f.restock_all, f.accuracy
+    table = TableData(f"Returns and stock — {f.period.describe()}", [
+        Col("shipped", "Shipped", INT, "Units shipped in the period (stock movements, net of voided labels)"),
+        Col("returned", "Returned", INT, "Units returned in the period that were in their order"),
+        Col("return_rate", "Return rate", PCT, "Returned / shipped units"),
+        Col("received", "Received", INT, "Every unit graded at the returns bench, wrong items included"),
+        Col("returns", "Returns", INT, "Return parcels with a unit graded in the period"),
+        Col("restocked", "Restocked", INT, "Units back in a sellable bin in the period"),
+        Col("restock_median_s", "Median restock", SECONDS, "Median time from receipt to restock"),
+        Col("restock_p90_s", "P90 restock", SECONDS, "9 in 10 units were back in a bin within this time"),
+        Col("lines_counted", "Lines counted", INT, "SKU-bin lines of cycle counts approved in the period"),
+        Col("line_accuracy", "Line accuracy", PCT, "Counted lines without variance"),
+        Col("units_off", "Units off", INT, "Sum of |counted - expected| units"),
+        Col("unit_accuracy", "Unit accuracy", PCT, "1 - units off / units expected")])
+    table.rows = [[f.shipped, f.returned, f.rate, f.received, f.returns, restock.units, restock.median_s,
+                   restock.p90_s, acc.lines, acc.line_accuracy, acc.units_off, acc.unit_accuracy]]
+    return table
+
+
+def return_rates_table(f: ReturnsFigures) -> TableData:
+    table = TableData(f"Return rate per SKU — {f.period.describe()}", [
+        Col("sku", "SKU"), Col("name", "Product"),
+        Col("shipped", "Shipped", INT, "Units shipped in the period, net of voided labels"),
+        Col("returned", "Returned", INT, "Units returned in the period (in their order)"),
+        Col("return_rate", "Rate", PCT, "Returned / shipped"),
+        Col("resellable", "Resellable", INT), Col("damaged", "Damaged", INT), Col("wrong_item", "Wrong item", INT),
+        Col("missing_parts", "Missing parts", INT)])
+    table.rows = [[r.sku, r.name, r.shipped, r.returned, r.rate, r.grades.get("resellable", 0),
+                   r.grades.get("damaged", 0), r.grades.get("wrong_item", 0), r.grades.get("missing_parts", 0)]
+                  for r in f.rates]
+    grades = {g: sum(r.grades.get(g, 0) for r in f.rates) for g in ("resellable", "damaged", "wrong_item",
+                                                                    "missing_parts")}
+    table.total = ["All", "", f.shipped, f.returned, f.rate, *grades.values()]
+    if len(f.rates) < f.skus:
+        table.total[5:] = [None] * 4  # only the rows shown are split by grade
+        table.notes.append(f"The {len(f.rates):,} highest rates of {f.skus:,} SKUs; the total counts them all.")
+    table.notes.append("Shipped: shipment stock movements net of voided labels. Returned: units graded at the "
+                       "returns bench, wrong items (never in the order) left out.")
+    if f.returned and not f.shipped:
+        table.notes.append("No shipment was booked in stock in this period: is inventory switched on "
+                           "(`packstation stock reconcile`)?")
+    return table
+
+
+def return_reasons_table(f: ReturnsFigures) -> TableData:
+    table = TableData(f"Returns by grade and reason — {f.period.describe()}", [
+        Col("grade", "Grade"), Col("reason", "Reason"), Col("units", "Units", INT),
+        Col("share", "Share", PCT, "Share of every unit received in the period"),
+        Col("return_rate", "Rate", PCT, "Units / all units shipped in the period"),
+        Col("not_in_order", "Not in order", INT, "Units the order never had"),
+        Col("returns", "Returns", INT, "Return parcels")])
+    table.rows = [[r.grade, r.reason, r.units, r.units / f.received if f.received else None,
+                   r.units / f.shipped if f.shipped else None, r.not_in_order, r.returns] for r in f.reasons]
+    table.total = ["All", "", f.received, 1.0 if f.received else None,
+                   f.received / f.shipped if f.shipped else None, sum(r.not_in_order for r in f.reasons), f.returns]
+    return table
+
+
+def restock_table(f: ReturnsFigures) -> TableData:
+    table = TableData(f"Restock time, receipt to a sellable bin — {f.period.describe()}", [
+        Col("route", "Route", TEXT, "At the bench: restocked when graded; from quarantine: released by a supervisor"),
+        Col("units", "Units", INT), Col("restock_median_s", "Median", SECONDS),
+        Col("restock_p90_s", "P90", SECONDS, "9 in 10 units were back in a bin within this time"),
+        Col("max_s", "Longest", SECONDS), Col("mean_s", "Mean", SECONDS)])
+    rows = [[r.title, r.units, r.median_s, r.p90_s, r.max_s, r.mean_s] for r in f.restock]
+    table.rows, table.total = rows[:-1], rows[-1]
+    table.notes.append("Units restocked in the period; median and P90 are nearest-rank.")
+    return table
+
+
+def _accuracy_cells(key: str, a: AccuracyRow) -> list[Any]:
+    return [key, a.counts, a.lines, a.lines_right, a.line_accuracy, a.units_expected, a.units_counted, a.units_off,
+            a.net, a.unit_accuracy]
+
+
+def accuracy_table(f: ReturnsFigures, by: str) -> TableData:
+    what, heading = ("bin", "Bin") if by == "bin" else ("SKU", "SKU")
+    table = TableData(f"Inventory accuracy per {what} — {f.period.describe()}", [
+        Col(by, heading), Col("counts", "Counts", INT, "Cycle counts approved in the period"),
+        Col("lines", "Lines", INT, "SKU-bin lines counted (final round)"),
+        Col("lines_right", "Right", INT, "Lines without variance"), Col("line_accuracy", "Line accuracy", PCT),
+        Col("units_expected", "Expected", INT), Col("units_counted", "Counted", INT),
+        Col("units_off", "Off", INT, "Sum of |counted - expected|"),
+        Col("net", "Net", INT, "Counted - expected: below zero, units missing"),
+        Col("unit_accuracy", "Unit accuracy", PCT, "1 - units off / units expected")])
+    rows = f.by_bin if by == "bin" else f.by_sku
+    table.rows = [_accuracy_cells(r.key, r) for r in rows]
+    table.total = _accuracy_cells("All", f.accuracy)
+    if len(rows) >= MAX_SKUS:
+        table.notes.append(f"The {len(rows):,} {what}s with the most units off; the total counts them all.")
+    table.notes.append("Approved cycle counts, final round only (a recount replaces a round judged miscounted).")
+    return table
+
+
+def returns_tables(f: ReturnsFigures) -> dict[str, TableData]:
+    return {"summary": returns_summary_table(f), "rates": return_rates_table(f), "reasons": return_reasons_table(f),
+            "restock": restock_table(f), "bins": accuracy_table(f, "bin"), "skus": accuracy_table(f, "sku")}
+
+
+def returns_to_json(f: ReturnsFigures) -> str:
+    """The returns and stock figures as the CLI's --view returns --format json prints them."""
+    tables = returns_tables(f)
+
+    def total(table: TableData) -> dict[str, Any] | None:
+        if table.total is None:
+            return None
+        return {c.key: export(c.kind, v) for c, v in zip(table.columns, table.total, strict=True)}
+
+    return json.dumps({
+        "view": "returns",
+        "period": {"since": f.period.since.isoformat(), "until": f.period.until.isoformat(),
+                   "label": f.period.label},
+        "summary": tables["summary"].records()[0],
+        **{name: {"rows": tables[name].records(), "total": total(tables[name])} for name in RETURNS_TABLES[1:]},
+        "generated_at": f.generated_at.isoformat(timespec="seconds"),
     }, indent=2, ensure_ascii=False)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import __version__
 from app.config import Config, Paths
 from app.domain.events import Feedback, Tone
 from app.domain.model import Role, User
@@ -336,6 +337,9 @@ class MainWindow(QMainWindow):
         self.sound_status = QLabel(self.sounds.status)
         self.sound_status.setObjectName("Permanent")
         bar.addPermanentWidget(self.sound_status)
+        version = QLabel(f"Packstation {__version__}")  # IT reads it off the screen when asked "which build?"
+        version.setObjectName("Permanent")
+        bar.addPermanentWidget(version)
 
     # ------------------------------------------------------------ jobs
 

@@ -8,7 +8,9 @@ scans, holds, reprints, voids, overrides. Then times every supervisor query and 
 
 - each stats view over the whole log (the worst case) and over one day,
 - the floor view for all stations (also through the console's thread pool and signal),
-- audit searches, the holds queue, the PDF.
+- audit searches, the holds queue, the PDF,
+- returns & stock (return rate, restock time, inventory accuracy) on 300,000 shipment movements,
+  20,000 returned units and 10,000 counted lines added to the copy.
 
 The roll-ups are built once per cached database (their one-time cost is printed); each run then
 times views on a copy, including one after 2,000 new events (an incremental refresh).
@@ -282,6 +284,54 @@ def append_events(path: Path, count: int, at: datetime) -> None:
     db.close()
 
 
+def add_returns(path: Path, first: datetime, last: datetime, seed: int = 3) -> dict[str, int]:
+    """Stock and returns beside the log: shipments booked in stock, returned units (some restocked
+    at the bench, some released from quarantine later), approved cycle counts."""
+    rng = random.Random(seed)
+    db = sqlite3.connect(path)
+    skus = [r[0] for r in db.execute("select sku from products")] or [f"SKU-{i:05d}" for i in range(2000)]
+    span = (last - first).total_seconds()
+
+    def when() -> datetime:
+        return first + timedelta(seconds=rng.uniform(0, span))
+
+    grades = (("resellable", "wrong_size"), ("resellable", "changed_mind"), ("damaged", "defective"),
+              ("damaged", "damaged_in_transit"), ("wrong_item", "wrong_item_sent"), ("missing_parts", "incomplete_set"))
+    with db:
+        db.executemany("insert into stock_movements (uuid, at, sku, bin, delta, reason, note, reference, user_id, "
+                       "station, negative) values (?,?,?,?,?,?,'',?,NULL,'BENCH',0)",
+                       ((str(uuid.uuid4()), _ts(when()), rng.choice(skus), "A-01-1", -rng.randint(1, 3),
+                         "shipment", f"O-{i}") for i in range(300_000)))
+        for i in range(15_000):
+            received = when()
+            return_id = str(uuid.uuid4())
+            db.execute("insert into returns (id, number, order_number, station, opened_at, received_at, status, late, "
+                       "flags) values (?,?,?,'RET-1',?,?,'closed',0,'[]')",
+                       (return_id, f"O-{i}-R1", f"O-{i}", _ts(received), _ts(received)))
+            for item in range(1, 2 + (i % 3 == 0)):
+                grade, reason = rng.choice(grades)
+                recorded = received + timedelta(minutes=rng.uniform(1, 30))
+                restocked = recorded if grade == "resellable" else (
+                    recorded + timedelta(hours=rng.uniform(2, 72)) if rng.random() < 0.3 else None)
+                db.execute("insert into return_items (return_id, item_no, sku, grade, reason, disposition, bin, "
+                           "in_order, flags, recorded_at, restocked_at, removed) values (?,?,?,?,?,?,?,1,'[]',?,?,0)",
+                           (return_id, item, rng.choice(skus), grade, reason, "restock" if restocked else "quarantine",
+                            "A-01-1" if restocked else "QUARANTINE", _ts(recorded),
+                            _ts(restocked) if restocked else None))
+        for count in range(1, 2001):
+            decided = when()
+            db.execute("insert into cycle_counts (id, bin, status, round, started_at, finished_at, decided_at) "
+                       "values (?,?,'approved',1,?,?,?)", (count, f"B-{count:04d}", _ts(decided), _ts(decided),
+                                                           _ts(decided)))
+            db.executemany("insert into cycle_count_lines (count_id, round, sku, expected, counted) values (?,1,?,?,?)",
+                           ((count, sku, expected, expected + rng.choice((0, 0, 0, 0, 0, -1, 1)))
+                            for sku, expected in zip(rng.sample(skus, 5), (rng.randint(0, 80) for _ in range(5)),
+                                                     strict=True)))
+    counted = db.execute("select count(*) from return_items").fetchone()[0]
+    db.close()
+    return {"movements": 300_000, "returned": counted, "count_lines": 10_000}
+
+
 def floor_round_trip(service: object, rounds: int = 20) -> tuple[list[float], bool]:
     """The floor refresh as the console runs it: a query on the runner's pool, the answer back
     through a queued signal. Returns round-trip times (ms) and whether every query ran off the
@@ -373,9 +423,14 @@ def main() -> int:
     measure("audit search: packer", lambda: service.search("Packer 042"), None)
     measure("audit search: serial (log scan)", lambda: service.search("SN-NOT-THERE", "serial"), None)
     measure("audit: one order's history", lambda: service.history("0012345"), None)
+    added = add_returns(database, first, last)
+    measure(f"returns & stock, whole log ({added['movements']:,} moves)", lambda: service.returns(everything), 500)
+    measure("returns & stock, one day", lambda: service.returns(one_day), 500)
     result = service.productivity(shift)
     exceptions = service.exceptions(shift)
     measure("PDF shift report (render only)", lambda: shift_report(result, exceptions), None)
+    figures = service.returns(shift)
+    measure("PDF shift report with returns & stock", lambda: shift_report(result, exceptions, returns=figures), None)
 
     print(f"\nlog: {meta['events']:,} events, {args.packers} packers, {args.stations} stations; "
           f"indexes {'off' if args.no_indexes else 'on'}")

@@ -190,3 +190,10 @@ def test_movements_are_append_only_and_levels_are_their_sums(db):
     with engine.connect() as conn:
         assert conn.execute(select(func.sum(MOVES.c.delta))).scalar() == conn.execute(
             select(func.sum(LEVELS.c.on_hand))).scalar() == 3
+
+
+def test_a_bin_the_records_took_below_zero_lowers_accuracy_instead_of_raising_it():
+    from app.domain.inventory import Variance, accuracy
+
+    acc = accuracy([Variance("SKU-1", -2, 0)])  # the records said -2, the counter found none
+    assert (acc.units_expected, acc.units_off, acc.unit_accuracy) == (2, 2, 0.0)

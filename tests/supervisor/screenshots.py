@@ -1,10 +1,11 @@
 """Screenshots of the supervisor's console into resources/screenshots/supervisor-*.png.
 
-    python -m tests.supervisor.screenshots [--out resources/screenshots] [--size 1440x900]
+    python -m tests.supervisor.screenshots [--out resources/screenshots] [--size 1440x900] [--only returns]
 
 Builds a throw-away floor caught mid-shift (12 benches, 24 packers, a few thousand orders, a
 failed label, a short pick waiting for a supervisor, a weight mismatch, a sync conflict) and
-grabs every view of the real window, offscreen.
+grabs every view of the real window, offscreen. `--only returns` grabs the Returns & stock tab
+alone, on a week of the demo catalogue's shipments, returns and cycle counts.
 """
 
 from __future__ import annotations
@@ -146,9 +147,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", type=Path, default=ROOT / "resources" / "screenshots")
     parser.add_argument("--size", default="1440x900")
+    parser.add_argument("--only", choices=["returns"], help="only the Returns & stock tab (a quick build)")
     args = parser.parse_args()
     width, height = (int(v) for v in args.size.split("x"))
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    if args.only == "returns":
+        return returns_shot(args.out, width, height)
     home = Path(tempfile.mkdtemp(prefix="packstation-sup-shots-"))
     now = datetime.now(UTC)
     build_floor(home, now)
@@ -225,7 +229,124 @@ def main() -> int:
     shot("08-order-parcels")
     report_page(service, args.out / "supervisor-09-shift-report.png")
     window.shutdown()
+    returns_shot(args.out, width, height)
     QApplication.instance().processEvents()
+    return 0
+
+
+def build_returns_week(engine, sessions, now: datetime, seed: int = 5) -> None:  # noqa: ANN001 - Engine, sessionmaker
+    """A week of the demo catalogue: shipments booked in stock, returns graded at the bench (most
+    restocked in minutes, some released from quarantine days later) and eight approved cycle counts."""
+    import random
+
+    from sqlalchemy import func, insert, select
+
+    from app.domain.inventory import MovementReason, NegativeStock
+    from app.domain.model import Role, User
+    from app.domain.returns.model import REASONS, Grade
+    from app.returns.demo import seed_operations_demo
+    from app.store import inventory
+    from app.store.demo import demo_products
+    from app.store.returns_models import Return, ReturnItem
+    from app.supervisor.periods import this_week
+
+    seed_operations_demo(sessions)
+    rng = random.Random(seed)
+    hours = max(2.0, (now - this_week().utc_since).total_seconds() / 3600 - 0.5)  # all inside "This week"
+    products = list(demo_products())
+    popular = products[:30]
+    returny = {"TEE-ORG-BLA-M": 0.22, "TEE-ORG-WHI-L": 0.16, "MUG-STW-SAN": 0.12, "SOCK-MER-NAV-M": 0.09}
+    sam = User(9001, "Sam Supervisor", Role.SUPERVISOR, "S-2001")
+    with engine.begin() as conn:
+        for product in popular:  # a week of shipments, booked as the bench books them
+            inventory.receive(conn, product.sku, product.bin_location, 150, user_id=None, reference="PO-4711")
+            for _ in range(rng.randint(12, 40)):
+                at = now - timedelta(hours=rng.uniform(0.5, hours))
+                inventory.move(conn, product.sku, product.bin_location, -rng.randint(1, 4), MovementReason.SHIPMENT,
+                               policy=NegativeStock.FLAG, reference=f"SO-{rng.randint(10000, 99999)}",
+                               at=at)
+        moves = inventory.MOVES
+        shipped = dict(conn.execute(select(moves.c.sku, -func.sum(moves.c.delta))
+                                    .where(moves.c.reason == "shipment").group_by(moves.c.sku)).all())
+        number = 0
+        for product in popular:
+            rate = returny.get(product.sku, rng.choice((0.0, 0.0, 0.02, 0.04, 0.06)))
+            units = round(shipped.get(product.sku, 0) * rate)
+            for _ in range(units):
+                number += 1
+                received = now - timedelta(hours=rng.uniform(0.5, hours))
+                grade = rng.choices(list(Grade), weights=(60, 25, 8, 7))[0]
+                if product.sku == "MUG-STW-SAN":
+                    grade = Grade.DAMAGED
+                reason = rng.choice(REASONS[grade])
+                recorded = received + timedelta(minutes=rng.uniform(2, 40))
+                restocked = None
+                if grade is Grade.RESELLABLE:
+                    restocked = recorded
+                elif rng.random() < 0.4:
+                    restocked = recorded + timedelta(hours=rng.uniform(3, 40))
+                    if restocked > now:
+                        restocked = None
+                return_id = f"shot-{number}"
+                conn.execute(insert(Return.__table__).values(
+                    id=return_id, number=f"SO-{70000 + number}-R1", order_number=f"SO-{70000 + number}",
+                    station="RET-1", opened_at=received, received_at=received, closed_at=recorded, status="closed",
+                    late=False, flags="[]"))
+                conn.execute(insert(ReturnItem.__table__).values(
+                    return_id=return_id, item_no=1, sku=product.sku, grade=grade.value, reason=reason,
+                    disposition="restock" if restocked else "quarantine",
+                    bin=product.bin_location if restocked else "QUARANTINE", in_order=grade is not Grade.WRONG_ITEM
+                    or reason != "not_our_item", flags="[]", recorded_at=recorded, restocked_at=restocked,
+                    removed=False))
+        for product in rng.sample(products[:40], 8):  # cycle counts: most bins right, a few off
+            count = inventory.start_count(conn, product.bin_location, user_id=None)
+            sheet = inventory.count_sheet(conn, count)
+            for sku, expected in sheet.expected.items():
+                off = rng.choice((0, 0, 0, 0, -1, -2, 1))
+                if expected + off > 0:
+                    inventory.count_item(conn, count, sku, expected + off)
+            inventory.finish_count(conn, count)
+            inventory.approve_count(conn, count, sam)
+
+
+def returns_shot(out: Path, width: int, height: int) -> int:
+    """supervisor-10-returns.png: the Returns & stock tab over this week."""
+    from PySide6.QtWidgets import QApplication
+
+    from app.domain.model import Role
+    from app.store.db import open_database
+    from app.supervisor.access import Supervisor
+    from app.supervisor.service import StatsService
+    from app.ui.app import make_application
+    from app.ui.supervisor.window import SupervisorWindow
+    from app.ui.theme import apply_theme
+
+    home = Path(tempfile.mkdtemp(prefix="packstation-sup-returns-"))
+    engine, sessions = open_database(f"sqlite:///{home / 'station.db'}")
+    now = datetime.now(UTC)
+    build_returns_week(engine, sessions, now)
+    app = QApplication.instance() or make_application([])
+    apply_theme(app, "light", height)
+    service = StatsService(engine)
+    window = SupervisorWindow(lambda: service, console="SUP-OFFICE", source="Warehouse floor (central)",
+                              floor_interval_ms=600_000)
+    window.resize(width, height)
+    window.show()
+    window.begin_as(Supervisor(9001, "Sam Supervisor", Role.SUPERVISOR, "S-2001"))
+    window.tabs.setCurrentWidget(window.returns)
+    for _ in range(400):
+        app.processEvents()
+        if window.runner.idle and window.returns.result is not None:
+            break
+        window.runner.pool.waitForDone(20)
+    for _ in range(20):
+        app.processEvents()
+    out.mkdir(parents=True, exist_ok=True)
+    window.grab().save(str(out / "supervisor-10-returns.png"))
+    print("wrote", out / "supervisor-10-returns.png")
+    window.shutdown()
+    app.processEvents()
+    engine.dispose()
     return 0
 
 

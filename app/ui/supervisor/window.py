@@ -1,4 +1,4 @@
-"""The supervisor's console: the floor, productivity, orders and audit, and the holds queue.
+"""The supervisor's console: the floor, productivity, orders and audit, holds, returns and stock.
 
 Opens behind a sign-in (supervisors and admins, with PIN and lockout) and locks itself again
 after IDLE_LOCK_S without a key press or click, so a console left on a desk does not stay open.
@@ -37,6 +37,7 @@ from app.ui.supervisor.floor_view import REFRESH_MS, FloorView
 from app.ui.supervisor.holds_view import HoldsView
 from app.ui.supervisor.login import LoginDialog
 from app.ui.supervisor.productivity_view import ProductivityView
+from app.ui.supervisor.returns_view import ReturnsView
 from app.ui.supervisor.runner import QueryRunner
 
 log = logging.getLogger(__name__)
@@ -107,10 +108,12 @@ class SupervisorWindow(QMainWindow):
         self.productivity = ProductivityView(self.runner, self.service)
         self.audit = AuditView(self.runner, self.service, photo_root=photo_root)
         self.holds = HoldsView(self.runner, self.service, self._actor, self.console)
+        self.returns = ReturnsView(self.runner, self.service)
         self.tabs.addTab(self.floor, _tr("Floor"))
         self.tabs.addTab(self.productivity, _tr("Productivity"))
         self.tabs.addTab(self.audit, _tr("Orders and audit"))
         self.tabs.addTab(self.holds, _tr("Holds"))
+        self.tabs.addTab(self.returns, _tr("Returns && stock"))
         self.tabs.currentChanged.connect(self._tab_changed)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
@@ -121,7 +124,7 @@ class SupervisorWindow(QMainWindow):
         self.holds.resolved.connect(lambda number, status: self.statusBar().showMessage(
             _tr("Order {0}: {1}. Recorded in the audit trail.").format(number, status), 8000))
         self.productivity.report_requested.connect(self.save_report)
-        for index, key in enumerate(("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4")):
+        for index, key in enumerate(("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+5")):
             QShortcut(QKeySequence(key), self, lambda i=index: self.tabs.setCurrentIndex(i))
         QShortcut(QKeySequence("Ctrl+F"), self, lambda: (self.tabs.setCurrentWidget(self.audit),
                                                          self.audit.query.setFocus()))
@@ -235,8 +238,12 @@ class SupervisorWindow(QMainWindow):
                              _tr("Holds"))
 
     def _tab_changed(self, index: int) -> None:
-        if self.supervisor is not None and self.tabs.widget(index) is self.holds:
+        if self.supervisor is None:
+            return
+        if self.tabs.widget(index) is self.holds:
             self.holds.refresh()
+        elif self.tabs.widget(index) is self.returns:
+            self.returns.reload()  # a few small aggregates: fresh each time the tab is opened
 
     def refresh_current(self) -> None:
         widget = self.tabs.currentWidget()
@@ -248,6 +255,8 @@ class SupervisorWindow(QMainWindow):
             self.holds.refresh()
         elif widget is self.audit:
             self.audit.search()
+        elif widget is self.returns:
+            self.returns.reload()
 
     # ------------------------------------------------------------ the shift report
 
@@ -261,7 +270,8 @@ class SupervisorWindow(QMainWindow):
 
         def job() -> Path:
             service = self.service()
-            pdf = shift_report(result, service.exceptions(result.period), supervisor=supervisor.name, source=source)
+            pdf = shift_report(result, service.exceptions(result.period), supervisor=supervisor.name, source=source,
+                               returns=service.returns(result.period))
             target.write_bytes(pdf)
             record_event(service.engine, console, supervisor.actor, "report_exported",
                          {"what": "shift report", "period": result.period.describe(), "file": target.name})

@@ -1,4 +1,4 @@
-"""supervisor: indexes for the stats, audit search and floor; joins the shipping, returns and carrier-label branches
+"""supervisor: indexes for the stats, audit search, floor and returns figures; joins the shipping, returns and carrier-label branches
 
 Revision ID: 0007
 Revises: 0004, 0005, 0006
@@ -19,6 +19,7 @@ INDEXES = (
     ('ix_pack_events_type_at', 'pack_events', ['type', 'at', 'station']),
     ('ix_pack_events_packer_seq', 'pack_events', ['packer_id', 'seq']),
     ('ix_packed_serials_serial', 'packed_serials', ['serial']),
+    ('ix_stock_movements_reason_at', 'stock_movements', ['reason', 'at', 'sku', 'delta']),
 )
 
 
