@@ -96,6 +96,8 @@ class Config:
     camera: CameraSettings = field(default_factory=CameraSettings)
     ship_from: dict[str, str] = field(default_factory=dict)
     central: CentralSettings = field(default_factory=CentralSettings)
+    gs1_company_prefix: str = ""  # for SSCCs on cartons and pallets; empty: the demo's (not for real use)
+    sscc_reserve: int = 20  # networked: central SSCC serials kept ahead for building pallets offline
     # None: no [shipping] table, the station prints its own label without a carrier service.
     shipping: ShippingSettings | None = None
 
@@ -129,6 +131,7 @@ _KNOWN = {
     "scanner": {"order_pattern", "tote_pattern", "serial"},
     "camera": {"device", "retention_days"},
     "ship_from": {"name", "company", "line1", "line2", "city", "region", "postcode", "country", "phone"},
+    "gs1": {"company_prefix", "sscc_reserve"},
     **{section: set(keys) for section, keys in SHIPPING_KNOWN.items()},  # shipping, smtp, email
 }
 
@@ -180,7 +183,15 @@ def parse_config(raw: dict[str, Any], source: str = "station.toml") -> Config:
         camera=camera,
         ship_from={key: reader.text(f"ship_from.{key}", "") for key in sorted(_KNOWN["ship_from"])},
         shipping=shipping,
+        gs1_company_prefix=_company_prefix(reader.text("gs1.company_prefix", ""), source),
+        sscc_reserve=reader.number("gs1.sscc_reserve", 20, minimum=0, maximum=1000, integer=True),
     )
+
+
+def _company_prefix(value: str, source: str) -> str:
+    if value and not re.fullmatch(r"[0-9]{6,12}", value):
+        raise ConfigError(f"{source}: gs1.company_prefix must be your GS1 company prefix, 6-12 digits, not {value!r}")
+    return value
 
 
 def _reject_unknown_keys(raw: dict[str, Any], source: str) -> None:

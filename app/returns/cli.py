@@ -2,6 +2,7 @@
 
     packstation returns replay FILE [--station NAME]       scans through the returns bench, JSON out
     packstation returns rma ORDER [--reason R] [--tracking T]   issue an RMA and its QR payload
+    packstation returns label ORDER [--format pdf|zpl] -o FILE [--rma R] [--no-carrier]   the 4x6 return label
     packstation returns list [--status held] | show NUMBER | refunds [--since SEQ]
     packstation returns approve NUMBER --badge S-2001       close a held return; its refund is ready
     packstation returns release NUMBER ITEM BIN --badge S-2001   quarantine -> sellable bin
@@ -31,8 +32,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from app.returns.sscc import DEMO_COMPANY_PREFIX, sscc_options
+
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
-DEMO_COMPANY_PREFIX = "9506000"  # the demo catalogue's (fake) GS1 prefix; set your own with --company-prefix
 
 
 def register(subparsers: Any) -> None:
@@ -56,6 +58,16 @@ def _returns(sub: Any) -> None:
     a.add_argument("--reason", default="")
     a.add_argument("--tracking", help="the return parcel's tracking number, if known")
     a.set_defaults(handler=cmd_returns_rma)
+    a = s.add_parser("label", help="the 4x6 return label (RMA QR code); with EasyPost also a prepaid carrier label")
+    a.add_argument("order")
+    a.add_argument("-o", "--output", type=Path, required=True)
+    a.add_argument("--format", choices=["pdf", "zpl"], default="pdf")
+    a.add_argument("--dpi", type=int, default=203, choices=[203, 300, 600])
+    a.add_argument("--rma", help="this RMA of the order (default: its newest open one, else a new one)")
+    a.add_argument("--reason", default="", help="reason for a new RMA")
+    a.add_argument("--weight-g", type=_positive, help="the return parcel's weight for the carrier (default: outbound)")
+    a.add_argument("--no-carrier", action="store_true", help="do not buy a carrier label even with EasyPost")
+    a.set_defaults(handler=cmd_returns_label)
     a = s.add_parser("list", help="returns, newest first")
     a.add_argument("--status", choices=["open", "held", "closed", "abandoned"])
     a.set_defaults(handler=cmd_returns_list)
@@ -197,8 +209,9 @@ def _sku_bin(parser: argparse.ArgumentParser) -> None:
 
 
 def _gs1_args(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--company-prefix", default=DEMO_COMPANY_PREFIX,
-                        help=f"your GS1 company prefix, 6-12 digits (default: the demo's {DEMO_COMPANY_PREFIX})")
+    parser.add_argument("--company-prefix",
+                        help="your GS1 company prefix, 6-12 digits (default: [gs1] company_prefix in station.toml, "
+                             f"else the demo's {DEMO_COMPANY_PREFIX})")
     parser.add_argument("--extension-digit", type=int, default=0, choices=range(10),
                         help="SSCC extension digit; standalone stations sharing a prefix each need their own")
 
@@ -308,6 +321,49 @@ def cmd_returns_rma(args: argparse.Namespace) -> int:
         repo.close()
         bench.close()
     print(json.dumps({"rma": rma.rma, "order": rma.order_number, "qr_payload": rma.qr_payload}))
+    return EXIT_OK
+
+
+def cmd_returns_label(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from app.returns.asn import ship_from_address
+    from app.returns.return_label import (
+        ReturnLabelError,
+        buy_return_label,
+        easypost_source,
+        record_return_tracking,
+        render,
+        return_label_data,
+    )
+    from app.shipping.errors import ShippingError
+
+    bench = _bench()
+    try:
+        warehouse = ship_from_address(bench.config.ship_from)
+        if not (warehouse.line1 and warehouse.postcode and warehouse.country):
+            return _fail("the return label goes to the warehouse: set [ship_from] in station.toml", EXIT_USAGE)
+        try:
+            data = return_label_data(bench.engine, args.order, warehouse, rma=args.rma, reason=args.reason)
+        except ReturnLabelError as exc:
+            return _fail(str(exc))
+        source = None if args.no_carrier else easypost_source(bench.config.shipping)
+        carrier_file = None
+        if source is not None:
+            try:
+                bought = buy_return_label(source, data, label_format=args.format, weight_g=args.weight_g)
+            except (ReturnLabelError, ShippingError) as exc:
+                return _fail(f"no carrier return label for {data.rma}: {exc} (--no-carrier prints ours alone)")
+            record_return_tracking(bench.engine, data.rma, bought.tracking_number)
+            data = replace(data, return_tracking=bought.tracking_number)
+            carrier_file = args.output.with_name(f"{args.output.stem}-carrier.{bought.label_format}")
+            carrier_file.write_bytes(bought.label_bytes)
+        args.output.write_bytes(render(data, args.format, args.dpi))
+    finally:
+        bench.close()
+    print(json.dumps({"rma": data.rma, "order": data.order_number, "qr_payload": data.qr_payload,
+                      "file": str(args.output), "return_tracking": data.return_tracking or None,
+                      "carrier_label": str(carrier_file) if carrier_file else None}))
     return EXIT_OK
 
 
@@ -704,9 +760,9 @@ def cmd_bulk_carton(args: argparse.Namespace) -> int:
 
     def run(bench: Any, conn: Any) -> int:
         shipment = load_shipment(conn, args.order)
-        _, unit = pack_carton(conn, shipment, _items(args.items, args.serials), company_prefix=args.company_prefix,
+        _, unit = pack_carton(conn, shipment, _items(args.items, args.serials),
                               extension_digit=args.extension_digit, weight_g=args.weight_g,
-                              station=bench.config.station)
+                              station=bench.config.station, **sscc_options(bench.config, args.company_prefix))
         print(unit.sscc)
         return EXIT_OK
 
@@ -718,8 +774,8 @@ def cmd_bulk_pallet(args: argparse.Namespace) -> int:
 
     def run(bench: Any, conn: Any) -> int:
         _, unit = build_pallet(conn, load_shipment(conn, args.order), args.cartons,
-                               company_prefix=args.company_prefix, extension_digit=args.extension_digit,
-                               weight_g=args.weight_g, station=bench.config.station)
+                               extension_digit=args.extension_digit, weight_g=args.weight_g,
+                               station=bench.config.station, **sscc_options(bench.config, args.company_prefix))
         print(unit.sscc)
         return EXIT_OK
 
@@ -731,8 +787,8 @@ def cmd_bulk_auto(args: argparse.Namespace) -> int:
 
     def run(bench: Any, conn: Any) -> int:
         shipment = pack_remaining(conn, args.order, per_carton=args.per_carton, per_pallet=args.per_pallet,
-                                    company_prefix=args.company_prefix, extension_digit=args.extension_digit,
-                                    station=bench.config.station)
+                                    extension_digit=args.extension_digit, station=bench.config.station,
+                                    **sscc_options(bench.config, args.company_prefix))
         print(f"order {args.order}: {len(shipment.cartons)} carton(s) on {len(shipment.pallets)} pallet(s)")
         return EXIT_OK
 
@@ -740,9 +796,9 @@ def cmd_bulk_auto(args: argparse.Namespace) -> int:
 
 
 def _ship_from(bench: Any) -> Any:
-    from app.domain.model import Address
+    from app.returns.asn import ship_from_address
 
-    return Address(**{k: v for k, v in bench.config.ship_from.items() if k in Address.__dataclass_fields__})
+    return ship_from_address(bench.config.ship_from)
 
 
 def cmd_bulk_asn(args: argparse.Namespace) -> int:
@@ -758,14 +814,12 @@ def cmd_bulk_asn(args: argparse.Namespace) -> int:
 
 
 def cmd_bulk_labels(args: argparse.Namespace) -> int:
-    from app.returns.asn import all_label_data
+    from app.returns.asn import logistic_labels
     from app.store.bulk import asn_document
     from printers import render_pdf, render_zpl
-    from printers.documents import logistic_label
 
     def run(bench: Any, conn: Any) -> int:
-        labels = [logistic_label(data, args.dpi) for data in all_label_data(asn_document(conn, args.order,
-                                                                                          _ship_from(bench)))]
+        labels = logistic_labels(asn_document(conn, args.order, _ship_from(bench)), args.dpi)
         if not labels:
             return _fail(f"order {args.order} has no cartons")
         args.output.write_bytes(render_zpl(labels) if args.format == "zpl" else render_pdf(labels))

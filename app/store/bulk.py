@@ -1,15 +1,18 @@
 """Bulk shipments in the database: cartons and pallets with their SSCCs, and the ASN's data.
 
-SSCC serial references come from the `sscc` sequence (see returns_models.next_values): on
-the central PostgreSQL database a real sequence, so no two stations ever hand out the same
-one; on a standalone SQLite station a counter row, unique on that station. Two standalone
-stations that share a GS1 company prefix must therefore use different extension digits.
+SSCC serial references come from one sequence per warehouse. A standalone station uses its
+own `sscc` sequence (see returns_models.next_values: a counter row on SQLite), unique on that
+station; two standalone stations that share a GS1 company prefix must therefore use different
+extension digits. A networked station takes them from the central database's `ps_seq_sscc`
+(pass `sscc_source=app.sync.sequences.CentralSerials(...)`), so that every station of the warehouse
+draws from the same sequence; it refuses to build a carton or pallet when it cannot reach that
+sequence, rather than invent a number that another station may also hand out.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 
 from sqlalchemy import Connection, func, insert, select, update
@@ -18,7 +21,7 @@ from app.domain import model as m
 from app.domain.bulk import AsnDocument, BulkError, BulkShipment, CartonItem, LogisticUnit, UnitKind, sscc_for
 from app.domain.inventory import DEFAULT_INVENTORY_RULES, InventoryRules
 from app.store.inventory import ShipmentRecord, record_shipment
-from app.store.models import Barcode, Order, OrderLine, Product
+from app.store.models import Barcode, Order, OrderLine, Product, SyncState
 from app.store.returns_models import LogisticUnitItem, LogisticUnitRow, next_values
 
 UNITS = LogisticUnitRow.__table__
@@ -28,12 +31,44 @@ _lines = OrderLine.__table__
 _products = Product.__table__
 _barcodes = Barcode.__table__
 
+_state = SyncState.__table__
+
 PALLET_TARE_G = 25_000  # a EUR pallet; cartons' weights are added to it
 
+# Where serial references come from: (the caller's station-database connection, how many) ->
+# that many values, each handed out once. app.sync.sequences.CentralSerials is the central one.
+SerialSource = Callable[[Connection, int], list[int]]
+# Written to sync_state by app.sync when the station first talks to a central database.
+_CENTRAL_ID_STATE = "central.id"
 
-def allocate_ssccs(conn: Connection, count: int, *, company_prefix: str, extension_digit: int = 0) -> list[str]:
-    """`count` new SSCCs (check digit included), in the caller's transaction."""
-    return [sscc_for(extension_digit, company_prefix, serial) for serial in next_values(conn, "sscc", count)]
+
+class SsccUnavailable(BulkError):
+    """No SSCC can be allocated now (the central sequence is out of reach); nothing was built."""
+
+
+def local_serials(conn: Connection, count: int) -> list[int]:
+    """The station's own `sscc` sequence: right for a standalone station only."""
+    return next_values(conn, "sscc", count)
+
+
+def allocate_ssccs(conn: Connection, count: int, *, company_prefix: str, extension_digit: int = 0,
+                   sscc_source: SerialSource | None = None) -> list[str]:
+    """`count` new SSCCs (check digit included), in the caller's transaction.
+
+    Without `sscc_source`, the local sequence is used, except on a station database that has been
+    connected to a central database: there a local number could repeat another station's, so
+    the allocation is refused (the caller must pass the central source).
+    """
+    if sscc_source is None:
+        if conn.dialect.name != "postgresql" and conn.execute(
+                select(_state.c.value).where(_state.c.name == _CENTRAL_ID_STATE)).first() is not None:
+            raise SsccUnavailable("This station works with a central database: its SSCCs come from the central "
+                                  "sequence, and none was given. No SSCC was allocated.")
+        sscc_source = local_serials
+    values = sscc_source(conn, count)
+    if len(values) != count or len(set(values)) != count:
+        raise SsccUnavailable(f"The SSCC sequence gave {len(values)} value(s) for {count}. No SSCC was allocated.")
+    return [sscc_for(extension_digit, company_prefix, serial) for serial in values]
 
 
 def load_shipment(conn: Connection, order_number: str) -> BulkShipment:
@@ -65,12 +100,14 @@ def load_shipment(conn: Connection, order_number: str) -> BulkShipment:
 
 def pack_carton(conn: Connection, shipment: BulkShipment, items: Iterable[CartonItem], *, company_prefix: str,
                 extension_digit: int = 0, weight_g: int | None = None, station: str = "",
-                user_id: int | None = None) -> tuple[BulkShipment, LogisticUnit]:
+                user_id: int | None = None,
+                sscc_source: SerialSource | None = None) -> tuple[BulkShipment, LogisticUnit]:
     """Close a carton of the shipment: check its contents, give it an SSCC, store it."""
     checked = shipment.check_carton(items)
     gtins = _gtins(conn, [item.sku for item in checked if not item.gtin])
     checked = tuple(CartonItem(i.sku, i.quantity, i.gtin or gtins.get(i.sku, ""), i.lot, i.serials) for i in checked)
-    sscc = allocate_ssccs(conn, 1, company_prefix=company_prefix, extension_digit=extension_digit)[0]
+    sscc = allocate_ssccs(conn, 1, company_prefix=company_prefix, extension_digit=extension_digit,
+                          sscc_source=sscc_source)[0]
     unit = LogisticUnit(sscc, UnitKind.CARTON, checked, weight_g=weight_g)
     _insert_unit(conn, shipment.order_number, unit, station, user_id)
     conn.execute(insert(UNIT_ITEMS), [{"sscc": sscc, "sku": i.sku, "gtin": i.gtin, "quantity": i.quantity,
@@ -80,13 +117,15 @@ def pack_carton(conn: Connection, shipment: BulkShipment, items: Iterable[Carton
 
 def build_pallet(conn: Connection, shipment: BulkShipment, carton_ssccs: Iterable[str], *, company_prefix: str,
                  extension_digit: int = 0, weight_g: int | None = None, station: str = "",
-                 user_id: int | None = None) -> tuple[BulkShipment, LogisticUnit]:
+                 user_id: int | None = None,
+                sscc_source: SerialSource | None = None) -> tuple[BulkShipment, LogisticUnit]:
     """Put closed cartons on a pallet with an SSCC of its own."""
     children = shipment.check_pallet(carton_ssccs)
     if weight_g is None:
         weights = [shipment.cartons[c].weight_g for c in children]
         weight_g = PALLET_TARE_G + sum(w for w in weights if w) if all(weights) else None
-    sscc = allocate_ssccs(conn, 1, company_prefix=company_prefix, extension_digit=extension_digit)[0]
+    sscc = allocate_ssccs(conn, 1, company_prefix=company_prefix, extension_digit=extension_digit,
+                          sscc_source=sscc_source)[0]
     unit = LogisticUnit(sscc, UnitKind.PALLET, children=children, weight_g=weight_g)
     _insert_unit(conn, shipment.order_number, unit, station, user_id)
     conn.execute(update(UNITS).where(UNITS.c.sscc.in_(children)).values(parent_sscc=sscc))
@@ -142,7 +181,8 @@ def asn_document(conn: Connection, order_number: str, ship_from: m.Address, *,
 
 
 def pack_remaining(conn: Connection, order_number: str, *, per_carton: int, per_pallet: int, company_prefix: str,
-                   extension_digit: int = 0, station: str = "", user_id: int | None = None) -> BulkShipment:
+                   extension_digit: int = 0, station: str = "", user_id: int | None = None,
+                   sscc_source: SerialSource | None = None) -> BulkShipment:
     """Pack what is left of an order into cartons of `per_carton` units, SKU by SKU (lots and
     serials are not known this way: use `pack_carton` for tracked goods), then put the loose
     cartons on pallets of `per_pallet` cartons. For single-SKU cartons, as wholesale ships."""
@@ -153,10 +193,12 @@ def pack_remaining(conn: Connection, order_number: str, *, per_carton: int, per_
         while left > 0:
             take = min(per_carton, left)
             shipment, _ = pack_carton(conn, shipment, [CartonItem(sku, take)], company_prefix=company_prefix,
-                                      extension_digit=extension_digit, station=station, user_id=user_id)
+                                      extension_digit=extension_digit, station=station, user_id=user_id,
+                                      sscc_source=sscc_source)
             left -= take
     loose = [c.sscc for c in shipment.loose_cartons()]
     for start in range(0, len(loose), per_pallet):
         shipment, _ = build_pallet(conn, shipment, loose[start:start + per_pallet], company_prefix=company_prefix,
-                                   extension_digit=extension_digit, station=station, user_id=user_id)
+                                   extension_digit=extension_digit, station=station, user_id=user_id,
+                                   sscc_source=sscc_source)
     return shipment

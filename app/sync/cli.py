@@ -281,13 +281,15 @@ def cmd_status(args: argparse.Namespace) -> int:
 
     with admin_connect(_need_url(args)) as conn:
         stations = conn.execute(
-            "SELECT s.name, s.role, s.active, s.last_seen_at, count(c.order_id) FILTER (WHERE c.lease_until > now()) "
-            "FROM stations s LEFT JOIN claims c ON c.station = s.name GROUP BY s.name ORDER BY s.name").fetchall()
+            "SELECT s.name, s.role, s.active, s.last_seen_at, count(c.order_id) FILTER (WHERE c.lease_until > now()), "
+            "s.version FROM stations s LEFT JOIN claims c ON c.station = s.name GROUP BY s.name ORDER BY s.name"
+        ).fetchall()
         statuses = dict(conn.execute("SELECT status, count(*) FROM orders GROUP BY status").fetchall())
         open_conflicts = conn.execute("SELECT count(*) FROM conflicts WHERE resolved_at IS NULL").fetchone()[0]
-    print(f"{'station':<20} {'role':<24} {'active':<7} {'claims':>6}  last seen")
-    for name, role, active, seen, held in stations:
-        print(f"{name:<20} {role:<24} {'yes' if active else 'no':<7} {held:>6}  {seen or '-'}")
+    print(f"{'station':<20} {'role':<24} {'active':<7} {'claims':>6}  {'version':<10} last seen")
+    for name, role, active, seen, held, version in stations:
+        seen_text = seen.strftime("%Y-%m-%d %H:%M:%S") if seen else "-"
+        print(f"{name:<20} {role:<24} {'yes' if active else 'no':<7} {held:>6}  {version or '-':<10} {seen_text}")
     print("orders: " + ", ".join(f"{status} {count:,}" for status, count in sorted(statuses.items())))
     print(f"open conflicts: {open_conflicts}")
     return 0

@@ -81,6 +81,14 @@ class Link:
             return SyncStatus(self.online, self.message, self.pending, self.since)
 
 
+def announce(conn, engine: Engine) -> None:
+    """Tell the central database which build this station runs (IT sees it in `central status`)."""
+    from app import __version__
+    from app.store.db import current_revision
+
+    conn.execute("SELECT ps_announce(%s, %s)", (__version__, current_revision(engine) or ""))
+
+
 class CentralSync:
     def __init__(self, settings: CentralSettings, station: str, engine: Engine, *, config_file: Path | None = None,
                  on_order_changed: Callable[[str], None] | None = None,
@@ -114,6 +122,7 @@ class CentralSync:
     def adopt(self, conn) -> None:
         """Check the schema on a new connection; a different central database resets the cursors."""
         central_id = require_schema(conn)
+        announce(conn, self.engine)
         with self.engine.connect() as local:
             known = read_state(local, CENTRAL_ID)
         if known == central_id:

@@ -2,7 +2,7 @@
 
 Source strings are English in the code (self.tr / QCoreApplication.translate). To update:
 
-    pyside6-lupdate app/ui/*.py -ts resources/translations/packstation_de.ts
+    pyside6-lupdate app/ui/**/*.py -ts resources/translations/packstation_de.ts
     python -m app.ui.i18n           # fills known German strings and compiles the .qm files
 """
 
@@ -61,7 +61,7 @@ def extract_messages(folder: Path = UI_DIR) -> dict[str, list[str]]:
         if text not in texts:
             texts.append(text)
 
-    for path in sorted(folder.glob("*.py")):
+    for path in sorted(folder.rglob("*.py")):  # the returns bench and the supervisor console too
         tree = ast.parse(path.read_text(encoding="utf-8"))
         module_context = None
         for node in ast.walk(tree):

@@ -29,6 +29,97 @@
     </message>
 </context>
 <context>
+    <name>BulkPanel</name>
+    <message>
+        <source>Pack what is left
+(12 per carton, 40 cartons per pallet)</source>
+        <translation>Rest packen
+(12 je Karton, 40 Kartons je Palette)</translation>
+    </message>
+    <message>
+        <source>Export ASN…
+JSON + CSV</source>
+        <translation>Lieferavis exportieren…
+JSON + CSV</translation>
+    </message>
+    <message>
+        <source>Print pallet labels
+GS1 SSCC</source>
+        <translation>Palettenetiketten drucken
+GS1 SSCC</translation>
+    </message>
+    <message>
+        <source>Print carton labels
+GS1 SSCC</source>
+        <translation>Kartonetiketten drucken
+GS1 SSCC</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>vollständig</translation>
+    </message>
+    <message>
+        <source>Wholesale order</source>
+        <translation>Großhandelsauftrag</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <source>SSCC / SKU</source>
+        <translation>SSCC / Artikelnr.</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Stück</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Gewicht</translation>
+    </message>
+    <message>
+        <source>GTIN / lot</source>
+        <translation>GTIN / Charge</translation>
+    </message>
+    <message>
+        <source>not packed</source>
+        <translation>nicht gepackt</translation>
+    </message>
+    <message>
+        <source>No wholesale orders on this station.</source>
+        <translation>Keine Großhandelsaufträge an dieser Station.</translation>
+    </message>
+    <message>
+        <source>still to pack: {0}</source>
+        <translation>noch zu packen: {0}</translation>
+    </message>
+    <message>
+        <source>{0} to {1}: {2} pallet(s), {3} carton(s), {4} unit(s) — {5}</source>
+        <translation>{0} an {1}: {2} Palette(n), {3} Karton(s), {4} Stück — {5}</translation>
+    </message>
+    <message>
+        <source>Pallet</source>
+        <translation>Palette</translation>
+    </message>
+    <message>
+        <source>Carton (not on a pallet)</source>
+        <translation>Karton (ohne Palette)</translation>
+    </message>
+    <message>
+        <source>Carton</source>
+        <translation>Karton</translation>
+    </message>
+    <message>
+        <source>{0} pallet(s), {1} carton(s)</source>
+        <translation>{0} Palette(n), {1} Karton(s)</translation>
+    </message>
+    <message>
+        <source>{0} carton(s)</source>
+        <translation>{0} Karton(s)</translation>
+    </message>
+</context>
+<context>
     <name>DeviceStrip</name>
     <message>
         <source>settings error</source>
@@ -652,6 +743,401 @@ Konfiguration korrigieren, dann neu starten.</translation>
     </message>
 </context>
 <context>
+    <name>ReturnsBench</name>
+    <message>
+        <source>Resellable</source>
+        <translation>Verkaufsfähig</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>Beschädigt</translation>
+    </message>
+    <message>
+        <source>Wrong item</source>
+        <translation>Falscher Artikel</translation>
+    </message>
+    <message>
+        <source>Missing parts</source>
+        <translation>Unvollständig</translation>
+    </message>
+    <message>
+        <source>Quarantine</source>
+        <translation>Quarantäne</translation>
+    </message>
+    <message>
+        <source>Dispose</source>
+        <translation>Entsorgen</translation>
+    </message>
+    <message>
+        <source>Return to vendor</source>
+        <translation>An Lieferanten zurück</translation>
+    </message>
+    <message>
+        <source>Quarantine flagged items. A supervisor scans their badge to approve, or HOLD (F9).</source>
+        <translation>Markierte Artikel in Quarantäne. Vorarbeiter scannt Ausweis zur Freigabe, oder PARKEN (F9).</translation>
+    </message>
+    <message>
+        <source>Scan a SUPERVISOR badge to approve and close, or HOLD (F9) for later.</source>
+        <translation>VORARBEITER-Ausweis scannen: freigeben und abschließen. Oder PARKEN (F9) für später.</translation>
+    </message>
+    <message>
+        <source>Received on this return</source>
+        <translation>In dieser Retoure erhalten</translation>
+    </message>
+    <message>
+        <source>Scan each returned item</source>
+        <translation>Jeden Retourenartikel scannen</translation>
+    </message>
+    <message>
+        <source>When the parcel is empty: COMPLETE (F5). Nothing in it: CANCEL (F12).</source>
+        <translation>Paket leer: FERTIG (F5). Nichts drin: ABBRECHEN (F12).</translation>
+    </message>
+    <message>
+        <source>Return {0} closed — refund ready</source>
+        <translation>Retoure {0} abgeschlossen — Erstattung bereit</translation>
+    </message>
+    <message>
+        <source>Return {0} on hold for a supervisor</source>
+        <translation>Retoure {0} für den Vorarbeiter geparkt</translation>
+    </message>
+    <message>
+        <source>Return {0} cancelled</source>
+        <translation>Retoure {0} abgebrochen</translation>
+    </message>
+    <message>
+        <source>Restock → {0}</source>
+        <translation>Wiedereinlagern → {0}</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>Artikelnr.</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>Versendet</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Jetzt</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Bin (stock)</source>
+        <translation>Lagerplatz (Bestand)</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Goes to</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Markierungen</translation>
+    </message>
+    <message>
+        <source>No shipping date</source>
+        <translation>Kein Versanddatum</translation>
+    </message>
+    <message>
+        <source>…or scan a bin label to restock elsewhere, or:</source>
+        <translation>…oder Lagerplatz-Etikett scannen, um woanders einzulagern, oder:</translation>
+    </message>
+    <message>
+        <source>Scan the serial number on the item (or type it: F2). UNDO (F3) sets it aside.</source>
+        <translation>Seriennummer am Artikel scannen (oder tippen: F2). RÜCKGÄNGIG (F3) legt ihn beiseite.</translation>
+    </message>
+    <message>
+        <source>Stock change</source>
+        <translation>Bestandsänderung</translation>
+    </message>
+    <message>
+        <source>Bin</source>
+        <translation>Lagerplatz</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Nachher</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Nothing went back on sale.</source>
+        <translation>Nichts wieder verkaufbar.</translation>
+    </message>
+    <message>
+        <source>SUPERVISOR — {0} flag(s) on this return</source>
+        <translation>VORARBEITER — {0} Markierung(en) an dieser Retoure</translation>
+    </message>
+    <message>
+        <source>Return {0}</source>
+        <translation>Retoure {0}</translation>
+    </message>
+    <message>
+        <source>Order {0}</source>
+        <translation>Auftrag {0}</translation>
+    </message>
+    <message>
+        <source>Order {0}: {1} unit(s) back ({2}).</source>
+        <translation>Auftrag {0}: {1} Stück zurück ({2}).</translation>
+    </message>
+    <message>
+        <source>RMA {0}</source>
+        <translation>RMA {0}</translation>
+    </message>
+    <message>
+        <source>shipped {0}</source>
+        <translation>versendet {0}</translation>
+    </message>
+    <message>
+        <source>received by {0}</source>
+        <translation>angenommen von {0}</translation>
+    </message>
+    <message>
+        <source>Scan the SERIAL of {0}</source>
+        <translation>SERIENNUMMER von {0} scannen</translation>
+    </message>
+    <message>
+        <source>FLAGGED: {0} — it goes to {1}</source>
+        <translation>MARKIERT: {0} — kommt nach {1}</translation>
+    </message>
+    <message>
+        <source>LATE: {0} days after shipping</source>
+        <translation>VERSPÄTET: {0} Tage nach Versand</translation>
+    </message>
+    <message>
+        <source>In the window: day {0}</source>
+        <translation>In der Frist: Tag {0}</translation>
+    </message>
+    <message>
+        <source>{0}, reason: {1} (card PS:GRADE:{2}:{3})</source>
+        <translation>{0}, Grund: {1} (Karte PS:GRADE:{2}:{3})</translation>
+    </message>
+    <message>
+        <source>Restock: scan the bin label</source>
+        <translation>Wiedereinlagern: Lagerplatz-Etikett scannen</translation>
+    </message>
+    <message>
+        <source>In hand: {0} — {1}</source>
+        <translation>In der Hand: {0} — {1}</translation>
+    </message>
+    <message>
+        <source>{0}: {1}, {2}</source>
+        <translation>{0}: {1}, {2}</translation>
+    </message>
+    <message>
+        <source>{0}
+CONFIRM  {1}</source>
+        <translation>{0}
+BESTÄTIGEN  {1}</translation>
+    </message>
+    <message>
+        <source>{0} for sale: {1} → {2}</source>
+        <translation>{0} verkaufbar: {1} → {2}</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnsEntry</name>
+    <message>
+        <source>Returns</source>
+        <translation>Retouren</translation>
+    </message>
+    <message>
+        <source>Returns mode</source>
+        <translation>Retourenmodus</translation>
+    </message>
+    <message>
+        <source>Back to packing.</source>
+        <translation>Zurück zum Packen.</translation>
+    </message>
+    <message>
+        <source>Switch this station to returns mode ({0})</source>
+        <translation>Station in den Retourenmodus schalten ({0})</translation>
+    </message>
+    <message>
+        <source>Finish or hold the open order first.</source>
+        <translation>Erst offenen Auftrag abschließen oder parken.</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnsWindow</name>
+    <message>
+        <source>Scan a return label, RMA, tracking or order number</source>
+        <translation>Retourenetikett, RMA-, Sendungs- oder Auftragsnummer scannen</translation>
+    </message>
+    <message>
+        <source>Packstation — returns</source>
+        <translation>Packstation — Retouren</translation>
+    </message>
+    <message>
+        <source>Opening the returns bench…</source>
+        <translation>Retourenplatz wird geöffnet…</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>Retouren</translation>
+    </message>
+    <message>
+        <source>Bulk shipments</source>
+        <translation>Großlieferungen</translation>
+    </message>
+    <message>
+        <source>Returns bench</source>
+        <translation>Retourenplatz</translation>
+    </message>
+    <message>
+        <source>spool folder</source>
+        <translation>Spool-Ordner</translation>
+    </message>
+    <message>
+        <source>The QR code on the return label, the RMA number, a tracking number or the order number (#1001 works too). F2 types it.</source>
+        <translation>QR-Code auf dem Retourenetikett, RMA-Nummer, Sendungsnummer oder Auftragsnummer (auch #1001). F2 zum Tippen.</translation>
+    </message>
+    <message>
+        <source>That was NOT recorded. Try again; if this repeats, call IT.</source>
+        <translation>Das wurde NICHT gespeichert. Erneut versuchen; wenn es wieder passiert, IT rufen.</translation>
+    </message>
+    <message>
+        <source>Scan your badge to sign in</source>
+        <translation>Zum Anmelden Ausweis scannen</translation>
+    </message>
+    <message>
+        <source>Scan the next return</source>
+        <translation>Nächste Retoure scannen</translation>
+    </message>
+    <message>
+        <source>Type code</source>
+        <translation>Code tippen</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Bestätigen</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation>Parken</translation>
+    </message>
+    <message>
+        <source>Print tag</source>
+        <translation>Etikett drucken</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Packing</source>
+        <translation>Packen</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>Abgemeldet</translation>
+    </message>
+    <message>
+        <source>Export the ASN to…</source>
+        <translation>Lieferavis exportieren nach…</translation>
+    </message>
+    <message>
+        <source>Station {0}</source>
+        <translation>Station {0}</translation>
+    </message>
+    <message>
+        <source>Printer: {0}</source>
+        <translation>Drucker: {0}</translation>
+    </message>
+    <message>
+        <source>Station error: {0}</source>
+        <translation>Stationsfehler: {0}</translation>
+    </message>
+    <message>
+        <source>No returned item to print a tag for yet.</source>
+        <translation>Noch kein Retourenartikel erfasst: kein Etikett zu drucken.</translation>
+    </message>
+    <message>
+        <source>{0} sent to the label printer ({1}).</source>
+        <translation>{0} an den Etikettendrucker gesendet ({1}).</translation>
+    </message>
+    <message>
+        <source>The returns bench could not start: {0}</source>
+        <translation>Der Retourenplatz konnte nicht starten: {0}</translation>
+    </message>
+    <message>
+        <source>Demo returns added: {0}</source>
+        <translation>Demo-Retouren angelegt: {0}</translation>
+    </message>
+    <message>
+        <source>{0} tag(s)</source>
+        <translation>{0} Etikett(en)</translation>
+    </message>
+    <message>
+        <source>Signed in: {0}</source>
+        <translation>Angemeldet: {0}</translation>
+    </message>
+    <message>
+        <source>Return {0} · order {1}</source>
+        <translation>Retoure {0} · Auftrag {1}</translation>
+    </message>
+    <message>
+        <source>No printer path: {0} not printed.</source>
+        <translation>Kein Druckweg: {0} nicht gedruckt.</translation>
+    </message>
+    <message>
+        <source>Order {0}: {1} carton(s) on {2} pallet(s), each with its SSCC.</source>
+        <translation>Auftrag {0}: {1} Karton(s) auf {2} Palette(n), jeweils mit SSCC.</translation>
+    </message>
+    <message>
+        <source>ASN for {0} written.</source>
+        <translation>Lieferavis für {0} gespeichert.</translation>
+    </message>
+    <message>
+        <source>{0} pallet label(s)</source>
+        <translation>{0} Palettenetikett(en)</translation>
+    </message>
+    <message>
+        <source>{0} carton label(s)</source>
+        <translation>{0} Kartonetikett(en)</translation>
+    </message>
+    <message>
+        <source>{0} did not print: {1}</source>
+        <translation>{0} nicht gedruckt: {1}</translation>
+    </message>
+    <message>
+        <source>Order {0} has no {1}s yet: pack it first.</source>
+        <translation>Auftrag {0}: noch nichts gepackt ({1}). Zuerst packen.</translation>
+    </message>
+</context>
+<context>
     <name>ScalePanel</name>
     <message>
         <source>Zero</source>
@@ -1137,6 +1623,590 @@ Konfiguration korrigieren, dann neu starten.</translation>
     <message>
         <source>Sound on ({0}%)</source>
         <translation>Ton an ({0} %)</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorAudit</name>
+    <message>
+        <source>Order number, tracking number, SKU, serial number or packer — type or scan, then Enter</source>
+        <translation>Auftragsnummer, Sendungsnummer, Artikelnr., Seriennummer oder Packer — tippen oder scannen, dann Enter</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Export audit trail (CSV)</source>
+        <translation>Protokoll exportieren (CSV)</translation>
+    </message>
+    <message>
+        <source>Find an order to see every scan, weight, override, print and photo.</source>
+        <translation>Auftrag suchen: zeigt alle Scans, Gewichte, Freigaben, Drucke und Fotos.</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>Select a parcel to see its open-box photo.</source>
+        <translation>Paket wählen, um das Foto des offenen Kartons zu sehen.</translation>
+    </message>
+    <message>
+        <source>Open photo</source>
+        <translation>Foto öffnen</translation>
+    </message>
+    <message>
+        <source>Parcels and photos</source>
+        <translation>Pakete und Fotos</translation>
+    </message>
+    <message>
+        <source>Print jobs</source>
+        <translation>Druckaufträge</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Suche läuft…</translation>
+    </message>
+    <message>
+        <source>Order not found</source>
+        <translation>Auftrag nicht gefunden</translation>
+    </message>
+    <message>
+        <source>No photo for this parcel.</source>
+        <translation>Kein Foto zu diesem Paket.</translation>
+    </message>
+    <message>
+        <source>Search failed: {0}</source>
+        <translation>Suche fehlgeschlagen: {0}</translation>
+    </message>
+    <message>
+        <source> (the newest {0})</source>
+        <translation> (die neuesten {0})</translation>
+    </message>
+    <message>
+        <source>{0} order(s){1}</source>
+        <translation>Aufträge: {0}{1}</translation>
+    </message>
+    <message>
+        <source>Order {0} · {1}</source>
+        <translation>Auftrag {0} · {1}</translation>
+    </message>
+    <message>
+        <source>Parcels and photos ({0})</source>
+        <translation>Pakete und Fotos ({0})</translation>
+    </message>
+    <message>
+        <source>Print jobs ({0})</source>
+        <translation>Druckaufträge ({0})</translation>
+    </message>
+    <message>
+        <source>Nothing found for “{0}”.</source>
+        <translation>Nichts gefunden für „{0}“.</translation>
+    </message>
+    <message>
+        <source>Photo: {0}</source>
+        <translation>Foto: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorEntry</name>
+    <message>
+        <source>Supervisor</source>
+        <translation>Vorarbeiter</translation>
+    </message>
+    <message>
+        <source>Supervisor console</source>
+        <translation>Vorarbeiter-Konsole</translation>
+    </message>
+    <message>
+        <source>Open the supervisor's console ({0})</source>
+        <translation>Vorarbeiter-Konsole öffnen ({0})</translation>
+    </message>
+    <message>
+        <source>Station {0}</source>
+        <translation>Station {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorFloor</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Lädt…</translation>
+    </message>
+    <message>
+        <source>Printers (the print queue in this database)</source>
+        <translation>Drucker (Druckwarteschlange dieser Datenbank)</translation>
+    </message>
+    <message>
+        <source>need a supervisor</source>
+        <translation>für Vorarbeiter</translation>
+    </message>
+    <message>
+        <source>to check</source>
+        <translation>zu prüfen</translation>
+    </message>
+    <message>
+        <source>packing</source>
+        <translation>packen</translation>
+    </message>
+    <message>
+        <source>waiting for an order</source>
+        <translation>ohne Auftrag</translation>
+    </message>
+    <message>
+        <source>signed out</source>
+        <translation>abgemeldet</translation>
+    </message>
+    <message>
+        <source>Floor not updated: {0}</source>
+        <translation>Übersicht nicht aktualisiert: {0}</translation>
+    </message>
+    <message>
+        <source>{0} stations · updated {1} ({2:.0f} ms) · every {3} s</source>
+        <translation>{0} Stationen · aktualisiert {1} ({2:.0f} ms) · alle {3} s</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorHolds</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Lädt…</translation>
+    </message>
+    <message>
+        <source>DECISION</source>
+        <translation>ENTSCHEIDUNG</translation>
+    </message>
+    <message>
+        <source>Select a hold</source>
+        <translation>Geparkten Auftrag wählen</translation>
+    </message>
+    <message>
+        <source>Reason (required), e.g. replacement picked from A-01-2</source>
+        <translation>Grund (Pflicht), z. B. Ersatz aus A-01-2 gepickt</translation>
+    </message>
+    <message>
+        <source>Reassign to: bench or packer</source>
+        <translation>Neu zuweisen an: Packplatz oder Packer</translation>
+    </message>
+    <message>
+        <source>Release to the packing queue</source>
+        <translation>Zum Packen freigeben</translation>
+    </message>
+    <message>
+        <source>Reassign</source>
+        <translation>Neu zuweisen</translation>
+    </message>
+    <message>
+        <source>Cancel the order (will not ship)</source>
+        <translation>Auftrag stornieren (kein Versand)</translation>
+    </message>
+    <message>
+        <source>Acknowledge the conflict</source>
+        <translation>Konflikt quittieren</translation>
+    </message>
+    <message>
+        <source>Open the order's audit trail</source>
+        <translation>Protokoll des Auftrags öffnen</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Choose a tote on the left, write why, then decide.</source>
+        <translation>Links eine Kiste wählen, Grund eintragen, dann entscheiden.</translation>
+    </message>
+    <message>
+        <source>Cancel the order?</source>
+        <translation>Auftrag stornieren?</translation>
+    </message>
+    <message>
+        <source>{0} order(s) on hold, {1} sync conflict(s), oldest first. Every decision is recorded with your name and reason.</source>
+        <translation>Geparkt: {0} · Sync-Konflikte: {1} · älteste zuerst. Jede Entscheidung wird mit Name und Grund protokolliert.</translation>
+    </message>
+    <message>
+        <source>Order {0}: {1}</source>
+        <translation>Auftrag {0}: {1}</translation>
+    </message>
+    <message>
+        <source>Order {0} will be cancelled and will not ship. Continue?</source>
+        <translation>Auftrag {0} wird storniert und nicht versendet. Fortfahren?</translation>
+    </message>
+    <message>
+        <source>Not loaded: {0}</source>
+        <translation>Nicht geladen: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorLogin</name>
+    <message>
+        <source>Supervisor sign-in</source>
+        <translation>Vorarbeiter-Anmeldung</translation>
+    </message>
+    <message>
+        <source>Supervisors and admins only</source>
+        <translation>Nur für Vorarbeiter und Admins</translation>
+    </message>
+    <message>
+        <source>Scan your badge or type your name, then your PIN.</source>
+        <translation>Ausweis scannen oder Namen tippen, dann PIN.</translation>
+    </message>
+    <message>
+        <source>badge or name</source>
+        <translation>Ausweis oder Name</translation>
+    </message>
+    <message>
+        <source>Badge or name</source>
+        <translation>Ausweis oder Name</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>Give your badge or name, and your PIN.</source>
+        <translation>Ausweis oder Name und PIN angeben.</translation>
+    </message>
+    <message>
+        <source>Sign-in failed: {0}</source>
+        <translation>Anmeldung fehlgeschlagen: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorProductivity</name>
+    <message>
+        <source>Preparing statistics for the first time: %p %</source>
+        <translation>Statistik wird erstmals aufbereitet: %p %</translation>
+    </message>
+    <message>
+        <source>per packer</source>
+        <translation>pro Packer</translation>
+    </message>
+    <message>
+        <source>per station</source>
+        <translation>pro Station</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSV exportieren</translation>
+    </message>
+    <message>
+        <source>Shift report (PDF)</source>
+        <translation>Schichtbericht (PDF)</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Eigener Zeitraum</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Lädt…</translation>
+    </message>
+    <message>
+        <source>Save the shift report</source>
+        <translation>Schichtbericht speichern</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Stück</translation>
+    </message>
+    <message>
+        <source>Parcels</source>
+        <translation>Pakete</translation>
+    </message>
+    <message>
+        <source>Orders / h</source>
+        <translation>Aufträge / h</translation>
+    </message>
+    <message>
+        <source>Orders per active hour</source>
+        <translation>Aufträge pro aktiver Stunde</translation>
+    </message>
+    <message>
+        <source>Weighted / h</source>
+        <translation>Gewichtet / h</translation>
+    </message>
+    <message>
+        <source>Fair productivity: orders weighted by difficulty, per active hour</source>
+        <translation>Faire Leistung: Aufträge nach Aufwand gewichtet, pro aktiver Stunde</translation>
+    </message>
+    <message>
+        <source>Median order</source>
+        <translation>Auftrag (Median)</translation>
+    </message>
+    <message>
+        <source>Median time from order opened to packed</source>
+        <translation>Median der Zeit vom Öffnen des Auftrags bis gepackt</translation>
+    </message>
+    <message>
+        <source>P90 order</source>
+        <translation>Auftrag (P90)</translation>
+    </message>
+    <message>
+        <source>9 in 10 orders took at most this long</source>
+        <translation>9 von 10 Aufträgen dauerten höchstens so lange</translation>
+    </message>
+    <message>
+        <source>Scan errors</source>
+        <translation>Scanfehler</translation>
+    </message>
+    <message>
+        <source>Refused scans / all scans</source>
+        <translation>Abgelehnte Scans / alle Scans</translation>
+    </message>
+    <message>
+        <source>Holds in period</source>
+        <translation>Geparkt im Zeitraum</translation>
+    </message>
+    <message>
+        <source>Orders put on hold at a bench in this period</source>
+        <translation>Aufträge, die in diesem Zeitraum an einem Packplatz geparkt wurden</translation>
+    </message>
+    <message>
+        <source>Other exceptions</source>
+        <translation>Sonstige Ausnahmen</translation>
+    </message>
+    <message>
+        <source>Orders and units per hour — {0}</source>
+        <translation>Aufträge und Stück pro Stunde — {0}</translation>
+    </message>
+    <message>
+        <source>Not loaded: {0}</source>
+        <translation>Nicht geladen: {0}</translation>
+    </message>
+    <message>
+        <source>All {0}</source>
+        <translation>Alle {0}</translation>
+    </message>
+    <message>
+        <source>packers</source>
+        <translation>Packer</translation>
+    </message>
+    <message>
+        <source>stations</source>
+        <translation>Stationen</translation>
+    </message>
+    <message>
+        <source>{0} · as of {1}</source>
+        <translation>{0} · Stand {1}</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Voids {0} · reprints {1} · supervisor overrides {2} · boxes reopened {3}</source>
+        <translation>Stornos {0} · Nachdrucke {1} · Vorarbeiter-Freigaben {2} · Kartons wieder geöffnet {3}</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorReturns</name>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSV exportieren</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Eigener Zeitraum</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Lädt…</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Units shipped</source>
+        <translation>Stück versendet</translation>
+    </message>
+    <message>
+        <source>Shipment stock movements, net of voided labels</source>
+        <translation>Bestandsbewegungen durch Versand, ohne stornierte Etiketten</translation>
+    </message>
+    <message>
+        <source>Units returned</source>
+        <translation>Stück retourniert</translation>
+    </message>
+    <message>
+        <source>Graded at the returns bench, wrong items left out</source>
+        <translation>Am Retourenplatz bewertet, ohne falsche Artikel</translation>
+    </message>
+    <message>
+        <source>Return rate</source>
+        <translation>Retourenquote</translation>
+    </message>
+    <message>
+        <source>Units returned / units shipped in the period</source>
+        <translation>Retournierte / versendete Stück im Zeitraum</translation>
+    </message>
+    <message>
+        <source>Units restocked</source>
+        <translation>Stück eingelagert</translation>
+    </message>
+    <message>
+        <source>Back in a sellable bin in the period</source>
+        <translation>Im Zeitraum zurück auf einem verkaufsfähigen Lagerplatz</translation>
+    </message>
+    <message>
+        <source>Median restock</source>
+        <translation>Einlagerung (Median)</translation>
+    </message>
+    <message>
+        <source>From the return's receipt to a sellable bin</source>
+        <translation>Vom Eingang der Retoure bis zum verkaufsfähigen Lagerplatz</translation>
+    </message>
+    <message>
+        <source>P90 restock</source>
+        <translation>Einlagerung (P90)</translation>
+    </message>
+    <message>
+        <source>9 in 10 units were back in a bin within this time</source>
+        <translation>9 von 10 Stück lagen innerhalb dieser Zeit wieder auf einem Lagerplatz</translation>
+    </message>
+    <message>
+        <source>Line accuracy</source>
+        <translation>Positionsgenauigkeit</translation>
+    </message>
+    <message>
+        <source>Counted lines without variance (approved counts)</source>
+        <translation>Gezählte Positionen ohne Abweichung (freigegebene Zählungen)</translation>
+    </message>
+    <message>
+        <source>Unit accuracy</source>
+        <translation>Stückgenauigkeit</translation>
+    </message>
+    <message>
+        <source>1 - units off / units expected</source>
+        <translation>1 - Stück Abweichung / Stück erwartet</translation>
+    </message>
+    <message>
+        <source>Units off</source>
+        <translation>Abweichung (Stück)</translation>
+    </message>
+    <message>
+        <source>Sum of |counted - expected| in approved counts</source>
+        <translation>Summe von |gezählt - erwartet| in freigegebenen Zählungen</translation>
+    </message>
+    <message>
+        <source>Not loaded: {0}</source>
+        <translation>Nicht geladen: {0}</translation>
+    </message>
+    <message>
+        <source>{0} · as of {1}</source>
+        <translation>{0} · Stand {1}</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorWindow</name>
+    <message>
+        <source>Packstation — Supervisor</source>
+        <translation>Packstation — Vorarbeiter</translation>
+    </message>
+    <message>
+        <source>Floor</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Productivity</source>
+        <translation>Leistung</translation>
+    </message>
+    <message>
+        <source>Orders and audit</source>
+        <translation>Aufträge und Protokoll</translation>
+    </message>
+    <message>
+        <source>Holds</source>
+        <translation>Geparkt</translation>
+    </message>
+    <message>
+        <source>Returns &amp;&amp; stock</source>
+        <translation>Retouren &amp;&amp; Bestand</translation>
+    </message>
+    <message>
+        <source>Sign in to see the floor.</source>
+        <translation>Anmelden, um die Übersicht zu sehen.</translation>
+    </message>
+    <message>
+        <source>Packstation</source>
+        <translation>Packstation</translation>
+    </message>
+    <message>
+        <source>Supervisor console</source>
+        <translation>Vorarbeiter-Konsole</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Nicht angemeldet</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Abmelden</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Gesperrt</translation>
+    </message>
+    <message>
+        <source>Writing the shift report…</source>
+        <translation>Schichtbericht wird erstellt…</translation>
+    </message>
+    <message>
+        <source>signed out</source>
+        <translation>abgemeldet</translation>
+    </message>
+    <message>
+        <source>Signed in as {0}.</source>
+        <translation>Angemeldet als {0}.</translation>
+    </message>
+    <message>
+        <source>Locked ({0}). Sign in to continue.</source>
+        <translation>Gesperrt ({0}). Zum Fortfahren anmelden.</translation>
+    </message>
+    <message>
+        <source>no activity for {0} minutes</source>
+        <translation>{0} Minuten keine Aktivität</translation>
+    </message>
+    <message>
+        <source>Holds ({0})</source>
+        <translation>Geparkt ({0})</translation>
+    </message>
+    <message>
+        <source>Order {0}: {1}. Recorded in the audit trail.</source>
+        <translation>Auftrag {0}: {1}. Im Protokoll erfasst.</translation>
+    </message>
+    <message>
+        <source>Shift report saved: {0}</source>
+        <translation>Schichtbericht gespeichert: {0}</translation>
+    </message>
+    <message>
+        <source>Shift report not saved: {0}</source>
+        <translation>Schichtbericht nicht gespeichert: {0}</translation>
     </message>
 </context>
 </TS>

@@ -29,6 +29,97 @@
     </message>
 </context>
 <context>
+    <name>BulkPanel</name>
+    <message>
+        <source>Pack what is left
+(12 per carton, 40 cartons per pallet)</source>
+        <translation>Pack what is left
+(12 per carton, 40 cartons per pallet)</translation>
+    </message>
+    <message>
+        <source>Export ASN…
+JSON + CSV</source>
+        <translation>Export ASN…
+JSON + CSV</translation>
+    </message>
+    <message>
+        <source>Print pallet labels
+GS1 SSCC</source>
+        <translation>Print pallet labels
+GS1 SSCC</translation>
+    </message>
+    <message>
+        <source>Print carton labels
+GS1 SSCC</source>
+        <translation>Print carton labels
+GS1 SSCC</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>complete</translation>
+    </message>
+    <message>
+        <source>Wholesale order</source>
+        <translation>Wholesale order</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>SSCC / SKU</source>
+        <translation>SSCC / SKU</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <source>GTIN / lot</source>
+        <translation>GTIN / lot</translation>
+    </message>
+    <message>
+        <source>not packed</source>
+        <translation>not packed</translation>
+    </message>
+    <message>
+        <source>No wholesale orders on this station.</source>
+        <translation>No wholesale orders on this station.</translation>
+    </message>
+    <message>
+        <source>still to pack: {0}</source>
+        <translation>still to pack: {0}</translation>
+    </message>
+    <message>
+        <source>{0} to {1}: {2} pallet(s), {3} carton(s), {4} unit(s) — {5}</source>
+        <translation>{0} to {1}: {2} pallet(s), {3} carton(s), {4} unit(s) — {5}</translation>
+    </message>
+    <message>
+        <source>Pallet</source>
+        <translation>Pallet</translation>
+    </message>
+    <message>
+        <source>Carton (not on a pallet)</source>
+        <translation>Carton (not on a pallet)</translation>
+    </message>
+    <message>
+        <source>Carton</source>
+        <translation>Carton</translation>
+    </message>
+    <message>
+        <source>{0} pallet(s), {1} carton(s)</source>
+        <translation>{0} pallet(s), {1} carton(s)</translation>
+    </message>
+    <message>
+        <source>{0} carton(s)</source>
+        <translation>{0} carton(s)</translation>
+    </message>
+</context>
+<context>
     <name>DeviceStrip</name>
     <message>
         <source>settings error</source>
@@ -652,6 +743,401 @@ Fix the configuration, then restart.</translation>
     </message>
 </context>
 <context>
+    <name>ReturnsBench</name>
+    <message>
+        <source>Resellable</source>
+        <translation>Resellable</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>Damaged</translation>
+    </message>
+    <message>
+        <source>Wrong item</source>
+        <translation>Wrong item</translation>
+    </message>
+    <message>
+        <source>Missing parts</source>
+        <translation>Missing parts</translation>
+    </message>
+    <message>
+        <source>Quarantine</source>
+        <translation>Quarantine</translation>
+    </message>
+    <message>
+        <source>Dispose</source>
+        <translation>Dispose</translation>
+    </message>
+    <message>
+        <source>Return to vendor</source>
+        <translation>Return to vendor</translation>
+    </message>
+    <message>
+        <source>Quarantine flagged items. A supervisor scans their badge to approve, or HOLD (F9).</source>
+        <translation>Quarantine flagged items. A supervisor scans their badge to approve, or HOLD (F9).</translation>
+    </message>
+    <message>
+        <source>Scan a SUPERVISOR badge to approve and close, or HOLD (F9) for later.</source>
+        <translation>Scan a SUPERVISOR badge to approve and close, or HOLD (F9) for later.</translation>
+    </message>
+    <message>
+        <source>Received on this return</source>
+        <translation>Received on this return</translation>
+    </message>
+    <message>
+        <source>Scan each returned item</source>
+        <translation>Scan each returned item</translation>
+    </message>
+    <message>
+        <source>When the parcel is empty: COMPLETE (F5). Nothing in it: CANCEL (F12).</source>
+        <translation>When the parcel is empty: COMPLETE (F5). Nothing in it: CANCEL (F12).</translation>
+    </message>
+    <message>
+        <source>Return {0} closed — refund ready</source>
+        <translation>Return {0} closed — refund ready</translation>
+    </message>
+    <message>
+        <source>Return {0} on hold for a supervisor</source>
+        <translation>Return {0} on hold for a supervisor</translation>
+    </message>
+    <message>
+        <source>Return {0} cancelled</source>
+        <translation>Return {0} cancelled</translation>
+    </message>
+    <message>
+        <source>Restock → {0}</source>
+        <translation>Restock → {0}</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>Shipped</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <source>Bin (stock)</source>
+        <translation>Bin (stock)</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Goes to</source>
+        <translation>Goes to</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Flags</translation>
+    </message>
+    <message>
+        <source>No shipping date</source>
+        <translation>No shipping date</translation>
+    </message>
+    <message>
+        <source>…or scan a bin label to restock elsewhere, or:</source>
+        <translation>…or scan a bin label to restock elsewhere, or:</translation>
+    </message>
+    <message>
+        <source>Scan the serial number on the item (or type it: F2). UNDO (F3) sets it aside.</source>
+        <translation>Scan the serial number on the item (or type it: F2). UNDO (F3) sets it aside.</translation>
+    </message>
+    <message>
+        <source>Stock change</source>
+        <translation>Stock change</translation>
+    </message>
+    <message>
+        <source>Bin</source>
+        <translation>Bin</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Nothing went back on sale.</source>
+        <translation>Nothing went back on sale.</translation>
+    </message>
+    <message>
+        <source>SUPERVISOR — {0} flag(s) on this return</source>
+        <translation>SUPERVISOR — {0} flag(s) on this return</translation>
+    </message>
+    <message>
+        <source>Return {0}</source>
+        <translation>Return {0}</translation>
+    </message>
+    <message>
+        <source>Order {0}</source>
+        <translation>Order {0}</translation>
+    </message>
+    <message>
+        <source>Order {0}: {1} unit(s) back ({2}).</source>
+        <translation>Order {0}: {1} unit(s) back ({2}).</translation>
+    </message>
+    <message>
+        <source>RMA {0}</source>
+        <translation>RMA {0}</translation>
+    </message>
+    <message>
+        <source>shipped {0}</source>
+        <translation>shipped {0}</translation>
+    </message>
+    <message>
+        <source>received by {0}</source>
+        <translation>received by {0}</translation>
+    </message>
+    <message>
+        <source>Scan the SERIAL of {0}</source>
+        <translation>Scan the SERIAL of {0}</translation>
+    </message>
+    <message>
+        <source>FLAGGED: {0} — it goes to {1}</source>
+        <translation>FLAGGED: {0} — it goes to {1}</translation>
+    </message>
+    <message>
+        <source>LATE: {0} days after shipping</source>
+        <translation>LATE: {0} days after shipping</translation>
+    </message>
+    <message>
+        <source>In the window: day {0}</source>
+        <translation>In the window: day {0}</translation>
+    </message>
+    <message>
+        <source>{0}, reason: {1} (card PS:GRADE:{2}:{3})</source>
+        <translation>{0}, reason: {1} (card PS:GRADE:{2}:{3})</translation>
+    </message>
+    <message>
+        <source>Restock: scan the bin label</source>
+        <translation>Restock: scan the bin label</translation>
+    </message>
+    <message>
+        <source>In hand: {0} — {1}</source>
+        <translation>In hand: {0} — {1}</translation>
+    </message>
+    <message>
+        <source>{0}: {1}, {2}</source>
+        <translation>{0}: {1}, {2}</translation>
+    </message>
+    <message>
+        <source>{0}
+CONFIRM  {1}</source>
+        <translation>{0}
+CONFIRM  {1}</translation>
+    </message>
+    <message>
+        <source>{0} for sale: {1} → {2}</source>
+        <translation>{0} for sale: {1} → {2}</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnsEntry</name>
+    <message>
+        <source>Returns</source>
+        <translation>Returns</translation>
+    </message>
+    <message>
+        <source>Returns mode</source>
+        <translation>Returns mode</translation>
+    </message>
+    <message>
+        <source>Back to packing.</source>
+        <translation>Back to packing.</translation>
+    </message>
+    <message>
+        <source>Switch this station to returns mode ({0})</source>
+        <translation>Switch this station to returns mode ({0})</translation>
+    </message>
+    <message>
+        <source>Finish or hold the open order first.</source>
+        <translation>Finish or hold the open order first.</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnsWindow</name>
+    <message>
+        <source>Scan a return label, RMA, tracking or order number</source>
+        <translation>Scan a return label, RMA, tracking or order number</translation>
+    </message>
+    <message>
+        <source>Packstation — returns</source>
+        <translation>Packstation — returns</translation>
+    </message>
+    <message>
+        <source>Opening the returns bench…</source>
+        <translation>Opening the returns bench…</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>Returns</translation>
+    </message>
+    <message>
+        <source>Bulk shipments</source>
+        <translation>Bulk shipments</translation>
+    </message>
+    <message>
+        <source>Returns bench</source>
+        <translation>Returns bench</translation>
+    </message>
+    <message>
+        <source>spool folder</source>
+        <translation>spool folder</translation>
+    </message>
+    <message>
+        <source>The QR code on the return label, the RMA number, a tracking number or the order number (#1001 works too). F2 types it.</source>
+        <translation>The QR code on the return label, the RMA number, a tracking number or the order number (#1001 works too). F2 types it.</translation>
+    </message>
+    <message>
+        <source>That was NOT recorded. Try again; if this repeats, call IT.</source>
+        <translation>That was NOT recorded. Try again; if this repeats, call IT.</translation>
+    </message>
+    <message>
+        <source>Scan your badge to sign in</source>
+        <translation>Scan your badge to sign in</translation>
+    </message>
+    <message>
+        <source>Scan the next return</source>
+        <translation>Scan the next return</translation>
+    </message>
+    <message>
+        <source>Type code</source>
+        <translation>Type code</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Complete</translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation>Hold</translation>
+    </message>
+    <message>
+        <source>Print tag</source>
+        <translation>Print tag</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Packing</source>
+        <translation>Packing</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>Signed out</translation>
+    </message>
+    <message>
+        <source>Export the ASN to…</source>
+        <translation>Export the ASN to…</translation>
+    </message>
+    <message>
+        <source>Station {0}</source>
+        <translation>Station {0}</translation>
+    </message>
+    <message>
+        <source>Printer: {0}</source>
+        <translation>Printer: {0}</translation>
+    </message>
+    <message>
+        <source>Station error: {0}</source>
+        <translation>Station error: {0}</translation>
+    </message>
+    <message>
+        <source>No returned item to print a tag for yet.</source>
+        <translation>No returned item to print a tag for yet.</translation>
+    </message>
+    <message>
+        <source>{0} sent to the label printer ({1}).</source>
+        <translation>{0} sent to the label printer ({1}).</translation>
+    </message>
+    <message>
+        <source>The returns bench could not start: {0}</source>
+        <translation>The returns bench could not start: {0}</translation>
+    </message>
+    <message>
+        <source>Demo returns added: {0}</source>
+        <translation>Demo returns added: {0}</translation>
+    </message>
+    <message>
+        <source>{0} tag(s)</source>
+        <translation>{0} tag(s)</translation>
+    </message>
+    <message>
+        <source>Signed in: {0}</source>
+        <translation>Signed in: {0}</translation>
+    </message>
+    <message>
+        <source>Return {0} · order {1}</source>
+        <translation>Return {0} · order {1}</translation>
+    </message>
+    <message>
+        <source>No printer path: {0} not printed.</source>
+        <translation>No printer path: {0} not printed.</translation>
+    </message>
+    <message>
+        <source>Order {0}: {1} carton(s) on {2} pallet(s), each with its SSCC.</source>
+        <translation>Order {0}: {1} carton(s) on {2} pallet(s), each with its SSCC.</translation>
+    </message>
+    <message>
+        <source>ASN for {0} written.</source>
+        <translation>ASN for {0} written.</translation>
+    </message>
+    <message>
+        <source>{0} pallet label(s)</source>
+        <translation>{0} pallet label(s)</translation>
+    </message>
+    <message>
+        <source>{0} carton label(s)</source>
+        <translation>{0} carton label(s)</translation>
+    </message>
+    <message>
+        <source>{0} did not print: {1}</source>
+        <translation>{0} did not print: {1}</translation>
+    </message>
+    <message>
+        <source>Order {0} has no {1}s yet: pack it first.</source>
+        <translation>Order {0} has no {1}s yet: pack it first.</translation>
+    </message>
+</context>
+<context>
     <name>ScalePanel</name>
     <message>
         <source>Zero</source>
@@ -1137,6 +1623,590 @@ Fix the configuration, then restart.</translation>
     <message>
         <source>Sound on ({0}%)</source>
         <translation>Sound on ({0}%)</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorAudit</name>
+    <message>
+        <source>Order number, tracking number, SKU, serial number or packer — type or scan, then Enter</source>
+        <translation>Order number, tracking number, SKU, serial number or packer — type or scan, then Enter</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Export audit trail (CSV)</source>
+        <translation>Export audit trail (CSV)</translation>
+    </message>
+    <message>
+        <source>Find an order to see every scan, weight, override, print and photo.</source>
+        <translation>Find an order to see every scan, weight, override, print and photo.</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>Audit trail</translation>
+    </message>
+    <message>
+        <source>Select a parcel to see its open-box photo.</source>
+        <translation>Select a parcel to see its open-box photo.</translation>
+    </message>
+    <message>
+        <source>Open photo</source>
+        <translation>Open photo</translation>
+    </message>
+    <message>
+        <source>Parcels and photos</source>
+        <translation>Parcels and photos</translation>
+    </message>
+    <message>
+        <source>Print jobs</source>
+        <translation>Print jobs</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <source>Order not found</source>
+        <translation>Order not found</translation>
+    </message>
+    <message>
+        <source>No photo for this parcel.</source>
+        <translation>No photo for this parcel.</translation>
+    </message>
+    <message>
+        <source>Search failed: {0}</source>
+        <translation>Search failed: {0}</translation>
+    </message>
+    <message>
+        <source> (the newest {0})</source>
+        <translation> (the newest {0})</translation>
+    </message>
+    <message>
+        <source>{0} order(s){1}</source>
+        <translation>{0} order(s){1}</translation>
+    </message>
+    <message>
+        <source>Order {0} · {1}</source>
+        <translation>Order {0} · {1}</translation>
+    </message>
+    <message>
+        <source>Parcels and photos ({0})</source>
+        <translation>Parcels and photos ({0})</translation>
+    </message>
+    <message>
+        <source>Print jobs ({0})</source>
+        <translation>Print jobs ({0})</translation>
+    </message>
+    <message>
+        <source>Nothing found for “{0}”.</source>
+        <translation>Nothing found for “{0}”.</translation>
+    </message>
+    <message>
+        <source>Photo: {0}</source>
+        <translation>Photo: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorEntry</name>
+    <message>
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>Supervisor console</source>
+        <translation>Supervisor console</translation>
+    </message>
+    <message>
+        <source>Open the supervisor's console ({0})</source>
+        <translation>Open the supervisor's console ({0})</translation>
+    </message>
+    <message>
+        <source>Station {0}</source>
+        <translation>Station {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorFloor</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Printers (the print queue in this database)</source>
+        <translation>Printers (the print queue in this database)</translation>
+    </message>
+    <message>
+        <source>need a supervisor</source>
+        <translation>need a supervisor</translation>
+    </message>
+    <message>
+        <source>to check</source>
+        <translation>to check</translation>
+    </message>
+    <message>
+        <source>packing</source>
+        <translation>packing</translation>
+    </message>
+    <message>
+        <source>waiting for an order</source>
+        <translation>waiting for an order</translation>
+    </message>
+    <message>
+        <source>signed out</source>
+        <translation>signed out</translation>
+    </message>
+    <message>
+        <source>Floor not updated: {0}</source>
+        <translation>Floor not updated: {0}</translation>
+    </message>
+    <message>
+        <source>{0} stations · updated {1} ({2:.0f} ms) · every {3} s</source>
+        <translation>{0} stations · updated {1} ({2:.0f} ms) · every {3} s</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorHolds</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>DECISION</source>
+        <translation>DECISION</translation>
+    </message>
+    <message>
+        <source>Select a hold</source>
+        <translation>Select a hold</translation>
+    </message>
+    <message>
+        <source>Reason (required), e.g. replacement picked from A-01-2</source>
+        <translation>Reason (required), e.g. replacement picked from A-01-2</translation>
+    </message>
+    <message>
+        <source>Reassign to: bench or packer</source>
+        <translation>Reassign to: bench or packer</translation>
+    </message>
+    <message>
+        <source>Release to the packing queue</source>
+        <translation>Release to the packing queue</translation>
+    </message>
+    <message>
+        <source>Reassign</source>
+        <translation>Reassign</translation>
+    </message>
+    <message>
+        <source>Cancel the order (will not ship)</source>
+        <translation>Cancel the order (will not ship)</translation>
+    </message>
+    <message>
+        <source>Acknowledge the conflict</source>
+        <translation>Acknowledge the conflict</translation>
+    </message>
+    <message>
+        <source>Open the order's audit trail</source>
+        <translation>Open the order's audit trail</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Choose a tote on the left, write why, then decide.</source>
+        <translation>Choose a tote on the left, write why, then decide.</translation>
+    </message>
+    <message>
+        <source>Cancel the order?</source>
+        <translation>Cancel the order?</translation>
+    </message>
+    <message>
+        <source>{0} order(s) on hold, {1} sync conflict(s), oldest first. Every decision is recorded with your name and reason.</source>
+        <translation>{0} order(s) on hold, {1} sync conflict(s), oldest first. Every decision is recorded with your name and reason.</translation>
+    </message>
+    <message>
+        <source>Order {0}: {1}</source>
+        <translation>Order {0}: {1}</translation>
+    </message>
+    <message>
+        <source>Order {0} will be cancelled and will not ship. Continue?</source>
+        <translation>Order {0} will be cancelled and will not ship. Continue?</translation>
+    </message>
+    <message>
+        <source>Not loaded: {0}</source>
+        <translation>Not loaded: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorLogin</name>
+    <message>
+        <source>Supervisor sign-in</source>
+        <translation>Supervisor sign-in</translation>
+    </message>
+    <message>
+        <source>Supervisors and admins only</source>
+        <translation>Supervisors and admins only</translation>
+    </message>
+    <message>
+        <source>Scan your badge or type your name, then your PIN.</source>
+        <translation>Scan your badge or type your name, then your PIN.</translation>
+    </message>
+    <message>
+        <source>badge or name</source>
+        <translation>badge or name</translation>
+    </message>
+    <message>
+        <source>Badge or name</source>
+        <translation>Badge or name</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>Give your badge or name, and your PIN.</source>
+        <translation>Give your badge or name, and your PIN.</translation>
+    </message>
+    <message>
+        <source>Sign-in failed: {0}</source>
+        <translation>Sign-in failed: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorProductivity</name>
+    <message>
+        <source>Preparing statistics for the first time: %p %</source>
+        <translation>Preparing statistics for the first time: %p %</translation>
+    </message>
+    <message>
+        <source>per packer</source>
+        <translation>per packer</translation>
+    </message>
+    <message>
+        <source>per station</source>
+        <translation>per station</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <source>Shift report (PDF)</source>
+        <translation>Shift report (PDF)</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Custom</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Save the shift report</source>
+        <translation>Save the shift report</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>Parcels</source>
+        <translation>Parcels</translation>
+    </message>
+    <message>
+        <source>Orders / h</source>
+        <translation>Orders / h</translation>
+    </message>
+    <message>
+        <source>Orders per active hour</source>
+        <translation>Orders per active hour</translation>
+    </message>
+    <message>
+        <source>Weighted / h</source>
+        <translation>Weighted / h</translation>
+    </message>
+    <message>
+        <source>Fair productivity: orders weighted by difficulty, per active hour</source>
+        <translation>Fair productivity: orders weighted by difficulty, per active hour</translation>
+    </message>
+    <message>
+        <source>Median order</source>
+        <translation>Median order</translation>
+    </message>
+    <message>
+        <source>Median time from order opened to packed</source>
+        <translation>Median time from order opened to packed</translation>
+    </message>
+    <message>
+        <source>P90 order</source>
+        <translation>P90 order</translation>
+    </message>
+    <message>
+        <source>9 in 10 orders took at most this long</source>
+        <translation>9 in 10 orders took at most this long</translation>
+    </message>
+    <message>
+        <source>Scan errors</source>
+        <translation>Scan errors</translation>
+    </message>
+    <message>
+        <source>Refused scans / all scans</source>
+        <translation>Refused scans / all scans</translation>
+    </message>
+    <message>
+        <source>Holds in period</source>
+        <translation>Holds in period</translation>
+    </message>
+    <message>
+        <source>Orders put on hold at a bench in this period</source>
+        <translation>Orders put on hold at a bench in this period</translation>
+    </message>
+    <message>
+        <source>Other exceptions</source>
+        <translation>Other exceptions</translation>
+    </message>
+    <message>
+        <source>Orders and units per hour — {0}</source>
+        <translation>Orders and units per hour — {0}</translation>
+    </message>
+    <message>
+        <source>Not loaded: {0}</source>
+        <translation>Not loaded: {0}</translation>
+    </message>
+    <message>
+        <source>All {0}</source>
+        <translation>All {0}</translation>
+    </message>
+    <message>
+        <source>packers</source>
+        <translation>packers</translation>
+    </message>
+    <message>
+        <source>stations</source>
+        <translation>stations</translation>
+    </message>
+    <message>
+        <source>{0} · as of {1}</source>
+        <translation>{0} · as of {1}</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Voids {0} · reprints {1} · supervisor overrides {2} · boxes reopened {3}</source>
+        <translation>Voids {0} · reprints {1} · supervisor overrides {2} · boxes reopened {3}</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorReturns</name>
+    <message>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Custom</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Units shipped</source>
+        <translation>Units shipped</translation>
+    </message>
+    <message>
+        <source>Shipment stock movements, net of voided labels</source>
+        <translation>Shipment stock movements, net of voided labels</translation>
+    </message>
+    <message>
+        <source>Units returned</source>
+        <translation>Units returned</translation>
+    </message>
+    <message>
+        <source>Graded at the returns bench, wrong items left out</source>
+        <translation>Graded at the returns bench, wrong items left out</translation>
+    </message>
+    <message>
+        <source>Return rate</source>
+        <translation>Return rate</translation>
+    </message>
+    <message>
+        <source>Units returned / units shipped in the period</source>
+        <translation>Units returned / units shipped in the period</translation>
+    </message>
+    <message>
+        <source>Units restocked</source>
+        <translation>Units restocked</translation>
+    </message>
+    <message>
+        <source>Back in a sellable bin in the period</source>
+        <translation>Back in a sellable bin in the period</translation>
+    </message>
+    <message>
+        <source>Median restock</source>
+        <translation>Median restock</translation>
+    </message>
+    <message>
+        <source>From the return's receipt to a sellable bin</source>
+        <translation>From the return's receipt to a sellable bin</translation>
+    </message>
+    <message>
+        <source>P90 restock</source>
+        <translation>P90 restock</translation>
+    </message>
+    <message>
+        <source>9 in 10 units were back in a bin within this time</source>
+        <translation>9 in 10 units were back in a bin within this time</translation>
+    </message>
+    <message>
+        <source>Line accuracy</source>
+        <translation>Line accuracy</translation>
+    </message>
+    <message>
+        <source>Counted lines without variance (approved counts)</source>
+        <translation>Counted lines without variance (approved counts)</translation>
+    </message>
+    <message>
+        <source>Unit accuracy</source>
+        <translation>Unit accuracy</translation>
+    </message>
+    <message>
+        <source>1 - units off / units expected</source>
+        <translation>1 - units off / units expected</translation>
+    </message>
+    <message>
+        <source>Units off</source>
+        <translation>Units off</translation>
+    </message>
+    <message>
+        <source>Sum of |counted - expected| in approved counts</source>
+        <translation>Sum of |counted - expected| in approved counts</translation>
+    </message>
+    <message>
+        <source>Not loaded: {0}</source>
+        <translation>Not loaded: {0}</translation>
+    </message>
+    <message>
+        <source>{0} · as of {1}</source>
+        <translation>{0} · as of {1}</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorWindow</name>
+    <message>
+        <source>Packstation — Supervisor</source>
+        <translation>Packstation — Supervisor</translation>
+    </message>
+    <message>
+        <source>Floor</source>
+        <translation>Floor</translation>
+    </message>
+    <message>
+        <source>Productivity</source>
+        <translation>Productivity</translation>
+    </message>
+    <message>
+        <source>Orders and audit</source>
+        <translation>Orders and audit</translation>
+    </message>
+    <message>
+        <source>Holds</source>
+        <translation>Holds</translation>
+    </message>
+    <message>
+        <source>Returns &amp;&amp; stock</source>
+        <translation>Returns &amp;&amp; stock</translation>
+    </message>
+    <message>
+        <source>Sign in to see the floor.</source>
+        <translation>Sign in to see the floor.</translation>
+    </message>
+    <message>
+        <source>Packstation</source>
+        <translation>Packstation</translation>
+    </message>
+    <message>
+        <source>Supervisor console</source>
+        <translation>Supervisor console</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Not signed in</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <source>Writing the shift report…</source>
+        <translation>Writing the shift report…</translation>
+    </message>
+    <message>
+        <source>signed out</source>
+        <translation>signed out</translation>
+    </message>
+    <message>
+        <source>Signed in as {0}.</source>
+        <translation>Signed in as {0}.</translation>
+    </message>
+    <message>
+        <source>Locked ({0}). Sign in to continue.</source>
+        <translation>Locked ({0}). Sign in to continue.</translation>
+    </message>
+    <message>
+        <source>no activity for {0} minutes</source>
+        <translation>no activity for {0} minutes</translation>
+    </message>
+    <message>
+        <source>Holds ({0})</source>
+        <translation>Holds ({0})</translation>
+    </message>
+    <message>
+        <source>Order {0}: {1}. Recorded in the audit trail.</source>
+        <translation>Order {0}: {1}. Recorded in the audit trail.</translation>
+    </message>
+    <message>
+        <source>Shift report saved: {0}</source>
+        <translation>Shift report saved: {0}</translation>
+    </message>
+    <message>
+        <source>Shift report not saved: {0}</source>
+        <translation>Shift report not saved: {0}</translation>
     </message>
 </context>
 </TS>

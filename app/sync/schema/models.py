@@ -141,6 +141,9 @@ stations = Table(
     Column("active", Boolean, nullable=False, server_default=text("true")),
     Column("created_at", TS, nullable=False, server_default=text("now()")),
     Column("last_seen_at", TS),
+    Column("version", String(32)),  # the build it last announced (c0003, ps_announce)
+    Column("local_schema", String(64)),
+    Column("announced_at", TS),
 )
 
 claims = Table(

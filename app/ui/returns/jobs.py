@@ -227,14 +227,13 @@ class ReturnsBench:
 
     def pack_remaining(self, number: str, per_carton: int = PER_CARTON, per_pallet: int = PER_PALLET) -> BulkView:
         """`packstation bulk auto`: what is left goes into single-SKU cartons, cartons onto pallets."""
-        from app.returns.cli import DEMO_COMPANY_PREFIX
+        from app.returns.sscc import sscc_options
         from app.store.bulk import pack_remaining
 
         user = self.station.state.user
         with self.engine.begin() as conn:
-            pack_remaining(conn, number, per_carton=per_carton, per_pallet=per_pallet,
-                           company_prefix=DEMO_COMPANY_PREFIX, station=self.config.station,
-                           user_id=user.id if user else None)
+            pack_remaining(conn, number, per_carton=per_carton, per_pallet=per_pallet, station=self.config.station,
+                           user_id=user.id if user else None, **sscc_options(self.config))
         return self.bulk_view(number)
 
     def export_asn(self, number: str, folder: Path) -> tuple[Path, Path]:
