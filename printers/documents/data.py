@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-
 # Countries whose addresses put the postcode after the town (and region): UPU S42 address templates.
 POSTCODE_LAST = frozenset({"US", "CA", "AU", "GB", "IE", "NZ", "PR", "BR", "IN", "JP", "KR", "SG", "ZA", "AR"})
 

@@ -58,12 +58,13 @@ class Bench:
         return view.outcome.code if view is not None and view.outcome is not None else ""
 
     def shot(self, name: str) -> None:
-        if os.environ.get("PACKSTATION_SCREENSHOTS", "1") == "0":
-            return
-        SHOTS.mkdir(parents=True, exist_ok=True)
+        """The screen as a PNG: into resources/screenshots with PACKSTATION_SCREENSHOTS=1 (the
+        README's pictures), else beside the test's database, so a test run leaves the tree clean."""
+        folder = SHOTS if os.environ.get("PACKSTATION_SCREENSHOTS") == "1" else self.gui.home / "screenshots"
+        folder.mkdir(parents=True, exist_ok=True)
         self.window.resize(1366, 768)
         QTest.qWait(50)
-        assert self.window.grab().save(str(SHOTS / f"{name}.png"))
+        assert self.window.grab().save(str(folder / f"{name}.png"))
 
 
 @pytest.fixture
