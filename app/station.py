@@ -9,6 +9,7 @@ only then applies them and reports the outcome. Effects (labels, slips) run afte
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -37,7 +38,6 @@ from app.domain.events import (
 from app.domain.model import Order, OrderStatus, User
 from app.domain.scan import Command, Scan, ScanKind, ScanRules, parse_scan
 from app.domain.session import ORDER_OPEN_PHASES, PackSession, Phase, SessionState
-from app.store.inventory import ShipmentHook
 from app.store.repository import Repository
 
 if TYPE_CHECKING:
@@ -136,7 +136,12 @@ class Station:
         self.name = config.station
         self.repo = repository
         self.output = output
-        self.stock = ShipmentHook(repository.engine)
+        self._stock: Any = None  # app.store.inventory.ShipmentHook, made at the first packed order
+        # The window sets this: the packing slip (a page, ~10 ms to render) is printed in a job of
+        # its own just after the outcome is on screen, so the label scan shows at once. The slip
+        # is owed in memory only until then; the next input prints it first if that job never ran.
+        self.defer_slips = False
+        self._deferred: list[Callable[[Outcome], None]] = []
         self.rules = ScanRules(order_pattern=config.scanner.order_pattern, tote_pattern=config.scanner.tote_pattern)
         self.session = PackSession(repository.cartons(), config.packing)
         self.repo.register_station(self.name)
@@ -190,6 +195,7 @@ class Station:
 
     def handle(self, event: Input, *, label: str = "", kind: str = "") -> Outcome:
         outcome = Outcome(label, kind or type(event).__name__, state=self.state)
+        self._run_deferred(outcome)  # a slip still owed goes out before anything else happens
         self._run(event, outcome)
         outcome.state = self.state
         return outcome
@@ -214,9 +220,42 @@ class Station:
                 if follow_up is not None:
                     self._run(follow_up, outcome)
             elif isinstance(effect, PrintSlip):
-                self._print_slip(outcome)
+                if self.defer_slips:
+                    self._deferred.append(self._print_slip)
+                else:
+                    self._print_slip(outcome)
             elif isinstance(effect, VoidLabels):
                 self._void(effect, outcome)
+
+    @property
+    def has_deferred(self) -> bool:
+        return bool(self._deferred)
+
+    def run_deferred(self) -> Outcome:
+        """Print what was put off (the packing slip), right after the screen showed the outcome."""
+        outcome = Outcome("", "documents", state=self.state)
+        self._run_deferred(outcome)
+        return outcome
+
+    def _run_deferred(self, outcome: Outcome) -> None:
+        while self._deferred:
+            self._deferred.pop(0)(outcome)
+
+    @property
+    def stock(self) -> Any:
+        if self._stock is None:
+            from app.store.inventory import ShipmentHook
+
+            self._stock = ShipmentHook(self.repo.engine)
+        return self._stock
+
+    def warm_up(self) -> None:
+        """Import now what the first label and the first packed order need (called on the worker
+        once the window is ready, so no packer waits for it)."""
+        _ = self.stock
+        warm = getattr(self.output, "warm_up", None)
+        if warm is not None:
+            warm()
 
     def _book_stock(self, facts: list[Fact], packer_id: int | None) -> None:
         """A packed order leaves stock; voided labels put it back. After the facts' commit, in its

@@ -19,26 +19,29 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+import printers
 from app.config import Config
 from app.domain.model import Order
 from app.printing.documents import label_data, slip_data
 from app.printing.job_store import SqlJobStore
-from app.shipping.buyer import LabelBuyer
-from app.shipping.email_templates import ShippedParcel
-from app.shipping.errors import RateCardError, RulesError, ShippingError, ShippingSettingsError
-from app.shipping.mailer import MailWorker, queue_shipment_email
-from app.shipping.model import PurchasedLabel
-from app.shipping.records import LabelRecord, LabelRecords
-from app.shipping.service import label_buyer, mail_outbox
 from app.station import LabelJob, PrintFailed
 from app.store.carrier_labels import UpstreamLabel, label_for
-from printers import LabelError, render_pdf, render_png, render_zpl, send
-from printers.documents import render_packing_slip, shipping_label
+from printers import LabelError, send
 from printers.print_queue import PrintJob, PrintQueue
 
+# The renderers (reportlab, barcodes) and app.shipping are imported at the first label, or by
+# warm_up() right after the window is ready: a third of a second off every cold start.
+if TYPE_CHECKING:
+    from app.shipping.buyer import LabelBuyer
+    from app.shipping.mailer import MailWorker
+    from app.shipping.model import PurchasedLabel
+    from app.shipping.records import LabelRecord
+
 log = logging.getLogger(__name__)
+
+PREVIEW_DPI = 120  # the screen shows the label about 500 px tall: the printer's 203 dpi would be wasted
 
 # Thermal printers speak ZPL; office printers and folders get PDF.
 ZPL_SCHEMES = ("tcp://", "serial://", "file://")
@@ -74,7 +77,9 @@ class PrinterOutput:
         self.engine = engine
         self.store = SqlJobStore(engine)
         self.queue = PrintQueue(self.store, send)
-        self._previews: OrderedDict[tuple[str, int], bytes] = OrderedDict()  # recent labels as PNG, for the screen
+        # Recent labels for the screen: the Label, rendered to PNG when the screen asks (after the
+        # outcome is shown), then the PNG. Printing never waits for a preview.
+        self._previews: OrderedDict[tuple[str, int], Any] = OrderedDict()
         self.shipping = config.shipping  # None: no carrier service is bought; the label is the station's own
         self._buyer: LabelBuyer | None = None  # built at the first label (or at start), then kept
         self._buyer_lock = threading.Lock()
@@ -95,16 +100,20 @@ class PrinterOutput:
             queued = self.queue.reprint(first.uuid)  # the same bytes again, recorded as a new linked job
         else:
             fmt = self.printers.label_format
-            data = render_zpl(label) if fmt == "zpl" else render_pdf(label, title=f"{job.order.number}-{job.box}")
+            data = self._render(label, fmt, f"{job.order.number}-{job.box}")
             queued = self.queue.submit(self.printers.label, "label", fmt, data, reference=reference)
-        self._remember_preview(job.order.number, job.box, render_png(label))
+        self._remember_preview(job.order.number, job.box, label)
         return None, self.printers.label_format, queued.uuid
 
-    def _remember_preview(self, order_number: str, box: int, png: bytes | None) -> None:
-        if png is None:
+    @staticmethod
+    def _render(label: Any, fmt: str, title: str) -> bytes:
+        return printers.render_zpl(label) if fmt == "zpl" else printers.render_pdf(label, title=title)
+
+    def _remember_preview(self, order_number: str, box: int, label: Any) -> None:
+        if label is None:
             self._previews.pop((order_number, box), None)  # never show an older label for this box
             return
-        self._previews[(order_number, box)] = png
+        self._previews[(order_number, box)] = label
         while len(self._previews) > 20:
             self._previews.popitem(last=False)
 
@@ -112,6 +121,8 @@ class PrinterOutput:
 
     def _print_shipped(self, job: LabelJob) -> tuple[str | None, str, str]:
         """Buy the parcel's label (once), then print the carrier's file or the station's own label."""
+        from app.shipping.errors import ShippingError
+
         buyer = self._label_buyer()
         reference = f"order {job.order.number} box {job.box}"
         if job.reprint and job.parcel_uuid:
@@ -133,13 +144,13 @@ class PrinterOutput:
         data = label_data(job.order, self.config.ship_from, box=job.box, boxes=job.boxes, weight_g=job.weight_g,
                           tracking=purchase.tracking_number, carrier=purchase.carrier, service=purchase.service)
         try:
-            label = shipping_label(data, dpi=self.config.label_dpi, template_dir=self.template_dir)
+            label = _shipping_label()(data, dpi=self.config.label_dpi, template_dir=self.template_dir)
         except LabelError as exc:
             raise PrintFailed(f"Label cannot be made: {exc}") from exc
         fmt = self.printers.label_format
-        rendered = render_zpl(label) if fmt == "zpl" else render_pdf(label, title=f"{job.order.number}-{job.box}")
+        rendered = self._render(label, fmt, f"{job.order.number}-{job.box}")
         queued = self.queue.submit(self.printers.label, "label", fmt, rendered, reference=reference)
-        self._remember_preview(job.order.number, job.box, render_png(label))
+        self._remember_preview(job.order.number, job.box, label)
         return purchase.tracking_number, fmt, queued.uuid
 
     def _print_carrier_file(self, job: LabelJob, purchase: PurchasedLabel,
@@ -161,6 +172,9 @@ class PrinterOutput:
 
     def _label_buyer(self) -> LabelBuyer:
         """The station's LabelBuyer, built once from [shipping] (rate cards are read here)."""
+        from app.shipping.errors import RateCardError, RulesError, ShippingError, ShippingSettingsError
+        from app.shipping.service import label_buyer
+
         with self._buyer_lock:
             if self._buyer is None:
                 assert self.shipping is not None
@@ -177,6 +191,8 @@ class PrinterOutput:
 
     def shipment(self, parcel_uuid: str) -> LabelRecord | None:
         """The parcel's current label purchase (carrier, service, price, billable weight), for the screen."""
+        from app.shipping.records import LabelRecords
+
         if self.shipping is None or not parcel_uuid:
             return None
         return LabelRecords(self.engine).current(parcel_uuid)
@@ -197,11 +213,16 @@ class PrinterOutput:
         return upstream.tracking_number, upstream.format, queued.uuid
 
     def preview_png(self, order_number: str, box: int) -> bytes | None:
-        return self._previews.get((order_number, box))
+        kept = self._previews.get((order_number, box))
+        if kept is None or isinstance(kept, bytes):
+            return kept
+        png = printers.render_png(kept, PREVIEW_DPI)
+        self._previews[(order_number, box)] = png
+        return png
 
     def print_slip(self, order: Order, parcels: list[dict[str, Any]]) -> None:
         try:
-            pdf = render_packing_slip(slip_data(order, len(parcels) or None), template_dir=self.template_dir,
+            pdf = _packing_slip()(slip_data(order, len(parcels) or None), template_dir=self.template_dir,
                                       page=self.config.slip_page)
         except LabelError as exc:
             raise PrintFailed(f"Packing slip cannot be made: {exc}") from exc
@@ -215,6 +236,10 @@ class PrinterOutput:
         """
         if self.shipping is None or not self.shipping.email.enabled:
             return
+        from app.shipping.email_templates import ShippedParcel
+        from app.shipping.mailer import queue_shipment_email
+        from app.shipping.records import LabelRecords
+
         try:
             records = LabelRecords(self.engine)
             shipped = []
@@ -248,6 +273,8 @@ class PrinterOutput:
         """
         if self.shipping is None:
             return
+        from app.shipping.errors import ShippingError
+
         buyer = self._label_buyer()
         problems = []
         for parcel in parcels:
@@ -266,7 +293,7 @@ class PrinterOutput:
     def _label(self, order: Order, box: int, boxes: int | None, weight_g: int | None):  # noqa: ANN202
         data = label_data(order, self.config.ship_from, box=box, boxes=boxes, weight_g=weight_g, tracking=None)
         try:
-            return shipping_label(data, dpi=self.config.label_dpi, template_dir=self.template_dir)
+            return _shipping_label()(data, dpi=self.config.label_dpi, template_dir=self.template_dir)
         except LabelError as exc:
             raise PrintFailed(f"Label cannot be made: {exc}") from exc
 
@@ -284,9 +311,20 @@ class PrinterOutput:
             log.exception("shipping: purchases not reconciled at start (packstation shipping reconcile)")
         email = self.shipping.email
         if email.enabled and self.shipping.smtp.configured and self._mail is None:
+            from app.shipping.mailer import MailWorker
+            from app.shipping.service import mail_outbox
+
             outbox, sender = mail_outbox(self.engine, self.shipping)
             self._mail = MailWorker(outbox, sender)
             self._mail.start()
+
+    def warm_up(self) -> None:
+        """Import the renderers now (on the station's worker, after the window is ready) so that
+        the first label takes as long as any other."""
+        for name in ("render_zpl", "render_pdf", "render_png"):
+            getattr(printers, name)
+        _shipping_label()
+        _packing_slip()
 
     def stop(self) -> None:
         self.queue.stop()
@@ -299,3 +337,15 @@ class PrinterOutput:
 
     def recent_jobs(self, limit: int = 20) -> list[PrintJob]:
         return self.store.recent(limit)
+
+
+def _shipping_label() -> Any:
+    from printers.documents.shipping_label import shipping_label
+
+    return shipping_label
+
+
+def _packing_slip() -> Any:
+    from printers.documents.packing_slip import render_packing_slip
+
+    return render_packing_slip

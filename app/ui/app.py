@@ -87,6 +87,7 @@ def _build_station(ctx: WorkerContext, config: Config) -> None:
     output = ctx.extras.get("output_factory", _default_output)(ctx.bench)
     ctx.station = Station(config, Repository(ctx.bench.engine), output,
                           claims=central.claims if central is not None else None)
+    ctx.station.defer_slips = True  # MainWindow prints the slip in a job of its own (StepResult.deferred)
     if hasattr(output, "start"):
         output.start()
     if old is not None:
@@ -109,6 +110,8 @@ def _central(ctx: WorkerContext) -> Any:
 
 
 def stop_station(station: Any) -> None:
+    if getattr(station, "has_deferred", False):
+        station.run_deferred()  # a slip still owed prints before the station goes
     if hasattr(station.output, "stop"):
         station.output.stop()
     station.repo.close()

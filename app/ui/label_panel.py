@@ -81,18 +81,23 @@ class LabelInfo:
     parcels: tuple[dict[str, Any], ...]
     preview_png: bytes | None
     shipment: Shipment | None = None  # the latest parcel's bought service, when shipping is set up
+    preview_pending: bool = False  # the PNG comes in a second job
 
 
-def label_info(station: Any, order_number: str | None) -> LabelInfo | None:
+def label_info(station: Any, order_number: str | None, *, preview: bool = True) -> LabelInfo | None:
+    """The order's parcels and bought service; with `preview`, the latest label as PNG too
+    (rendered here: the window asks for it in a second job, after the outcome is on screen)."""
     if not order_number:
         return None
     parcels = tuple(station.repo.parcels_of(order_number))
     latest = next((p for p in reversed(parcels) if p.get("status") != "voided"), None)
     if latest is None:
         return LabelInfo(order_number, parcels, None)
-    rendered = getattr(station.output, "preview_png", None)  # the printing output keeps recent labels
-    png = rendered(order_number, latest["box_no"]) if rendered else None
-    return LabelInfo(order_number, parcels, png or find_preview(latest), shipment_of(station, latest))
+    png = None
+    if preview:
+        rendered = getattr(station.output, "preview_png", None)  # the printing output keeps recent labels
+        png = (rendered(order_number, latest["box_no"]) if rendered else None) or find_preview(latest)
+    return LabelInfo(order_number, parcels, png, shipment_of(station, latest), preview_pending=not preview)
 
 
 def shipment_of(station: Any, parcel: dict[str, Any]) -> Shipment | None:

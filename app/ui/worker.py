@@ -108,6 +108,11 @@ class StationWorker(QThread):
 
     def _close(self) -> None:
         station = self.context.station
+        if getattr(station, "has_deferred", False):
+            try:
+                station.run_deferred()  # a slip still owed goes to the queue before it stops
+            except Exception:  # noqa: BLE001 - closing on exit must not raise
+                log.exception("the last packing slip could not be queued")
         output = getattr(station, "output", None)
         if hasattr(output, "stop"):
             output.stop()  # the print queue's thread uses the database: stop it before closing that

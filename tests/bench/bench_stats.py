@@ -258,8 +258,7 @@ def prepare(pristine: Path, indexes: bool) -> tuple[Path, dict]:
         start = time.perf_counter()
         if not indexes:  # migration 0007 made them: measure what the stats cost without them
             with engine.begin() as conn:
-                for name in ("ix_pack_events_station_seq_type", "ix_pack_events_type_at",
-                             "ix_pack_events_packer_seq", "ix_packed_serials_serial"):
+                for name in ("ix_pack_events_type_at", "ix_packed_serials_serial"):
                     conn.exec_driver_sql(f"DROP INDEX IF EXISTS {name}")
         index_s = time.perf_counter() - start
         with engine.connect() as conn:

@@ -8,7 +8,6 @@ from `shipping_labels` on the station worker; a screenshot goes to resources/scr
 from __future__ import annotations
 
 import os
-
 from pathlib import Path
 
 from PySide6.QtCore import Qt

@@ -134,3 +134,29 @@ def test_the_event_log_is_append_only(bench, station):
 def test_outcomes_serialise_to_one_json_object(station):
     outcome = station.scan("PS:BADGE:P-1001").as_json()
     assert json.loads(json.dumps(outcome))["phase"] == "awaiting_order"
+
+
+def test_a_window_station_prints_the_slip_just_after_the_label_outcome_and_never_forgets_it(bench, station):
+    """The window shows the label outcome first and asks for the slip in its next job; if that job
+    never ran, the next input prints the slip before it does anything else."""
+    station.defer_slips = True
+
+    def slips() -> list[str]:
+        return [job.reference for job in station.output.recent_jobs() if job.document == "slip"]
+
+    station.scan("PS:BADGE:P-1001")
+    station.scan("1001")
+    station.scan(SOCKS_GTIN)
+    assert station.scan("PS:CMD:CONFIRM").code == "order_packed"
+    assert station.has_deferred and slips() == []
+    assert station.run_deferred().feedback == [] and slips() == ["order 1001 slip"]
+    assert not station.has_deferred
+
+    station.scan("1002")  # the next order: its slip is owed when the scan after it arrives
+    for line in station.state.order.lines:
+        for _ in range(line.quantity):
+            station.scan(line.sku)
+    station.scan("PS:CMD:CONFIRM")
+    assert station.has_deferred
+    station.scan("PS:CMD:SIGN_OUT")  # not the slip job: the slip goes out first all the same
+    assert slips() == ["order 1002 slip", "order 1001 slip"] and not station.has_deferred
