@@ -27,7 +27,6 @@ from app.domain.model import Order
 from app.printing.documents import label_data, slip_data
 from app.printing.job_store import SqlJobStore
 from app.station import LabelJob, PrintFailed
-from app.store.carrier_labels import UpstreamLabel, label_for
 from printers import LabelError, send
 from printers.print_queue import PrintJob, PrintQueue
 
@@ -38,6 +37,7 @@ if TYPE_CHECKING:
     from app.shipping.mailer import MailWorker
     from app.shipping.model import PurchasedLabel
     from app.shipping.records import LabelRecord
+    from app.store.carrier_labels import UpstreamLabel
 
 log = logging.getLogger(__name__)
 
@@ -88,6 +88,8 @@ class PrinterOutput:
     # ------------------------------------------------------------ the station's Output
 
     def print_label(self, job: LabelJob) -> tuple[str | None, str, str]:
+        from app.store.carrier_labels import label_for  # with the import formats: not needed to start
+
         upstream = label_for(self.engine, job.order.number, job.box)
         if upstream is not None:
             return self._print_upstream(job, upstream)
@@ -325,6 +327,7 @@ class PrinterOutput:
             getattr(printers, name)
         _shipping_label()
         _packing_slip()
+        import app.store.carrier_labels  # noqa: F401
 
     def stop(self) -> None:
         self.queue.stop()
