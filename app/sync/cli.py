@@ -8,6 +8,7 @@
     packstation central hold ORDER --reason R --url URL / unhold ORDER
     packstation central status --url URL
     packstation central conflicts --url URL [--all] [--resolve ID --by NAME --note TEXT]
+    packstation central stock SKU [--bin B] [--movements N] --url URL   (stock of every station)
 
 URL may also come from PACKSTATION_CENTRAL_URL, which keeps a password off the command line
 (and out of `ps`). Also runnable as `python -m app.sync.cli central ...`.
@@ -97,6 +98,13 @@ def register(subparsers) -> None:
     conflicts.add_argument("--by", default=os.environ.get("USER", ""), help="who resolved it")
     conflicts.add_argument("--note", default="", help="what was done")
     conflicts.set_defaults(handler=_guard(cmd_conflicts))
+
+    stock = sub.add_parser("stock", help="a SKU's stock per bin, from every station's movements")
+    stock.add_argument("sku", nargs="+")
+    stock.add_argument("--bin", help="only this bin")
+    stock.add_argument("--movements", type=int, default=0, metavar="N", help="also show the latest N movements")
+    _url(stock)
+    stock.set_defaults(handler=_guard(cmd_stock))
 
 
 def _url(parser: argparse.ArgumentParser, help_text: str = "central database URL") -> None:
@@ -315,6 +323,33 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
     if not rows:
         print("no open conflicts")
     return 0
+
+
+def cmd_stock(args: argparse.Namespace) -> int:
+    from app.sync.pg import admin_connect
+    from app.sync.stock import central_levels, central_movements
+
+    with admin_connect(_need_url(args)) as conn:
+        levels = central_levels(conn, args.sku, bin_location=args.bin)
+        history = {sku: central_movements(conn, sku, bin_location=args.bin, limit=args.movements)
+                   for sku in args.sku} if args.movements > 0 else {}
+    found = True
+    for sku in dict.fromkeys(args.sku):
+        bins = levels.get(sku)
+        where = f" in bin {args.bin}" if args.bin else ""
+        if not bins:
+            print(f"{sku}: no stock recorded{where} at any station")
+            found = False
+        else:
+            print(f"{sku}: {sum(bins.values()):,} on hand{where}")
+            for bin_name, on_hand in bins.items():
+                flag = "  (negative: count this bin)" if on_hand < 0 else ""
+                print(f"  {bin_name:<16} {on_hand:>8,}{flag}")
+        for m in history.get(sku, []):
+            who = f" by {m.user_name}" if m.user_name else ""
+            extra = "".join(f" {part}" for part in (m.reference, f"({m.note})" if m.note else "") if part)
+            print(f"    {m.at:%Y-%m-%d %H:%M} {m.station:<10} {m.bin:<12} {m.delta:>+6} {m.reason}{extra}{who}")
+    return 0 if found else 1
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -29,6 +29,7 @@ CLAIM_PREFIX = "claim:"
 # Cursor names in sync_state.
 PUSH_EVENTS = "push.events"
 PUSH_PRINT_JOBS = "push.print_jobs"
+PUSH_STOCK = "push.stock"  # the last stock_movements id sent (app.sync.outbox.Outbox.push_stock)
 PULL_CONFLICTS = "pull.conflicts"
 CENTRAL_ID = "central.id"
 PULL_PREFIX = "pull."

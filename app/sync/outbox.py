@@ -1,10 +1,14 @@
-"""Pushing the station's pack events, parcels and print jobs to the central database.
+"""Pushing the station's pack events, parcels, print jobs and stock movements to the central database.
 
 The station's own database is the outbox: every event is committed there first (the packer was
 told "accepted" only for what is on disk). The worker sends what follows the push cursor in
 batches, in the station's seq order (so each order's events arrive in order), with
 `ON CONFLICT (uuid) DO NOTHING`: sending a batch twice (a crash after the central commit and
 before the local cursor moved) inserts nothing twice and projects nothing twice.
+
+Stock movements follow by their own cursor (`push.stock`, the last local movement id sent),
+the same way: by UUID, ON CONFLICT DO NOTHING; the central trigger adds only what was inserted
+to the central stock levels, so a repeated batch counts nothing twice.
 """
 
 from __future__ import annotations
@@ -17,7 +21,8 @@ from datetime import UTC, datetime
 from sqlalchemy import Engine, func, select
 
 from app.store.models import Order, PackEvent, Parcel, PrintJob, User
-from app.sync.local import PUSH_EVENTS, PUSH_PRINT_JOBS, read_state, write_state, write_transaction
+from app.store.returns_models import StockMovement
+from app.sync.local import PUSH_EVENTS, PUSH_PRINT_JOBS, PUSH_STOCK, read_state, write_state, write_transaction
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +31,7 @@ ORDERS = Order.__table__
 USERS = User.__table__
 PARCELS = Parcel.__table__
 JOBS = PrintJob.__table__
+MOVES = StockMovement.__table__
 BATCH = 1000
 FINAL_JOB_STATES = frozenset({"done", "failed"})  # a failed job is never resent: a reprint is a new job
 
@@ -35,6 +41,17 @@ SELECT u, %s, s, pk, pid, o, t, p, a
 FROM unnest(%s::uuid[], %s::bigint[], %s::varchar[], %s::integer[], %s::varchar[], %s::varchar[], %s::jsonb[],
             %s::timestamptz[]) WITH ORDINALITY AS e (u, s, pk, pid, o, t, p, a, n)
 ORDER BY n
+ON CONFLICT (uuid) DO NOTHING
+"""
+
+_INSERT_MOVES = """
+INSERT INTO stock_movements (uuid, station, station_seq, sku, bin, delta, reason, reference, note, user_name,
+                             user_id, negative, at)
+SELECT u, %s, s, k, b, d, r, ref, n, un, ui, neg, a
+FROM unnest(%s::uuid[], %s::bigint[], %s::text[], %s::text[], %s::bigint[], %s::text[], %s::text[], %s::text[],
+            %s::text[], %s::bigint[], %s::boolean[], %s::timestamptz[])
+     WITH ORDINALITY AS m (u, s, k, b, d, r, ref, n, un, ui, neg, a, o)
+ORDER BY o
 ON CONFLICT (uuid) DO NOTHING
 """
 
@@ -98,6 +115,7 @@ class Outbox:
         self._jobs_sent: dict[str, tuple[str, int]] = {}  # uuid -> (state, attempts) last pushed
         self.sent_events = 0
         self.sent_parcels = 0
+        self.sent_stock = 0
 
     def cursor(self) -> int:
         with self.engine.connect() as conn:
@@ -198,3 +216,52 @@ class Outbox:
             with write_transaction(self.engine) as local:
                 write_state(local, PUSH_PRINT_JOBS, str(settled))
         return len(changed)
+
+    # ------------------------------------------------------------------ stock movements
+
+    def stock_cursor(self) -> int:
+        with self.engine.connect() as conn:
+            return int(read_state(conn, PUSH_STOCK) or 0)
+
+    def last_stock_id(self) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.coalesce(func.max(MOVES.c.id), 0))).scalar_one()
+
+    def pending_stock(self) -> int:
+        """Stock movements recorded here and not yet sent."""
+        with self.engine.connect() as conn:
+            after = int(read_state(conn, PUSH_STOCK) or 0)
+            return conn.execute(select(func.count()).select_from(MOVES).where(MOVES.c.id > after)).scalar_one()
+
+    def push_stock(self, conn) -> int:
+        """Send one batch of stock movements; returns how many local movements it covered (0: none waiting).
+
+        A movement with no station name (recorded by a command-line tool or before the station
+        was named) is this station's. One another station name wrote here is not ours to send:
+        the central database would refuse it (row-level security) and block the outbox.
+        """
+        with self.engine.connect() as local:
+            after = int(read_state(local, PUSH_STOCK) or 0)
+            rows = local.execute(
+                select(MOVES.c.id, MOVES.c.uuid, MOVES.c.station, MOVES.c.sku, MOVES.c.bin, MOVES.c.delta,
+                       MOVES.c.reason, MOVES.c.reference, MOVES.c.note, USERS.c.name, MOVES.c.user_id,
+                       MOVES.c.negative, MOVES.c.at)
+                .outerjoin(USERS, USERS.c.id == MOVES.c.user_id)
+                .where(MOVES.c.id > after).order_by(MOVES.c.id).limit(self.batch)).all()
+        if not rows:
+            return 0
+        mine = [row for row in rows if row.station in ("", None, self.station)]
+        if len(mine) < len(rows):
+            log.warning("%d stock movement(s) of other station names left unsent", len(rows) - len(mine))
+        if mine:
+            with conn.transaction():
+                conn.execute(_INSERT_MOVES, (
+                    self.station, [_uuid(r.uuid) for r in mine], [r.id for r in mine], [r.sku for r in mine],
+                    [r.bin for r in mine], [r.delta for r in mine], [r.reason for r in mine],
+                    [r.reference or "" for r in mine], [r.note or "" for r in mine], [r.name for r in mine],
+                    [r.user_id for r in mine], [bool(r.negative) for r in mine],
+                    [_utc(r.at) or datetime.now(UTC) for r in mine]))
+        with write_transaction(self.engine) as local:
+            write_state(local, PUSH_STOCK, str(rows[-1].id))
+        self.sent_stock += len(mine)
+        return len(rows)

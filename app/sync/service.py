@@ -165,11 +165,11 @@ class CentralSync:
         self.claims.close()
 
     def flush(self, timeout_s: float = 30.0) -> bool:
-        """Wait until every event committed so far is in the central database."""
+        """Wait until every event and stock movement committed so far is in the central database."""
         deadline = time.monotonic() + timeout_s
-        target = self.outbox.last_seq()
+        target, stock_target = self.outbox.last_seq(), self.outbox.last_stock_id()
         while time.monotonic() < deadline:
-            if self.outbox.cursor() >= target:
+            if self.outbox.cursor() >= target and self.outbox.stock_cursor() >= stock_target:
                 return True
             self.worker.wake()
             time.sleep(0.05)

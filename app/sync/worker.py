@@ -2,7 +2,7 @@
 
 One round, every `sync_interval_ms` (at once again while there is a backlog):
     connect if needed (at most once a second while the central database is away)
-    push events + parcels (in seq order), then print jobs
+    push events + parcels (in seq order), then print jobs, then stock movements
     pull products, cartons, users, orders (by change sequence), then this station's conflicts
     renew leases (every lease/4, and at once after a reconnect), top up pre-claims, tidy claims
 Any round trip that fails because the database is out of reach marks the link offline (the
@@ -52,6 +52,7 @@ class SyncWorker(threading.Thread):
         self.rounds = 0
         self.errors = 0
         self._round_started: float | None = None
+        self._stock_error: str | None = None  # the last refusal of a stock push, logged once
 
     # ------------------------------------------------------------------ the thread
 
@@ -102,6 +103,7 @@ class SyncWorker(threading.Thread):
         try:
             busy = self._push(conn)
             central.outbox.push_print_jobs(conn)
+            busy = self._push_stock(conn) or busy
             pulled = central.puller.pull(conn, budget_s=PULL_BUDGET_S)
             busy = busy or not pulled.caught_up
             now = time.monotonic()
@@ -142,6 +144,31 @@ class SyncWorker(threading.Thread):
                 return False
             if time.monotonic() > deadline:
                 return True
+
+    def _push_stock(self, conn) -> bool:
+        """Push stock movements like events (busy when the budget ran out with more waiting).
+
+        Stock must never stop packing: a movement the central database refuses (not an outage)
+        is logged, and the round goes on to pull orders and renew claims; the same batch is
+        tried again next round, so nothing is skipped.
+        """
+        deadline = time.monotonic() + PUSH_BUDGET_S
+        outbox = self.central.outbox
+        try:
+            while True:
+                if outbox.push_stock(conn) < outbox.batch:
+                    self._stock_error = None
+                    return False
+                if time.monotonic() > deadline:
+                    return True
+        except Exception as exc:
+            if is_connection_error(exc):
+                raise
+            message = _first_line(exc)
+            if message != self._stock_error:  # once per distinct error, not every round
+                log.error("stock movements not pushed: %s", message, exc_info=exc)
+                self._stock_error = message
+            return False
 
     def _connect(self) -> bool:
         """Connect (at most once a second after a failure) and check which central database it is."""

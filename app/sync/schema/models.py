@@ -231,4 +231,33 @@ source_cursors = Table(
     Column("updated_at", TS, nullable=False, server_default=text("now()")),
 )
 
+# Stock across stations (c0004): every station's movements, pushed by UUID; the levels are kept
+# by a trigger on the movements inserted (always their sum) and are never written directly.
+stock_movements = Table(
+    "stock_movements", metadata,
+    Column("uuid", UUID(as_uuid=False), primary_key=True),
+    Column("id", BigInteger, nullable=False, unique=True),  # arrival order
+    Column("station", String(64), nullable=False),
+    Column("station_seq", BigInteger, nullable=False),  # the movement's id in the station's ledger
+    Column("sku", Text, nullable=False),
+    Column("bin", Text, nullable=False),
+    Column("delta", BigInteger, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("reference", Text, nullable=False, server_default=""),
+    Column("note", Text, nullable=False, server_default=""),
+    Column("user_name", Text),
+    Column("user_id", BigInteger),  # the station's local user id
+    Column("negative", Boolean, nullable=False, server_default=text("false")),
+    Column("at", TS, nullable=False),
+    Column("received_at", TS, nullable=False, server_default=text("now()")),
+)
+
+stock_levels = Table(
+    "stock_levels", metadata,
+    Column("sku", Text, primary_key=True),
+    Column("bin", Text, primary_key=True),
+    Column("on_hand", BigInteger, nullable=False, server_default="0"),
+    Column("updated_at", TS, nullable=False, server_default=text("now()")),
+)
+
 ORDER_STATUSES = ("open", "packing", "packed", "held", "cancelled", "shipped")

@@ -1,0 +1,61 @@
+"""The warehouse's stock in the central database: levels per SKU and bin, and the movements behind them.
+
+Every networked station pushes its stock ledger (app.sync.outbox.Outbox.push_stock); a trigger
+keeps `stock_levels` equal to the sum of every station's movements. These read it, on a psycopg
+connection (a station's, which may read all of it, or an admin's):
+
+    central_levels(conn, ["SKU-00001"])    -> {"SKU-00001": {"A-01-01": 12, "B-02-03": 4}}
+    central_movements(conn, "SKU-00001")   -> the latest movements, newest first
+
+Stations do not pull these levels back into their own database (yet): a station's own
+`stock_levels` counts only what it recorded itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+
+@dataclass(frozen=True, slots=True)
+class CentralMovement:
+    at: datetime
+    station: str
+    sku: str
+    bin: str
+    delta: int
+    reason: str
+    reference: str
+    note: str
+    user_name: str | None
+    negative: bool
+
+
+def central_levels(conn, skus: Iterable[str], *, bin_location: str | None = None) -> dict[str, dict[str, int]]:
+    """Units on hand per bin for each SKU asked for (a SKU nothing was recorded for is left out)."""
+    wanted = sorted(set(skus))
+    if not wanted:
+        return {}
+    query = "SELECT sku, bin, on_hand FROM stock_levels WHERE sku = ANY(%s)"
+    params: list[object] = [wanted]
+    if bin_location is not None:
+        query += " AND bin = %s"
+        params.append(bin_location)
+    levels: dict[str, dict[str, int]] = {}
+    for sku, bin_name, on_hand in conn.execute(query + " ORDER BY sku, bin", params):
+        levels.setdefault(sku, {})[bin_name] = int(on_hand)
+    return levels
+
+
+def central_movements(conn, sku: str, *, bin_location: str | None = None, limit: int = 20) -> list[CentralMovement]:
+    """The SKU's latest movements from every station, newest arrival first."""
+    query = ("SELECT at, station, sku, bin, delta, reason, reference, note, user_name, negative "
+             "FROM stock_movements WHERE sku = %s")
+    params: list[object] = [sku]
+    if bin_location is not None:
+        query += " AND bin = %s"
+        params.append(bin_location)
+    query += " ORDER BY id DESC LIMIT %s"
+    params.append(max(0, limit))
+    return [CentralMovement(*row[:4], int(row[4]), *row[5:]) for row in conn.execute(query, params)]
