@@ -15,8 +15,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import platformdirs
-
 from app.domain.rules import PackingRules
 from app.shipping.settings import KNOWN as SHIPPING_KNOWN
 from app.shipping.settings import ShippingSettings, ShippingSettingsError, parse_settings
@@ -60,6 +58,8 @@ def station_paths() -> Paths:
     if home:
         root = Path(home).expanduser().resolve()
         return Paths(config_dir=root, data_dir=root / "data", log_dir=root / "logs")
+    import platformdirs  # only without PACKSTATION_HOME
+
     return Paths(
         config_dir=Path(platformdirs.user_config_dir(APP)),
         data_dir=Path(platformdirs.user_data_dir(APP)),

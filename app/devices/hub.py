@@ -22,15 +22,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 from concurrent.futures import Future
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.devices.events import DeviceState, DeviceStatus, WeightReading
-from app.devices.factory import open_scale, open_scanner
 from app.devices.handler import CallbackHandler, ScanCallback, StatusCallback, WeightCallback
-from app.devices.reconnect import Backoff
-from app.devices.scales.base import ReplyKind, ScaleDriver, ScaleReply
-from app.devices.serial_scanner import SerialScanner
 from app.devices.uri import DeviceURIError
+
+# The drivers (and pyserial behind them) are imported when a scanner or a scale is configured:
+# a station without serial devices starts without them.
+if TYPE_CHECKING:
+    from app.devices.reconnect import Backoff
+    from app.devices.scales.base import ScaleDriver, ScaleReply
+    from app.devices.serial_scanner import SerialScanner
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,8 @@ class DeviceHub:
         self.config = DeviceConfig.from_config(config)
         self.handler = CallbackHandler(on_scan, on_weight, on_status)
         self.scanners: list[SerialScanner] = []
+        if self.config.scanners or self.config.scale:
+            from app.devices.factory import open_scale, open_scanner
         for index, uri in enumerate(self.config.scanners, start=1):
             scanner = open_scanner(uri, self.handler, default_name="scanner" if index == 1 else f"scanner{index}",
                                    backoff=_fresh(backoff))
@@ -104,6 +109,8 @@ class DeviceHub:
 
     def _scale_command(self, action: str) -> Future[ScaleReply]:
         if self.scale is None:
+            from app.devices.scales.base import ReplyKind, ScaleReply
+
             future: Future[ScaleReply] = Future()
             future.set_result(ScaleReply(ReplyKind.REFUSED, action, message="no scale configured"))
             return future
@@ -119,4 +126,6 @@ class DeviceHub:
 
 def _fresh(backoff: Backoff | None) -> Backoff | None:
     """Each device backs off on its own: a missing scale must not slow down a returning scanner."""
+    from app.devices.reconnect import Backoff
+
     return Backoff(backoff.first, backoff.factor, backoff.cap) if backoff is not None else None

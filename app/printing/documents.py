@@ -3,17 +3,26 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from app.domain import model as m
-from printers.documents.data import Address, ShippingLabelData, SlipData, SlipLine
+
+# printers.documents.data is imported at the first label or slip (or by PrinterOutput.warm_up, right
+# after the window is ready): not on the way to a ready station.
+if TYPE_CHECKING:
+    from printers.documents.data import Address, ShippingLabelData, SlipData
 
 
 def address(a: m.Address) -> Address:
+    from printers.documents.data import Address
+
     return Address(name=a.name, company=a.company, line1=a.line1, line2=a.line2, city=a.city, region=a.region,
                    postcode=a.postcode, country=a.country, phone=a.phone, email=a.email)
 
 
 def ship_from(values: dict[str, str]) -> Address:
+    from printers.documents.data import Address
+
     if not any(values.values()):
         # Better a label that says what to fix than one with a blank sender.
         return Address(name="Ship-from not configured", line1="Set [ship_from] in station.toml")
@@ -24,6 +33,8 @@ def ship_from(values: dict[str, str]) -> Address:
 def label_data(order: m.Order, sender: dict[str, str], *, box: int, boxes: int | None, weight_g: int | None,
                tracking: str | None, carrier: str | None = None, service: str | None = None) -> ShippingLabelData:
     """`carrier`/`service`: what was bought for the parcel (shipping), instead of what the order asked for."""
+    from printers.documents.data import ShippingLabelData
+
     return ShippingLabelData(
         order_number=order.number, ship_from=ship_from(sender), ship_to=address(order.ship_to),
         carrier=order.carrier if carrier is None else carrier,
@@ -33,6 +44,8 @@ def label_data(order: m.Order, sender: dict[str, str], *, box: int, boxes: int |
 
 
 def slip_data(order: m.Order, parcels: int | None = None) -> SlipData:
+    from printers.documents.data import SlipData, SlipLine
+
     lines = tuple(SlipLine(sku=line.sku, name=line.product.name, quantity=line.quantity) for line in order.lines)
     return SlipData(order_number=order.number, ship_to=address(order.ship_to), lines=lines,
                     shipping_method=" ".join(p for p in (order.carrier, order.service_level) if p),

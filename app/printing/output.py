@@ -328,6 +328,7 @@ class PrinterOutput:
         _shipping_label()
         _packing_slip()
         import app.store.carrier_labels  # noqa: F401
+        from printers.documents import data  # noqa: F401 - for label_data and slip_data (app.printing.documents)
 
     def stop(self) -> None:
         self.queue.stop()

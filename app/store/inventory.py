@@ -17,7 +17,6 @@ from datetime import UTC, datetime
 from typing import IO
 
 from sqlalchemy import Connection, Engine, and_, bindparam, func, insert, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 
 from app.domain.events import Fact
 from app.domain.inventory import (
@@ -145,7 +144,12 @@ _UPSERTS: dict[str, object] = {}
 def _upsert_level(dialect_name: str):  # noqa: ANN202 - an INSERT ... ON CONFLICT for this dialect
     """INSERT the level, or add to it: one statement, no read-modify-write race."""
     if dialect_name not in _UPSERTS:
-        stmt = (postgresql if dialect_name == "postgresql" else sqlite).insert(LEVELS)
+        # the dialect's own insert(), imported here: a SQLite station never loads the PostgreSQL dialect
+        if dialect_name == "postgresql":
+            from sqlalchemy.dialects import postgresql as dialect
+        else:
+            from sqlalchemy.dialects import sqlite as dialect
+        stmt = dialect.insert(LEVELS)
         _UPSERTS[dialect_name] = stmt.on_conflict_do_update(
             index_elements=[LEVELS.c.sku, LEVELS.c.bin],
             set_={"on_hand": LEVELS.c.on_hand + stmt.excluded.on_hand, "updated_at": stmt.excluded.updated_at})

@@ -37,17 +37,17 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 
 from app.config import Config
-from app.devices.camera import BoxCamera
 from app.devices.events import DeviceState, DeviceStatus, WeightReading, WeightStatus
-from app.devices.hub import DeviceConfig, DeviceHub
-from app.devices.photos import PhotoStore
-from app.devices.scales.base import ReplyKind, ScaleReply
-from app.devices.uri import DeviceURIError
 from app.domain.events import Tone
 from app.domain.session import Phase
 from app.ui.scale_panel import reply_text
 
+# The device drivers, the camera and the photo store are imported when they are needed (a station
+# with no serial scanner, scale or camera never loads them): not on every cold start.
 if TYPE_CHECKING:
+    from app.devices.hub import DeviceHub
+    from app.devices.photos import PhotoStore
+    from app.devices.scales.base import ScaleReply
     from app.station import Outcome
     from app.ui.main_window import MainWindow
     from app.ui.worker import JobResult, WorkerContext
@@ -113,15 +113,18 @@ class BenchHardware(QObject):
     status_changed = Signal(object, int)  # DeviceStatus, generation
     scale_replied = Signal(str, object)  # "zero" / "tare", ScaleReply
 
-    hub_factory: Callable[..., DeviceHub] = DeviceHub  # tests swap in a hub with a quicker backoff
-    camera_factory: Callable[..., Any] = BoxCamera  # tests swap in a camera that needs no hardware
+    # None: app.devices.hub.DeviceHub and app.devices.camera.BoxCamera, imported when first needed
+    hub_factory: Callable[..., DeviceHub] | None = None  # tests swap in a hub with a quicker backoff
+    camera_factory: Callable[..., Any] | None = None  # tests swap in a camera that needs no hardware
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.hub: DeviceHub | None = None
         self.camera: Any = None
-        self.photos = PhotoStore(window.paths.data_dir / "photos")
+        self._photos_dir = window.paths.data_dir / "photos"
+        self._photos: PhotoStore | None = None
+        self._photos_lock = threading.Lock()
         self.feed = ScaleFeed()
         self.config: Config | None = None
         self.statuses: dict[str, DeviceStatus] = {}
@@ -141,6 +144,21 @@ class BenchHardware(QObject):
         window.rendered.connect(self._on_rendered)
 
     # ------------------------------------------------------------------ life cycle (GUI thread)
+
+    @property
+    def photos(self) -> PhotoStore:
+        """The box photos under data/photos/ (built at first use: the start's purge or the camera)."""
+        with self._photos_lock:
+            if self._photos is None:
+                from app.devices.photos import PhotoStore
+
+                self._photos = PhotoStore(self._photos_dir)
+            return self._photos
+
+    @photos.setter
+    def photos(self, store: PhotoStore) -> None:
+        with self._photos_lock:
+            self._photos = store
 
     @property
     def scale_status(self) -> DeviceStatus | None:
@@ -175,8 +193,11 @@ class BenchHardware(QObject):
         self.hub.start()
         if config.camera.device.strip().lower() not in ("", "off"):
             generation = self._generation
-            self.camera = self.camera_factory(self.photos, device=config.camera.device,
-                                              on_status=lambda status: self._on_status(status, generation))
+            camera_factory = self.camera_factory
+            if camera_factory is None:
+                from app.devices.camera import BoxCamera as camera_factory
+            self.camera = camera_factory(self.photos, device=config.camera.device,
+                                         on_status=lambda status: self._on_status(status, generation))
             self.camera.start()
         else:
             self._on_status(DeviceStatus("camera", "camera", DeviceState.ABSENT,
@@ -198,6 +219,10 @@ class BenchHardware(QObject):
 
     def _make_hub(self, config: Config) -> DeviceHub:
         """A hub for every device whose URI is right; a wrong one is named and left out."""
+        from app.devices.hub import DeviceConfig, DeviceHub
+        from app.devices.uri import DeviceURIError
+
+        hub_factory = self.hub_factory or DeviceHub
         generation = self._generation
 
         def on_scan(raw: bytes, source: str) -> None:  # device threads: emit, nothing else
@@ -211,7 +236,7 @@ class BenchHardware(QObject):
 
         callbacks = (on_scan, on_weight, on_status)
         try:
-            return self.hub_factory(config, *callbacks)
+            return hub_factory(config, *callbacks)
         except DeviceURIError as exc:
             log.warning("device settings: %s", exc)
         scanners: list[str] = []
@@ -229,10 +254,10 @@ class BenchHardware(QObject):
                 self.problems["scale"] = str(exc)
                 scale = ""
         try:
-            return self.hub_factory(DeviceConfig(tuple(scanners), scale), *callbacks)
+            return hub_factory(DeviceConfig(tuple(scanners), scale), *callbacks)
         except DeviceURIError as exc:  # e.g. two scanners with the same name: run the scale alone
             self.problems["scanners"] = str(exc)
-            return self.hub_factory(DeviceConfig((), scale), *callbacks)
+            return hub_factory(DeviceConfig((), scale), *callbacks)
 
     def _announce_problems(self) -> None:
         names = ", ".join(sorted(self.problems))
@@ -322,6 +347,8 @@ class BenchHardware(QObject):
         self._scale_command("tare")
 
     def _scale_command(self, action: str) -> None:
+        from app.devices.scales.base import ReplyKind, ScaleReply
+
         hub = self.hub
         if hub is None:
             self._on_scale_reply(action, ScaleReply(ReplyKind.REFUSED, action, message=_tr("the devices are not "
@@ -406,6 +433,8 @@ class BenchHardware(QObject):
 
 
 def _reply_of(action: str, future: Future[ScaleReply]) -> ScaleReply:
+    from app.devices.scales.base import ReplyKind, ScaleReply
+
     try:
         return future.result()
     except Exception as exc:  # noqa: BLE001 - a failed command is shown, never raised into a device thread

@@ -51,7 +51,6 @@ from app.ui.screens import (
     SignInScreen,
     WeighingScreen,
 )
-from app.ui.settings_dialog import SettingsDialog, StationValues
 from app.ui.sounds import SoundPlayer
 from app.ui.theme import apply_theme
 from app.ui.ui_settings import UiSettings, save_ui_settings, ui_settings_path
@@ -60,6 +59,7 @@ from app.ui.worker import Job, JobResult, StationWorker, WorkerContext
 
 if TYPE_CHECKING:  # the station (and SQLAlchemy behind it) is imported by the worker, off the GUI thread
     from app.station import Outcome
+    from app.ui.settings_dialog import SettingsDialog  # imported when an admin opens the settings
 
 log = logging.getLogger(__name__)
 
@@ -125,14 +125,6 @@ def station_step(call: Callable[[Any], Outcome], after: StepHook | None = None) 
     return job
 
 
-def _freeze_start_up_objects(_result: JobResult) -> None:
-    """Everything imported and built so far lives as long as the process: move it out of the
-    garbage collector's reach, so that a full collection (every few hundred scans) walks only
-    what packing creates. Without it a collection stalled the screen for 50-70 ms (tests/bench)."""
-    gc.collect()
-    gc.freeze()
-
-
 class MainWindow(QMainWindow):
     rendered = Signal(object)  # the JobResult just shown (tests and the bench wait on this)
     # From the central database's sync thread (networked stations); queued onto the GUI thread.
@@ -149,6 +141,7 @@ class MainWindow(QMainWindow):
         self.state = SessionState()
         self.last_outcome: Outcome | None = None
         self.ready = False
+        self.warmed_up = False  # renderers imported, start-up objects frozen (a moment after ready)
         self.pin_available = False
         self.render_times: list[float] = []  # seconds per rendered outcome (bench)
         self._rebuild_job = rebuild_job
@@ -447,7 +440,9 @@ class MainWindow(QMainWindow):
         self.hardware.start(info.config)
         if self._central_status is not None:  # the hardware start cleared the device cards
             self.device_strip.show_status(self._central_status)
-        self.run_job(lambda ctx: ctx.station.warm_up(), "warm_up", _freeze_start_up_objects)
+        # After the first frame: a worker importing renderers would hold the GIL while the window paints.
+        QTimer.singleShot(50, lambda: self.run_job(lambda ctx: ctx.station.warm_up(), "warm_up",
+                                                   self._on_warmed_up))
 
     # ------------------------------------------------------------ rendering
 
@@ -473,6 +468,14 @@ class MainWindow(QMainWindow):
         if step.label is not None and step.label.preview_pending:
             number = step.label.order_number
             self.run_job(lambda ctx: label_info(ctx.station, number), "label_preview", self._on_preview)
+
+    def _on_warmed_up(self, _result: JobResult) -> None:
+        """Everything imported and built so far lives as long as the process: move it out of the
+        garbage collector's reach, so that a full collection (every few hundred scans) walks only
+        what packing creates. Without it a collection stalled the screen for 50-70 ms (tests/bench)."""
+        gc.collect()
+        gc.freeze()
+        self.warmed_up = True
 
     def _on_documents(self, result: JobResult) -> None:
         """The slip went out after the outcome: only a problem with it is worth a word."""
@@ -661,6 +664,8 @@ class MainWindow(QMainWindow):
     def _open_settings_dialog(self) -> None:
         if self.config is None:
             return
+        from app.ui.settings_dialog import SettingsDialog, StationValues
+
         dialog = SettingsDialog(self.paths.config_file, StationValues.from_config(self.config), self.ui, self)
         dialog.test_sound.connect(self._test_sound)
         self.settings_dialog = dialog

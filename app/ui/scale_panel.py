@@ -6,14 +6,18 @@ weight and tolerance); the window's BenchHardware feeds them from the device sig
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from app.devices.events import DeviceState, DeviceStatus, WeightReading, WeightStatus
-from app.devices.scales.base import ReplyKind, ScaleReply
 from app.domain.weights import format_kg
 from app.ui.device_strip import shape_pixmap
+
+if TYPE_CHECKING:  # the scale drivers (and pyserial behind them) load only when a scale answers
+    from app.devices.scales.base import ScaleReply
 
 GREEN, RED, AMBER, GREY = "#1B7A36", "#B3261E", "#9A6A00", "#6B7885"
 DIGITS_PX = 72  # the scale's display: readable from a step back from the bench
@@ -251,6 +255,8 @@ class WeightGauge(QWidget):
 
 def reply_text(action: str, reply: ScaleReply) -> tuple[str, str, str]:
     """(icon, colour, sentence) for the scale's answer to the Zero or Tare button."""
+    from app.devices.scales.base import ReplyKind
+
     name = _tr("Zero") if action == "zero" else _tr("Tare")
     if reply.ok:
         if action == "tare" and reply.grams:

@@ -8,7 +8,6 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from app.devices.events import DeviceState, DeviceStatus, WeightReading, WeightStatus
-from app.devices.scales.base import ScaleReply
 from app.domain.rules import PackingRules
 from app.domain.session import Phase, SessionState
 from app.domain.weights import allowance_g, format_kg
@@ -18,6 +17,7 @@ from app.ui.order_view import LinesView, OrderHeader, OrderProgress
 from app.ui.scale_panel import IconLine, LiveWeightCard, TargetCard, WeightGauge, reply_text
 
 if TYPE_CHECKING:
+    from app.devices.scales.base import ScaleReply
     from app.station import Outcome
 
 # Outcome codes after which the packer must not go on packing: shown until the next order opens.

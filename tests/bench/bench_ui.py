@@ -85,7 +85,7 @@ def pack(home: Path, orders: int, count: int) -> dict[str, float]:
     window.showNormal()
     window.resize(1366, 768)
     app = QApplication.instance()
-    while not (window.ready and window.idle):  # started, and the renderers warmed up
+    while not (window.warmed_up and window.idle):  # started, and the renderers warmed up
         app.processEvents()
     latencies: list[float] = []
     slowest: list[tuple[float, str, str]] = []
