@@ -176,7 +176,6 @@ class MainWindow(QMainWindow):
             "on_catalogue_changed": self.catalogue_changed.emit}
         self.worker.start()
         self.run_job(start_job, "start", self._on_started)
-        QTimer.singleShot(0, self._start_sound)
 
     # ------------------------------------------------------------ building
 
@@ -418,6 +417,8 @@ class MainWindow(QMainWindow):
         self.sounds.play(Tone.REJECTED)
 
     def _on_started(self, result: JobResult) -> None:
+        # Sound starts now, not before: QtMultimedia's start on the GUI thread slowed the station's.
+        QTimer.singleShot(0, self._start_sound)
         if not result.ok:
             self.statusBar().showMessage(_tr("Station not started: {0}").format(result.error))
             self.sign_in.show_problem(_tr("The station could not start: {0}\nFix the configuration, then restart.")

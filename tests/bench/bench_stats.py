@@ -246,15 +246,18 @@ def timed(fn: Callable[[], object], runs: int = 5) -> tuple[float, float, float]
 
 def prepare(pristine: Path, indexes: bool) -> tuple[Path, dict]:
     """A copy of the pristine log with the roll-ups built (cached too: the build is timed once)."""
-    rolled = pristine.with_name(pristine.name + ("-rolled" if indexes else "-rolled-noix"))
+    from app.store.db import HEAD, make_engine, upgrade
+
+    # Keyed by the schema too: a cache migrated by an older build would measure its indexes.
+    rolled = pristine.with_name(f"{pristine.name}-{HEAD}-{'rolled' if indexes else 'rolled-noix'}")
     meta_file = rolled / "rollup.json"
     if not meta_file.exists():
         shutil.rmtree(rolled, ignore_errors=True)
         shutil.copytree(pristine, rolled)
-        from app.store.db import make_engine
         from app.supervisor import rollup
 
         engine = make_engine(f"sqlite:///{rolled / 'data' / 'station.db'}")
+        upgrade(engine)  # this build's schema and indexes (migration 0007)
         start = time.perf_counter()
         if not indexes:  # migration 0007 made them: measure what the stats cost without them
             with engine.begin() as conn:
