@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Engine, func, insert, select, update
 
+from app.store.db import write_transaction
 from app.store.models import PrintJob as PrintJobRow
 from printers.print_queue import JobState, PrintJob
 
@@ -23,7 +24,7 @@ class SqlJobStore:
 
     def add(self, job: PrintJob) -> None:
         now = datetime.now(UTC)
-        with self.engine.begin() as conn:
+        with write_transaction(self.engine) as conn:
             conn.execute(insert(_jobs).values(
                 uuid=job.uuid, printer=job.printer, document=job.document, format=job.format,
                 reference=job.reference, data=job.data, state=job.state.value, attempts=job.attempts,
@@ -45,7 +46,7 @@ class SqlJobStore:
             return list(conn.execute(select(_jobs.c.printer).where(_jobs.c.state == "queued").distinct()).scalars())
 
     def update(self, job: PrintJob) -> None:
-        with self.engine.begin() as conn:
+        with write_transaction(self.engine) as conn:
             conn.execute(update(_jobs).where(_jobs.c.uuid == job.uuid).values(
                 state=job.state.value, attempts=job.attempts, last_error=job.last_error,
                 updated_at=datetime.now(UTC)))

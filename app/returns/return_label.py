@@ -24,6 +24,7 @@ from typing import Any
 from sqlalchemy import Engine, func, select, update
 
 from app.domain.model import Address
+from app.store.db import write_transaction
 from app.store.models import Order as OrderRow
 from app.store.models import OrderLine, Parcel, Product
 from app.store.returns import ReturnsRepository
@@ -121,7 +122,7 @@ def _outbound_weight(conn: Any, order_id: int) -> int | None:
 
 def record_return_tracking(engine: Engine, rma: str, tracking: str) -> None:
     """Keep the bought label's tracking number on the RMA: scanning it opens the return."""
-    with engine.begin() as conn:
+    with write_transaction(engine) as conn:
         conn.execute(update(RMAS).where(RMAS.c.rma == rma).values(return_tracking=tracking))
 
 

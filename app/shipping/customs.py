@@ -21,6 +21,7 @@ from sqlalchemy import Engine, insert, select, update
 from app.domain.model import Order
 from app.shipping.errors import CustomsDataMissing
 from app.shipping.model import CustomsDeclaration, CustomsLine, money
+from app.store.db import write_transaction
 from app.store.shipping_models import CustomsItem
 
 _items = CustomsItem.__table__
@@ -57,7 +58,7 @@ class CustomsCatalogue:
     def save(self, items: Iterable[CustomsData]) -> int:
         items = list(items)
         now = datetime.now(UTC)
-        with self.engine.begin() as conn:
+        with write_transaction(self.engine) as conn:
             known = set(conn.execute(select(_items.c.sku).where(_items.c.sku.in_([i.sku for i in items]))).scalars())
             for item in items:
                 values = {"description": item.description, "hs_code": item.hs_code,

@@ -17,6 +17,7 @@ from sqlalchemy import Engine, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from app.shipping.tracking import tracking_url
+from app.store.db import write_transaction
 from app.store.models import Order, OrderLine, Parcel, Product
 from app.store.shipping_models import FulfillmentExport
 
@@ -101,7 +102,7 @@ def write_shopify_csv(fulfillments: list[Fulfillment], out: TextIO, *, send_rece
 def mark_exported(engine: Engine, fulfillments: list[Fulfillment], reference: str, sink: str = SHOPIFY_SINK) -> int:
     now = datetime.now(UTC)
     count = 0
-    with engine.begin() as conn:
+    with write_transaction(engine) as conn:
         for f in fulfillments:
             for parcel_uuid, _, _ in f.parcels:
                 try:

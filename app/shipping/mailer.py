@@ -29,6 +29,7 @@ from sqlalchemy.exc import IntegrityError
 from app.domain.model import Order
 from app.shipping.email_templates import ShippedParcel, render_shipment
 from app.shipping.settings import ShippingSettings, SmtpSettings
+from app.store.db import write_transaction
 from app.store.shipping_models import EmailOutbox
 
 log = logging.getLogger(__name__)
@@ -72,7 +73,7 @@ def queue_shipment_email(engine: Engine, settings: ShippingSettings, order: Orde
     rendered = render_shipment(order, parcels, brand, email.templates)
     now = now or datetime.now(UTC)
     try:
-        with engine.begin() as conn:
+        with write_transaction(engine) as conn:
             conn.execute(insert(_outbox).values(
                 message_id=message_id, order_number=order.number, parcel_uuid=parcels[0].parcel_uuid, brand=brand,
                 recipient=formataddr((order.ship_to.name, recipient)), subject=rendered.subject[:255],
@@ -209,12 +210,12 @@ class Outbox:
         self._set(row.id, attempts=attempts, next_attempt_at=now + wait, last_error=error[:2000])
 
     def _set(self, row_id: int, **values) -> None:  # noqa: ANN003
-        with self.engine.begin() as conn:
+        with write_transaction(self.engine) as conn:
             conn.execute(update(_outbox).where(_outbox.c.id == row_id).values(**values))
 
     def requeue(self, message_id: str) -> bool:
         """A supervisor's "send again" for a failed message (same Message-ID)."""
-        with self.engine.begin() as conn:
+        with write_transaction(self.engine) as conn:
             done = conn.execute(update(_outbox).where(_outbox.c.message_id == message_id,
                                                       _outbox.c.state == "failed")
                                 .values(state="queued", next_attempt_at=datetime.now(UTC), attempts=0))

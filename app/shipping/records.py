@@ -20,6 +20,7 @@ from sqlalchemy import Engine, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from app.shipping.model import BoughtLabel, Choice, Rate
+from app.store.db import write_transaction
 from app.store.models import Parcel
 from app.store.shipping_models import ShippingLabel
 
@@ -109,7 +110,7 @@ class LabelRecords:
         """Record the purchase before anything is asked of a carrier."""
         now = datetime.now(UTC)
         try:
-            with self.engine.begin() as conn:
+            with write_transaction(self.engine) as conn:
                 new_id = conn.execute(insert(_labels).values(
                     parcel_uuid=parcel_uuid, generation=generation, idempotency_key=idempotency_key(parcel_uuid,
                                                                                                     generation),
@@ -121,7 +122,7 @@ class LabelRecords:
 
     def _set(self, record_id: int, **values: Any) -> LabelRecord:
         values["updated_at"] = datetime.now(UTC)
-        with self.engine.begin() as conn:
+        with write_transaction(self.engine) as conn:
             conn.execute(update(_labels).where(_labels.c.id == record_id).values(**values))
         return self.get(record_id)
 
@@ -153,7 +154,7 @@ class LabelRecords:
         record = self._set(record.id, **values)
         # The parcel carries what was bought, not what the order asked for: manifests and
         # write-backs read it from there.
-        with self.engine.begin() as conn:
+        with write_transaction(self.engine) as conn:
             conn.execute(update(_parcels).where(_parcels.c.uuid == record.parcel_uuid)
                          .values(carrier=record.carrier, service_level=record.service))
         return record

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.orm import Session, sessionmaker
 
 if TYPE_CHECKING:
@@ -65,6 +67,21 @@ def _begin(conn) -> None:
         # writes fails at once with "database is locked" when another connection (the sync
         # worker, the print queue) committed in between: busy_timeout cannot help a stale snapshot.
         conn.exec_driver_sql("BEGIN IMMEDIATE" if options.get("immediate") else "BEGIN")
+
+
+@contextmanager
+def write_transaction(engine: Engine) -> Iterator[Connection]:
+    """A transaction that writes: on SQLite it takes the write lock at BEGIN (IMMEDIATE).
+
+    Several threads write the station database (the station, the print queue, the mail and sync
+    workers). A deferred transaction that reads and then writes fails at once with "database is
+    locked" when another connection committed in between; busy_timeout cannot help it. An
+    immediate one waits its turn instead.
+    """
+    with engine.connect() as conn:
+        conn.execution_options(immediate=True)
+        with conn.begin():
+            yield conn
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:

@@ -34,6 +34,7 @@ from app.domain.inventory import (
     plan_take,
 )
 from app.domain.model import User
+from app.store.db import write_transaction
 from app.store.models import Order, PackEvent, Product, SyncState
 from app.store.returns_models import CycleCount, CycleCountLine, StockLevel, StockMovement
 
@@ -271,7 +272,7 @@ class ShipmentHook:
             number = fact.data.get("number")
             if fact.type not in ("order_packed", "labels_voided") or not number:
                 continue
-            with self.engine.begin() as conn:
+            with write_transaction(self.engine) as conn:
                 if not _inventory_in_use(conn):
                     continue  # no opening count yet: a ledger of negative bins would help nobody
                 if fact.type == "order_packed":

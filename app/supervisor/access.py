@@ -19,6 +19,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import Engine, func, or_, select, update
 
 from app.domain.model import Role
+from app.store.db import write_transaction
 from app.store.models import User
 from app.store.users import verify_pin
 from app.supervisor.actions import Actor, record_event
@@ -95,7 +96,7 @@ def sign_in(engine: Engine, who: str, pin: str, *, console: str, now: datetime |
         left = MAX_FAILURES - failures
         raise AccessDenied(f"Name, badge or PIN is wrong. {left} more tr{'y' if left == 1 else 'ies'} "
                            "before the account locks.", "wrong_pin")
-    with engine.begin() as conn:
+    with write_transaction(engine) as conn:
         conn.execute(update(USERS).where(USERS.c.id == row.id).values(failed_pin_attempts=0, locked_until=None))
     role = Role(row.role)
     if not role.can_override:
@@ -107,7 +108,7 @@ def sign_in(engine: Engine, who: str, pin: str, *, console: str, now: datetime |
 
 def _count_failure(engine: Engine, user_id: int, now: datetime) -> tuple[int, datetime | None]:
     """One more wrong PIN, counted in the database (two consoles cannot both get 5 tries)."""
-    with engine.begin() as conn:
+    with write_transaction(engine) as conn:
         conn.execute(update(USERS).where(USERS.c.id == user_id)
                      .values(failed_pin_attempts=func.coalesce(USERS.c.failed_pin_attempts, 0) + 1))
         failures = int(conn.execute(select(USERS.c.failed_pin_attempts).where(USERS.c.id == user_id)).scalar() or 0)

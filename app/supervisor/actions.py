@@ -23,6 +23,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, insert, select, update
 
+from app.store.db import write_transaction
 from app.store.models import Order, PackedSerial, PackEvent
 
 EVENTS = PackEvent.__table__
@@ -61,7 +62,7 @@ def _insert(conn: Connection, console: str, actor: Actor | None, kind: str, data
 def record_event(engine: Engine, console: str, actor: Actor | None, kind: str, data: dict[str, Any],
                  order_id: int | None = None) -> None:
     """Append one supervisor event in its own transaction."""
-    with engine.begin() as conn:
+    with write_transaction(engine) as conn:
         _insert(conn, console, actor, kind, data, order_id)
 
 
@@ -102,7 +103,7 @@ def resolve_hold(engine: Engine, number: str, action: str, reason: str, actor: A
     target = " ".join((to or "").split())
     if action == "reassign" and not target:
         raise ActionError("Say who or which bench the order goes to.")
-    with engine.begin() as conn:
+    with write_transaction(engine) as conn:
         order = _order(conn, number)
         if order.status != "held":
             raise ActionError(f"Order {number} is not on hold (it is {order.status}).")
@@ -122,7 +123,7 @@ def resolve_conflict(engine: Engine, conflict_seq: int, action: str, reason: str
     if action not in CONFLICT_ACTIONS:
         raise ActionError(f"action must be one of {', '.join(CONFLICT_ACTIONS)}")
     why = _reason(reason)
-    with engine.begin() as conn:
+    with write_transaction(engine) as conn:
         event = conn.execute(select(EVENTS.c.seq, EVENTS.c.order_id, EVENTS.c.payload)
                              .where(EVENTS.c.seq == conflict_seq, EVENTS.c.type == "sync_conflict")).first()
         if event is None:

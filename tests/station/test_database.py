@@ -71,3 +71,35 @@ def test_the_migrations_build_exactly_the_tables_the_models_declare(tmp_path):
         diffs = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     engine.dispose()
     assert diffs == []
+
+
+def test_a_write_transaction_that_reads_first_waits_for_another_writer_instead_of_failing(tmp_path):
+    """The stock booking reads, then writes, while the print queue's thread commits: a deferred
+    transaction failed at once with "database is locked"; write_transaction waits its turn."""
+    import threading
+
+    from app.store.db import write_transaction
+
+    engine, _ = open_database(f"sqlite:///{tmp_path}/race.db")
+    read_done, errors = threading.Event(), []
+
+    def reader_then_writer() -> None:
+        try:
+            with write_transaction(engine) as conn:
+                conn.execute(text("SELECT count(*) FROM sync_state")).scalar()
+                read_done.set()
+                threading.Event().wait(0.3)  # the other thread tries to commit meanwhile
+                conn.execute(text("INSERT INTO sync_state (name, value, updated_at) VALUES ('a', '1', '2026-11-26')"))
+        except Exception as exc:  # noqa: BLE001 - collected for the assertion
+            errors.append(exc)
+
+    first = threading.Thread(target=reader_then_writer)
+    first.start()
+    read_done.wait(5)
+    with write_transaction(engine) as conn:  # blocks until the first commits (busy_timeout), then writes
+        conn.execute(text("INSERT INTO sync_state (name, value, updated_at) VALUES ('b', '2', '2026-11-26')"))
+    first.join(5)
+    with engine.connect() as conn:
+        names = sorted(conn.execute(text("SELECT name FROM sync_state")).scalars())
+    engine.dispose()
+    assert errors == [] and names == ["a", "b"]

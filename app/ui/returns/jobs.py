@@ -229,9 +229,10 @@ class ReturnsBench:
         """`packstation bulk auto`: what is left goes into single-SKU cartons, cartons onto pallets."""
         from app.returns.sscc import sscc_options
         from app.store.bulk import pack_remaining
+        from app.store.db import write_transaction
 
         user = self.station.state.user
-        with self.engine.begin() as conn:
+        with write_transaction(self.engine) as conn:
             pack_remaining(conn, number, per_carton=per_carton, per_pallet=per_pallet, station=self.config.station,
                            user_id=user.id if user else None, **sscc_options(self.config))
         return self.bulk_view(number)
