@@ -21,6 +21,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QPushButton
 
+from app.domain.events import Tone
+
 SHORTCUT = "Ctrl+Shift+R"
 _OPEN_PHASES = ("awaiting_order", "done")  # packing phases from which the bench may switch
 
@@ -110,7 +112,8 @@ class _ReturnsMode(QObject):
             window._render(window.state, None)
         window.returns_window = None
         window.activateWindow()
-        window.banner.show_message(window.banner.tone, "packing", _tr("Back to packing."))
+        # The last packing message may have been a STOP: coming back is news, not an alarm.
+        window.banner.show_message(Tone.INFO, "packing", _tr("Back to packing."))
 
 
 def _print_via_station(window: Any) -> Callable[[list, str, Callable[[Any], None]], None]:
