@@ -1879,6 +1879,10 @@ BESTÄTIGEN  {1}</translation>
 <context>
     <name>SupervisorProductivity</name>
     <message>
+        <source>Custom</source>
+        <translation>Eigener Zeitraum</translation>
+    </message>
+    <message>
         <source>Preparing statistics for the first time: %p %</source>
         <translation>Statistik wird erstmals aufbereitet: %p %</translation>
     </message>
@@ -1901,10 +1905,6 @@ BESTÄTIGEN  {1}</translation>
     <message>
         <source>Shift report (PDF)</source>
         <translation>Schichtbericht (PDF)</translation>
-    </message>
-    <message>
-        <source>Custom</source>
-        <translation>Eigener Zeitraum</translation>
     </message>
     <message>
         <source>Loading…</source>
@@ -2028,10 +2028,6 @@ BESTÄTIGEN  {1}</translation>
     <message>
         <source>Export CSV</source>
         <translation>CSV exportieren</translation>
-    </message>
-    <message>
-        <source>Custom</source>
-        <translation>Eigener Zeitraum</translation>
     </message>
     <message>
         <source>Loading…</source>

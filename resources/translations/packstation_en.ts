@@ -1879,6 +1879,10 @@ CONFIRM  {1}</translation>
 <context>
     <name>SupervisorProductivity</name>
     <message>
+        <source>Custom</source>
+        <translation>Custom</translation>
+    </message>
+    <message>
         <source>Preparing statistics for the first time: %p %</source>
         <translation>Preparing statistics for the first time: %p %</translation>
     </message>
@@ -1901,10 +1905,6 @@ CONFIRM  {1}</translation>
     <message>
         <source>Shift report (PDF)</source>
         <translation>Shift report (PDF)</translation>
-    </message>
-    <message>
-        <source>Custom</source>
-        <translation>Custom</translation>
     </message>
     <message>
         <source>Loading…</source>
@@ -2028,10 +2028,6 @@ CONFIRM  {1}</translation>
     <message>
         <source>Export CSV</source>
         <translation>Export CSV</translation>
-    </message>
-    <message>
-        <source>Custom</source>
-        <translation>Custom</translation>
     </message>
     <message>
         <source>Loading…</source>

@@ -31,6 +31,7 @@ from app.supervisor.productivity import HourPoint, Productivity, Weights
 from app.supervisor.service import StatsService
 from app.supervisor.tables import display, productivity_table
 from app.ui.supervisor.chart import HourlyChart
+from app.ui.supervisor.period_choice import PRESETS, PeriodChoice
 from app.ui.supervisor.runner import QueryRunner
 from app.ui.supervisor.widgets import Card, DataTable, DataTableModel, export_csv, slug
 
@@ -41,18 +42,7 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("SupervisorProductivity", text)
 
 
-PRESETS: list[tuple[str, Callable[[], periods.Period] | None]] = [
-    ("Today", periods.today),
-    ("Early shift (06–14)", lambda: periods.shift("early")),
-    ("Late shift (14–22)", lambda: periods.shift("late")),
-    ("Night shift (22–06)", lambda: periods.shift("night")),
-    ("Yesterday", periods.yesterday),
-    ("This week", periods.this_week),
-    ("Custom range…", None),
-]
-
-
-class ProductivityView(QWidget):
+class ProductivityView(PeriodChoice, QWidget):
     loaded = Signal(object)  # the Productivity just shown
     progress = Signal(int, int)  # roll-up build: events done, events to do (emitted from the pool)
     report_requested = Signal(object)  # the Productivity to print as a shift report
@@ -151,33 +141,6 @@ class ProductivityView(QWidget):
             self.cards[key] = card
             grid.addWidget(card, 0, i)
         return grid
-
-    # ------------------------------------------------------------ period
-
-    def period(self) -> periods.Period:
-        name, make = PRESETS[self.preset.currentIndex()]
-        if make is not None:
-            return make()
-        zone = periods.local_zone()
-        since = self.since.dateTime().toPython().replace(tzinfo=zone)
-        until = self.until.dateTime().toPython().replace(tzinfo=zone)
-        return periods.Period(since, until, _tr("Custom"))
-
-    def _preset_changed(self, index: int) -> None:
-        custom = PRESETS[index][1] is None
-        self.since.setVisible(custom)
-        self.until.setVisible(custom)
-        if not custom:
-            self.reload()
-
-    def set_custom(self, since: datetime, until: datetime) -> None:
-        """Show a custom range (tests, and the report of a past shift)."""
-        self.preset.blockSignals(True)
-        self.preset.setCurrentIndex(len(PRESETS) - 1)
-        self.preset.blockSignals(False)
-        self._preset_changed(len(PRESETS) - 1)
-        self.since.setDateTime(QDateTime(since.astimezone(periods.local_zone()).replace(tzinfo=None)))
-        self.until.setDateTime(QDateTime(until.astimezone(periods.local_zone()).replace(tzinfo=None)))
 
     # ------------------------------------------------------------ loading
 

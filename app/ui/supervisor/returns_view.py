@@ -8,7 +8,6 @@ as `packstation stats --view returns --format csv` writes it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDateTime, Qt, QTime, Signal
@@ -30,7 +29,7 @@ from app.supervisor import periods
 from app.supervisor.returns_figures import ReturnsFigures
 from app.supervisor.service import StatsService
 from app.supervisor.tables import TableData, display, returns_tables
-from app.ui.supervisor.productivity_view import PRESETS
+from app.ui.supervisor.period_choice import PRESETS, PeriodChoice
 from app.ui.supervisor.runner import QueryRunner
 from app.ui.supervisor.widgets import Card, DataTable, DataTableModel, export_csv, slug
 
@@ -52,7 +51,7 @@ def _accuracy_level(row: list) -> str | None:
     return "warn" if row[7] else "ok"
 
 
-class ReturnsView(QWidget):
+class ReturnsView(PeriodChoice, QWidget):
     loaded = Signal(object)  # the ReturnsFigures just shown
 
     def __init__(self, runner: QueryRunner, service: Callable[[], StatsService], parent: QWidget | None = None) -> None:
@@ -172,32 +171,6 @@ class ReturnsView(QWidget):
             self.cards[key] = card
             grid.addWidget(card, 0, i)
         return grid
-
-    # ------------------------------------------------------------ period
-
-    def period(self) -> periods.Period:
-        name, make = PRESETS[self.preset.currentIndex()]
-        if make is not None:
-            return make()
-        zone = periods.local_zone()
-        since = self.since.dateTime().toPython().replace(tzinfo=zone)
-        until = self.until.dateTime().toPython().replace(tzinfo=zone)
-        return periods.Period(since, until, _tr("Custom"))
-
-    def _preset_changed(self, index: int) -> None:
-        custom = PRESETS[index][1] is None
-        self.since.setVisible(custom)
-        self.until.setVisible(custom)
-        if not custom:
-            self.reload()
-
-    def set_custom(self, since: datetime, until: datetime) -> None:
-        self.preset.blockSignals(True)
-        self.preset.setCurrentIndex(len(PRESETS) - 1)
-        self.preset.blockSignals(False)
-        self._preset_changed(len(PRESETS) - 1)
-        self.since.setDateTime(QDateTime(since.astimezone(periods.local_zone()).replace(tzinfo=None)))
-        self.until.setDateTime(QDateTime(until.astimezone(periods.local_zone()).replace(tzinfo=None)))
 
     # ------------------------------------------------------------ loading
 
