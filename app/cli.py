@@ -137,6 +137,9 @@ def _positive(text: str) -> int:
 
 
 def run_gui(_args: argparse.Namespace) -> int:
+    from app.ui.fast_start import pause_gc
+
+    pause_gc()
     from app.ui.app import run
 
     return run()

@@ -420,6 +420,7 @@ class MainWindow(QMainWindow):
         # Sound starts now, not before: QtMultimedia's start on the GUI thread slowed the station's.
         QTimer.singleShot(0, self._start_sound)
         if not result.ok:
+            gc.enable()  # no warm-up follows a failed start
             self.statusBar().showMessage(_tr("Station not started: {0}").format(result.error))
             self.sign_in.show_problem(_tr("The station could not start: {0}\nFix the configuration, then restart.")
                                       .format(result.error))
@@ -476,6 +477,7 @@ class MainWindow(QMainWindow):
         what packing creates. Without it a collection stalled the screen for 50-70 ms (tests/bench)."""
         gc.collect()
         gc.freeze()
+        gc.enable()  # paused for the start: app/ui/fast_start.py
         self.warmed_up = True
 
     def _on_documents(self, result: JobResult) -> None:
@@ -735,6 +737,7 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def shutdown(self) -> None:
+        gc.enable()  # closed before the warm-up turned it back on
         self.hardware.stop()  # no device event is submitted after this
         self.wedge.flush()
         QApplication.instance().removeEventFilter(self.wedge)

@@ -38,6 +38,7 @@ print("READY", time.perf_counter() - t0, flush=True)
 
 APP_CHILD = """
 import time; t0 = time.perf_counter()
+from app.ui.fast_start import pause_gc; pause_gc()  # as `packstation` (app.cli.run_gui) does
 from app.ui.app import build_window
 from PySide6.QtWidgets import QApplication
 w = build_window([])
