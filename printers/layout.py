@@ -35,7 +35,10 @@ class TextBlock:
         return self.pitch * (len(self.lines) - 1) + self.size if self.lines else 0
 
 
-@lru_cache(maxsize=4096)
+# The caches below serve the same label drawn twice in a row (the PDF, then its screen preview)
+# and the fixed texts of a template. A station's labels are each different: bigger caches only
+# grew the station's memory with every parcel (8 KB a parcel until they filled, tests/bench).
+@lru_cache(maxsize=256)
 def layout_text(t: Text) -> TextBlock:
     """Break and size a Text element, or raise LabelError if it cannot fit as asked."""
     text = _clean(t.text)
@@ -105,7 +108,7 @@ class PlacedBarcode:
         return self.bar_height
 
 
-@lru_cache(maxsize=2048)
+@lru_cache(maxsize=64)
 def place_barcode(b: Barcode) -> PlacedBarcode:
     field = b.field or str(b.symbology)
     if b.module < 1:

@@ -58,7 +58,7 @@ class MatrixSymbol:
 Symbol = LinearSymbol | MatrixSymbol
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=64)  # a label drawn twice in a row (PDF, then preview); see printers/layout.py
 def _bar_runs(modules: str) -> tuple[tuple[int, int], ...]:
     out = []
     i, n = 0, len(modules)
@@ -78,7 +78,7 @@ def runs(modules: str) -> tuple[tuple[int, int], ...]:
     return _bar_runs(modules)
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=64)
 def encode(symbology: Symbology, data: str, field: str = "data", error_correction: str = "M",
            columns: int = 0, security_level: int = 2) -> Symbol:
     """Encode `data` as `symbology`, or raise LabelError naming `field`."""

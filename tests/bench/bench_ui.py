@@ -52,7 +52,7 @@ w.shutdown()
 """
 
 
-def cold_start(code: str, home: Path, runs: int = 5) -> float:
+def cold_start(code: str, home: Path, runs: int = 9) -> float:
     """Median wall time from spawning the process to its window being ready."""
     env = {**os.environ, "PACKSTATION_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
     times = []
