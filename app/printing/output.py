@@ -95,21 +95,33 @@ class PrinterOutput:
             return self._print_upstream(job, upstream)
         if self.shipping is not None:
             return self._print_shipped(job)
-        label = self._label(job.order, job.box, job.boxes, job.weight_g)
-        reference = f"order {job.order.number} box {job.box}"
-        first = self.store.first_for(reference, "label") if job.reprint else None
+        label = self._label(job)
+        first = self.store.first_for(_reference(job), "label") if job.reprint else None
         if first is not None:
             queued = self.queue.reprint(first.uuid)  # the same bytes again, recorded as a new linked job
+            self._remember_preview(job.order.number, job.box, label)
         else:
-            fmt = self.printers.label_format
-            data = self._render(label, fmt, f"{job.order.number}-{job.box}")
-            queued = self.queue.submit(self.printers.label, "label", fmt, data, reference=reference)
-        self._remember_preview(job.order.number, job.box, label)
+            queued = self._submit_own_label(job, label)
         return None, self.printers.label_format, queued.uuid
 
-    @staticmethod
-    def _render(label: Any, fmt: str, title: str) -> bytes:
-        return printers.render_zpl(label) if fmt == "zpl" else printers.render_pdf(label, title=title)
+    def _submit_own_label(self, job: LabelJob, label: Any) -> PrintJob:
+        """A label the station drew: rendered for the label printer, queued, kept for the screen."""
+        fmt = self.printers.label_format
+        title = f"{job.order.number}-{job.box}"
+        data = printers.render_zpl(label) if fmt == "zpl" else printers.render_pdf(label, title=title)
+        queued = self.queue.submit(self.printers.label, "label", fmt, data, reference=_reference(job))
+        self._remember_preview(job.order.number, job.box, label)
+        return queued
+
+    def _printer_taking(self, fmt: str, mismatch: str) -> str:
+        """The printer for a label received as `fmt` (printed byte for byte): the label printer
+        when it speaks that language, else the PDF-taking one; a ZPL label with no ZPL printer
+        is refused with `mismatch`."""
+        if fmt == self.printers.label_format:
+            return self.printers.label
+        if fmt == "pdf":
+            return self.printers.document  # a PDF label on a ZPL printer would print as garbage
+        raise PrintFailed(mismatch)
 
     def _remember_preview(self, order_number: str, box: int, label: Any) -> None:
         if label is None:
@@ -126,7 +138,7 @@ class PrinterOutput:
         from app.shipping.errors import ShippingError
 
         buyer = self._label_buyer()
-        reference = f"order {job.order.number} box {job.box}"
+        reference = _reference(job)
         if job.reprint and job.parcel_uuid:
             # A reprint is the same label again: the same bytes, nothing bought.
             current = buyer.records.current(job.parcel_uuid)
@@ -143,30 +155,17 @@ class PrinterOutput:
                  purchase.currency, " (already bought)" if purchase.reused else "")
         if purchase.label_bytes is not None:
             return self._print_carrier_file(job, purchase, reference)
-        data = label_data(job.order, self.config.ship_from, box=job.box, boxes=job.boxes, weight_g=job.weight_g,
-                          tracking=purchase.tracking_number, carrier=purchase.carrier, service=purchase.service)
-        try:
-            label = _shipping_label()(data, dpi=self.config.label_dpi, template_dir=self.template_dir)
-        except LabelError as exc:
-            raise PrintFailed(f"Label cannot be made: {exc}") from exc
-        fmt = self.printers.label_format
-        rendered = self._render(label, fmt, f"{job.order.number}-{job.box}")
-        queued = self.queue.submit(self.printers.label, "label", fmt, rendered, reference=reference)
-        self._remember_preview(job.order.number, job.box, label)
-        return purchase.tracking_number, fmt, queued.uuid
+        label = self._label(job, tracking=purchase.tracking_number, carrier=purchase.carrier, service=purchase.service)
+        queued = self._submit_own_label(job, label)
+        return purchase.tracking_number, self.printers.label_format, queued.uuid
 
     def _print_carrier_file(self, job: LabelJob, purchase: PurchasedLabel,
                             reference: str) -> tuple[str | None, str, str]:
         """A carrier's label goes out byte for byte, on the printer that speaks its language."""
         fmt = purchase.label_format or self.printers.label_format
-        if fmt == self.printers.label_format:
-            printer = self.printers.label
-        elif fmt == "pdf":
-            printer = self.printers.document  # a PDF label on a ZPL printer would print as garbage
-        else:
-            raise PrintFailed("The carrier's label is ZPL but the label printer takes PDF: set "
-                              "shipping.label_format = \"pdf\" (or printers.label_format = \"zpl\"), then scan "
-                              "REPRINT. The label is bought: it is not bought again.")
+        printer = self._printer_taking(fmt, "The carrier's label is ZPL but the label printer takes PDF: set "
+                                            "shipping.label_format = \"pdf\" (or printers.label_format = \"zpl\"), "
+                                            "then scan REPRINT. The label is bought: it is not bought again.")
         assert purchase.label_bytes is not None
         queued = self.queue.submit(printer, "label", fmt, purchase.label_bytes, reference=reference)
         self._remember_preview(job.order.number, job.box, None)
@@ -201,14 +200,10 @@ class PrinterOutput:
 
     def _print_upstream(self, job: LabelJob, upstream: UpstreamLabel) -> tuple[str | None, str, str]:
         """A label bought upstream goes out byte for byte, on the printer that speaks its language."""
-        if upstream.format == self.printers.label_format:
-            printer = self.printers.label
-        elif upstream.format == "pdf":
-            printer = self.printers.document  # a PDF label on a ZPL printer would print as garbage
-        else:
-            raise PrintFailed("This order's carrier label is ZPL but the label printer takes PDF: "
-                              "set printers.label_format = \"zpl\" or ask for a PDF label.")
-        reference = f"order {job.order.number} box {job.box}"
+        printer = self._printer_taking(upstream.format, "This order's carrier label is ZPL but the label printer "
+                                                        "takes PDF: set printers.label_format = \"zpl\" or ask for "
+                                                        "a PDF label.")
+        reference = _reference(job)
         first = self.store.first_for(reference, "label") if job.reprint else None
         queued = (self.queue.reprint(first.uuid) if first else
                   self.queue.submit(printer, "label", upstream.format, upstream.data, reference=reference))
@@ -292,8 +287,10 @@ class PrinterOutput:
         if problems:
             raise PrintFailed(" ".join(problems))
 
-    def _label(self, order: Order, box: int, boxes: int | None, weight_g: int | None):  # noqa: ANN202
-        data = label_data(order, self.config.ship_from, box=box, boxes=boxes, weight_g=weight_g, tracking=None)
+    def _label(self, job: LabelJob, *, tracking: str | None = None, carrier: str | None = None,
+               service: str | None = None):  # noqa: ANN202
+        data = label_data(job.order, self.config.ship_from, box=job.box, boxes=job.boxes, weight_g=job.weight_g,
+                          tracking=tracking, carrier=carrier, service=service)
         try:
             return _shipping_label()(data, dpi=self.config.label_dpi, template_dir=self.template_dir)
         except LabelError as exc:
@@ -341,6 +338,11 @@ class PrinterOutput:
 
     def recent_jobs(self, limit: int = 20) -> list[PrintJob]:
         return self.store.recent(limit)
+
+
+def _reference(job: LabelJob) -> str:
+    """How a parcel's label jobs are found again (reprints): "order 1001 box 2"."""
+    return f"order {job.order.number} box {job.box}"
 
 
 def _shipping_label() -> Any:
