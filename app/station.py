@@ -9,7 +9,6 @@ only then applies them and reports the outcome. Effects (labels, slips) run afte
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -141,7 +140,7 @@ class Station:
         # its own just after the outcome is on screen, so the label scan shows at once. The slip
         # is owed in memory only until then; the next input prints it first if that job never ran.
         self.defer_slips = False
-        self._deferred: list[Callable[[Outcome], None]] = []
+        self._slip_owed = False
         self.rules = ScanRules(order_pattern=config.scanner.order_pattern, tote_pattern=config.scanner.tote_pattern)
         self.session = PackSession(repository.cartons(), config.packing)
         self.repo.register_station(self.name)
@@ -221,7 +220,7 @@ class Station:
                     self._run(follow_up, outcome)
             elif isinstance(effect, PrintSlip):
                 if self.defer_slips:
-                    self._deferred.append(self._print_slip)
+                    self._slip_owed = True
                 else:
                     self._print_slip(outcome)
             elif isinstance(effect, VoidLabels):
@@ -229,7 +228,7 @@ class Station:
 
     @property
     def has_deferred(self) -> bool:
-        return bool(self._deferred)
+        return self._slip_owed
 
     def run_deferred(self) -> Outcome:
         """Print what was put off (the packing slip), right after the screen showed the outcome."""
@@ -238,8 +237,9 @@ class Station:
         return outcome
 
     def _run_deferred(self, outcome: Outcome) -> None:
-        while self._deferred:
-            self._deferred.pop(0)(outcome)
+        if self._slip_owed:
+            self._slip_owed = False
+            self._print_slip(outcome)
 
     @property
     def stock(self) -> Any:

@@ -27,7 +27,7 @@ from app.domain.model import Order
 from app.printing.documents import label_data, slip_data
 from app.printing.job_store import SqlJobStore
 from app.station import LabelJob, PrintFailed
-from printers import LabelError, send
+from printers import LabelError, documents, send
 from printers.print_queue import PrintJob, PrintQueue
 
 # The renderers (reportlab, barcodes) and app.shipping are imported at the first label, or by
@@ -219,7 +219,7 @@ class PrinterOutput:
 
     def print_slip(self, order: Order, parcels: list[dict[str, Any]]) -> None:
         try:
-            pdf = _packing_slip()(slip_data(order, len(parcels) or None), template_dir=self.template_dir,
+            pdf = documents.render_packing_slip(slip_data(order, len(parcels) or None), template_dir=self.template_dir,
                                       page=self.config.slip_page)
         except LabelError as exc:
             raise PrintFailed(f"Packing slip cannot be made: {exc}") from exc
@@ -292,7 +292,7 @@ class PrinterOutput:
         data = label_data(job.order, self.config.ship_from, box=job.box, boxes=job.boxes, weight_g=job.weight_g,
                           tracking=tracking, carrier=carrier, service=service)
         try:
-            return _shipping_label()(data, dpi=self.config.label_dpi, template_dir=self.template_dir)
+            return documents.shipping_label(data, dpi=self.config.label_dpi, template_dir=self.template_dir)
         except LabelError as exc:
             raise PrintFailed(f"Label cannot be made: {exc}") from exc
 
@@ -322,8 +322,8 @@ class PrinterOutput:
         the first label takes as long as any other."""
         for name in ("render_zpl", "render_pdf", "render_png"):
             getattr(printers, name)
-        _shipping_label()
-        _packing_slip()
+        for name in ("shipping_label", "render_packing_slip"):
+            getattr(documents, name)
         import app.store.carrier_labels  # noqa: F401
         from printers.documents import data  # noqa: F401 - for label_data and slip_data (app.printing.documents)
 
@@ -343,15 +343,3 @@ class PrinterOutput:
 def _reference(job: LabelJob) -> str:
     """How a parcel's label jobs are found again (reprints): "order 1001 box 2"."""
     return f"order {job.order.number} box {job.box}"
-
-
-def _shipping_label() -> Any:
-    from printers.documents.shipping_label import shipping_label
-
-    return shipping_label
-
-
-def _packing_slip() -> Any:
-    from printers.documents.packing_slip import render_packing_slip
-
-    return render_packing_slip

@@ -387,6 +387,11 @@ class MainWindow(QMainWindow):
         del self.render_times[:-2000]
         self.rendered.emit(result)
 
+    def _start_hardware(self, config: Config) -> None:
+        self.hardware.start(config)  # clears the device cards, the central one with them
+        if self._central_status is not None:
+            self.device_strip.show_status(self._central_status)
+
     def _on_upstream_order_changed(self, number: str) -> None:
         """Changed in the central database (cancelled, held, edited): the station re-reads it."""
         self.run_job(self._step(lambda station: station.order_changed(number)), "order_change")
@@ -439,9 +444,7 @@ class MainWindow(QMainWindow):
         self.banner.show_message(Tone.INFO, "ready",
                                  _tr("Resumed order {0} where it stopped.").format(info.state.order.number)
                                  if resumed else self._prompt(info.state))
-        self.hardware.start(info.config)
-        if self._central_status is not None:  # the hardware start cleared the device cards
-            self.device_strip.show_status(self._central_status)
+        self._start_hardware(info.config)
         # After the first frame: a worker importing renderers would hold the GIL while the window paints.
         QTimer.singleShot(50, lambda: self.run_job(lambda ctx: ctx.station.warm_up(), "warm_up",
                                                    self._on_warmed_up))
@@ -706,9 +709,7 @@ class MainWindow(QMainWindow):
         self.config = info.config
         self._set_printer_text()
         self._render(info.state, None)
-        self.hardware.start(info.config)
-        if self._central_status is not None:  # the hardware start cleared the device cards
-            self.device_strip.show_status(self._central_status)
+        self._start_hardware(info.config)
 
     def apply_ui_settings(self, ui: UiSettings) -> None:
         language_changed = ui.language != self.ui.language
