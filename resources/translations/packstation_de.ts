@@ -974,12 +974,12 @@ BESTÄTIGEN  {1}</translation>
         <translation>Zurück zum Packen.</translation>
     </message>
     <message>
-        <source>Switch this station to returns mode ({0})</source>
-        <translation>Station in den Retourenmodus schalten ({0})</translation>
-    </message>
-    <message>
         <source>Finish or hold the open order first.</source>
         <translation>Erst offenen Auftrag abschließen oder parken.</translation>
+    </message>
+    <message>
+        <source>Switch this station to returns mode ({0})</source>
+        <translation>Station in den Retourenmodus schalten ({0})</translation>
     </message>
 </context>
 <context>

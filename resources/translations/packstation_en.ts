@@ -974,12 +974,12 @@ CONFIRM  {1}</translation>
         <translation>Back to packing.</translation>
     </message>
     <message>
-        <source>Switch this station to returns mode ({0})</source>
-        <translation>Switch this station to returns mode ({0})</translation>
-    </message>
-    <message>
         <source>Finish or hold the open order first.</source>
         <translation>Finish or hold the open order first.</translation>
+    </message>
+    <message>
+        <source>Switch this station to returns mode ({0})</source>
+        <translation>Switch this station to returns mode ({0})</translation>
     </message>
 </context>
 <context>

@@ -17,11 +17,12 @@ import contextlib
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication
 
 from app.domain.events import Tone
+from app.ui.header_entry import add_header_entry
 
 SHORTCUT = "Ctrl+Shift+R"
 _OPEN_PHASES = ("awaiting_order", "done")  # packing phases from which the bench may switch
@@ -38,19 +39,10 @@ def _allowed(window: Any) -> bool:
 
 def install(window: Any) -> None:
     """Add the button and shortcut to a (re)built station window."""
-    row = window.station_label.parentWidget().layout()
-    button = QPushButton(_tr("Returns"))
-    button.setObjectName("ReturnsButton")
-    button.setToolTip(_tr("Switch this station to returns mode ({0})").format(SHORTCUT))
-    button.setAccessibleName(_tr("Returns mode"))
-    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Enter from a scanner must never press it
-    button.clicked.connect(lambda: open_from_station(window))
-    row.insertWidget(max(0, row.count() - 2), button)  # before "Full screen" and the settings
-    action = QAction(_tr("Returns"), window)
-    action.setShortcut(QKeySequence(SHORTCUT))
-    action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-    action.triggered.connect(lambda: _allowed(window) and open_from_station(window))
-    window.addAction(action)
+    button = add_header_entry(window, text=_tr("Returns"), object_name="ReturnsButton",
+                              tooltip=_tr("Switch this station to returns mode ({0})").format(SHORTCUT),
+                              accessible_name=_tr("Returns mode"), shortcut=SHORTCUT, allowed=_allowed,
+                              open_mode=open_from_station)
     window.returns_button = button
     if not getattr(window, "_returns_entry", False):
         window._returns_entry = True

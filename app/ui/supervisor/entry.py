@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QApplication, QWidget
+
+from app.ui.header_entry import add_header_entry
 
 SHORTCUT = "Ctrl+Shift+S"
 
@@ -29,19 +30,10 @@ def _allowed(window: Any) -> bool:
 
 def install(window: Any) -> None:
     """Add the button and shortcut to a (re)built station window."""
-    row = window.station_label.parentWidget().layout()
-    button = QPushButton(_tr("Supervisor"))
-    button.setObjectName("SupervisorButton")
-    button.setToolTip(_tr("Open the supervisor's console ({0})").format(SHORTCUT))
-    button.setAccessibleName(_tr("Supervisor console"))
-    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Enter from a scanner must never press it
-    button.clicked.connect(lambda: open_from_station(window))
-    row.insertWidget(max(0, row.count() - 2), button)  # before "Full screen" and the settings
-    action = QAction(_tr("Supervisor"), window)
-    action.setShortcut(QKeySequence(SHORTCUT))
-    action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-    action.triggered.connect(lambda: _allowed(window) and open_from_station(window))
-    window.addAction(action)
+    button = add_header_entry(window, text=_tr("Supervisor"), object_name="SupervisorButton",
+                              tooltip=_tr("Open the supervisor's console ({0})").format(SHORTCUT),
+                              accessible_name=_tr("Supervisor console"), shortcut=SHORTCUT, allowed=_allowed,
+                              open_mode=open_from_station)
     window.supervisor_button = button
     if not getattr(window, "_supervisor_entry", False):
         window._supervisor_entry = True
