@@ -128,6 +128,7 @@ class ReturnItem(Base):
     recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     restocked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))  # in a sellable bin
     removed: Mapped[bool] = mapped_column(Boolean, default=False)  # UNDOne at the bench
+    photo_ref: Mapped[str | None] = mapped_column(String(255))  # a bench-camera photo of the unit
 
 
 class ReturnEvent(Base):
@@ -148,6 +149,7 @@ class ReturnEvent(Base):
     type: Mapped[str] = mapped_column(String(32))
     payload: Mapped[str] = mapped_column(Text, default="{}")
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    central_id: Mapped[int | None] = mapped_column(BigInteger)  # set on another station's event, pulled
 
 
 # ---------------------------------------------------------------- inventory
@@ -186,6 +188,7 @@ class StockMovement(Base):
     user_id: Mapped[int | None] = mapped_column(Integer)
     station: Mapped[str] = mapped_column(String(64), default="")
     negative: Mapped[bool] = mapped_column(Boolean, default=False)  # took the bin below zero: flagged
+    central_id: Mapped[int | None] = mapped_column(BigInteger)  # set on another station's movement, pulled
 
 
 class CycleCount(Base):
