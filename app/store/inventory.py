@@ -35,7 +35,7 @@ from app.domain.inventory import (
 )
 from app.domain.model import User
 from app.store.db import write_transaction
-from app.store.models import Order, PackEvent, Product, SyncState
+from app.store.models import Order, PackEvent, Product, SyncState, User
 from app.store.returns_models import CycleCount, CycleCountLine, StockLevel, StockMovement
 
 LEVELS = StockLevel.__table__
@@ -46,6 +46,7 @@ _products = Product.__table__
 _orders = Order.__table__
 _events = PackEvent.__table__
 _sync_state = SyncState.__table__
+_users = User.__table__
 
 EXPORT_CURSOR = "inventory.export_cursor"  # sync_state row: the last movement id exported
 SHIPMENT_REASONS = (MovementReason.SHIPMENT.value, MovementReason.SHIPMENT_VOID.value)
@@ -134,6 +135,54 @@ def move(conn: Connection, sku: str, bin_location: str, delta: int, reason: Move
     conn.execute(_upsert_level(conn.dialect.name), {"sku": sku, "bin": bin_location, "on_hand": delta,
                                                     "updated_at": at})
     return Moved(sku, bin_location, delta, on_hand + delta, negative)
+
+
+@dataclass(frozen=True, slots=True)
+class PulledMovement:
+    """Another station's stock movement, as the central database has it (app.sync.ledgers pulls them)."""
+
+    uuid: str
+    station: str
+    sku: str
+    bin: str
+    delta: int
+    reason: str
+    reference: str
+    note: str
+    user_name: str | None
+    negative: bool
+    at: datetime
+    central_id: int
+
+
+def apply_pulled_movements(conn: Connection, movements: list[PulledMovement]) -> int:
+    """Add other stations' movements to this station's ledger and levels; returns how many were new.
+
+    A networked station's levels are then the warehouse's: its own movements plus everyone
+    else's, each counted once (by UUID), so a level still equals the sum of its ledger. The
+    negative-stock rule is not applied again: the other station applied it when the units moved,
+    and its movement is a fact here.
+    """
+    if not movements:
+        return 0
+    known = set(conn.execute(select(MOVES.c.uuid).where(MOVES.c.uuid.in_([m.uuid for m in movements]))).scalars())
+    fresh = [m for m in movements if m.uuid not in known]
+    if not fresh:
+        return 0
+    users = dict(conn.execute(select(_users.c.name, _users.c.id).where(
+        _users.c.name.in_({m.user_name for m in fresh if m.user_name}))).all())
+    conn.execute(_INSERT_MOVE, [
+        {"uuid": m.uuid, "at": m.at, "sku": m.sku, "bin": m.bin, "delta": m.delta, "reason": m.reason,
+         "note": m.note, "reference": m.reference, "user_id": users.get(m.user_name), "station": m.station,
+         "negative": m.negative, "central_id": m.central_id} for m in fresh])
+    totals: dict[tuple[str, str], int] = {}
+    for m in fresh:
+        totals[(m.sku, m.bin)] = totals.get((m.sku, m.bin), 0) + m.delta
+    now = datetime.now(UTC)
+    conn.execute(_upsert_level(conn.dialect.name), [
+        {"sku": sku, "bin": bin_name, "on_hand": delta, "updated_at": now}
+        for (sku, bin_name), delta in sorted(totals.items())])
+    return len(fresh)
 
 
 # Statements built once: on the returns bench's put-away, building a statement costs more than running it.

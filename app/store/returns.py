@@ -8,9 +8,10 @@ before the service tells anyone the scan was accepted.
 from __future__ import annotations
 
 import json
+import logging
 import statistics
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -39,6 +40,8 @@ from app.store.inventory import MOVES, move, packed_units, transfer
 from app.store.models import Barcode, Order, OrderLine, PackedSerial, PackEvent, Parcel, Product, User
 from app.store.returns_models import Return as ReturnRow
 from app.store.returns_models import ReturnAuthorization, ReturnEvent, ReturnItem, next_values
+
+log = logging.getLogger(__name__)
 
 RETURNS = ReturnRow.__table__
 ITEMS = ReturnItem.__table__
@@ -86,15 +89,53 @@ class StoredReturnEvent:
     at: datetime
 
 
+@dataclass(frozen=True, slots=True)
+class PulledReturnEvent:
+    """Another station's return event, as the central database has it (app.sync.ledgers pulls them)."""
+
+    uuid: str
+    station: str
+    return_id: str | None
+    type: str
+    data: dict
+    user_name: str | None
+    at: datetime
+    central_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class ShippedUnits:
+    """What an order's parcels held: units per SKU, and the serials among them."""
+
+    units: dict[str, int]
+    serials: frozenset[tuple[str, str]]  # (sku, serial)
+
+
+RmaSource = Callable[[Connection, int], list[int]]  # (transaction, count) -> fresh RMA serials
+ShipmentLookup = Callable[[str], ShippedUnits | None]  # order number -> packed elsewhere, if known
+
+
 class ReturnsRepository:
+    """`rma_source`: where RMA serials come from; None is the station database's own sequence
+    (standalone). `shipments`: what an order packed at another station shipped. A networked
+    station passes the central ones (app.returns.networked.returns_repository), so two benches
+    never issue the same RMA number and a return is checked against what really shipped."""
+
     def __init__(self, engine: Engine, *, inventory: InventoryRules | None = None,
-                 rules: ReturnRules | None = None) -> None:
+                 rules: ReturnRules | None = None, rma_source: RmaSource | None = None,
+                 shipments: ShipmentLookup | None = None) -> None:
         self.engine = engine
         self.reader: Connection = engine.connect().execution_options(isolation_level="AUTOCOMMIT")
-        self.writer: Connection = engine.connect()
+        # Immediate: the sync thread writes pulled returns and stock beside the bench; a deferred
+        # transaction that reads, then writes, would fail with "database is locked" between them.
+        self.writer: Connection = engine.connect().execution_options(immediate=True)
         self.inventory = inventory or InventoryRules(unsellable_bins=frozenset({(rules or ReturnRules())
                                                                                 .quarantine_bin}))
+        self.rma_source = rma_source
+        self.shipments = shipments
         self._return_ids: dict[str, str] = {}
+        # False while projecting another station's events: its stock movements arrive on their own.
+        self._books_stock = True
 
     def close(self) -> None:
         self.reader.close()
@@ -161,7 +202,15 @@ class ReturnsRepository:
         shipped_at = _aware(c.execute(select(func.max(_pack_events.c.at)).where(
             _pack_events.c.order_id == order.id, _pack_events.c.type == "order_packed")).scalar()) or _aware(
             c.execute(select(func.min(_parcels.c.created_at)).where(_parcels.c.order_id == order.id)).scalar())
-        shipped = packed_units(c, number) or self._ordered_units(order.id)
+        shipped = packed_units(c, number)
+        serials = frozenset((r.sku, r.serial) for r in c.execute(
+            select(_products.c.sku, _serials.c.serial).join(_products, _products.c.id == _serials.c.product_id)
+            .where(_serials.c.order_id == order.id)))
+        if not shipped and self.shipments is not None:  # packed at another station
+            elsewhere = self.shipments(number)
+            if elsewhere is not None:
+                shipped, serials = elsewhere.units, elsewhere.serials
+        shipped = shipped or self._ordered_units(order.id)
         products = {r.sku: r for r in c.execute(select(_products).where(_products.c.sku.in_(list(shipped))))}
         returned: dict[str, int] = {}
         returned_serials: set[tuple[str, str]] = set()
@@ -171,9 +220,6 @@ class ReturnsRepository:
             returned[r.sku] = returned.get(r.sku, 0) + 1
             if r.serial:
                 returned_serials.add((r.sku, r.serial))
-        serials = frozenset((r.sku, r.serial) for r in c.execute(
-            select(_products.c.sku, _serials.c.serial).join(_products, _products.c.id == _serials.c.product_id)
-            .where(_serials.c.order_id == order.id)))
         previous = c.execute(select(func.count()).select_from(RETURNS).where(RETURNS.c.order_number == number)
                              ).scalar() or 0
         lines = tuple(ReturnableLine(sku, products[sku].name if sku in products else sku, qty, returned.get(sku, 0),
@@ -205,12 +251,83 @@ class ReturnsRepository:
                     number = fact.data["number"]
                     self._return_ids[number] = str(uuid.uuid4())
                 return_id = self._return_id(number) if number else None
-                self.writer.execute(_INSERT_EVENT, {
-                    "uuid": str(uuid.uuid4()), "station": station, "user_id": user_id, "return_id": return_id,
-                    "type": fact.type, "payload": json.dumps(fact.data, separators=(",", ":"), ensure_ascii=False),
-                    "at": now})
+                self._append(str(uuid.uuid4()), station, user_id, return_id, fact, now)
                 if return_id is not None:
                     self._project(fact, return_id, number or "", station=station, user_id=user_id, now=now)
+
+    def _append(self, event_uuid: str, station: str, user_id: int | None, return_id: str | None, fact: Fact,
+                at: datetime, central_id: int | None = None) -> None:
+        self.writer.execute(_INSERT_EVENT, {
+            "uuid": event_uuid, "station": station, "user_id": user_id, "return_id": return_id, "type": fact.type,
+            "payload": json.dumps(fact.data, separators=(",", ":"), ensure_ascii=False), "at": at,
+            "central_id": central_id})
+
+    def apply_pulled(self, events: Sequence[PulledReturnEvent],
+                     then: Callable[[Connection], None] | None = None) -> int:
+        """Add other stations' events to this station's log and project them; returns how many were new.
+
+        One transaction. Idempotent by the event's UUID. Stock is not moved here: the other
+        station's stock movements are pulled on their own (app.store.inventory.apply_pulled_movements).
+        A return number another bench gave out too (both offline, same order) is kept apart as
+        "<number>@<station>": the return's UUID is what its events name. `then(conn)` runs in
+        the same transaction.
+        """
+        with self.writer.begin():
+            if then is not None:  # e.g. move the pull cursor: in the same transaction, all or nothing
+                then(self.writer)
+            if not events:
+                return 0
+            known = set(self.writer.execute(select(EVENTS.c.uuid).where(
+                EVENTS.c.uuid.in_([e.uuid for e in events]))).scalars())
+            users = dict(self.writer.execute(select(_users.c.name, _users.c.id).where(
+                _users.c.name.in_({e.user_name for e in events if e.user_name}))).all())
+            fresh = [e for e in events if e.uuid not in known]
+            self._books_stock = False
+            try:
+                for event in fresh:
+                    self._apply_pulled(event, users.get(event.user_name))
+            finally:
+                self._books_stock = True
+        return len(fresh)
+
+    def _apply_pulled(self, event: PulledReturnEvent, user_id: int | None) -> None:
+        fact, at = Fact(event.type, event.data), _aware(event.at) or datetime.now(UTC)
+        self._append(event.uuid, event.station, user_id, event.return_id, fact, at, event.central_id)
+        if event.type in ("rma_issued", "rma_tracking"):
+            try:
+                with self.writer.begin_nested():
+                    self._project_rma(fact, user_id, at)
+            except Exception:  # noqa: BLE001 - as below
+                log.exception("RMA event %s from %s kept in the log but not projected", event.uuid, event.station)
+            return
+        if event.return_id is None:
+            return
+        if event.type == "return_opened":
+            number = event.data["number"]
+            taken = self.writer.execute(select(RETURNS.c.id).where(RETURNS.c.number == number)).scalar()
+            if taken is not None and taken != event.return_id:
+                number = f"{number}@{event.station}"
+                fact = Fact(event.type, {**event.data, "number": number})
+        else:
+            number = self.writer.execute(select(RETURNS.c.number).where(RETURNS.c.id == event.return_id)).scalar()
+            if number is None:  # its opening was not pulled (a log cut short): nothing to project onto
+                return
+        self._return_ids.pop(number, None)
+        try:
+            with self.writer.begin_nested():
+                self._project(fact, event.return_id, number, station=event.station, user_id=user_id, now=at)
+        except Exception:  # noqa: BLE001 - one unreadable event must not stop the warehouse's returns
+            log.exception("return event %s from %s kept in the log but not projected", event.uuid, event.station)
+
+    def _project_rma(self, fact: Fact, user_id: int | None, at: datetime) -> None:
+        d = fact.data
+        if fact.type == "rma_tracking":
+            self.writer.execute(update(RMAS).where(RMAS.c.rma == d["rma"]).values(return_tracking=d["tracking"]))
+            return
+        if self.writer.execute(select(RMAS.c.rma).where(RMAS.c.rma == d["rma"])).first() is None:
+            self.writer.execute(insert(RMAS).values(
+                rma=d["rma"], order_number=d["order"], token=d["token"], return_tracking=d.get("return_tracking"),
+                reason=d.get("reason", ""), status="issued", issued_by=user_id, issued_at=at))
 
     def _return_id(self, number: str) -> str | None:
         if number not in self._return_ids:
@@ -238,6 +355,9 @@ class ReturnsRepository:
                 self._item_recorded(ReturnedItem.from_data(d), return_id, number, station, user_id, now)
             case "return_item_removed":
                 self._item_removed(ReturnedItem.from_data(d), return_id, number, station, user_id, now)
+            case "return_item_photographed" if not d.get("in_hand"):  # in hand: its return_item_recorded has it
+                w.execute(update(ITEMS).where(ITEMS.c.return_id == return_id, ITEMS.c.item_no == d["item"])
+                          .values(photo_ref=d["photo"]))
             case "return_approved":
                 w.execute(update(RETURNS).where(RETURNS.c.id == return_id).values(approved_by=d["by"]))
             case "return_closed":
@@ -256,13 +376,13 @@ class ReturnsRepository:
             "return_id": return_id, "item_no": item.item_no, "sku": item.sku, "serial": item.serial, "lot": item.lot,
             "grade": item.grade.value, "reason": item.reason, "disposition": item.disposition.value, "bin": item.bin,
             "in_order": item.in_order, "flags": json.dumps([f.value for f in item.flags]), "recorded_by": user_id,
-            "recorded_at": now, "restocked_at": now if restocked else None, "removed": False})
+            "recorded_at": now, "restocked_at": now if restocked else None, "removed": False, "photo_ref": item.photo})
         if item.flags:
             self._add_flags(return_id, [RaisedFlag(f, item.sku, item.serial, f"item {item.item_no}").as_data()
                                         for f in item.flags])
         reason = {Disposition.RESTOCK: MovementReason.RETURN_RESTOCK,
                   Disposition.QUARANTINE: MovementReason.RETURN_QUARANTINE}.get(item.disposition)
-        if reason is not None and item.bin:
+        if reason is not None and item.bin and self._books_stock:
             move(self.writer, item.sku, item.bin, 1, reason, reference=number, user_id=user_id, station=station,
                  at=now, note=f"item {item.item_no}: {item.grade.value}, {item.reason}")
 
@@ -270,7 +390,7 @@ class ReturnsRepository:
                       now: datetime) -> None:
         self.writer.execute(update(ITEMS).where(ITEMS.c.return_id == return_id, ITEMS.c.item_no == item.item_no)
                             .values(removed=True, restocked_at=None))
-        if item.disposition in (Disposition.RESTOCK, Disposition.QUARANTINE) and item.bin:
+        if item.disposition in (Disposition.RESTOCK, Disposition.QUARANTINE) and item.bin and self._books_stock:
             # The unit was put there a moment ago; if someone already took it, flag rather than lose the undo.
             move(self.writer, item.sku, item.bin, -1, MovementReason.RETURN_UNDO, policy=NegativeStock.FLAG,
                  reference=number, user_id=user_id, station=station, at=now, note=f"item {item.item_no} undone")
@@ -302,8 +422,13 @@ class ReturnsRepository:
         return [_stored(r) for r in rows]
 
     def refunds_since(self, seq: int = 0, limit: int = 500) -> list[StoredReturnEvent]:
-        """refund_ready events after a cursor: what the order-source adapter turns into refunds."""
-        rows = self.reader.execute(select(EVENTS).where(EVENTS.c.type == "refund_ready", EVENTS.c.seq > seq)
+        """refund_ready events after a cursor: what the order-source adapter turns into refunds.
+
+        This station's own only: each station tells the order source about the returns it closed
+        (the ones pulled from other stations are theirs to report).
+        """
+        rows = self.reader.execute(select(EVENTS).where(EVENTS.c.type == "refund_ready", EVENTS.c.seq > seq,
+                                                        EVENTS.c.central_id.is_(None))
                                    .order_by(EVENTS.c.seq).limit(limit))
         return [_stored(r) for r in rows]
 
@@ -320,7 +445,7 @@ class ReturnsRepository:
                                    .where(RETURNS.c.number == number, ITEMS.c.removed.is_(False))
                                    .order_by(ITEMS.c.item_no))
         return [ReturnedItem(r.item_no, r.sku, Grade(r.grade), r.reason, Disposition(r.disposition), r.bin, r.serial,
-                             r.lot, r.in_order, tuple(Flag(f) for f in json.loads(r.flags))) for r in rows]
+                             r.lot, r.in_order, tuple(Flag(f) for f in json.loads(r.flags)), r.photo_ref) for r in rows]
 
     def approve_held(self, number: str, supervisor: m.User, *, station: str, rules: ReturnRules) -> tuple[Fact, ...]:
         """A supervisor approves a held return away from the bench: it closes and its refund is ready."""
@@ -360,7 +485,7 @@ class ReturnsRepository:
                 disposition=Disposition.RESTOCK.value, bin=to_bin, restocked_at=datetime.now(UTC)))
 
     def issue_rma(self, order_number: str, *, reason: str = "", user_id: int | None = None,
-                  return_tracking: str | None = None, rma: str | None = None) -> Rma:
+                  return_tracking: str | None = None, rma: str | None = None, station: str = "") -> Rma:
         """An authorisation for (part of) an order to come back, with the token for its QR code.
 
         `rma` keeps the order source's own number when it issues them; else "RMA-000001" from the
@@ -370,12 +495,26 @@ class ReturnsRepository:
             number = self.writer.execute(select(_orders.c.number).where(_orders.c.number == order_number)).scalar()
             if number is None:
                 raise ValueError(f"No order {order_number}")
-            rma = (rma or f"RMA-{next_values(self.writer, 'rma')[0]:06d}").upper()
-            token = new_token()
-            self.writer.execute(insert(RMAS).values(rma=rma, order_number=number, token=token,
-                                                    return_tracking=return_tracking, reason=reason, status="issued",
-                                                    issued_by=user_id, issued_at=datetime.now(UTC)))
+            if not rma:
+                serial = (self.rma_source or _local_rma_serials)(self.writer, 1)[0]
+                rma = f"RMA-{serial:06d}"
+            rma, token, now = rma.upper(), new_token(), datetime.now(UTC)
+            if self.writer.execute(select(RMAS.c.rma).where(RMAS.c.rma == rma)).first() is not None:
+                raise ValueError(f"{rma} is already an RMA")
+            issued = Fact("rma_issued", {"rma": rma, "order": number, "token": token, "reason": reason,
+                                         "return_tracking": return_tracking})
+            self._project_rma(issued, user_id, now)
+            # Logged too: other stations learn of the RMA from the log, and the audit trail keeps it.
+            self._append(str(uuid.uuid4()), station, user_id, None, issued, now)
         return Rma(rma, number, token)
+
+    def set_return_tracking(self, rma: str, tracking: str, *, station: str = "", user_id: int | None = None) -> None:
+        """Keep a bought return label's tracking number on the RMA: scanning it opens the return."""
+        fact = Fact("rma_tracking", {"rma": rma, "tracking": tracking})
+        with self.writer.begin():
+            now = datetime.now(UTC)
+            self._project_rma(fact, user_id, now)
+            self._append(str(uuid.uuid4()), station, user_id, None, fact, now)
 
 
 # ---------------------------------------------------------------- supervisor figures
@@ -448,6 +587,10 @@ _PRODUCT_BY_SKU = select(_products).where(_products.c.sku == bindparam("code")).
 def _product(row) -> m.Product:  # noqa: ANN001 - a Row of products
     return m.Product(sku=row.sku, name=row.name, weight_g=row.weight_g, requires_serial=row.requires_serial,
                      requires_lot=row.requires_lot, image=row.image, bin_location=row.bin_location)
+
+
+def _local_rma_serials(conn: Connection, count: int) -> list[int]:
+    return next_values(conn, "rma", count)
 
 
 def _stored(r) -> StoredReturnEvent:  # noqa: ANN001 - a Row of return_events

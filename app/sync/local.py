@@ -30,6 +30,7 @@ CLAIM_PREFIX = "claim:"
 PUSH_EVENTS = "push.events"
 PUSH_PRINT_JOBS = "push.print_jobs"
 PUSH_STOCK = "push.stock"  # the last stock_movements id sent (app.sync.outbox.Outbox.push_stock)
+PUSH_RETURNS = "push.returns"  # the last return_events seq sent (app.sync.outbox.Outbox.push_returns)
 PULL_CONFLICTS = "pull.conflicts"
 CENTRAL_ID = "central.id"
 PULL_PREFIX = "pull."

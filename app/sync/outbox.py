@@ -8,7 +8,9 @@ before the local cursor moved) inserts nothing twice and projects nothing twice.
 
 Stock movements follow by their own cursor (`push.stock`, the last local movement id sent),
 the same way: by UUID, ON CONFLICT DO NOTHING; the central trigger adds only what was inserted
-to the central stock levels, so a repeated batch counts nothing twice.
+to the central stock levels, so a repeated batch counts nothing twice. The returns bench's log
+(`push.returns`) goes the same way. Rows pulled from other stations (central_id set) are in the
+same local tables and are never sent back.
 """
 
 from __future__ import annotations
@@ -21,8 +23,16 @@ from datetime import UTC, datetime
 from sqlalchemy import Engine, func, select
 
 from app.store.models import Order, PackEvent, Parcel, PrintJob, User
-from app.store.returns_models import StockMovement
-from app.sync.local import PUSH_EVENTS, PUSH_PRINT_JOBS, PUSH_STOCK, read_state, write_state, write_transaction
+from app.store.returns_models import ReturnEvent, StockMovement
+from app.sync.local import (
+    PUSH_EVENTS,
+    PUSH_PRINT_JOBS,
+    PUSH_RETURNS,
+    PUSH_STOCK,
+    read_state,
+    write_state,
+    write_transaction,
+)
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +42,7 @@ USERS = User.__table__
 PARCELS = Parcel.__table__
 JOBS = PrintJob.__table__
 MOVES = StockMovement.__table__
+RETURN_EVENTS = ReturnEvent.__table__
 BATCH = 1000
 FINAL_JOB_STATES = frozenset({"done", "failed"})  # a failed job is never resent: a reprint is a new job
 
@@ -51,6 +62,15 @@ SELECT u, %s, s, k, b, d, r, ref, n, un, ui, neg, a
 FROM unnest(%s::uuid[], %s::bigint[], %s::text[], %s::text[], %s::bigint[], %s::text[], %s::text[], %s::text[],
             %s::text[], %s::bigint[], %s::boolean[], %s::timestamptz[])
      WITH ORDINALITY AS m (u, s, k, b, d, r, ref, n, un, ui, neg, a, o)
+ORDER BY o
+ON CONFLICT (uuid) DO NOTHING
+"""
+
+_INSERT_RETURN_EVENTS = """
+INSERT INTO return_events (uuid, station, station_seq, return_id, type, payload, user_name, at)
+SELECT u, %s, s, r, t, p, un, a
+FROM unnest(%s::uuid[], %s::bigint[], %s::text[], %s::text[], %s::jsonb[], %s::text[], %s::timestamptz[])
+     WITH ORDINALITY AS e (u, s, r, t, p, un, a, o)
 ORDER BY o
 ON CONFLICT (uuid) DO NOTHING
 """
@@ -116,6 +136,7 @@ class Outbox:
         self.sent_events = 0
         self.sent_parcels = 0
         self.sent_stock = 0
+        self.sent_returns = 0
 
     def cursor(self) -> int:
         with self.engine.connect() as conn:
@@ -231,28 +252,23 @@ class Outbox:
         """Stock movements recorded here and not yet sent."""
         with self.engine.connect() as conn:
             after = int(read_state(conn, PUSH_STOCK) or 0)
-            return conn.execute(select(func.count()).select_from(MOVES).where(MOVES.c.id > after)).scalar_one()
+            return conn.execute(select(func.count()).select_from(MOVES).where(
+                MOVES.c.id > after, MOVES.c.central_id.is_(None))).scalar_one()
 
     def push_stock(self, conn) -> int:
-        """Send one batch of stock movements; returns how many local movements it covered (0: none waiting).
-
-        A movement with no station name (recorded by a command-line tool or before the station
-        was named) is this station's. One another station name wrote here is not ours to send:
-        the central database would refuse it (row-level security) and block the outbox.
-        """
+        """Send one batch of this station's stock movements (see `_own`); returns how many local
+        movements it covered (0: none waiting)."""
         with self.engine.connect() as local:
             after = int(read_state(local, PUSH_STOCK) or 0)
             rows = local.execute(
                 select(MOVES.c.id, MOVES.c.uuid, MOVES.c.station, MOVES.c.sku, MOVES.c.bin, MOVES.c.delta,
                        MOVES.c.reason, MOVES.c.reference, MOVES.c.note, USERS.c.name, MOVES.c.user_id,
-                       MOVES.c.negative, MOVES.c.at)
+                       MOVES.c.negative, MOVES.c.at, MOVES.c.central_id)
                 .outerjoin(USERS, USERS.c.id == MOVES.c.user_id)
                 .where(MOVES.c.id > after).order_by(MOVES.c.id).limit(self.batch)).all()
         if not rows:
             return 0
-        mine = [row for row in rows if row.station in ("", None, self.station)]
-        if len(mine) < len(rows):
-            log.warning("%d stock movement(s) of other station names left unsent", len(rows) - len(mine))
+        mine = _own(rows, self.station)
         if mine:
             with conn.transaction():
                 conn.execute(_INSERT_MOVES, (
@@ -265,3 +281,50 @@ class Outbox:
             write_state(local, PUSH_STOCK, str(rows[-1].id))
         self.sent_stock += len(mine)
         return len(rows)
+
+    # ------------------------------------------------------------------ the returns bench's log
+
+    def returns_cursor(self) -> int:
+        with self.engine.connect() as conn:
+            return int(read_state(conn, PUSH_RETURNS) or 0)
+
+    def last_return_seq(self) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.coalesce(func.max(RETURN_EVENTS.c.seq), 0))).scalar_one()
+
+    def push_returns(self, conn) -> int:
+        """Send one batch of return events (RMAs issued, returns opened, graded, closed); returns
+        how many local events it covered (0: none waiting)."""
+        e = RETURN_EVENTS
+        with self.engine.connect() as local:
+            after = int(read_state(local, PUSH_RETURNS) or 0)
+            rows = local.execute(
+                select(e.c.seq, e.c.uuid, e.c.station, e.c.return_id, e.c.type, e.c.payload, USERS.c.name, e.c.at,
+                       e.c.central_id)
+                .outerjoin(USERS, USERS.c.id == e.c.user_id)
+                .where(e.c.seq > after).order_by(e.c.seq).limit(self.batch)).all()
+        if not rows:
+            return 0
+        mine = _own(rows, self.station)
+        if mine:
+            with conn.transaction():
+                conn.execute(_INSERT_RETURN_EVENTS, (
+                    self.station, [_uuid(r.uuid) for r in mine], [r.seq for r in mine],
+                    [r.return_id for r in mine], [r.type for r in mine], [_payload(r.payload) for r in mine],
+                    [r.name for r in mine], [_utc(r.at) or datetime.now(UTC) for r in mine]))
+        with write_transaction(self.engine) as local:
+            write_state(local, PUSH_RETURNS, str(rows[-1].seq))
+        self.sent_returns += len(mine)
+        return len(rows)
+
+
+def _own(rows: list, station: str) -> list:
+    """The rows this station recorded: not pulled from the central database (central_id), and not
+    written here under another station's name (`replay --station X`), which the central database
+    would refuse (row-level security), blocking the outbox. A row with no station name (a
+    command-line tool's, or from before the station was named) is this station's."""
+    mine = [row for row in rows if row.central_id is None and row.station in ("", None, station)]
+    foreign = sum(1 for row in rows if row.central_id is None) - len(mine)
+    if foreign:
+        log.warning("%d row(s) of other station names left unsent", foreign)
+    return mine

@@ -25,6 +25,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from app.sync.claims import ClaimService
+from app.sync.ledgers import LedgerPuller
 from app.sync.local import CENTRAL_ID, ClaimCache, read_state, reset_cursors, write_state, write_transaction
 from app.sync.outbox import Outbox
 from app.sync.pg import connect as pg_connect
@@ -107,6 +108,7 @@ class CentralSync:
         self.puller = Puller(engine, station, on_order_changed=on_order_changed, on_conflict=on_conflict,
                              on_catalogue_changed=on_catalogue_changed)
         self.outbox = Outbox(engine, station)
+        self.ledgers = LedgerPuller(engine, station)
         self.claims = ClaimService(settings, station, self.cache, self.link,
                                    lambda: self.connect("claims", statement_timeout_ms=2000), self.puller)
         self.worker = SyncWorker(self)
@@ -163,13 +165,17 @@ class CentralSync:
             for claim in self.cache.reserved():
                 self.claims.release(claim.number)
         self.claims.close()
+        self.ledgers.close()
 
     def flush(self, timeout_s: float = 30.0) -> bool:
-        """Wait until every event and stock movement committed so far is in the central database."""
+        """Wait until every event, stock movement and return event committed so far is in the
+        central database."""
         deadline = time.monotonic() + timeout_s
-        target, stock_target = self.outbox.last_seq(), self.outbox.last_stock_id()
+        outbox = self.outbox
+        targets = ((outbox.cursor, outbox.last_seq()), (outbox.stock_cursor, outbox.last_stock_id()),
+                   (outbox.returns_cursor, outbox.last_return_seq()))
         while time.monotonic() < deadline:
-            if self.outbox.cursor() >= target and self.outbox.stock_cursor() >= stock_target:
+            if all(cursor() >= target for cursor, target in targets):
                 return True
             self.worker.wake()
             time.sleep(0.05)

@@ -7,8 +7,9 @@ connection (a station's, which may read all of it, or an admin's):
     central_levels(conn, ["SKU-00001"])    -> {"SKU-00001": {"A-01-01": 12, "B-02-03": 4}}
     central_movements(conn, "SKU-00001")   -> the latest movements, newest first
 
-Stations do not pull these levels back into their own database (yet): a station's own
-`stock_levels` counts only what it recorded itself.
+Each station also pulls the other stations' movements back into its own ledger
+(app.sync.ledgers), so its own `stock_levels` are the warehouse's as of its last sync, and its
+stock screens work offline on them; these read the central database directly (IT, scripts).
 """
 
 from __future__ import annotations

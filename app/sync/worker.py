@@ -53,6 +53,7 @@ class SyncWorker(threading.Thread):
         self.errors = 0
         self._round_started: float | None = None
         self._stock_error: str | None = None  # the last refusal of a stock push, logged once
+        self._ledger_error: str | None = None  # the last failure to pull stock and returns, logged once
 
     # ------------------------------------------------------------------ the thread
 
@@ -105,7 +106,7 @@ class SyncWorker(threading.Thread):
             central.outbox.push_print_jobs(conn)
             busy = self._push_stock(conn) or busy
             pulled = central.puller.pull(conn, budget_s=PULL_BUDGET_S)
-            busy = busy or not pulled.caught_up
+            busy = busy or not pulled.caught_up or self._pull_ledgers(conn)
             now = time.monotonic()
             # Tidy before renewing: the push above released the claims of orders finished here,
             # and renewing them first would report them "lost".
@@ -146,21 +147,22 @@ class SyncWorker(threading.Thread):
                 return True
 
     def _push_stock(self, conn) -> bool:
-        """Push stock movements like events (busy when the budget ran out with more waiting).
+        """Push stock movements and return events like pack events (busy when the budget ran out
+        with more waiting).
 
-        Stock must never stop packing: a movement the central database refuses (not an outage)
-        is logged, and the round goes on to pull orders and renew claims; the same batch is
-        tried again next round, so nothing is skipped.
+        Stock and returns must never stop packing: a row the central database refuses (not an
+        outage) is logged, and the round goes on to pull orders and renew claims; the same batch
+        is tried again next round, so nothing is skipped.
         """
         deadline = time.monotonic() + PUSH_BUDGET_S
         outbox = self.central.outbox
         try:
-            while True:
-                if outbox.push_stock(conn) < outbox.batch:
-                    self._stock_error = None
-                    return False
-                if time.monotonic() > deadline:
-                    return True
+            for push in (outbox.push_stock, outbox.push_returns):
+                while push(conn) >= outbox.batch:
+                    if time.monotonic() > deadline:
+                        return True
+            self._stock_error = None
+            return False
         except Exception as exc:
             if is_connection_error(exc):
                 raise
@@ -169,6 +171,25 @@ class SyncWorker(threading.Thread):
                 log.error("stock movements not pushed: %s", message, exc_info=exc)
                 self._stock_error = message
             return False
+
+    def _pull_ledgers(self, conn) -> bool:
+        """Pull the other stations' stock movements and return events; True when more is waiting.
+
+        Like `_push_stock`, an error that is not an outage is logged once and does not stop the
+        round: packing goes on, and the same batch is read again next round.
+        """
+        try:
+            stats = self.central.ledgers.pull(conn, budget_s=PULL_BUDGET_S)
+        except Exception as exc:
+            if is_connection_error(exc):
+                raise
+            message = _first_line(exc)
+            if message != self._ledger_error:
+                log.error("stock and returns of other stations not pulled: %s", message, exc_info=exc)
+                self._ledger_error = message
+            return False
+        self._ledger_error = None
+        return not stats.caught_up
 
     def _connect(self) -> bool:
         """Connect (at most once a second after a failure) and check which central database it is."""

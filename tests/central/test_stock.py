@@ -24,10 +24,11 @@ def order_skus(central, numbers: list[str]) -> list[str]:
 
 
 def local_sums(*stations) -> Counter:
-    """Units per (SKU, bin) over every listed station's own ledger."""
+    """Units per (SKU, bin) over what every listed station recorded itself (not what it pulled)."""
     total: Counter = Counter()
     for station in stations:
-        for sku, bin_name, delta in station.local("SELECT sku, bin, sum(delta) FROM stock_movements GROUP BY 1, 2"):
+        for sku, bin_name, delta in station.local("SELECT sku, bin, sum(delta) FROM stock_movements "
+                                                  "WHERE central_id IS NULL GROUP BY 1, 2"):
             total[(sku, bin_name)] += delta
     return total
 
@@ -82,7 +83,7 @@ def test_two_stations_movements_add_up_to_the_central_levels(central, make_stati
     s1.sync()
     s2.sync()
 
-    local_count = sum(s.local("SELECT count(*) FROM stock_movements")[0][0] for s in (s1, s2))
+    local_count = sum(s.local("SELECT count(*) FROM stock_movements WHERE central_id IS NULL")[0][0] for s in (s1, s2))
     assert central.value("SELECT count(*) FROM stock_movements") == local_count
     expected = local_sums(s1, s2)
     assert central_sums(central) == expected
@@ -99,7 +100,7 @@ def test_two_stations_movements_add_up_to_the_central_levels(central, make_stati
         ("Pat Packer",)]
     # Each station's movements keep their local id, for tracing a row back to its station.
     for station in (s1, s2):
-        ids = [row[0] for row in station.local("SELECT id FROM stock_movements ORDER BY id")]
+        ids = [row[0] for row in station.local("SELECT id FROM stock_movements WHERE central_id IS NULL ORDER BY id")]
         assert [row[0] for row in central.rows("SELECT station_seq FROM stock_movements WHERE station = %s "
                                                "ORDER BY station_seq", (station.name,))] == ids
 

@@ -250,6 +250,8 @@ stock_movements = Table(
     Column("negative", Boolean, nullable=False, server_default=text("false")),
     Column("at", TS, nullable=False),
     Column("received_at", TS, nullable=False, server_default=text("now()")),
+    # c0005: the inserting transaction, so other stations pull movements below the xmin horizon
+    Column("change_xid", Xid8(), nullable=False, server_default=text("pg_current_xact_id()")),
 )
 
 stock_levels = Table(
@@ -258,6 +260,22 @@ stock_levels = Table(
     Column("bin", Text, primary_key=True),
     Column("on_hand", BigInteger, nullable=False, server_default="0"),
     Column("updated_at", TS, nullable=False, server_default=text("now()")),
+)
+
+# The returns benches' log (c0005): pushed by each station, pulled by the others. Append-only.
+return_events = Table(
+    "return_events", metadata,
+    Column("uuid", UUID(as_uuid=False), primary_key=True),
+    Column("id", BigInteger, nullable=False, unique=True),  # arrival order
+    Column("station", String(64), nullable=False),
+    Column("station_seq", BigInteger, nullable=False),
+    Column("return_id", Text),
+    Column("type", Text, nullable=False),
+    Column("payload", JSONB, nullable=False),
+    Column("user_name", Text),
+    Column("at", TS, nullable=False),
+    Column("received_at", TS, nullable=False, server_default=text("now()")),
+    Column("change_xid", Xid8(), nullable=False, server_default=text("pg_current_xact_id()")),
 )
 
 ORDER_STATUSES = ("open", "packing", "packed", "held", "cancelled", "shipped")
