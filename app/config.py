@@ -22,6 +22,7 @@ from app.sync.settings import KEYS as CENTRAL_KEYS
 from app.sync.settings import CentralConfigError, CentralSettings, parse_central_table
 
 APP = "packstation"
+MAX_RETURN_WINDOW_DAYS = 3650  # ten years: a longer window is a typo
 
 
 class ConfigError(ValueError):
@@ -81,6 +82,27 @@ class CameraSettings:
 
 
 @dataclass(frozen=True)
+class ReturnsSettings:
+    """[returns]: the returns bench's rules, and whether packing slips carry a return code.
+
+    The defaults are app.domain.returns.ReturnRules's own; `rules()` builds the ReturnRules the
+    bench runs on (app.domain.returns is imported only then: a packing station never needs it
+    to start).
+    """
+
+    window_days: int = 30  # days after shipping a return is accepted without a supervisor
+    quarantine_bin: str = "QUARANTINE"  # where flagged and damaged returns go; never sellable
+    code_on_slip: bool = False  # the packing slip carries the order's return QR code (PS:RETURN:...)
+
+    def rules(self, *, window_days: int | None = None) -> Any:  # app.domain.returns.ReturnRules
+        """The bench's ReturnRules; `window_days` overrides the configured window (a command's flag)."""
+        from app.domain.returns import ReturnRules
+
+        return ReturnRules(window_days=self.window_days if window_days is None else window_days,
+                           quarantine_bin=self.quarantine_bin)
+
+
+@dataclass(frozen=True)
 class Config:
     station: str = field(default_factory=lambda: default_station_name())
     database_url: str = ""
@@ -94,6 +116,7 @@ class Config:
     packing: PackingRules = field(default_factory=lambda: PackingRules(weigh_parcels=False))
     scanner: ScannerSettings = field(default_factory=ScannerSettings)
     camera: CameraSettings = field(default_factory=CameraSettings)
+    returns: ReturnsSettings = field(default_factory=ReturnsSettings)
     ship_from: dict[str, str] = field(default_factory=dict)
     central: CentralSettings = field(default_factory=CentralSettings)
     gs1_company_prefix: str = ""  # for SSCCs on cartons and pallets; empty: the demo's (not for real use)
@@ -130,6 +153,7 @@ _KNOWN = {
     "packing": {"weight_tolerance_g", "weight_tolerance_pct", "carton_fill_limit", "weigh_parcels"},
     "scanner": {"order_pattern", "tote_pattern", "serial"},
     "camera": {"device", "retention_days"},
+    "returns": {"window_days", "quarantine_bin", "code_on_slip"},
     "ship_from": {"name", "company", "line1", "line2", "city", "region", "postcode", "country", "phone"},
     "gs1": {"company_prefix", "sscc_reserve"},
     **{section: set(keys) for section, keys in SHIPPING_KNOWN.items()},  # shipping, smtp, email
@@ -154,6 +178,13 @@ def parse_config(raw: dict[str, Any], source: str = "station.toml") -> Config:
     camera = CameraSettings(
         device=reader.text("camera.device", "off") or "off",
         retention_days=reader.number("camera.retention_days", 90, minimum=0, integer=True),
+    )
+    returns = ReturnsSettings(
+        window_days=reader.number("returns.window_days", ReturnsSettings.window_days, minimum=0,
+                                  maximum=MAX_RETURN_WINDOW_DAYS, integer=True),
+        quarantine_bin=_bin("returns.quarantine_bin", reader.text("returns.quarantine_bin",
+                                                                  ReturnsSettings.quarantine_bin), source),
+        code_on_slip=reader.boolean("returns.code_on_slip", False),
     )
     name = reader.text("station.name", default_station_name())
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]{0,31}", name):
@@ -181,11 +212,20 @@ def parse_config(raw: dict[str, Any], source: str = "station.toml") -> Config:
         packing=packing,
         scanner=scanner,
         camera=camera,
+        returns=returns,
         ship_from={key: reader.text(f"ship_from.{key}", "") for key in sorted(_KNOWN["ship_from"])},
         shipping=shipping,
         gs1_company_prefix=_company_prefix(reader.text("gs1.company_prefix", ""), source),
         sscc_reserve=reader.number("gs1.sscc_reserve", 20, minimum=0, maximum=1000, integer=True),
     )
+
+
+def _bin(dotted: str, value: str, source: str) -> str:
+    """A bin name as the returns bench's bin labels carry it (PS:BIN:<bin>): upper case."""
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._/-]{0,31}", value):
+        raise ConfigError(f"{source}: {dotted} must be a bin name of 1-32 letters, digits, '.', '_', '/' or '-' "
+                          f"(starting with a letter or digit), not {value!r}")
+    return value.upper()
 
 
 def _company_prefix(value: str, source: str) -> str:

@@ -43,10 +43,14 @@ def label_data(order: m.Order, sender: dict[str, str], *, box: int, boxes: int |
     )
 
 
-def slip_data(order: m.Order, parcels: int | None = None) -> SlipData:
+def slip_data(order: m.Order, parcels: int | None = None, *, rma: str = "", return_code: str = "") -> SlipData:
+    """`return_code`: the order's PS:RETURN code (of RMA `rma`), printed as a QR code in the slip's
+    returns box ([returns] code_on_slip)."""
     from printers.documents.data import SlipData, SlipLine
 
     lines = tuple(SlipLine(sku=line.sku, name=line.product.name, quantity=line.quantity) for line in order.lines)
+    note = ("To return an item, scan or keep this code" + (f"; RMA {rma}" if rma else ".")) if return_code else ""
     return SlipData(order_number=order.number, ship_to=address(order.ship_to), lines=lines,
                     shipping_method=" ".join(p for p in (order.carrier, order.service_level) if p),
-                    gift_message=order.gift_message, customer_note=order.notes, parcel_count=parcels)
+                    gift_message=order.gift_message, customer_note=order.notes, parcel_count=parcels,
+                    return_code=return_code, return_note=note)

@@ -9,7 +9,9 @@ service that keeps the order's promise, recorded in `shipping_labels`): a carrie
 printed as received, otherwise the station draws its own label with the chosen carrier and
 service. A shipping error reaches the packer as PrintFailed with the shipping module's
 instruction. The packing slip also queues the customer's shipment e-mail ([email]), which a
-mail thread sends from the durable outbox.
+mail thread sends from the durable outbox. With [returns] code_on_slip it carries the order's
+return QR code (PS:RETURN:<order>:<token> of its open RMA, issued at the first slip), which
+opens the return at the returns bench.
 """
 
 from __future__ import annotations
@@ -218,13 +220,26 @@ class PrinterOutput:
         return png
 
     def print_slip(self, order: Order, parcels: list[dict[str, Any]]) -> None:
+        rma, code = self._return_code(order) if self.config.returns.code_on_slip else ("", "")
         try:
-            pdf = documents.render_packing_slip(slip_data(order, len(parcels) or None), template_dir=self.template_dir,
-                                      page=self.config.slip_page)
+            pdf = documents.render_packing_slip(slip_data(order, len(parcels) or None, rma=rma, return_code=code),
+                                                template_dir=self.template_dir, page=self.config.slip_page)
         except LabelError as exc:
             raise PrintFailed(f"Packing slip cannot be made: {exc}") from exc
         self.queue.submit(self.printers.document, "slip", "pdf", pdf, reference=f"order {order.number} slip")
         self._tell_customer(order, parcels)
+
+    def _return_code(self, order: Order) -> tuple[str, str]:
+        """The order's RMA and its return code for the slip ([returns] code_on_slip): its open RMA,
+        else one issued now. The slip goes out without it if that fails: the customer can still
+        return by order number."""
+        from app.returns.return_label import order_return_code
+
+        try:
+            return order_return_code(self.engine, order.number)
+        except Exception:  # noqa: BLE001 - the order is packed; a slip without the code beats no slip
+            log.exception("no return code on the packing slip of order %s", order.number)
+            return "", ""
 
     def _tell_customer(self, order: Order, parcels: list[dict[str, Any]]) -> None:
         """Queue the shipment e-mail in the durable outbox (keyed by the first parcel: never twice).
@@ -326,6 +341,9 @@ class PrinterOutput:
             getattr(documents, name)
         import app.store.carrier_labels  # noqa: F401
         from printers.documents import data  # noqa: F401 - for label_data and slip_data (app.printing.documents)
+
+        if self.config.returns.code_on_slip:
+            import app.returns.return_label  # noqa: F401 - the slip's return code (RMAs)
 
     def stop(self) -> None:
         self.queue.stop()

@@ -1,6 +1,6 @@
 """`packstation returns|stock|count|bulk ...`: returns, inventory, cycle counts and bulk shipments.
 
-    packstation returns replay FILE [--station NAME]       scans through the returns bench, JSON out
+    packstation returns replay FILE [--station NAME] [--window-days N]   scans through the returns bench, JSON out
     packstation returns rma ORDER [--reason R] [--tracking T]   issue an RMA and its QR payload
     packstation returns label ORDER [--format pdf|zpl] -o FILE [--rma R] [--no-carrier]   the 4x6 return label
     packstation returns list [--status held] | show NUMBER | refunds [--since SEQ]
@@ -51,7 +51,8 @@ def _returns(sub: Any) -> None:
     a = s.add_parser("replay", help="feed scans (one per line) through the returns bench, print JSON outcomes")
     a.add_argument("file", help="file of scans, or - for standard input")
     a.add_argument("--station", help="act as this station (default: the configured one)")
-    a.add_argument("--window-days", type=int, default=30, help="return window in days (30)")
+    a.add_argument("--window-days", type=int, default=None,
+                   help="return window in days (default: [returns] window_days in station.toml, else 30)")
     a.set_defaults(handler=cmd_returns_replay)
     a = s.add_parser("rma", help="issue a return authorisation; prints its QR payload")
     a.add_argument("order")
@@ -285,7 +286,6 @@ def _write(text: str, output: Path | None) -> None:
 
 
 def cmd_returns_replay(args: argparse.Namespace) -> int:
-    from app.domain.returns import ReturnRules
     from app.returns.service import ReturnStation
     from app.store.returns import ReturnsRepository
 
@@ -293,9 +293,13 @@ def cmd_returns_replay(args: argparse.Namespace) -> int:
     path = Path(args.file)
     if args.file != "-" and not path.is_file():
         return _fail(f"no such file: {path}", EXIT_USAGE)
-    repo = ReturnsRepository(bench.engine)
-    station = ReturnStation(repo, station=args.station or bench.config.station,
-                            rules=ReturnRules(window_days=args.window_days))
+    try:
+        rules = bench.config.returns.rules(window_days=args.window_days)
+    except ValueError as exc:  # a negative --window-days
+        bench.close()
+        return _fail(str(exc).replace("returns.window_days", "--window-days"), EXIT_USAGE)
+    repo = ReturnsRepository(bench.engine, rules=rules)
+    station = ReturnStation(repo, station=args.station or bench.config.station, rules=rules)
     try:
         lines: Iterable[bytes] = sys.stdin.buffer if args.file == "-" else path.read_bytes().splitlines()
         for number, line in enumerate(lines, start=1):
@@ -415,16 +419,16 @@ def cmd_returns_refunds(args: argparse.Namespace) -> int:
 
 
 def cmd_returns_approve(args: argparse.Namespace) -> int:
-    from app.domain.returns import ReturnRules
     from app.store.returns import ReturnsRepository
 
     bench = _bench()
-    repo = ReturnsRepository(bench.engine)
+    rules = bench.config.returns.rules()
+    repo = ReturnsRepository(bench.engine, rules=rules)
     try:
         user = repo.user_by_badge(args.badge)
         if user is None:
             return _fail(f"no active user has badge {args.badge}", EXIT_USAGE)
-        repo.approve_held(args.number, user, station=bench.config.station, rules=ReturnRules())
+        repo.approve_held(args.number, user, station=bench.config.station, rules=rules)
     except (ValueError, PermissionError) as exc:
         return _fail(str(exc))
     finally:
@@ -438,7 +442,7 @@ def cmd_returns_release(args: argparse.Namespace) -> int:
     from app.store.returns import ReturnsRepository
 
     bench = _bench()
-    repo = ReturnsRepository(bench.engine)
+    repo = ReturnsRepository(bench.engine, rules=bench.config.returns.rules())  # the quarantine bin is not sellable
     try:
         user = repo.user_by_badge(args.badge)
         if user is None:

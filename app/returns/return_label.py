@@ -109,6 +109,25 @@ def return_label_data(engine: Engine, order_number: str, warehouse: Address, *, 
                            tracking, order.carrier or "", weight or DEFAULT_RETURN_WEIGHT_G)
 
 
+def order_return_code(engine: Engine, order_number: str, *, reason: str = "packing slip") -> tuple[str, str]:
+    """The order's RMA number and return code (PS:RETURN:<order>:<token>) for its packing slip:
+    the newest RMA still issued for the order, else a new one from ReturnsRepository.issue_rma
+    (numbered and recorded like any other). A reprinted slip carries the same code."""
+    from app.domain.returns import return_code
+
+    with engine.connect() as conn:
+        row = conn.execute(select(RMAS.c.rma, RMAS.c.order_number, RMAS.c.token)
+                           .where(RMAS.c.order_number == order_number, RMAS.c.status == "issued")
+                           .order_by(RMAS.c.issued_at.desc(), RMAS.c.rma.desc()).limit(1)).first()
+    if row is None:
+        repo = ReturnsRepository(engine)
+        try:
+            row = repo.issue_rma(order_number, reason=reason)
+        finally:
+            repo.close()
+    return row.rma, return_code(row.order_number, row.token)
+
+
 def _outbound_weight(conn: Any, order_id: int) -> int | None:
     weighed = conn.execute(select(func.sum(_parcels.c.weight_g)).where(
         _parcels.c.order_id == order_id, _parcels.c.status != "voided", _parcels.c.weight_g.is_not(None))).scalar()

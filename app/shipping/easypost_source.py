@@ -8,6 +8,9 @@ Every shipment is created with `reference` = the purchase's idempotency key. Eas
 accepts a reference wherever it takes a shipment id, so a purchase whose answer was lost (a
 timeout, a dropped connection, a crash) is looked up by that key before anything is bought
 again. Errors become ShippingErrors that tell the packer what to do.
+
+A customer's return (ParcelRequest.is_return, app.returns.return_label) is created with
+EasyPost's `is_return: true` and the outbound parcel's addresses: the carrier swaps them.
 """
 
 from __future__ import annotations
@@ -219,7 +222,8 @@ def shipment_params(request: ParcelRequest, carrier_accounts: tuple[str, ...] = 
                       width=float(mm_to_inches(request.outer.width_mm)),
                       height=float(mm_to_inches(request.outer.height_mm)))
     options: dict[str, Any] = {"label_format": request.label_format.upper(),
-                               "print_custom_1": f"Order {request.order.number} box {request.box}"}
+                               "print_custom_1": (f"Return of order {request.order.number}" if request.is_return
+                                                  else f"Order {request.order.number} box {request.box}")}
     if request.signature:
         options["delivery_confirmation"] = "SIGNATURE"
     to_address = address_params(request.ship_to)
@@ -237,6 +241,10 @@ def shipment_params(request: ParcelRequest, carrier_accounts: tuple[str, ...] = 
                                "code": line.sku, "currency": request.customs.currency}
                               for line in request.customs.lines],
         }
+    if request.is_return:
+        # EasyPost's return: the addresses are given as the outbound parcel had them and the
+        # carrier swaps them, so the customer's parcel comes back to from_address.
+        params["is_return"] = True
     if carrier_accounts:
         params["carrier_accounts"] = list(carrier_accounts)
     return params

@@ -69,6 +69,10 @@ class ParcelRequest:
     label_format: str = "zpl"  # zpl or pdf
     customs: CustomsDeclaration | None = None
     contents: tuple[tuple[str, int], ...] = ()  # (sku, quantity) in this box
+    # A customer's return: the addresses stay as the outbound parcel had them (ship_from the
+    # warehouse, ship_to the customer) and the carrier carries the parcel the other way, from
+    # the customer back to ship_from (EasyPost's `is_return`).
+    is_return: bool = False
 
     @property
     def ship_to(self) -> Address:

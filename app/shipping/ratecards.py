@@ -147,7 +147,9 @@ def _price(service: Service, zone: Zone, remote: bool, request: ParcelRequest,
     base = column[index]
     assert base is not None
     parts = [("base", base)]
-    if request.residential and service.residential:
+    # A return (is_return) is priced by the customer's zone like the outbound parcel, but it is
+    # delivered to the warehouse: no residential surcharge.
+    if request.residential and not request.is_return and service.residential:
         parts.append(("residential", service.residential))
     if remote and service.remote:
         parts.append(("remote", service.remote))

@@ -121,6 +121,10 @@ class SlipData:
     return_instructions: str = ""  # replaces the template's default text when given
     return_url: str = ""  # printed as a QR code next to the return instructions
     parcel_count: int | None = None
+    # The order's return code (the station's PS:RETURN:<order>:<token>): when given, the returns
+    # section is a box with this QR code and `return_note` ("scan or keep this code; RMA ...").
+    return_code: str = ""
+    return_note: str = ""
 
 
 @dataclass(frozen=True)

@@ -125,7 +125,10 @@ def render_packing_slip(data: SlipData, template_dir: TemplateDir = None, page: 
         _boxed(flow, texts.get("gift"), data.gift_message, accent, stripe, x, width)
     if data.customer_note.strip():
         _boxed(flow, texts.get("note"), data.customer_note, MUTED, tint(MUTED, 0.95), x, width)
-    _returns(flow, texts, data, accent, x, width)
+    if data.return_code:
+        _return_code_box(flow, texts, data, accent, x, width)
+    else:
+        _returns(flow, texts, data, accent, x, width)
     thanks = texts.get("thank_you", when="brand.name")
     if thanks:
         flow.add(10 * MM, lambda c, top: draw_lines(c, [thanks], x, top - 3 * MM, 10.5, bold=True,
@@ -192,6 +195,49 @@ def _returns(flow: Flow, texts: TemplateTexts, data: SlipData, accent: Color, x:
             canvas.setFont(REGULAR, 7)
             canvas.setFillColor(MUTED)
             canvas.drawRightString(x + width, top - 8 * MM - qr_size, caption)
+
+    flow.add(height, draw)
+
+
+def _return_code_box(flow: Flow, texts: TemplateTexts, data: SlipData, accent: Color, x: float,
+                     width: float) -> None:
+    """The returns section as a box the customer can keep: the return policy, the order's return
+    code as a QR code (the returns bench opens the return from it) and one line about it. A
+    return URL, when also given, is a second QR code with its caption, left of the return code."""
+    code = encode(Symbology.QR, data.return_code, "return_code", "Q")  # Q: a slip comes back creased
+    url = encode(Symbology.QR, data.return_url, "return_url", "M") if data.return_url else None
+    module = module_pt(0.6)
+    code_size = code.width_modules * module
+    url_size = url.width_modules * module if url is not None else 0.0
+    pad, gap = 4 * MM, 4 * MM
+    text_w = width - 2 * pad - code_size - (url_size + gap if url is not None else 0.0) - gap
+    body = data.return_instructions.strip() or texts.get("returns_text")
+    lines = [w for para in body.split("\n") for w in wrap(para, False, 9.5, text_w)] if body else []
+    note = wrap(data.return_note.strip(), True, 10, text_w) if data.return_note.strip() else []
+    caption = texts.get("returns_qr_caption") if url is not None else ""
+    text_h = 6 * MM + len(lines) * 12.0 + (2 * MM + len(note) * 12.5 if note else 0.0)
+    inner_h = max(text_h, code_size, url_size + (4 * MM if caption else 0.0))
+    height = inner_h + 2 * pad + 4 * MM  # and 2 mm clear above and below the box
+    heading = texts.get("returns")
+
+    def draw(canvas: Canvas, top: float) -> None:
+        box_top = top - 2 * MM
+        canvas.setStrokeColor(accent)
+        canvas.setLineWidth(1.2)
+        canvas.roundRect(x, box_top - inner_h - 2 * pad, width, inner_h + 2 * pad, 2 * MM, stroke=1, fill=0)
+        tx, ty = x + pad, box_top - pad
+        draw_lines(canvas, [heading.upper()], tx, ty, 8.5, bold=True, colour_=accent)
+        below = draw_lines(canvas, lines, tx, ty - 6 * MM, 9.5, leading=12.0) if lines else ty - 6 * MM
+        if note:
+            draw_lines(canvas, note, tx, below - 2 * MM, 10, bold=True, leading=12.5)
+        right = x + width - pad
+        draw_symbol(canvas, code, right - code_size, ty, module, code_size)
+        if url is not None:
+            left = right - code_size - gap - url_size
+            draw_symbol(canvas, url, left, ty, module, url_size)
+            canvas.setFont(REGULAR, 7)
+            canvas.setFillColor(MUTED)
+            canvas.drawCentredString(left + url_size / 2, ty - url_size - 3 * MM, caption)
 
     flow.add(height, draw)
 

@@ -1,6 +1,7 @@
 """A fake EasyPost API on 127.0.0.1 that answers as the documented one does, with faults on demand.
 
-Shipments (POST /v2/shipments) come back with rates; buying (POST /v2/shipments/:id/buy) sets a
+Shipments (POST /v2/shipments) come back with rates (and `is_return` as sent: a return keeps
+the outbound addresses, which the real API swaps on the label); buying (POST /v2/shipments/:id/buy) sets a
 tracking code and a postage label whose files it also serves; a shipment is found by its id or
 its reference (GET /v2/shipments/:id); refunds, label conversion and address verification too.
 Errors use the API's body: {"error": {"code", "message", "errors": [{"field", "message"}]}}.
@@ -97,7 +98,8 @@ class FakeEasyPost:
         shipment = {"id": shipment_id, "object": "Shipment", "mode": "test", "reference": params.get("reference"),
                     "to_address": params.get("to_address"), "from_address": params.get("from_address"),
                     "parcel": params.get("parcel"), "options": params.get("options") or {},
-                    "customs_info": params.get("customs_info"), "rates": rates, "messages": [],
+                    "customs_info": params.get("customs_info"), "is_return": bool(params.get("is_return")),
+                    "rates": rates, "messages": [],
                     "postage_label": None, "tracking_code": None, "selected_rate": None, "refund_status": None}
         with self._lock:
             self.shipments[shipment_id] = shipment
