@@ -37,6 +37,7 @@ from app.domain.returns import (
     ReturnState,
     parse_returns_code,
 )
+from app.domain.returns.events import PhotoTaken
 from app.domain.scan import Command, Scan, ScanKind, ScanRules, parse_scan
 from app.store.returns import ReturnsRepository
 
@@ -119,6 +120,10 @@ class ReturnStation:
     def dispose(self, disposition: Disposition, bin_location: str | None = None) -> ReturnOutcome:
         return self.handle(DispositionChosen(disposition, bin_location), label=disposition.value, kind="dispose")
 
+    def photo_taken(self, number: str, item_no: int, sku: str, photo: str) -> ReturnOutcome:
+        """The bench camera saved a photo of a unit (`photo`: relative to the data folder): record it as a fact."""
+        return self.handle(PhotoTaken(number, item_no, sku, photo), label=photo, kind="photo")
+
     def open_return(self, reference: str) -> ReturnOutcome:
         """Open by a typed reference (order, RMA, tracking), whatever the scanner rules say it looks like."""
         return self.handle(self._reference(reference), label=reference, kind="reference")
@@ -129,8 +134,9 @@ class ReturnStation:
         if decision.facts:
             user = self.state.user
             # Durable first: the bench says "accepted" only for what is on disk.
-            self.repo.record(decision.facts, station=self.name, user_id=user.id if user else None,
-                             number=self.state.number)
+            # A photo names its return: the bench may have closed that one since.
+            number = event.number if isinstance(event, PhotoTaken) else self.state.number
+            self.repo.record(decision.facts, station=self.name, user_id=user.id if user else None, number=number)
             self.session.apply(decision.facts)
             outcome.facts.extend(f.type for f in decision.facts)
         outcome.feedback.extend(e for e in decision.effects if isinstance(e, Feedback))

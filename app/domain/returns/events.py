@@ -70,7 +70,21 @@ class BinScanned:
     bin: str
 
 
+@dataclass(frozen=True, slots=True)
+class PhotoTaken:
+    """The bench camera saved a photo of one unit of a return (it arrives after the unit was graded).
+
+    `item_no` is the unit's number on the return; for the unit still in hand, the number it will
+    be recorded with. `photo` is the file, relative to the station's data folder.
+    """
+
+    number: str
+    item_no: int
+    sku: str
+    photo: str
+
+
 ReturnInput = (
     ReturnReferenceScanned | ReturnItemScanned | ReturnSerialScanned | GradeChosen | DispositionChosen | BinScanned
-    | BadgeScanned | CommandScanned | ScanRejected | UnknownScan
+    | PhotoTaken | BadgeScanned | CommandScanned | ScanRejected | UnknownScan
 )

@@ -69,6 +69,10 @@ REASONS: dict[Grade, tuple[str, ...]] = {
 }
 MAX_REASON = 200
 
+# A unit graded so is photographed by the bench camera without asking: the photo is the evidence
+# for a carrier claim or a supplier (any other unit gets one on the PHOTO key).
+PHOTO_GRADES = frozenset({Grade.DAMAGED, Grade.WRONG_ITEM})
+
 
 def default_refund_percent() -> dict[Grade, int]:
     # Damage is usually the carrier's (a claim for the shop), not the customer's: full refund by
@@ -200,20 +204,25 @@ class ReturnedItem:
     lot: str | None = None
     in_order: bool = True
     flags: tuple[Flag, ...] = ()
+    photo: str | None = None  # the bench camera's photo of the unit, relative to the station's data folder
 
     @property
     def units(self) -> int:
         return 1  # one unit per scan: each one is graded on its own
 
     def as_data(self) -> dict[str, Any]:
-        return {"item": self.item_no, "sku": self.sku, "grade": self.grade.value, "reason": self.reason,
+        data = {"item": self.item_no, "sku": self.sku, "grade": self.grade.value, "reason": self.reason,
                 "disposition": self.disposition.value, "bin": self.bin, "serial": self.serial, "lot": self.lot,
                 "in_order": self.in_order, "flags": [f.value for f in self.flags]}
+        if self.photo:
+            data["photo"] = self.photo  # only when there is one: a unit without a photo reads as before
+        return data
 
     @classmethod
     def from_data(cls, d: Mapping[str, Any]) -> ReturnedItem:
         return cls(d["item"], d["sku"], Grade(d["grade"]), d["reason"], Disposition(d["disposition"]), d.get("bin"),
-                   d.get("serial"), d.get("lot"), d.get("in_order", True), tuple(Flag(f) for f in d.get("flags", ())))
+                   d.get("serial"), d.get("lot"), d.get("in_order", True), tuple(Flag(f) for f in d.get("flags", ())),
+                   d.get("photo"))
 
     def refund_percent(self, rules: ReturnRules) -> int:
         """What the refund-ready event proposes: nothing for a unit that was not ours to take back."""

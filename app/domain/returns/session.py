@@ -25,6 +25,7 @@ from app.domain.returns.events import (
     DispositionChosen,
     GradeChosen,
     LookupProblem,
+    PhotoTaken,
     ReturnInput,
     ReturnItemScanned,
     ReturnReferenceScanned,
@@ -74,6 +75,7 @@ class PendingItem:
     default_bin: str | None = None
     grade: Grade | None = None
     reason: str = ""
+    photo: str | None = None  # taken while in hand: recorded with the unit
 
     @property
     def flagged(self) -> bool:
@@ -120,6 +122,17 @@ class ReturnState:
     def open_flags(self) -> tuple[RaisedFlag, ...]:
         return tuple(f for f in self.flags() if f not in self.approved)
 
+    def photo_subject(self) -> tuple[int, str] | None:
+        """(item number, SKU) of the unit a bench photo shows now: the one in hand (with the number it
+        will be recorded with), else the last one recorded; None when no return is open or nothing came back."""
+        if self.phase not in RETURN_OPEN_PHASES:
+            return None
+        if self.pending is not None:
+            return self.recorded + 1, self.pending.sku
+        if self.items:
+            return self.items[-1].item_no, self.items[-1].sku
+        return None
+
     def expected(self) -> list[tuple[str, int]]:
         """What may still come back, per SKU: for the screen's checklist."""
         if self.order is None:
@@ -149,6 +162,8 @@ class ReturnSession:
         s = self.state
         if isinstance(event, ScanRejected):
             return _reject(event.reason, event.message, raw=event.raw)
+        if isinstance(event, PhotoTaken):
+            return self._photo(event)
         if s.phase is ReturnPhase.SIGNED_OUT:
             return self._signed_out(event)
         if isinstance(event, BadgeScanned):
@@ -414,11 +429,34 @@ class ReturnSession:
         else:
             bin_location = None
         item = ReturnedItem(s.recorded + 1, pending.sku, pending.grade, pending.reason, disposition, bin_location,
-                            pending.serial, pending.lot, pending.in_order, pending.flags)
+                            pending.serial, pending.lot, pending.in_order, pending.flags, pending.photo)
         done = s.returned_units(pending.sku) + 1
         where = self._where(disposition, bin_location)
         return _say(Tone.ACCEPTED, "item_returned", f"✓ {pending.sku} ({done} back): {where}. Scan the next item "
                     "or COMPLETE.", *before, Fact("return_item_recorded", item.as_data()))
+
+    # -- the bench camera
+
+    def _photo(self, event: PhotoTaken) -> Decision:
+        """A photo arrives after its unit was graded: a new fact about the unit, never an edit of it.
+
+        The return may have moved on meanwhile: the unit was recorded (the photo goes to it), the
+        return was closed (the photo still belongs to that unit: a fact about that return), or the
+        unit was set aside (UNDO) and another scanned (the photo is not kept).
+        """
+        s = self.state
+        photographed = {"number": event.number, "item": event.item_no, "sku": event.sku, "photo": event.photo}
+        said = f"Photo of {event.sku} (item {event.item_no}) saved."
+        if event.number != s.number:
+            return _say(Tone.INFO, "photo_saved", said, Fact("return_item_photographed", photographed))
+        if any(i.item_no == event.item_no and i.sku == event.sku for i in s.items):
+            return _say(Tone.INFO, "photo_saved", said, Fact("return_item_photographed", photographed))
+        pending = s.pending
+        if pending is not None and pending.sku == event.sku and s.recorded + 1 == event.item_no:
+            return _say(Tone.INFO, "photo_saved", said,
+                        Fact("return_item_photographed", {**photographed, "in_hand": True}))
+        return _say(Tone.INFO, "photo_dropped", f"The photo of {event.sku} was not kept: that unit is not on "
+                    "this return any more.")
 
     # -- approval
 
@@ -569,6 +607,13 @@ def evolve(s: ReturnState, fact: Fact) -> ReturnState:
             items = tuple(i for i in s.items if i.item_no != d["item"])
             counts = {**s.counts, d["sku"]: s.returned_units(d["sku"]) - 1}
             return replace(s, items=items, counts=counts)
+        case "return_item_photographed":
+            if d["number"] != s.number:
+                return s  # a unit of a return this bench has closed since
+            if d.get("in_hand"):
+                return replace(s, pending=replace(s.pending, photo=d["photo"])) if s.pending is not None else s
+            items = tuple(replace(i, photo=d["photo"]) if i.item_no == d["item"] else i for i in s.items)
+            return replace(s, items=items)
         case "approval_requested":
             return replace(s, phase=ReturnPhase.APPROVAL)
         case "approval_withdrawn":

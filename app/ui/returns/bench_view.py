@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.returns import QUARANTINE_BIN, REASONS, Disposition, Grade, ReturnPhase
+from app.domain.returns import QUARANTINE_BIN, REASONS, Disposition, Grade, ReturnedItem, ReturnPhase
 from app.ui import icons
 from app.ui.returns.jobs import BenchView, ClosedReturn
 
@@ -56,6 +57,32 @@ def _label(text: str = "", name: str = "", wrap: bool = True) -> QLabel:
         label.setObjectName(name)
     label.setWordWrap(wrap)
     return label
+
+
+class Thumbnails:
+    """Photos of returned units as small pixmaps, read once per file (the table is redrawn on every scan)."""
+
+    def __init__(self, root: Path | None) -> None:
+        self.root = root
+        self._cache: dict[tuple[str, int], QPixmap] = {}
+
+    def path(self, ref: str) -> Path:
+        path = Path(ref)
+        return path if path.is_absolute() or self.root is None else self.root / path
+
+    def get(self, ref: str | None, height: int) -> QPixmap | None:
+        """The photo scaled to `height`, or None (no photo, or the file is not on this station's disk)."""
+        if not ref:
+            return None
+        key = (ref, height)
+        if key not in self._cache:
+            pixmap = QPixmap(str(self.path(ref)))
+            if pixmap.isNull():
+                return None  # not cached: it may be written yet
+            self._cache[key] = pixmap.scaledToHeight(height, Qt.TransformationMode.SmoothTransformation)
+            if len(self._cache) > 200:
+                self._cache.pop(next(iter(self._cache)))
+        return self._cache[key]
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -138,11 +165,16 @@ class FlagPanel(QFrame):
         self.show()
 
 
-class ReturnPanel(QWidget):
-    """Left side: the return's header, what may come back, and what has come back."""
+PHOTO_COLUMN = 6  # of the received units' table
+THUMB_HEIGHT = 40
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+
+class ReturnPanel(QWidget):
+    """Left side: the return's header, what may come back, and what has come back (with the units' photos)."""
+
+    def __init__(self, parent: QWidget | None = None, *, thumbnails: Thumbnails | None = None) -> None:
         super().__init__(parent)
+        self.thumbnails = thumbnails or Thumbnails(None)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
@@ -163,7 +195,13 @@ class ReturnPanel(QWidget):
         layout.addWidget(self.lines, 2)
         self.items_title = _label(_tr("Received on this return"), "CardTitle")
         layout.addWidget(self.items_title)
-        self.items = _table([_tr("#"), _tr("SKU"), _tr("Grade"), _tr("Reason"), _tr("Goes to"), _tr("Flags")])
+        self.items = _table([_tr("#"), _tr("SKU"), _tr("Grade"), _tr("Reason"), _tr("Goes to"), _tr("Flags"),
+                             _tr("Photo")])
+        self.items.setIconSize(QSize(THUMB_HEIGHT * 4 // 3, THUMB_HEIGHT))
+        header = self.items.horizontalHeader()
+        header.setStretchLastSection(False)  # the SKU takes what is left; the photo has its own width
+        header.setSectionResizeMode(PHOTO_COLUMN, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(PHOTO_COLUMN, THUMB_HEIGHT * 4 // 3 + 16)
         layout.addWidget(self.items, 3)
 
     def render(self, view: BenchView) -> None:
@@ -210,18 +248,35 @@ class ReturnPanel(QWidget):
             flags = ", ".join(f.value.replace("_", " ") for f in item.flags)
             rows.append([str(item.item_no), item.sku + (f" · {item.serial}" if item.serial else ""),
                          grade_text(item.grade), item.reason.replace("_", " "),
-                         where_text(item.disposition, item.bin), flags.upper() if flags else ""])
+                         where_text(item.disposition, item.bin), flags.upper() if flags else "", ""])
             colours.append(STOP_RED if item.flags else None)
         _fill(self.items, rows, colours, [bool(item.flags) for item in s.items])
+        self._photos(s.items)
+
+    def _photos(self, items: tuple[ReturnedItem, ...]) -> None:
+        """A thumbnail in the Photo column of each unit the bench camera photographed (no photo, no column)."""
+        self.items.setColumnHidden(PHOTO_COLUMN, not any(item.photo for item in items))
+        for row, item in enumerate(items):
+            cell = self.items.item(row, PHOTO_COLUMN)
+            cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            thumb = self.thumbnails.get(item.photo, THUMB_HEIGHT)
+            if thumb is not None:
+                cell.setIcon(QIcon(thumb))
+                cell.setToolTip(str(self.thumbnails.path(item.photo)))
+                self.items.setRowHeight(row, THUMB_HEIGHT + 4)
+            elif item.photo:
+                cell.setText(_tr("photo"))  # recorded, but the file is not on this station
+                cell.setToolTip(item.photo)
 
 
 class StepPanel(QStackedWidget):
     """Right side: what to do now — scan an item, grade it, put it away, or get a supervisor."""
 
     def __init__(self, send_grade: Callable[[Grade, str], None], send_dispose: Callable[[Disposition | None], None],
-                 keys: dict[str, str], parent: QWidget | None = None) -> None:
+                 keys: dict[str, str], parent: QWidget | None = None, *, thumbnails: Thumbnails | None = None) -> None:
         super().__init__(parent)
         self.keys = keys
+        self.thumbnails = thumbnails or Thumbnails(None)
         # scan the next item
         self.scan = QWidget()
         box = QVBoxLayout(self.scan)
@@ -236,7 +291,15 @@ class StepPanel(QStackedWidget):
         hint = _label(_tr("When the parcel is empty: COMPLETE (F5). Nothing in it: CANCEL (F12)."), "Muted")
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         box.addWidget(hint)
-        box.addStretch(2)
+        box.addStretch(1)
+        # the last unit's photo, as the bench camera took it
+        self.last_photo = QLabel()
+        self.last_photo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.last_photo_text = _label("", "Muted")
+        self.last_photo_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        box.addWidget(self.last_photo)
+        box.addWidget(self.last_photo_text)
+        box.addStretch(1)
         self.addWidget(self.scan)
         # grade the unit in hand
         self.grade = QWidget()
@@ -247,6 +310,8 @@ class StepPanel(QStackedWidget):
         self.grade_flags = _label("")
         self.grade_flags.setStyleSheet(f"color: {STOP_RED}; font-weight: 700;")
         box.addWidget(self.grade_flags)
+        self.grade_photo = QLabel()
+        box.addWidget(self.grade_photo)
         grid = QGridLayout()
         grid.setSpacing(8)
         self.grade_buttons: dict[Grade, QPushButton] = {}
@@ -282,6 +347,8 @@ class StepPanel(QStackedWidget):
         box.setContentsMargins(0, 0, 0, 0)
         self.dispose_item = _label("", "Big")
         box.addWidget(self.dispose_item)
+        self.dispose_photo = QLabel()
+        box.addWidget(self.dispose_photo)
         self.suggested = QPushButton()
         self.suggested.setObjectName("Primary")
         self.suggested.setMinimumHeight(84)
@@ -326,6 +393,7 @@ class StepPanel(QStackedWidget):
             flagged = _tr("FLAGGED: {0} — it goes to {1}").format(flags, QUARANTINE_BIN)
             self.grade_flags.setText(flagged if flags else "")
             self.grade_flags.setVisible(bool(flags))
+            self._in_hand_photo(self.grade_photo, pending.photo)
             self.setCurrentWidget(self.grade)
         elif s.phase is ReturnPhase.DISPOSING and pending is not None and pending.grade is not None:
             self.dispose_item.setText(_tr("{0}: {1}, {2}").format(pending.sku, grade_text(pending.grade),
@@ -334,9 +402,29 @@ class StepPanel(QStackedWidget):
             where = (where_text(Disposition.RESTOCK, pending.default_bin) if restock and pending.default_bin
                      else _tr("Restock: scan the bin label") if restock else where_text(Disposition.QUARANTINE, None))
             self.suggested.setText(_tr("{0}\nCONFIRM  {1}").format(where, self.keys["confirm"]))
+            self._in_hand_photo(self.dispose_photo, pending.photo)
             self.setCurrentWidget(self.dispose)
         else:
+            self._last_photo(s.items[-1] if s.items else None)
             self.setCurrentWidget(self.scan)
+
+    def _in_hand_photo(self, label: QLabel, ref: str | None) -> None:
+        thumb = self.thumbnails.get(ref, 120)
+        label.setVisible(thumb is not None)
+        if thumb is not None:
+            label.setPixmap(thumb)
+            label.setToolTip(_tr("Photo taken (PHOTO {0} takes another)").format(self.keys.get("photo", "")))
+
+    def _last_photo(self, item: ReturnedItem | None) -> None:
+        """The photo of the unit just recorded, big enough to see the damage on it."""
+        thumb = self.thumbnails.get(item.photo if item is not None else None, 200)
+        self.last_photo.setVisible(thumb is not None)
+        self.last_photo_text.setVisible(thumb is not None)
+        if thumb is None or item is None:
+            return
+        self.last_photo.setPixmap(thumb)
+        self.last_photo_text.setText(_tr("Item {0}: {1}, {2} — photo").format(
+            item.item_no, item.sku, grade_text(item.grade).lower()))
 
 
 class ClosedPanel(QWidget):

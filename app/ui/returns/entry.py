@@ -8,7 +8,8 @@ opens the ReturnsWindow over the packing window and, while it is open:
   window's own scan path (`_capture`, the hook its admin gate uses for the same purpose);
 - the packing window's keys are switched off (both windows use F2–F12), and switched back on,
   as the packing window's state says, when returns mode closes;
-- labels print through the packing station's print queue (one queue per station).
+- labels print through the packing station's print queue (one queue per station);
+- the bench camera is the packing window's (BenchHardware.camera): it photographs returned units.
 """
 
 from __future__ import annotations
@@ -117,6 +118,12 @@ def _print_via_station(window: Any) -> Callable[[list, str, Callable[[Any], None
     return print_labels
 
 
+def _bench_camera(window: Any) -> Any:
+    """The packing window's box camera (one device per bench), or None when none is configured."""
+    hardware = getattr(window, "hardware", None)
+    return getattr(hardware, "camera", None)
+
+
 def open_from_station(window: Any) -> Any:
     from app.ui.returns.window import ReturnsWindow
 
@@ -128,7 +135,8 @@ def open_from_station(window: Any) -> Any:
     if window.config is None:
         return None
     returns = ReturnsWindow(window.config, window.paths, user=window.state.packer, sounds=window.sounds,
-                            print_labels=_print_via_station(window), parent=window)
+                            print_labels=_print_via_station(window), camera=lambda: _bench_camera(window),
+                            parent=window)
     mode = _ReturnsMode(window, returns)
     window.returns_window = returns
     window.returns_mode = mode

@@ -67,6 +67,8 @@ class BenchView:
     tags: tuple[Label, ...] = ()  # to print now (units that went to quarantine, dispose, vendor)
     tag_reference: str = ""
     note: str = ""
+    recorded: tuple[ReturnedItem, ...] = ()  # units this step recorded (the bench camera photographs some)
+    number: str = ""  # the return they were recorded on
 
 
 @dataclass(frozen=True)
@@ -129,11 +131,17 @@ class ReturnsBench:
         elif "return_opened" in outcome.facts:
             self.last_closed = None
         known = {i.item_no for i in before.items}
-        new = [i for i in after.items if i.item_no not in known and i.disposition.value in TAGGED]
+        recorded = tuple(i for i in after.items if i.item_no not in known)
         number = after.number or before.number or ""
-        tags = tuple(self.tag(number, item) for item in new)
+        tags = tuple(self.tag(number, item) for item in recorded if item.disposition.value in TAGGED)
         return BenchView(after, outcome, self.levels(after), self.last_closed, tags,
-                         f"return {number} tags" if tags else "")
+                         f"return {number} tags" if tags else "", recorded=recorded, number=number)
+
+    def photo(self, number: str, item_no: int, sku: str, ref: str) -> BenchView:
+        """Record a saved photo of a unit (a fact of its own); the view for the screen, without a banner."""
+        outcome = self.station.photo_taken(number, item_no, sku, ref)
+        state = self.station.state
+        return BenchView(state, outcome, self.levels(state), self.last_closed)
 
     def view(self, note: str = "") -> BenchView:
         state = self.station.state
@@ -274,7 +282,8 @@ def start_job(config: Any, paths: Any, user: Any = None) -> Job:
 
         engine, sessions = open_database(config.database_url or sqlite_url(paths.database), migrate=False)
         note = _seed_demo(sessions, config)
-        station = ReturnStation(ReturnsRepository(engine), station=config.station)
+        rules = config.returns.rules()  # [returns] in station.toml: the window and the quarantine bin
+        station = ReturnStation(ReturnsRepository(engine, rules=rules), station=config.station, rules=rules)
         bench = ReturnsBench(engine, sessions, config, paths, station)
         ctx.station = bench
         ctx.bench = bench  # its close() disposes the engine after the worker closed the repository

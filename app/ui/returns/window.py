@@ -11,7 +11,9 @@ print queue (`print_labels`, provided by the entry).
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.events import Tone
 from app.domain.returns import RETURN_OPEN_PHASES, Disposition, Grade, ReturnPhase
+from app.domain.returns.model import PHOTO_GRADES
 from app.domain.returns.session import ITEM_PHASES
 from app.domain.scan import Command
 from app.ui import icons
@@ -39,16 +42,17 @@ from app.ui.banner import ScanBanner
 from app.ui.dialogs import ManualEntryDialog
 from app.ui.messages import feedback_text
 from app.ui.returns import jobs
-from app.ui.returns.bench_view import ClosedPanel, ReturnPanel, StepPanel
+from app.ui.returns.bench_view import ClosedPanel, ReturnPanel, StepPanel, Thumbnails
 from app.ui.returns.bulk_view import BulkPanel
 from app.ui.worker import Job, JobResult, StationWorker
 
 log = logging.getLogger(__name__)
 
 PrintLabels = Callable[[list, str, Callable[[JobResult], None]], None]
+CameraSource = Callable[[], Any]  # the bench camera now (a BoxCamera or None); it may be restarted meanwhile
 
 KEYS = {"type": "F2", "undo": "F3", "confirm": "F4", "complete": "F5", "resellable": "F6", "missing_parts": "F7",
-        "damaged": "F8", "wrong_item": "Shift+F7", "hold": "F9", "tag": "F10", "cancel": "F12",
+        "damaged": "F8", "wrong_item": "Shift+F7", "hold": "F9", "tag": "F10", "photo": "F11", "cancel": "F12",
         "quarantine": "Shift+F4", "dispose": "Shift+F5", "return_to_vendor": "Shift+F6", "packing": "Ctrl+Shift+R"}
 _SEVERITY = {Tone.REJECTED: 5, Tone.ATTENTION: 4, Tone.WARNING: 3, Tone.COMPLETE: 2, Tone.ACCEPTED: 1, Tone.INFO: 0}
 
@@ -66,7 +70,8 @@ class ReturnsWindow(QMainWindow):
     closed = Signal()
 
     def __init__(self, config: Any, paths: Any, *, user: Any = None, sounds: Any = None,
-                 print_labels: PrintLabels | None = None, parent: QWidget | None = None) -> None:
+                 print_labels: PrintLabels | None = None, camera: CameraSource | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowFlag(Qt.WindowType.Window, True)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
@@ -76,6 +81,10 @@ class ReturnsWindow(QMainWindow):
         self.paths = paths
         self.sounds = sounds
         self.print_labels = print_labels
+        self.camera_source = camera
+        self.photos_taken: list[Path] = []
+        self._photos_asked: set[tuple[str, int]] = set()  # (return, item): one automatic photo per unit
+        self._photo_problem_said = False  # "no camera" is said once, until a photo works again
         self.view: jobs.BenchView | None = None
         self.ready = False
         self.last_export: tuple[Path, Path] | None = None
@@ -174,9 +183,10 @@ class ReturnsWindow(QMainWindow):
         row = QHBoxLayout(self.open_page)
         row.setContentsMargins(16, 10, 16, 10)
         row.setSpacing(16)
-        self.return_panel = ReturnPanel()
+        thumbnails = Thumbnails(self.paths.data_dir)
+        self.return_panel = ReturnPanel(thumbnails=thumbnails)
         row.addWidget(self.return_panel, 5)
-        self.step = StepPanel(self.grade, self.dispose, {k: _keys(k) for k in KEYS})
+        self.step = StepPanel(self.grade, self.dispose, {k: _keys(k) for k in KEYS}, thumbnails=thumbnails)
         self.step.setMaximumWidth(480)
         row.addWidget(self.step, 2)
         self.pages.addWidget(self.open_page)
@@ -192,6 +202,7 @@ class ReturnsWindow(QMainWindow):
             ("complete", _tr("Complete"), lambda: cmd(Command.COMPLETE), True),
             ("hold", _tr("Hold"), lambda: cmd(Command.HOLD), True),
             ("tag", _tr("Print tag"), self.reprint_tag, True),
+            ("photo", _tr("Photo"), self.take_photo, True),
             ("cancel", _tr("Cancel"), lambda: cmd(Command.CANCEL), True),
             ("packing", _tr("Packing"), self.close, True),
             ("resellable", "", lambda: self.grade(Grade.RESELLABLE, ""), False),
@@ -229,6 +240,7 @@ class ReturnsWindow(QMainWindow):
             self.addAction(action)
             self.qactions[key] = action
         self.buttons["packing"].setObjectName("Primary")
+        self.buttons["photo"].setVisible(self._camera() is not None)
         return bar
 
     # ------------------------------------------------------------ jobs
@@ -319,22 +331,15 @@ class ReturnsWindow(QMainWindow):
 
     # ------------------------------------------------------------ rendering
 
-    def _show(self, view: jobs.BenchView) -> None:
+    def _show(self, view: jobs.BenchView, announce: bool = True) -> None:
+        """Render a view; `announce=False` (a photo arrived) leaves the banner, the sound and the tags alone."""
+        if not announce:
+            previous = self.view.outcome if self.view is not None else None
+            view = replace(view, outcome=previous, tags=(), note="")
         self.view = view
         state = view.state
-        outcome = view.outcome
-        if outcome is not None and outcome.feedback:
-            main = outcome.feedback[-1]
-            for item in outcome.feedback:
-                if _SEVERITY[item.tone] > _SEVERITY[main.tone] and item.tone in (Tone.REJECTED, Tone.WARNING):
-                    main = item
-            others = [feedback_text(f) for f in outcome.feedback if f is not main][-2:]
-            self.banner.show_message(main.tone, main.code, feedback_text(main), " · ".join(others))
-            self.play(main.tone)
-        elif view.note == "no_item":
-            self.banner.show_message(Tone.INFO, "no_item", _tr("No returned item to print a tag for yet."))
-        if view.tags:
-            self._print(list(view.tags), view.tag_reference, _tr("{0} tag(s)").format(len(view.tags)))
+        if announce:
+            self._announce(view)
         self.user_label.setText(_tr("Signed in: {0}").format(state.user.name) if state.user else _tr("Signed out"))
         self.return_label.setText(_tr("Return {0} · order {1}").format(state.number, state.order.number)
                                   if state.number and state.order else "")
@@ -350,6 +355,23 @@ class ReturnsWindow(QMainWindow):
             self.pages.setCurrentWidget(self.idle_page)
         self._enable(view)
 
+    def _announce(self, view: jobs.BenchView) -> None:
+        """The banner and the sound for a step's outcome; its tags to the printer; its photos to the camera."""
+        outcome = view.outcome
+        if outcome is not None and outcome.feedback:
+            main = outcome.feedback[-1]
+            for item in outcome.feedback:
+                if _SEVERITY[item.tone] > _SEVERITY[main.tone] and item.tone in (Tone.REJECTED, Tone.WARNING):
+                    main = item
+            others = [feedback_text(f) for f in outcome.feedback if f is not main][-2:]
+            self.banner.show_message(main.tone, main.code, feedback_text(main), " · ".join(others))
+            self.play(main.tone)
+        elif view.note == "no_item":
+            self.banner.show_message(Tone.INFO, "no_item", _tr("No returned item to print a tag for yet."))
+        if view.tags:
+            self._print(list(view.tags), view.tag_reference, _tr("{0} tag(s)").format(len(view.tags)))
+        self._auto_photos(view)
+
     def _prompt(self, view: jobs.BenchView) -> str:
         if view.state.phase is ReturnPhase.SIGNED_OUT:
             return _tr("Scan your badge to sign in")
@@ -361,6 +383,7 @@ class ReturnsWindow(QMainWindow):
         s = view.state
         phase = s.phase
         open_ = phase in RETURN_OPEN_PHASES
+        camera = self._camera() is not None
         rules = {
             "type": self.ready,
             "undo": phase in ITEM_PHASES or phase is ReturnPhase.APPROVAL or (phase is ReturnPhase.RECEIVING
@@ -369,6 +392,7 @@ class ReturnsWindow(QMainWindow):
             "complete": phase in (ReturnPhase.RECEIVING, ReturnPhase.APPROVAL),
             "hold": phase in (ReturnPhase.RECEIVING, ReturnPhase.APPROVAL) and bool(s.items),
             "tag": bool(s.items) or view.closed is not None,
+            "photo": camera and s.photo_subject() is not None,
             "cancel": open_,
             "packing": True,
         }
@@ -376,11 +400,104 @@ class ReturnsWindow(QMainWindow):
             rules[grade.value] = phase in (ReturnPhase.GRADING, ReturnPhase.DISPOSING)
         for disposition in (Disposition.QUARANTINE, Disposition.DISPOSE, Disposition.RETURN_TO_VENDOR):
             rules[disposition.value] = phase is ReturnPhase.DISPOSING
+        self.buttons["photo"].setVisible(camera)  # no camera on this bench: no PHOTO button
         for key, action in self.qactions.items():
             enabled = self.ready and rules.get(key, True)
             action.setEnabled(enabled)
             if key in self.buttons:
                 self.buttons[key].setEnabled(enabled)
+
+    # ------------------------------------------------------------ the bench camera
+
+    def _camera(self) -> Any:
+        """The bench camera (the packing window's: one device per bench), or None when none is configured."""
+        if self.camera_source is None:
+            return None
+        try:
+            return self.camera_source()
+        except Exception:  # noqa: BLE001 - a camera that cannot even be asked for is no camera
+            log.exception("bench camera not available")
+            return None
+
+    def take_photo(self) -> None:
+        """The PHOTO key: a photo of the unit on the bench (the one in hand, else the last one recorded)."""
+        view = self.view
+        subject = view.state.photo_subject() if self.ready and view is not None else None
+        if subject is None or view is None or not view.state.number:
+            self.statusBar().showMessage(_tr("Nothing to photograph: scan an item first."), 6000)
+            return
+        self._photograph(view.state.number, *subject, asked=True)
+
+    def _auto_photos(self, view: jobs.BenchView) -> None:
+        """Damaged and wrong units are photographed without asking: when graded (still in hand), or when
+        recorded in one step (a SKU the order never had)."""
+        s = view.state
+        pending = s.pending
+        outcome = view.outcome
+        if outcome is not None and "return_item_cancelled" in outcome.facts and s.number:
+            self._photos_asked.discard((s.number, s.recorded + 1))  # set aside: the next unit is new
+        if (pending is not None and pending.grade in PHOTO_GRADES and pending.photo is None and s.number
+                and outcome is not None and "return_item_graded" in outcome.facts):
+            self._photograph(s.number, s.recorded + 1, pending.sku, asked=False)
+        for item in view.recorded:
+            if item.grade in PHOTO_GRADES and item.photo is None and view.number:
+                self._photograph(view.number, item.item_no, item.sku, asked=False)
+
+    def _photograph(self, number: str, item_no: int, sku: str, *, asked: bool) -> None:
+        """Take the photo on the camera's own time; it is recorded when saved. Never in the scan's way."""
+        if not asked:
+            if (number, item_no) in self._photos_asked:
+                return
+            self._photos_asked.add((number, item_no))
+        camera = self._camera()
+        if camera is None:
+            self._photo_problem(_tr("No bench camera configured: units are recorded without photos."), asked)
+            return
+        if not camera.ready:
+            why = getattr(camera.status, "message", "") or _tr("camera not ready")
+            self._photo_problem(_tr("No photo ({0}): units are recorded without photos.").format(why), asked)
+            return
+        try:
+            camera.capture(number, str(uuid.uuid4()),
+                           on_saved=lambda path, error: self._photo_saved(number, item_no, sku, path, error, asked))
+        except Exception as exc:  # noqa: BLE001 - a failing camera never stops the bench
+            log.exception("photo of %s item %s failed", number, item_no)
+            self._photo_problem(_tr("No photo of {0}: {1}. The unit is recorded.").format(sku, exc), asked)
+
+    def _photo_saved(self, number: str, item_no: int, sku: str, path: Path | None, error: str, asked: bool) -> None:
+        if self._stopped:
+            log.info("photo of %s item %s saved after the returns bench closed: %s", number, item_no, path)
+            return
+        if path is None:
+            self._photo_problem(_tr("No photo of {0}: {1}. The unit is recorded.").format(sku, error), asked)
+            return
+        self.photos_taken.append(path)
+        data_dir = self.paths.data_dir
+        try:
+            ref = path.resolve().relative_to(Path(data_dir).resolve()).as_posix()
+        except ValueError:
+            ref = str(path)
+        self.run_job(jobs.bench_job(lambda bench: bench.photo(number, item_no, sku, ref)), "photo", self._on_photo)
+
+    def _on_photo(self, result: JobResult) -> None:
+        if not result.ok:
+            self.statusBar().showMessage(_tr("Photo not recorded: {0}. The unit is recorded.").format(result.error),
+                                         10000)
+            return
+        view: jobs.BenchView = result.value
+        outcome = view.outcome
+        if outcome is not None and outcome.code == "photo_saved":
+            self._photo_problem_said = False
+        if outcome is not None and outcome.feedback:
+            self.statusBar().showMessage(feedback_text(outcome.feedback[-1]), 6000)
+        self._show(view, announce=False)
+
+    def _photo_problem(self, text: str, asked: bool) -> None:
+        """Quietly, in the status bar, and once (unless the PHOTO key asked): the bench goes on without photos."""
+        if asked or not self._photo_problem_said:
+            self._photo_problem_said = True
+            self.statusBar().showMessage(text, 15000)
+        log.info("returns bench photo: %s", text)
 
     # ------------------------------------------------------------ printing
 
