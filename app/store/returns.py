@@ -281,53 +281,67 @@ class ReturnsRepository:
                 EVENTS.c.uuid.in_([e.uuid for e in events]))).scalars())
             users = dict(self.writer.execute(select(_users.c.name, _users.c.id).where(
                 _users.c.name.in_({e.user_name for e in events if e.user_name}))).all())
-            fresh = [e for e in events if e.uuid not in known]
+            fresh = [(e, users.get(e.user_name)) for e in events if e.uuid not in known]
+            if not fresh:
+                return 0
+            self.writer.execute(_INSERT_EVENT, [
+                {"uuid": e.uuid, "station": e.station, "user_id": user_id, "return_id": e.return_id, "type": e.type,
+                 "payload": json.dumps(e.data, separators=(",", ":"), ensure_ascii=False), "at": _pulled_at(e),
+                 "central_id": e.central_id} for e, user_id in fresh])
             self._books_stock = False
             try:
-                for event in fresh:
-                    self._apply_pulled(event, users.get(event.user_name))
+                self._project_all_pulled(fresh)
             finally:
                 self._books_stock = True
         return len(fresh)
 
-    def _apply_pulled(self, event: PulledReturnEvent, user_id: int | None) -> None:
-        fact, at = Fact(event.type, event.data), _aware(event.at) or datetime.now(UTC)
-        self._append(event.uuid, event.station, user_id, event.return_id, fact, at, event.central_id)
-        if event.type in ("rma_issued", "rma_tracking"):
+    def _project_all_pulled(self, fresh: list[tuple[PulledReturnEvent, int | None]]) -> None:
+        """The whole batch in one savepoint; if an event cannot be projected, again one by one,
+        so that only that event is left out (it stays in the log, for the audit)."""
+        try:
+            with self.writer.begin_nested():
+                for event, user_id in fresh:
+                    self._project_pulled(event, user_id)
+            return
+        except Exception:  # noqa: BLE001 - one unreadable event must not stop the warehouse's returns
+            self._return_ids.clear()
+        for event, user_id in fresh:
             try:
                 with self.writer.begin_nested():
-                    self._project_rma(fact, user_id, at)
-            except Exception:  # noqa: BLE001 - as below
-                log.exception("RMA event %s from %s kept in the log but not projected", event.uuid, event.station)
+                    self._project_pulled(event, user_id)
+            except Exception:  # noqa: BLE001 - as above
+                log.exception("return event %s from %s kept in the log but not projected", event.uuid, event.station)
+
+    def _project_pulled(self, event: PulledReturnEvent, user_id: int | None) -> None:
+        fact, at = Fact(event.type, event.data), _pulled_at(event)
+        if event.type in ("rma_issued", "rma_tracking"):
+            self._project_rma(fact, user_id, at)
             return
         if event.return_id is None:
             return
         if event.type == "return_opened":
             number = event.data["number"]
-            taken = self.writer.execute(select(RETURNS.c.id).where(RETURNS.c.number == number)).scalar()
+            taken = self.writer.execute(_RETURN_ID_OF, {"number": number}).scalar()
             if taken is not None and taken != event.return_id:
                 number = f"{number}@{event.station}"
                 fact = Fact(event.type, {**event.data, "number": number})
         else:
-            number = self.writer.execute(select(RETURNS.c.number).where(RETURNS.c.id == event.return_id)).scalar()
+            number = self.writer.execute(_RETURN_NUMBER_OF, {"id": event.return_id}).scalar()
             if number is None:  # its opening was not pulled (a log cut short): nothing to project onto
                 return
         self._return_ids.pop(number, None)
-        try:
-            with self.writer.begin_nested():
-                self._project(fact, event.return_id, number, station=event.station, user_id=user_id, now=at)
-        except Exception:  # noqa: BLE001 - one unreadable event must not stop the warehouse's returns
-            log.exception("return event %s from %s kept in the log but not projected", event.uuid, event.station)
+        self._project(fact, event.return_id, number, station=event.station, user_id=user_id, now=at)
 
     def _project_rma(self, fact: Fact, user_id: int | None, at: datetime) -> None:
         d = fact.data
         if fact.type == "rma_tracking":
-            self.writer.execute(update(RMAS).where(RMAS.c.rma == d["rma"]).values(return_tracking=d["tracking"]))
+            self.writer.execute(_SET_RMA_TRACKING, {"key": d["rma"], "tracking": d["tracking"]})
             return
-        if self.writer.execute(select(RMAS.c.rma).where(RMAS.c.rma == d["rma"])).first() is None:
-            self.writer.execute(insert(RMAS).values(
-                rma=d["rma"], order_number=d["order"], token=d["token"], return_tracking=d.get("return_tracking"),
-                reason=d.get("reason", ""), status="issued", issued_by=user_id, issued_at=at))
+        if self.writer.execute(_RMA_EXISTS, {"rma": d["rma"]}).first() is None:
+            self.writer.execute(_INSERT_RMA, {
+                "rma": d["rma"], "order_number": d["order"], "token": d["token"],
+                "return_tracking": d.get("return_tracking"), "reason": d.get("reason", ""), "status": "issued",
+                "issued_by": user_id, "issued_at": at})
 
     def _return_id(self, number: str) -> str | None:
         if number not in self._return_ids:
@@ -578,6 +592,11 @@ def restock_times(conn: Connection, since: datetime, until: datetime) -> Restock
 
 _INSERT_EVENT = insert(EVENTS)
 _INSERT_ITEM = insert(ITEMS)
+_INSERT_RMA = insert(RMAS)
+_RMA_EXISTS = select(RMAS.c.rma).where(RMAS.c.rma == bindparam("rma"))
+_SET_RMA_TRACKING = update(RMAS).where(RMAS.c.rma == bindparam("key")).values(return_tracking=bindparam("tracking"))
+_RETURN_ID_OF = select(RETURNS.c.id).where(RETURNS.c.number == bindparam("number"))
+_RETURN_NUMBER_OF = select(RETURNS.c.number).where(RETURNS.c.id == bindparam("id"))
 _USER_BY_BADGE = select(_users).where(_users.c.badge == bindparam("badge"), _users.c.active.is_(True))
 _PRODUCT_BY_CODE = (select(_products).join(_barcodes, _barcodes.c.product_id == _products.c.id)
                     .where(_barcodes.c.code == bindparam("code")).limit(1))
@@ -587,6 +606,10 @@ _PRODUCT_BY_SKU = select(_products).where(_products.c.sku == bindparam("code")).
 def _product(row) -> m.Product:  # noqa: ANN001 - a Row of products
     return m.Product(sku=row.sku, name=row.name, weight_g=row.weight_g, requires_serial=row.requires_serial,
                      requires_lot=row.requires_lot, image=row.image, bin_location=row.bin_location)
+
+
+def _pulled_at(event: PulledReturnEvent) -> datetime:
+    return _aware(event.at) or datetime.now(UTC)
 
 
 def _local_rma_serials(conn: Connection, count: int) -> list[int]:

@@ -8,6 +8,7 @@ Starts its own PostgreSQL (fsync on by default: a claim is a durable commit) and
       local cache commit)
   claims per second across 20 processes (each its own station role), by scan and by queue
   pushing 10,000 pack events through the outbox
+  pushing 50,000 stock movements and 10,000 return events, and pulling them at another station
   pulling 100,000 order changes into a fresh station database
   station scan latency with the central database online, and down (the scan path must not wait)
 """
@@ -243,6 +244,52 @@ def pull_orders(url: str, creds: tuple[str, str], work: Path) -> tuple[float, in
     return took, count
 
 
+def pull_ledgers(creds: dict[str, tuple[str, str]], work: Path, movements: int = 50_000,
+                 returns: int = 10_000) -> tuple[float, float, int, bool]:
+    """S01 records `movements` stock movements over 5,000 SKU-bins and `returns` return events;
+    it pushes them, then S02 pulls both ledgers. Returns (push s, pull s, rows pulled, levels equal)."""
+    from sqlalchemy import insert, text
+
+    from app.domain.returns import new_token
+    from app.store.returns_models import ReturnEvent, StockMovement
+    from app.sync.ledgers import LedgerPuller
+    from app.sync.outbox import Outbox
+    from app.sync.pg import connect
+
+    now = datetime.now(UTC)
+    engine, _ = station_database(work / "ledger-s01")
+    with engine.begin() as conn:
+        conn.execute(insert(StockMovement.__table__), [
+            {"uuid": str(uuid.uuid4()), "at": now, "sku": f"SKU-{i % 1000:06d}", "bin": f"A-{i % 5:02d}",
+             "delta": 1 + i % 3, "reason": "receipt", "reference": "PO-1", "station": "S01"} for i in range(movements)])
+        conn.execute(insert(ReturnEvent.__table__), [
+            {"uuid": str(uuid.uuid4()), "station": "S01", "return_id": None, "type": "rma_issued",
+             "payload": f'{{"rma":"RMA-{i:06d}","order":"X","token":"{new_token()}","reason":""}}', "at": now}
+            for i in range(returns)])
+    outbox = Outbox(engine, "S01")
+    with connect(settings(*creds["S01"]), purpose="bench", statement_timeout_ms=60_000) as conn:
+        start = time.perf_counter()
+        while outbox.push_stock(conn) or outbox.push_returns(conn):
+            pass
+        pushed = time.perf_counter() - start
+    engine.dispose()
+
+    engine, _ = station_database(work / "ledger-s02")
+    puller = LedgerPuller(engine, "S02")
+    pulled = 0
+    with connect(settings(*creds["S02"]), purpose="bench", statement_timeout_ms=60_000) as conn:
+        start = time.perf_counter()
+        while not (stats := puller.pull(conn, budget_s=5.0)).caught_up or stats.stock or stats.returns:
+            pulled += stats.stock + stats.returns
+        took = time.perf_counter() - start
+        central = dict(((sku, b), n) for sku, b, n in conn.execute("SELECT sku, bin, on_hand FROM stock_levels"))
+    puller.close()
+    with engine.connect() as local:
+        here = {(sku, b): n for sku, b, n in local.execute(text("SELECT sku, bin, on_hand FROM stock_levels"))}
+    engine.dispose()
+    return pushed, took, pulled, here == central
+
+
 def scan_latency(pg: Cluster, creds: tuple[str, str], work: Path) -> dict[str, list[float]]:
     """Pack orders through the Station, online and then with the server stopped."""
     from app.config import Config
@@ -341,6 +388,13 @@ def main() -> int:
         push_creds = stations(pg, push_url, "push", 2, work)["S02"]
         took, count = push_events(push_url, push_creds, work)
         rows.append((f"push {count:,} events", f"{took:.2f} s", "<= 5 s", took <= 5))
+
+        ledger_url = make_central(pg, "ledgers")
+        ledger_creds = stations(pg, ledger_url, "ledgers", 2, work)
+        pushed, took, count, equal = pull_ledgers(ledger_creds, work)
+        rows.append(("push 50,000 stock moves + 10,000 return events", f"{pushed:.2f} s", "report", None))
+        rows.append((f"pull {count:,} of them at another station", f"{took:.2f} s", "<= 20 s, levels equal",
+                     took <= 20 and equal and count == 60_000))
 
         pull_url = make_central(pg, "pull")
         seed(pull_url, orders=args.pull_orders)
