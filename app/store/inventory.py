@@ -35,7 +35,8 @@ from app.domain.inventory import (
 )
 from app.domain.model import User
 from app.store.db import write_transaction
-from app.store.models import Order, PackEvent, Product, SyncState, User
+from app.store.models import Order, PackEvent, Product, SyncState
+from app.store.models import User as UserRow
 from app.store.returns_models import CycleCount, CycleCountLine, StockLevel, StockMovement
 
 LEVELS = StockLevel.__table__
@@ -46,7 +47,7 @@ _products = Product.__table__
 _orders = Order.__table__
 _events = PackEvent.__table__
 _sync_state = SyncState.__table__
-_users = User.__table__
+_users = UserRow.__table__
 
 EXPORT_CURSOR = "inventory.export_cursor"  # sync_state row: the last movement id exported
 SHIPMENT_REASONS = (MovementReason.SHIPMENT.value, MovementReason.SHIPMENT_VOID.value)

@@ -188,10 +188,12 @@ def test_a_serial_packed_at_one_station_is_checked_at_the_returns_bench_of_anoth
     THEN S02 accepts SN-1 as shipped (from the central database) and flags SN-9"""
     central.seed(orders=0, products=1)
     with central.connect() as conn:
-        conn.execute("INSERT INTO products (sku, name, weight_g, requires_serial) VALUES ('PHONE-1', 'Phone', 300, true)")
-        conn.execute("INSERT INTO orders (number, channel, ship_to_name, ship_to_line1, ship_to_city, ship_to_postcode, "
-                     "ship_to_country, carrier, service_level, ship_by, priority) VALUES ('900001', 'Shopify', 'Ann', "
-                     "'1 Road', 'Town', '12345', 'US', 'UPS', 'Ground', current_date, 0)")
+        conn.execute("INSERT INTO products (sku, name, weight_g, requires_serial) "
+                     "VALUES ('PHONE-1', 'Phone', 300, true)")
+        conn.execute("INSERT INTO orders (number, channel, ship_to_name, ship_to_line1, ship_to_city, "
+                     "ship_to_postcode, ship_to_country, carrier, service_level, ship_by, priority) "
+                     "VALUES ('900001', 'Shopify', 'Ann', '1 Road', 'Town', '12345', 'US', 'UPS', 'Ground', "
+                     "current_date, 0)")
         conn.execute("INSERT INTO order_lines (order_id, line_no, product_id, quantity) SELECT o.id, 1, p.id, 2 "
                      "FROM orders o, products p WHERE o.number = '900001' AND p.sku = 'PHONE-1'")
     s1, s2 = make_station("S01"), make_station("S02")

@@ -276,14 +276,15 @@ def start_job(config: Any, paths: Any, user: Any = None) -> Job:
 
     def job(ctx: WorkerContext) -> BenchView:
         from app.domain.returns import RETURN_OPEN_PHASES, ReturnPhase
+        from app.returns.networked import returns_repository
         from app.returns.service import ReturnStation
         from app.store.db import open_database, sqlite_url
-        from app.store.returns import ReturnsRepository
 
         engine, sessions = open_database(config.database_url or sqlite_url(paths.database), migrate=False)
         note = _seed_demo(sessions, config)
         rules = config.returns.rules()  # [returns] in station.toml: the window and the quarantine bin
-        station = ReturnStation(ReturnsRepository(engine, rules=rules), station=config.station, rules=rules)
+        # Networked: RMA numbers and what other stations packed come from the central database.
+        station = ReturnStation(returns_repository(engine, config, rules=rules), station=config.station, rules=rules)
         bench = ReturnsBench(engine, sessions, config, paths, station)
         ctx.station = bench
         ctx.bench = bench  # its close() disposes the engine after the worker closed the repository
