@@ -58,7 +58,8 @@ class CentralShipments:
 
         try:
             with self.conn_factory() as conn:
-                rows = conn.execute("SELECT sku, serial, units FROM ps_shipped_units(%s)", (order_number,)).fetchall()
+                rows = conn.execute("SELECT sku, serial, units, packed_at FROM ps_shipped_units(%s)",
+                                    (order_number,)).fetchall()
         except Exception as exc:
             if not is_connection_error(exc):
                 raise
@@ -68,9 +69,9 @@ class CentralShipments:
         if not rows:
             return None
         units: dict[str, int] = {}
-        for sku, _serial, count in rows:
+        for sku, _serial, count, _at in rows:
             units[sku] = units.get(sku, 0) + int(count)
-        return ShippedUnits(units, frozenset((sku, serial) for sku, serial, _count in rows if serial))
+        return ShippedUnits(units, frozenset((row[0], row[1]) for row in rows if row[1]), rows[0][3])
 
 
 def _connector(config: Any, purpose: str, timeout_ms: int = 4000) -> Callable[[], Any]:

@@ -109,6 +109,7 @@ class ShippedUnits:
 
     units: dict[str, int]
     serials: frozenset[tuple[str, str]]  # (sku, serial)
+    packed_at: datetime | None = None  # when the order was packed: the return window counts from it
 
 
 RmaSource = Callable[[Connection, int], list[int]]  # (transaction, count) -> fresh RMA serials
@@ -210,6 +211,7 @@ class ReturnsRepository:
             elsewhere = self.shipments(number)
             if elsewhere is not None:
                 shipped, serials = elsewhere.units, elsewhere.serials
+                shipped_at = shipped_at or _aware(elsewhere.packed_at)
         shipped = shipped or self._ordered_units(order.id)
         products = {r.sku: r for r in c.execute(select(_products).where(_products.c.sku.in_(list(shipped))))}
         returned: dict[str, int] = {}

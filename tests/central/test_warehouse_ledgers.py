@@ -212,6 +212,7 @@ def test_a_serial_packed_at_one_station_is_checked_at_the_returns_bench_of_anoth
         order, problem = repo.returnable_order("900001")
         assert problem is None and {(line.sku, line.shipped) for line in order.lines} == {("PHONE-1", 2)}
         assert order.shipped_serials == {("PHONE-1", "SN-1"), ("PHONE-1", "SN-2")}
+        assert order.shipped_at is not None  # the return window counts from S01's packing
         bench = ReturnStation(repo, station="S02", rules=ReturnRules(window_days=30))
         bench.scan("PS:BADGE:P-1001")
         assert bench.scan("900001").code == "return_opened"

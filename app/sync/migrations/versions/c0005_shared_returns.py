@@ -65,10 +65,11 @@ CREATE POLICY station_appends_own ON return_events FOR INSERT TO ps_station
 -- answers for one order, nothing more. The last packing counts: the packing station's events
 -- between its last order_opened and its last order_packed (an order voided and packed again
 -- was unpacked back into the tote before).
-CREATE FUNCTION ps_shipped_units(p_order text) RETURNS TABLE (sku text, serial text, units bigint)
+CREATE FUNCTION ps_shipped_units(p_order text)
+RETURNS TABLE (sku text, serial text, units bigint, packed_at timestamptz)
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
     WITH packed AS (
-        SELECT station, station_seq FROM pack_events
+        SELECT station, station_seq, at FROM pack_events
         WHERE order_number = p_order AND type = 'order_packed' ORDER BY id DESC LIMIT 1
     ), opened AS (
         SELECT coalesce(max(e.station_seq), 0) AS seq FROM pack_events e, packed p
@@ -78,12 +79,14 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
         SELECT e.payload->>'sku' AS sku, nullif(e.payload->>'serial', '') AS serial,
                CASE WHEN e.type = 'item_packed' THEN 1 ELSE -1 END
                * CASE WHEN jsonb_typeof(e.payload->'units') = 'number' THEN (e.payload->>'units')::numeric::bigint
-                      ELSE 1 END AS units
+                      ELSE 1 END AS units,
+               p.at AS packed_at
         FROM pack_events e, packed p, opened o
         WHERE e.order_number = p_order AND e.station = p.station AND e.station_seq > o.seq
           AND e.station_seq < p.station_seq AND e.type IN ('item_packed', 'item_unpacked') AND e.payload ? 'sku'
     )
-    SELECT sku, serial, sum(units)::bigint FROM moves GROUP BY sku, serial HAVING sum(units) > 0 ORDER BY sku, serial
+    SELECT sku, serial, sum(units)::bigint, packed_at FROM moves GROUP BY sku, serial, packed_at
+    HAVING sum(units) > 0 ORDER BY sku, serial
 $$;
 REVOKE ALL ON FUNCTION ps_shipped_units(text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION ps_shipped_units(text) TO ps_station;
