@@ -192,8 +192,8 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
     finally:
         engine.dispose()
     print(f"demo data: {demo.products} products, {demo.cartons} cartons, {demo.users} users added; "
-          f"orders {demo.first_order}-{demo.last_order}. Sign in with badge P-1001 (Alex Packer) or "
-          "P-1002 (Priya Patel); `packstation demo-sheet` prints the barcodes.")
+          f"orders {demo.first_order}-{demo.last_order}; {demo.operations}. Sign in with badge P-1001 "
+          "(Alex Packer) or P-1002 (Priya Patel); `packstation demo-sheet` prints the barcodes.")
     return 0
 
 

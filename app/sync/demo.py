@@ -1,5 +1,6 @@
-"""`packstation central demo-data`: the standalone demo (catalogue, cartons, users, orders) in a
-central database, so that a new user can try several stations at once without files to hand."""
+"""`packstation central demo-data`: the standalone demo (catalogue, cartons, users, orders, and the
+returns, stock and wholesale demo) in a central database, so that a new user can try several
+stations at once without files to hand."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from sqlalchemy import Engine, text
 
 from app.store.demo import CARTONS, FIRST_ORDER, catalogue_rows, demo_users, order_rows
 from app.store.users import hash_pin
+from app.sync.demo_operations import seed_operations
 from app.sync.importer import write_records
 
 
@@ -20,6 +22,7 @@ class CentralDemo:
     orders: int
     first_order: str
     last_order: str
+    operations: str = ""  # stock, the wholesale order, orders to take back (app.sync.demo_operations)
 
 
 def seed_central_demo(engine: Engine, orders: int = 50, seed: int = 7) -> CentralDemo:
@@ -41,4 +44,6 @@ def seed_central_demo(engine: Engine, orders: int = 50, seed: int = 7) -> Centra
         first = max(FIRST_ORDER, (highest or 0) + 1)
         plan = write_records(conn, "orders", order_rows(first, orders, seed))
         plan.apply(conn)
-    return CentralDemo(products.created, cartons.created, users, plan.created, str(first), str(first + orders - 1))
+        operations = seed_operations(conn)
+    return CentralDemo(products.created, cartons.created, users, plan.created, str(first), str(first + orders - 1),
+                       operations)
