@@ -139,3 +139,23 @@ def test_a_disabled_station_can_no_longer_log_in_and_its_claims_go_back(central)
     assert central.value("SELECT count(*) FROM claims") == 0
     with pytest.raises(psycopg.OperationalError, match="not permitted to log in"):
         connect(settings, purpose="test")
+
+
+def test_return_events_are_append_only_and_written_in_the_stations_own_name_only(central):
+    s1 = connect(central.settings("S01"), purpose="test")
+    s2 = connect(central.settings("S02"), purpose="test")
+    insert = ("INSERT INTO return_events (uuid, station, station_seq, type, payload, at) "
+              "VALUES (gen_random_uuid(), %s, 1, 'rma_issued', '{}', now())")
+    try:
+        s1.execute(insert, ("S01",))
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security"):
+            s1.execute(insert, ("S02",))
+        assert s2.execute("SELECT station FROM return_events").fetchall() == [("S01",)]  # every bench reads all
+        for statement in ("UPDATE return_events SET type = 'x'", "DELETE FROM return_events"):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                s1.execute(statement)
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="append-only"):
+            central.rows("DELETE FROM return_events")  # not even the owner
+    finally:
+        s1.close()
+        s2.close()
