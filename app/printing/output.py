@@ -231,12 +231,13 @@ class PrinterOutput:
 
     def _return_code(self, order: Order) -> tuple[str, str]:
         """The order's RMA and its return code for the slip ([returns] code_on_slip): its open RMA,
-        else one issued now. The slip goes out without it if that fails: the customer can still
-        return by order number."""
+        else one issued now (a networked station numbers it from the central sequence, or from the
+        RMAs it reserved ahead). The slip goes out without it if that fails: the customer can
+        still return by order number."""
         from app.returns.return_label import order_return_code
 
         try:
-            return order_return_code(self.engine, order.number)
+            return order_return_code(self.engine, order.number, config=self.config, station=self.config.station)
         except Exception:  # noqa: BLE001 - the order is packed; a slip without the code beats no slip
             log.exception("no return code on the packing slip of order %s", order.number)
             return "", ""

@@ -286,8 +286,8 @@ def _write(text: str, output: Path | None) -> None:
 
 
 def cmd_returns_replay(args: argparse.Namespace) -> int:
+    from app.returns.networked import returns_repository
     from app.returns.service import ReturnStation
-    from app.store.returns import ReturnsRepository
 
     bench = _bench()
     path = Path(args.file)
@@ -298,7 +298,7 @@ def cmd_returns_replay(args: argparse.Namespace) -> int:
     except ValueError as exc:  # a negative --window-days
         bench.close()
         return _fail(str(exc).replace("returns.window_days", "--window-days"), EXIT_USAGE)
-    repo = ReturnsRepository(bench.engine, rules=rules)
+    repo = returns_repository(bench.engine, bench.config, rules=rules)
     station = ReturnStation(repo, station=args.station or bench.config.station, rules=rules)
     try:
         lines: Iterable[bytes] = sys.stdin.buffer if args.file == "-" else path.read_bytes().splitlines()
@@ -313,12 +313,13 @@ def cmd_returns_replay(args: argparse.Namespace) -> int:
 
 
 def cmd_returns_rma(args: argparse.Namespace) -> int:
-    from app.store.returns import ReturnsRepository
+    from app.returns.networked import returns_repository
 
     bench = _bench()
-    repo = ReturnsRepository(bench.engine)
+    repo = returns_repository(bench.engine, bench.config)  # networked: the central RMA numbers
     try:
-        rma = repo.issue_rma(args.order, reason=args.reason, return_tracking=args.tracking)
+        rma = repo.issue_rma(args.order, reason=args.reason, return_tracking=args.tracking,
+                             station=bench.config.station)
     except ValueError as exc:
         return _fail(str(exc))
     finally:
@@ -348,7 +349,8 @@ def cmd_returns_label(args: argparse.Namespace) -> int:
         if not (warehouse.line1 and warehouse.postcode and warehouse.country):
             return _fail("the return label goes to the warehouse: set [ship_from] in station.toml", EXIT_USAGE)
         try:
-            data = return_label_data(bench.engine, args.order, warehouse, rma=args.rma, reason=args.reason)
+            data = return_label_data(bench.engine, args.order, warehouse, rma=args.rma, reason=args.reason,
+                                     config=bench.config, station=bench.config.station)
         except ReturnLabelError as exc:
             return _fail(str(exc))
         source = None if args.no_carrier else easypost_source(bench.config.shipping)
@@ -358,7 +360,7 @@ def cmd_returns_label(args: argparse.Namespace) -> int:
                 bought = buy_return_label(source, data, label_format=args.format, weight_g=args.weight_g)
             except (ReturnLabelError, ShippingError) as exc:
                 return _fail(f"no carrier return label for {data.rma}: {exc} (--no-carrier prints ours alone)")
-            record_return_tracking(bench.engine, data.rma, bought.tracking_number)
+            record_return_tracking(bench.engine, data.rma, bought.tracking_number, station=bench.config.station)
             data = replace(data, return_tracking=bought.tracking_number)
             carrier_file = args.output.with_name(f"{args.output.stem}-carrier.{bought.label_format}")
             carrier_file.write_bytes(bought.label_bytes)
@@ -419,11 +421,11 @@ def cmd_returns_refunds(args: argparse.Namespace) -> int:
 
 
 def cmd_returns_approve(args: argparse.Namespace) -> int:
-    from app.store.returns import ReturnsRepository
+    from app.returns.networked import returns_repository
 
     bench = _bench()
     rules = bench.config.returns.rules()
-    repo = ReturnsRepository(bench.engine, rules=rules)
+    repo = returns_repository(bench.engine, bench.config, rules=rules)
     try:
         user = repo.user_by_badge(args.badge)
         if user is None:
@@ -439,10 +441,10 @@ def cmd_returns_approve(args: argparse.Namespace) -> int:
 
 
 def cmd_returns_release(args: argparse.Namespace) -> int:
-    from app.store.returns import ReturnsRepository
+    from app.returns.networked import returns_repository
 
     bench = _bench()
-    repo = ReturnsRepository(bench.engine, rules=bench.config.returns.rules())  # the quarantine bin is not sellable
+    repo = returns_repository(bench.engine, bench.config, rules=bench.config.returns.rules())  # quarantine: unsellable
     try:
         user = repo.user_by_badge(args.badge)
         if user is None:

@@ -21,13 +21,12 @@ from dataclasses import dataclass, fields, replace
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Engine, func, select, update
+from sqlalchemy import Engine, func, select
 
 from app.domain.model import Address
-from app.store.db import write_transaction
 from app.store.models import Order as OrderRow
 from app.store.models import OrderLine, Parcel, Product
-from app.store.returns import ReturnsRepository
+from app.store.returns import ReturnsRepository, Rma
 from app.store.returns_models import ReturnAuthorization
 from printers.label import Align, Barcode, Box, Fit, Font, Label, Line, Symbology, Text
 
@@ -71,9 +70,10 @@ class BoughtReturnLabel:
 
 
 def return_label_data(engine: Engine, order_number: str, warehouse: Address, *, rma: str | None = None,
-                      reason: str = "", issue: bool = True) -> ReturnLabelData:
+                      reason: str = "", issue: bool = True, config: Any = None, station: str = "") -> ReturnLabelData:
     """The order's return label data, with its RMA: the one named, else the newest RMA still
-    issued for the order, else (with `issue`) a new one."""
+    issued for the order, else (with `issue`) a new one, numbered as the station's `config` says
+    (app.returns.networked: the central sequence on a networked station)."""
     with engine.connect() as conn:
         order = conn.execute(select(_orders).where(_orders.c.number == order_number)).first()
         if order is None:
@@ -95,11 +95,7 @@ def return_label_data(engine: Engine, order_number: str, warehouse: Address, *, 
     if row is None:
         if not issue:
             raise ReturnLabelError(f"Order {order.number} has no RMA: issue one first.")
-        repo = ReturnsRepository(engine)
-        try:
-            issued = repo.issue_rma(order.number, reason=reason)
-        finally:
-            repo.close()
+        issued = _issue_rma(engine, order.number, reason, config, station)
         number, token, tracking, why = issued.rma, issued.token, "", reason
     else:
         number, token, tracking, why = row.rma, row.token, row.return_tracking or "", row.reason or reason
@@ -109,10 +105,12 @@ def return_label_data(engine: Engine, order_number: str, warehouse: Address, *, 
                            tracking, order.carrier or "", weight or DEFAULT_RETURN_WEIGHT_G)
 
 
-def order_return_code(engine: Engine, order_number: str, *, reason: str = "packing slip") -> tuple[str, str]:
+def order_return_code(engine: Engine, order_number: str, *, reason: str = "packing slip", config: Any = None,
+                      station: str = "") -> tuple[str, str]:
     """The order's RMA number and return code (PS:RETURN:<order>:<token>) for its packing slip:
     the newest RMA still issued for the order, else a new one from ReturnsRepository.issue_rma
-    (numbered and recorded like any other). A reprinted slip carries the same code."""
+    (numbered and logged like any other, as the station's `config` says). A reprinted slip
+    carries the same code."""
     from app.domain.returns import return_code
 
     with engine.connect() as conn:
@@ -120,12 +118,18 @@ def order_return_code(engine: Engine, order_number: str, *, reason: str = "packi
                            .where(RMAS.c.order_number == order_number, RMAS.c.status == "issued")
                            .order_by(RMAS.c.issued_at.desc(), RMAS.c.rma.desc()).limit(1)).first()
     if row is None:
-        repo = ReturnsRepository(engine)
-        try:
-            row = repo.issue_rma(order_number, reason=reason)
-        finally:
-            repo.close()
+        row = _issue_rma(engine, order_number, reason, config, station)
     return row.rma, return_code(row.order_number, row.token)
+
+
+def _issue_rma(engine: Engine, order_number: str, reason: str, config: Any, station: str) -> Rma:
+    from app.returns.networked import returns_repository
+
+    repo = returns_repository(engine, config)
+    try:
+        return repo.issue_rma(order_number, reason=reason, station=station)
+    finally:
+        repo.close()
 
 
 def _outbound_weight(conn: Any, order_id: int) -> int | None:
@@ -139,10 +143,14 @@ def _outbound_weight(conn: Any, order_id: int) -> int | None:
     return int(products) if products else None
 
 
-def record_return_tracking(engine: Engine, rma: str, tracking: str) -> None:
-    """Keep the bought label's tracking number on the RMA: scanning it opens the return."""
-    with write_transaction(engine) as conn:
-        conn.execute(update(RMAS).where(RMAS.c.rma == rma).values(return_tracking=tracking))
+def record_return_tracking(engine: Engine, rma: str, tracking: str, *, station: str = "") -> None:
+    """Keep the bought label's tracking number on the RMA (logged: other stations learn it too):
+    scanning it opens the return."""
+    repo = ReturnsRepository(engine)
+    try:
+        repo.set_return_tracking(rma, tracking, station=station)
+    finally:
+        repo.close()
 
 
 # ---------------------------------------------------------------- the label
