@@ -273,9 +273,11 @@ class StepPanel(QStackedWidget):
     """Right side: what to do now — scan an item, grade it, put it away, or get a supervisor."""
 
     def __init__(self, send_grade: Callable[[Grade, str], None], send_dispose: Callable[[Disposition | None], None],
-                 keys: dict[str, str], parent: QWidget | None = None, *, thumbnails: Thumbnails | None = None) -> None:
+                 keys: dict[str, str], parent: QWidget | None = None, *, thumbnails: Thumbnails | None = None,
+                 quarantine_bin: str = QUARANTINE_BIN) -> None:
         super().__init__(parent)
         self.keys = keys
+        self.quarantine_bin = quarantine_bin  # [returns] quarantine_bin: where flagged units go
         self.thumbnails = thumbnails or Thumbnails(None)
         # scan the next item
         self.scan = QWidget()
@@ -390,7 +392,7 @@ class StepPanel(QStackedWidget):
             self.grade_item.setText(_tr("In hand: {0} — {1}").format(pending.sku, pending.name)
                                     + (f" · {pending.serial}" if pending.serial else ""))
             flags = ", ".join(f.value.replace("_", " ") for f in pending.flags)
-            flagged = _tr("FLAGGED: {0} — it goes to {1}").format(flags, QUARANTINE_BIN)
+            flagged = _tr("FLAGGED: {0} — it goes to {1}").format(flags, self.quarantine_bin)
             self.grade_flags.setText(flagged if flags else "")
             self.grade_flags.setVisible(bool(flags))
             self._in_hand_photo(self.grade_photo, pending.photo)
@@ -430,8 +432,9 @@ class StepPanel(QStackedWidget):
 class ClosedPanel(QWidget):
     """After a return: what came back and how stock changed, SKU by SKU and bin by bin."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, quarantine_bin: str = QUARANTINE_BIN) -> None:
         super().__init__(parent)
+        self.quarantine_bin = quarantine_bin
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.title = _label("", "Headline")
@@ -455,7 +458,7 @@ class ClosedPanel(QWidget):
         self.summary.setText(_tr("Order {0}: {1} unit(s) back ({2}).").format(closed.order, len(closed.items),
                                                                             listing or "—"))
         rows = [[r.sku, r.bin, str(r.before), str(r.after), f"{r.delta:+d}"] for r in closed.stock]
-        colours = [STOP_RED if r.bin == QUARANTINE_BIN else OK_GREEN for r in closed.stock]
+        colours = [STOP_RED if r.bin == self.quarantine_bin else OK_GREEN for r in closed.stock]
         _fill(self.stock, rows, colours)
         self.sellable.setText("   ".join(_tr("{0} for sale: {1} → {2}").format(sku, before, after)
                                          for sku, before, after in closed.available if before != after)

@@ -155,7 +155,7 @@ class ReturnsWindow(QMainWindow):
         self.idle_page.setObjectName("Screen")
         row = QHBoxLayout(self.idle_page)
         row.setContentsMargins(16, 12, 16, 12)
-        self.closed_panel = ClosedPanel()
+        self.closed_panel = ClosedPanel(quarantine_bin=self.config.returns.quarantine_bin)
         row.addWidget(self.closed_panel, 3)
         prompt = QVBoxLayout()
         prompt.addStretch(1)
@@ -186,7 +186,8 @@ class ReturnsWindow(QMainWindow):
         thumbnails = Thumbnails(self.paths.data_dir)
         self.return_panel = ReturnPanel(thumbnails=thumbnails)
         row.addWidget(self.return_panel, 5)
-        self.step = StepPanel(self.grade, self.dispose, {k: _keys(k) for k in KEYS}, thumbnails=thumbnails)
+        self.step = StepPanel(self.grade, self.dispose, {k: _keys(k) for k in KEYS}, thumbnails=thumbnails,
+                              quarantine_bin=self.config.returns.quarantine_bin)
         self.step.setMaximumWidth(480)
         row.addWidget(self.step, 2)
         self.pages.addWidget(self.open_page)
