@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,6 +43,8 @@ if TYPE_CHECKING:
     from app.store.carrier_labels import UpstreamLabel
 
 log = logging.getLogger(__name__)
+
+RETURN_CODE_RETRY_S = 30  # after the return code could not be made, slips go without it this long
 
 PREVIEW_DPI = 120  # the screen shows the label about 500 px tall: the printer's 203 dpi would be wasted
 
@@ -86,6 +89,7 @@ class PrinterOutput:
         self._buyer: LabelBuyer | None = None  # built at the first label (or at start), then kept
         self._buyer_lock = threading.Lock()
         self._mail: MailWorker | None = None
+        self._no_return_code_until = 0.0  # after a failure, slips go without the code for a while
 
     # ------------------------------------------------------------ the station's Output
 
@@ -236,10 +240,16 @@ class PrinterOutput:
         still return by order number."""
         from app.returns.return_label import order_return_code
 
+        if time.monotonic() < self._no_return_code_until:
+            return "", ""
         try:
             return order_return_code(self.engine, order.number, config=self.config, station=self.config.station)
         except Exception:  # noqa: BLE001 - the order is packed; a slip without the code beats no slip
-            log.exception("no return code on the packing slip of order %s", order.number)
+            log.exception("no return code on the packing slip of order %s; slips go without it for %d s",
+                          order.number, RETURN_CODE_RETRY_S)
+            # An unreachable central database can cost the connect timeout per slip: the station
+            # worker, and so the packer's next scan, must not wait for it slip after slip.
+            self._no_return_code_until = time.monotonic() + RETURN_CODE_RETRY_S
             return "", ""
 
     def _tell_customer(self, order: Order, parcels: list[dict[str, Any]]) -> None:

@@ -16,6 +16,7 @@ worker (app.sync.ledgers); nothing here is on the item-scan path.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -38,12 +39,24 @@ def returns_repository(engine: Any, config: Any, **options: Any) -> ReturnsRepos
 
 
 def rma_source(config: Any) -> RmaSource | None:
-    """The central RMA sequence for a networked station's config; None (the station's own) otherwise."""
-    if not getattr(getattr(config, "central", None), "enabled", False):
+    """The central RMA sequence for a networked station's config; None (the station's own) otherwise.
+
+    One per station and central database for the process: it remembers an outage, so that a
+    packing slip after slip does not wait for a dead server each time (app.sync.sequences)."""
+    settings = getattr(config, "central", None)
+    if not getattr(settings, "enabled", False):
         return None
     from app.sync.sequences import CentralSerials
 
-    return CentralSerials(_connector(config, "sequences"), name="rma", reserve=RMA_RESERVE)
+    key = (config.station, settings.url, settings.password_file)
+    with _lock:
+        if key not in _rma_sources:
+            _rma_sources[key] = CentralSerials(_connector(config, "sequences"), name="rma", reserve=RMA_RESERVE)
+        return _rma_sources[key]
+
+
+_rma_sources: dict[tuple[str, str, str], RmaSource] = {}
+_lock = threading.Lock()
 
 
 class CentralShipments:

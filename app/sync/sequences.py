@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
@@ -41,6 +42,7 @@ log = logging.getLogger(__name__)
 
 STATE = SyncState.__table__
 MAX_BLOCK = 10_000  # one call reserves at most this many values
+RETRY_AFTER_S = 30.0  # after an outage, top the reserve up again no sooner than this
 ConnectionFactory = Callable[[], Any]  # () -> a psycopg connection (closed by `with`), e.g. CentralSync.connect
 
 
@@ -86,13 +88,16 @@ class CentralSerials:
     module's docstring); 0 keeps none, and an offline station then refuses to allocate.
     """
 
-    def __init__(self, conn_factory: ConnectionFactory, *, name: str = "sscc", reserve: int = 0) -> None:
+    def __init__(self, conn_factory: ConnectionFactory, *, name: str = "sscc", reserve: int = 0,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         sequence_name(name)
         if not 0 <= reserve <= MAX_BLOCK:
             raise ValueError(f"reserve must be between 0 and {MAX_BLOCK}, not {reserve}")
         self.conn_factory = conn_factory
         self.name = name
         self.reserve = reserve
+        self.clock = clock
+        self._top_up_after = 0.0  # an outage seen: topping up the reserve waits until then
 
     @property
     def state_name(self) -> str:
@@ -105,10 +110,14 @@ class CentralSerials:
         if self.reserve == 0:
             return self._central(count)
         held = self._held(conn)
-        if len(held) < count + self.reserve // 2:  # top up while online; an outage may still be covered
+        # Top up while online. After an outage, only when the reserve cannot cover the call: an
+        # unreachable server may take the whole connect timeout to say so, every time.
+        top_up = len(held) < count + self.reserve // 2 and self.clock() >= self._top_up_after
+        if len(held) < count or top_up:
             try:
                 held += self._central(count + self.reserve - len(held))
             except SsccUnavailable as exc:
+                self._top_up_after = self.clock() + RETRY_AFTER_S
                 if len(held) < count:
                     raise SsccUnavailable(f"{exc}; only {len(held)} reserved here") from exc
                 log.warning("central %s sequence out of reach: using values reserved ahead (%d left)",

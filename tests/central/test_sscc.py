@@ -11,7 +11,7 @@ from app.domain.bulk import CartonItem
 from app.domain.gtin import sscc_is_valid
 from app.store.bulk import SsccUnavailable, build_pallet, load_shipment, pack_carton
 from app.sync.pg import connect
-from app.sync.sequences import CentralSerials, SequenceUnavailable, allocate
+from app.sync.sequences import RETRY_AFTER_S, CentralSerials, SequenceUnavailable, allocate
 from tests.central.pgcluster import free_port
 
 PREFIX = "9506000"  # 7 digits: 9 digits of serial reference
@@ -200,6 +200,32 @@ def test_an_offline_station_uses_only_the_values_it_reserved_ahead(central, make
     serial_refs = [int(s[8:17]) for s in [online, *offline]]
     assert len(set(serial_refs)) == 5 and max(serial_refs) <= issued == 5
     assert station.local("SELECT count(*) FROM logistic_units") == [(5,)]
+
+
+def test_through_an_outage_the_reserve_is_topped_up_once_per_retry_period_not_on_every_call(central, make_station):
+    """GIVEN a station keeping 6 values ahead WHEN the link drops THEN it dials the central
+    database once when its reserve runs low, then not again for RETRY_AFTER_S (a dead server can
+    take the connect timeout every time), while the values it holds still serve"""
+    wholesale_orders(central, {"W-S01": 10})
+    station = networked(make_station, "S01")
+    link, now = Switch(station), [0.0]
+    serials = CentralSerials(link, reserve=6, clock=lambda: now[0])
+
+    def carton() -> None:
+        with station.engine.begin() as conn:
+            pack_carton(conn, load_shipment(conn, "W-S01"), [CartonItem(SKU, 1)], company_prefix=PREFIX,
+                        sscc_source=serials)
+
+    carton()  # online: 1 + 6 ahead
+    link.down, link.calls = True, 0
+    for _ in range(5):
+        carton()
+    assert link.calls == 1  # the one top-up try when the reserve fell below half
+    now[0] += RETRY_AFTER_S
+    carton()
+    assert link.calls == 2
+    with pytest.raises(SsccUnavailable, match="only 0 reserved here"):
+        carton()  # nothing held: it must ask, and says why it cannot
 
 
 def test_a_networked_station_never_falls_back_to_its_own_sequence(central, make_station):

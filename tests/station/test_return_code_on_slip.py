@@ -116,6 +116,29 @@ def test_without_the_option_the_slip_has_no_return_code_and_no_rma_is_issued(pac
     assert rmas(bench) == []
 
 
+def test_when_the_code_cannot_be_made_slips_go_without_it_and_it_is_not_tried_slip_after_slip(packing,
+                                                                                              monkeypatch):
+    """GIVEN code_on_slip and an RMA source that fails (a networked station whose central database
+    is down can take the connect timeout to say so)
+    WHEN two slips are printed THEN both go out, without the code, and the second did not try"""
+    import app.returns.return_label as return_label
+
+    tries = []
+
+    def unreachable(*args, **kwargs):
+        tries.append(args)
+        raise RuntimeError("No RMA while offline")
+
+    monkeypatch.setattr(return_label, "order_return_code", unreachable)
+    bench, station = packing("[returns]\ncode_on_slip = true\n")
+    station.output.print_slip(station.repo.order_by_number("1001"), station.repo.parcels_of("1001"))
+    assert station.output.drain(timeout=10)
+
+    assert len(tries) == 1
+    assert [decode_pdf(slip) for slip in slips()] == [[("Code128", "1001")]] * 2
+    assert rmas(bench) == []
+
+
 def _text_of(pdf: bytes) -> str:
     import pypdfium2
 
