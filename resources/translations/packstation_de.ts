@@ -120,6 +120,317 @@ GS1 SSCC</translation>
     </message>
 </context>
 <context>
+    <name>CycleCount</name>
+    <message>
+        <source>0 ✓</source>
+        <translation>0 ✓</translation>
+    </message>
+    <message>
+        <source>Scan a bin label</source>
+        <translation>Lagerplatz-Etikett scannen</translation>
+    </message>
+    <message>
+        <source>Recount</source>
+        <translation>Nachzählen</translation>
+    </message>
+    <message>
+        <source>+{0} over</source>
+        <translation>+{0} zu viel</translation>
+    </message>
+    <message>
+        <source>−{0} short</source>
+        <translation>−{0} zu wenig</translation>
+    </message>
+    <message>
+        <source>Open counts</source>
+        <translation>Offene Zählungen</translation>
+    </message>
+    <message>
+        <source>Scan a bin's label to go on with its count.</source>
+        <translation>Etikett eines Lagerplatzes scannen, um seine Zählung fortzusetzen.</translation>
+    </message>
+    <message>
+        <source>That was NOT recorded. Try again; if this repeats, call IT.</source>
+        <translation>Das wurde NICHT gespeichert. Noch einmal versuchen; wenn es wieder passiert, die IT rufen.</translation>
+    </message>
+    <message>
+        <source>waiting for a supervisor</source>
+        <translation>wartet auf einen Vorarbeiter</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Gezählt</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Summe</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Soll</translation>
+    </message>
+    <message>
+        <source>Variance</source>
+        <translation>Differenz</translation>
+    </message>
+    <message>
+        <source>Approved. Scan the next bin.</source>
+        <translation>Freigegeben. Nächsten Lagerplatz scannen.</translation>
+    </message>
+    <message>
+        <source>RECOUNT: supervisor, scan your badge</source>
+        <translation>NACHZÄHLEN: Vorarbeiter, Ausweis scannen</translation>
+    </message>
+    <message>
+        <source>Scan a supervisor badge to approve, or RECOUNT</source>
+        <translation>VORARBEITER-Ausweis zum Freigeben scannen, oder NACHZÄHLEN</translation>
+    </message>
+    <message>
+        <source>Approving books the variance into the stock. RECOUNT clears the counts for a new, blind round.</source>
+        <translation>Freigeben bucht die Differenz in den Bestand. NACHZÄHLEN löscht die Zählung für eine neue, blinde Runde.</translation>
+    </message>
+    <message>
+        <source>RECOUNT</source>
+        <translation>NACHZÄHLEN</translation>
+    </message>
+    <message>
+        <source>SUPERVISOR: scan your badge to approve, or RECOUNT ({0}).</source>
+        <translation>VORARBEITER: Ausweis zum Freigeben scannen, oder NACHZÄHLEN ({0}).</translation>
+    </message>
+    <message>
+        <source>Then scan every item in the bin, and COMPLETE ({0}) when it is empty. F2 types a bin.</source>
+        <translation>Dann jeden Artikel im Lagerplatz scannen und FERTIG ({0}), wenn er leer ist. F2 tippt einen Lagerplatz.</translation>
+    </message>
+    <message>
+        <source>Scan a bin label to count it.</source>
+        <translation>Lagerplatz-Etikett scannen, um ihn zu zählen.</translation>
+    </message>
+    <message>
+        <source>Bin {0}</source>
+        <translation>Lagerplatz {0}</translation>
+    </message>
+    <message>
+        <source> · round {0}</source>
+        <translation> · Runde {0}</translation>
+    </message>
+    <message>
+        <source>COUNTING</source>
+        <translation>ZÄHLUNG LÄUFT</translation>
+    </message>
+    <message>
+        <source>APPROVED</source>
+        <translation>FREIGEGEBEN</translation>
+    </message>
+    <message>
+        <source>Expected {0}, counted {1}: {2} line(s) off.</source>
+        <translation>Soll {0}, gezählt {1}: {2} Zeile(n) abweichend.</translation>
+    </message>
+    <message>
+        <source>Scan every item in the bin</source>
+        <translation>Jeden Artikel im Lagerplatz scannen</translation>
+    </message>
+    <message>
+        <source>Bin empty: COMPLETE ({0}). Scanned one too many: UNDO ({1}).</source>
+        <translation>Lagerplatz leer: FERTIG ({0}). Einen zu viel gescannt: RÜCKGÄNGIG ({1}).</translation>
+    </message>
+    <message>
+        <source>The count of bin {0} stays open.</source>
+        <translation>Die Zählung von Lagerplatz {0} bleibt offen.</translation>
+    </message>
+    <message>
+        <source>Scan the next bin.</source>
+        <translation>Nächsten Lagerplatz scannen.</translation>
+    </message>
+    <message>
+        <source>RECOUNT: a SUPERVISOR scans their badge now.</source>
+        <translation>NACHZÄHLEN: jetzt scannt ein VORARBEITER seinen Ausweis.</translation>
+    </message>
+    <message>
+        <source>Recount called off.</source>
+        <translation>Nachzählen abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Scan a bin label.</source>
+        <translation>Lagerplatz-Etikett scannen.</translation>
+    </message>
+    <message>
+        <source>Scan the bin label first.</source>
+        <translation>Zuerst das Lagerplatz-Etikett scannen.</translation>
+    </message>
+    <message>
+        <source>This count is finished: no more scans.</source>
+        <translation>Diese Zählung ist beendet: keine Scans mehr.</translation>
+    </message>
+    <message>
+        <source>Quantity must be 1 or more.</source>
+        <translation>Die Menge muss 1 oder mehr sein.</translation>
+    </message>
+    <message>
+        <source>Nothing to undo.</source>
+        <translation>Nichts rückgängig zu machen.</translation>
+    </message>
+    <message>
+        <source>Then the supervisor scans the badge.</source>
+        <translation>Dann scannt der Vorarbeiter seinen Ausweis.</translation>
+    </message>
+    <message>
+        <source>That is a badge. Scan a bin label to count it.</source>
+        <translation>Das ist ein Ausweis. Lagerplatz-Etikett scannen, um zu zählen.</translation>
+    </message>
+    <message>
+        <source>RECOUNT is for a finished count.</source>
+        <translation>NACHZÄHLEN gibt es nur für eine beendete Zählung.</translation>
+    </message>
+    <message>
+        <source>That is not a bin label. Scan the bin label again.</source>
+        <translation>Das ist kein Lagerplatz-Etikett. Lagerplatz-Etikett erneut scannen.</translation>
+    </message>
+    <message>
+        <source>Not for counting: scan a bin label, then the items in it.</source>
+        <translation>Nicht zum Zählen: Lagerplatz-Etikett scannen, dann die Artikel darin.</translation>
+    </message>
+    <message>
+        <source>Scan refused.</source>
+        <translation>Scan abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Station error: {0}</source>
+        <translation>Stationsfehler: {0}</translation>
+    </message>
+    <message>
+        <source>counting, round {0}</source>
+        <translation>Zählung läuft, Runde {0}</translation>
+    </message>
+    <message>
+        <source>WAITING FOR A SUPERVISOR</source>
+        <translation>WARTET AUF VORARBEITER</translation>
+    </message>
+    <message>
+        <source>{0} unit(s) of {1} SKU(s) counted so far. Blind count: what the records say is shown when you finish.</source>
+        <translation>Bisher {0} Stück von {1} SKU(s) gezählt. Blindzählung: der Sollbestand wird erst nach dem Abschluss gezeigt.</translation>
+    </message>
+    <message>
+        <source>Quantity {0}: scan the item</source>
+        <translation>Menge {0}: Artikel scannen</translation>
+    </message>
+    <message>
+        <source>The stock of bin {0} now says what was counted.</source>
+        <translation>Der Bestand von Lagerplatz {0} entspricht jetzt der Zählung.</translation>
+    </message>
+    <message>
+        <source>CANCEL ({0}) calls the recount off.</source>
+        <translation>ABBRECHEN ({0}) bricht das Nachzählen ab.</translation>
+    </message>
+    <message>
+        <source>Counting bin {0}: scan every item in it.</source>
+        <translation>Zählung von Lagerplatz {0}: jeden Artikel darin scannen.</translation>
+    </message>
+    <message>
+        <source>Approved by {0}.</source>
+        <translation>Freigegeben von {0}.</translation>
+    </message>
+    <message>
+        <source>{0} unit(s) off</source>
+        <translation>{0} Stück abweichend</translation>
+    </message>
+    <message>
+        <source>Counting bin {0}. Scan every item in it.</source>
+        <translation>Zählung von Lagerplatz {0}. Jeden Artikel darin scannen.</translation>
+    </message>
+    <message>
+        <source>Bin {0}: count resumed. Scan every item in it.</source>
+        <translation>Lagerplatz {0}: Zählung fortgesetzt. Jeden Artikel darin scannen.</translation>
+    </message>
+    <message>
+        <source>+{0} at once</source>
+        <translation>+{0} auf einmal</translation>
+    </message>
+    <message>
+        <source>{0}: {1} counted</source>
+        <translation>{0}: {1} gezählt</translation>
+    </message>
+    <message>
+        <source>Undone: {0} is back to {1}.</source>
+        <translation>Rückgängig: {0} steht wieder auf {1}.</translation>
+    </message>
+    <message>
+        <source>Quantity {0}: now scan the item.</source>
+        <translation>Menge {0}: jetzt den Artikel scannen.</translation>
+    </message>
+    <message>
+        <source>Bin {0}: {1} line(s) off.</source>
+        <translation>Lagerplatz {0}: {1} Zeile(n) abweichend.</translation>
+    </message>
+    <message>
+        <source>Bin {0}: no variance.</source>
+        <translation>Lagerplatz {0}: keine Differenz.</translation>
+    </message>
+    <message>
+        <source>Bin {0} approved by {1}: {2} stock correction(s) booked.</source>
+        <translation>Lagerplatz {0} freigegeben von {1}: {2} Bestandskorrektur(en) gebucht.</translation>
+    </message>
+    <message>
+        <source>CANCEL ({0}) calls it off.</source>
+        <translation>ABBRECHEN ({0}) bricht es ab.</translation>
+    </message>
+    <message>
+        <source>RECOUNT round {0}: count bin {1} again, every item.</source>
+        <translation>NACHZÄHLEN Runde {0}: Lagerplatz {1} noch einmal zählen, jeden Artikel.</translation>
+    </message>
+    <message>
+        <source>Bin {0}'s count is put aside: it stays open.</source>
+        <translation>Die Zählung von Lagerplatz {0} ist zurückgestellt: sie bleibt offen.</translation>
+    </message>
+    <message>
+        <source>Unknown barcode {0}. Set the item aside for a supervisor.</source>
+        <translation>Unbekannter Barcode {0}. Artikel für den Vorarbeiter beiseitelegen.</translation>
+    </message>
+    <message>
+        <source>Not counted: {0}</source>
+        <translation>Nicht gezählt: {0}</translation>
+    </message>
+    <message>
+        <source>Badge {0} is not known. Ask a supervisor.</source>
+        <translation>Ausweis {0} ist unbekannt. Vorarbeiter fragen.</translation>
+    </message>
+    <message>
+        <source>A supervisor must approve: {0} is not a supervisor.</source>
+        <translation>Ein Vorarbeiter muss freigeben: {0} ist kein Vorarbeiter.</translation>
+    </message>
+    <message>
+        <source>Finish the count first: COMPLETE ({0}).</source>
+        <translation>Zuerst die Zählung beenden: FERTIG ({0}).</translation>
+    </message>
+    <message>
+        <source>Finish it first: COMPLETE ({0}).</source>
+        <translation>Zuerst beenden: FERTIG ({0}).</translation>
+    </message>
+    <message>
+        <source>{0} is not used in a count.</source>
+        <translation>{0} wird beim Zählen nicht verwendet.</translation>
+    </message>
+    <message>
+        <source>Scan the items, then COMPLETE ({0}).</source>
+        <translation>Artikel scannen, dann FERTIG ({0}).</translation>
+    </message>
+    <message>
+        <source>Bin {0} is counted.</source>
+        <translation>Lagerplatz {0} ist gezählt.</translation>
+    </message>
+</context>
+<context>
     <name>DeviceStrip</name>
     <message>
         <source>settings error</source>
@@ -857,6 +1168,10 @@ Konfiguration korrigieren, dann neu starten.</translation>
         <translation>Markierungen</translation>
     </message>
     <message>
+        <source>Photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No shipping date</source>
         <translation>Kein Versanddatum</translation>
     </message>
@@ -901,6 +1216,10 @@ Konfiguration korrigieren, dann neu starten.</translation>
         <translation>Auftrag {0}</translation>
     </message>
     <message>
+        <source>Item {0}: {1}, {2} — photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Order {0}: {1} unit(s) back ({2}).</source>
         <translation>Auftrag {0}: {1} Stück zurück ({2}).</translation>
     </message>
@@ -917,12 +1236,20 @@ Konfiguration korrigieren, dann neu starten.</translation>
         <translation>angenommen von {0}</translation>
     </message>
     <message>
+        <source>photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Scan the SERIAL of {0}</source>
         <translation>SERIENNUMMER von {0} scannen</translation>
     </message>
     <message>
         <source>FLAGGED: {0} — it goes to {1}</source>
         <translation>MARKIERT: {0} — kommt nach {1}</translation>
+    </message>
+    <message>
+        <source>Photo taken (PHOTO {0} takes another)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>LATE: {0} days after shipping</source>
@@ -1005,6 +1332,10 @@ BESTÄTIGEN  {1}</translation>
         <translation>Großlieferungen</translation>
     </message>
     <message>
+        <source>Cycle count</source>
+        <translation>Inventurzählung</translation>
+    </message>
+    <message>
         <source>Returns bench</source>
         <translation>Retourenplatz</translation>
     </message>
@@ -1053,6 +1384,10 @@ BESTÄTIGEN  {1}</translation>
         <translation>Etikett drucken</translation>
     </message>
     <message>
+        <source>Photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -1061,8 +1396,24 @@ BESTÄTIGEN  {1}</translation>
         <translation>Packen</translation>
     </message>
     <message>
+        <source>Recount</source>
+        <translation>Nachzählen</translation>
+    </message>
+    <message>
         <source>Signed out</source>
         <translation>Abgemeldet</translation>
+    </message>
+    <message>
+        <source>Nothing to photograph: scan an item first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No bench camera configured: units are recorded without photos.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>camera not ready</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Export the ASN to…</source>
@@ -1097,16 +1448,28 @@ BESTÄTIGEN  {1}</translation>
         <translation>Demo-Retouren angelegt: {0}</translation>
     </message>
     <message>
-        <source>{0} tag(s)</source>
-        <translation>{0} Etikett(en)</translation>
-    </message>
-    <message>
         <source>Signed in: {0}</source>
         <translation>Angemeldet: {0}</translation>
     </message>
     <message>
         <source>Return {0} · order {1}</source>
         <translation>Retoure {0} · Auftrag {1}</translation>
+    </message>
+    <message>
+        <source>{0} tag(s)</source>
+        <translation>{0} Etikett(en)</translation>
+    </message>
+    <message>
+        <source>No photo ({0}): units are recorded without photos.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No photo of {0}: {1}. The unit is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photo not recorded: {0}. The unit is recorded.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No printer path: {0} not printed.</source>

@@ -120,6 +120,317 @@ GS1 SSCC</translation>
     </message>
 </context>
 <context>
+    <name>CycleCount</name>
+    <message>
+        <source>0 ✓</source>
+        <translation>0 ✓</translation>
+    </message>
+    <message>
+        <source>Scan a bin label</source>
+        <translation>Scan a bin label</translation>
+    </message>
+    <message>
+        <source>Recount</source>
+        <translation>Recount</translation>
+    </message>
+    <message>
+        <source>+{0} over</source>
+        <translation>+{0} over</translation>
+    </message>
+    <message>
+        <source>−{0} short</source>
+        <translation>−{0} short</translation>
+    </message>
+    <message>
+        <source>Open counts</source>
+        <translation>Open counts</translation>
+    </message>
+    <message>
+        <source>Scan a bin's label to go on with its count.</source>
+        <translation>Scan a bin's label to go on with its count.</translation>
+    </message>
+    <message>
+        <source>That was NOT recorded. Try again; if this repeats, call IT.</source>
+        <translation>That was NOT recorded. Try again; if this repeats, call IT.</translation>
+    </message>
+    <message>
+        <source>waiting for a supervisor</source>
+        <translation>waiting for a supervisor</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Counted</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <source>Variance</source>
+        <translation>Variance</translation>
+    </message>
+    <message>
+        <source>Approved. Scan the next bin.</source>
+        <translation>Approved. Scan the next bin.</translation>
+    </message>
+    <message>
+        <source>RECOUNT: supervisor, scan your badge</source>
+        <translation>RECOUNT: supervisor, scan your badge</translation>
+    </message>
+    <message>
+        <source>Scan a supervisor badge to approve, or RECOUNT</source>
+        <translation>Scan a supervisor badge to approve, or RECOUNT</translation>
+    </message>
+    <message>
+        <source>Approving books the variance into the stock. RECOUNT clears the counts for a new, blind round.</source>
+        <translation>Approving books the variance into the stock. RECOUNT clears the counts for a new, blind round.</translation>
+    </message>
+    <message>
+        <source>RECOUNT</source>
+        <translation>RECOUNT</translation>
+    </message>
+    <message>
+        <source>SUPERVISOR: scan your badge to approve, or RECOUNT ({0}).</source>
+        <translation>SUPERVISOR: scan your badge to approve, or RECOUNT ({0}).</translation>
+    </message>
+    <message>
+        <source>Then scan every item in the bin, and COMPLETE ({0}) when it is empty. F2 types a bin.</source>
+        <translation>Then scan every item in the bin, and COMPLETE ({0}) when it is empty. F2 types a bin.</translation>
+    </message>
+    <message>
+        <source>Scan a bin label to count it.</source>
+        <translation>Scan a bin label to count it.</translation>
+    </message>
+    <message>
+        <source>Bin {0}</source>
+        <translation>Bin {0}</translation>
+    </message>
+    <message>
+        <source> · round {0}</source>
+        <translation> · round {0}</translation>
+    </message>
+    <message>
+        <source>COUNTING</source>
+        <translation>COUNTING</translation>
+    </message>
+    <message>
+        <source>APPROVED</source>
+        <translation>APPROVED</translation>
+    </message>
+    <message>
+        <source>Expected {0}, counted {1}: {2} line(s) off.</source>
+        <translation>Expected {0}, counted {1}: {2} line(s) off.</translation>
+    </message>
+    <message>
+        <source>Scan every item in the bin</source>
+        <translation>Scan every item in the bin</translation>
+    </message>
+    <message>
+        <source>Bin empty: COMPLETE ({0}). Scanned one too many: UNDO ({1}).</source>
+        <translation>Bin empty: COMPLETE ({0}). Scanned one too many: UNDO ({1}).</translation>
+    </message>
+    <message>
+        <source>The count of bin {0} stays open.</source>
+        <translation>The count of bin {0} stays open.</translation>
+    </message>
+    <message>
+        <source>Scan the next bin.</source>
+        <translation>Scan the next bin.</translation>
+    </message>
+    <message>
+        <source>RECOUNT: a SUPERVISOR scans their badge now.</source>
+        <translation>RECOUNT: a SUPERVISOR scans their badge now.</translation>
+    </message>
+    <message>
+        <source>Recount called off.</source>
+        <translation>Recount called off.</translation>
+    </message>
+    <message>
+        <source>Scan a bin label.</source>
+        <translation>Scan a bin label.</translation>
+    </message>
+    <message>
+        <source>Scan the bin label first.</source>
+        <translation>Scan the bin label first.</translation>
+    </message>
+    <message>
+        <source>This count is finished: no more scans.</source>
+        <translation>This count is finished: no more scans.</translation>
+    </message>
+    <message>
+        <source>Quantity must be 1 or more.</source>
+        <translation>Quantity must be 1 or more.</translation>
+    </message>
+    <message>
+        <source>Nothing to undo.</source>
+        <translation>Nothing to undo.</translation>
+    </message>
+    <message>
+        <source>Then the supervisor scans the badge.</source>
+        <translation>Then the supervisor scans the badge.</translation>
+    </message>
+    <message>
+        <source>That is a badge. Scan a bin label to count it.</source>
+        <translation>That is a badge. Scan a bin label to count it.</translation>
+    </message>
+    <message>
+        <source>RECOUNT is for a finished count.</source>
+        <translation>RECOUNT is for a finished count.</translation>
+    </message>
+    <message>
+        <source>That is not a bin label. Scan the bin label again.</source>
+        <translation>That is not a bin label. Scan the bin label again.</translation>
+    </message>
+    <message>
+        <source>Not for counting: scan a bin label, then the items in it.</source>
+        <translation>Not for counting: scan a bin label, then the items in it.</translation>
+    </message>
+    <message>
+        <source>Scan refused.</source>
+        <translation>Scan refused.</translation>
+    </message>
+    <message>
+        <source>Station error: {0}</source>
+        <translation>Station error: {0}</translation>
+    </message>
+    <message>
+        <source>counting, round {0}</source>
+        <translation>counting, round {0}</translation>
+    </message>
+    <message>
+        <source>WAITING FOR A SUPERVISOR</source>
+        <translation>WAITING FOR A SUPERVISOR</translation>
+    </message>
+    <message>
+        <source>{0} unit(s) of {1} SKU(s) counted so far. Blind count: what the records say is shown when you finish.</source>
+        <translation>{0} unit(s) of {1} SKU(s) counted so far. Blind count: what the records say is shown when you finish.</translation>
+    </message>
+    <message>
+        <source>Quantity {0}: scan the item</source>
+        <translation>Quantity {0}: scan the item</translation>
+    </message>
+    <message>
+        <source>The stock of bin {0} now says what was counted.</source>
+        <translation>The stock of bin {0} now says what was counted.</translation>
+    </message>
+    <message>
+        <source>CANCEL ({0}) calls the recount off.</source>
+        <translation>CANCEL ({0}) calls the recount off.</translation>
+    </message>
+    <message>
+        <source>Counting bin {0}: scan every item in it.</source>
+        <translation>Counting bin {0}: scan every item in it.</translation>
+    </message>
+    <message>
+        <source>Approved by {0}.</source>
+        <translation>Approved by {0}.</translation>
+    </message>
+    <message>
+        <source>{0} unit(s) off</source>
+        <translation>{0} unit(s) off</translation>
+    </message>
+    <message>
+        <source>Counting bin {0}. Scan every item in it.</source>
+        <translation>Counting bin {0}. Scan every item in it.</translation>
+    </message>
+    <message>
+        <source>Bin {0}: count resumed. Scan every item in it.</source>
+        <translation>Bin {0}: count resumed. Scan every item in it.</translation>
+    </message>
+    <message>
+        <source>+{0} at once</source>
+        <translation>+{0} at once</translation>
+    </message>
+    <message>
+        <source>{0}: {1} counted</source>
+        <translation>{0}: {1} counted</translation>
+    </message>
+    <message>
+        <source>Undone: {0} is back to {1}.</source>
+        <translation>Undone: {0} is back to {1}.</translation>
+    </message>
+    <message>
+        <source>Quantity {0}: now scan the item.</source>
+        <translation>Quantity {0}: now scan the item.</translation>
+    </message>
+    <message>
+        <source>Bin {0}: {1} line(s) off.</source>
+        <translation>Bin {0}: {1} line(s) off.</translation>
+    </message>
+    <message>
+        <source>Bin {0}: no variance.</source>
+        <translation>Bin {0}: no variance.</translation>
+    </message>
+    <message>
+        <source>Bin {0} approved by {1}: {2} stock correction(s) booked.</source>
+        <translation>Bin {0} approved by {1}: {2} stock correction(s) booked.</translation>
+    </message>
+    <message>
+        <source>CANCEL ({0}) calls it off.</source>
+        <translation>CANCEL ({0}) calls it off.</translation>
+    </message>
+    <message>
+        <source>RECOUNT round {0}: count bin {1} again, every item.</source>
+        <translation>RECOUNT round {0}: count bin {1} again, every item.</translation>
+    </message>
+    <message>
+        <source>Bin {0}'s count is put aside: it stays open.</source>
+        <translation>Bin {0}'s count is put aside: it stays open.</translation>
+    </message>
+    <message>
+        <source>Unknown barcode {0}. Set the item aside for a supervisor.</source>
+        <translation>Unknown barcode {0}. Set the item aside for a supervisor.</translation>
+    </message>
+    <message>
+        <source>Not counted: {0}</source>
+        <translation>Not counted: {0}</translation>
+    </message>
+    <message>
+        <source>Badge {0} is not known. Ask a supervisor.</source>
+        <translation>Badge {0} is not known. Ask a supervisor.</translation>
+    </message>
+    <message>
+        <source>A supervisor must approve: {0} is not a supervisor.</source>
+        <translation>A supervisor must approve: {0} is not a supervisor.</translation>
+    </message>
+    <message>
+        <source>Finish the count first: COMPLETE ({0}).</source>
+        <translation>Finish the count first: COMPLETE ({0}).</translation>
+    </message>
+    <message>
+        <source>Finish it first: COMPLETE ({0}).</source>
+        <translation>Finish it first: COMPLETE ({0}).</translation>
+    </message>
+    <message>
+        <source>{0} is not used in a count.</source>
+        <translation>{0} is not used in a count.</translation>
+    </message>
+    <message>
+        <source>Scan the items, then COMPLETE ({0}).</source>
+        <translation>Scan the items, then COMPLETE ({0}).</translation>
+    </message>
+    <message>
+        <source>Bin {0} is counted.</source>
+        <translation>Bin {0} is counted.</translation>
+    </message>
+</context>
+<context>
     <name>DeviceStrip</name>
     <message>
         <source>settings error</source>
@@ -857,6 +1168,10 @@ Fix the configuration, then restart.</translation>
         <translation>Flags</translation>
     </message>
     <message>
+        <source>Photo</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
         <source>No shipping date</source>
         <translation>No shipping date</translation>
     </message>
@@ -901,6 +1216,10 @@ Fix the configuration, then restart.</translation>
         <translation>Order {0}</translation>
     </message>
     <message>
+        <source>Item {0}: {1}, {2} — photo</source>
+        <translation>Item {0}: {1}, {2} — photo</translation>
+    </message>
+    <message>
         <source>Order {0}: {1} unit(s) back ({2}).</source>
         <translation>Order {0}: {1} unit(s) back ({2}).</translation>
     </message>
@@ -917,12 +1236,20 @@ Fix the configuration, then restart.</translation>
         <translation>received by {0}</translation>
     </message>
     <message>
+        <source>photo</source>
+        <translation>photo</translation>
+    </message>
+    <message>
         <source>Scan the SERIAL of {0}</source>
         <translation>Scan the SERIAL of {0}</translation>
     </message>
     <message>
         <source>FLAGGED: {0} — it goes to {1}</source>
         <translation>FLAGGED: {0} — it goes to {1}</translation>
+    </message>
+    <message>
+        <source>Photo taken (PHOTO {0} takes another)</source>
+        <translation>Photo taken (PHOTO {0} takes another)</translation>
     </message>
     <message>
         <source>LATE: {0} days after shipping</source>
@@ -1005,6 +1332,10 @@ CONFIRM  {1}</translation>
         <translation>Bulk shipments</translation>
     </message>
     <message>
+        <source>Cycle count</source>
+        <translation>Cycle count</translation>
+    </message>
+    <message>
         <source>Returns bench</source>
         <translation>Returns bench</translation>
     </message>
@@ -1053,6 +1384,10 @@ CONFIRM  {1}</translation>
         <translation>Print tag</translation>
     </message>
     <message>
+        <source>Photo</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
@@ -1061,8 +1396,24 @@ CONFIRM  {1}</translation>
         <translation>Packing</translation>
     </message>
     <message>
+        <source>Recount</source>
+        <translation>Recount</translation>
+    </message>
+    <message>
         <source>Signed out</source>
         <translation>Signed out</translation>
+    </message>
+    <message>
+        <source>Nothing to photograph: scan an item first.</source>
+        <translation>Nothing to photograph: scan an item first.</translation>
+    </message>
+    <message>
+        <source>No bench camera configured: units are recorded without photos.</source>
+        <translation>No bench camera configured: units are recorded without photos.</translation>
+    </message>
+    <message>
+        <source>camera not ready</source>
+        <translation>camera not ready</translation>
     </message>
     <message>
         <source>Export the ASN to…</source>
@@ -1097,16 +1448,28 @@ CONFIRM  {1}</translation>
         <translation>Demo returns added: {0}</translation>
     </message>
     <message>
-        <source>{0} tag(s)</source>
-        <translation>{0} tag(s)</translation>
-    </message>
-    <message>
         <source>Signed in: {0}</source>
         <translation>Signed in: {0}</translation>
     </message>
     <message>
         <source>Return {0} · order {1}</source>
         <translation>Return {0} · order {1}</translation>
+    </message>
+    <message>
+        <source>{0} tag(s)</source>
+        <translation>{0} tag(s)</translation>
+    </message>
+    <message>
+        <source>No photo ({0}): units are recorded without photos.</source>
+        <translation>No photo ({0}): units are recorded without photos.</translation>
+    </message>
+    <message>
+        <source>No photo of {0}: {1}. The unit is recorded.</source>
+        <translation>No photo of {0}: {1}. The unit is recorded.</translation>
+    </message>
+    <message>
+        <source>Photo not recorded: {0}. The unit is recorded.</source>
+        <translation>Photo not recorded: {0}. The unit is recorded.</translation>
     </message>
     <message>
         <source>No printer path: {0} not printed.</source>

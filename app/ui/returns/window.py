@@ -1,4 +1,4 @@
-"""The station in returns mode: the returns bench (scan, grade, put away, close) and bulk shipments.
+"""The station in returns mode: the returns bench (scan, grade, put away, close), bulk shipments and cycle counts.
 
 Built like the packing window: a top bar, the big banner for every outcome, one panel per step,
 an action bar where every action has a function key, and one worker thread (its own
@@ -44,6 +44,7 @@ from app.ui.messages import feedback_text
 from app.ui.returns import jobs
 from app.ui.returns.bench_view import ClosedPanel, ReturnPanel, StepPanel, Thumbnails
 from app.ui.returns.bulk_view import BulkPanel
+from app.ui.returns.count_view import CountPanel
 from app.ui.worker import Job, JobResult, StationWorker
 
 log = logging.getLogger(__name__)
@@ -53,7 +54,8 @@ CameraSource = Callable[[], Any]  # the bench camera now (a BoxCamera or None); 
 
 KEYS = {"type": "F2", "undo": "F3", "confirm": "F4", "complete": "F5", "resellable": "F6", "missing_parts": "F7",
         "damaged": "F8", "wrong_item": "Shift+F7", "hold": "F9", "tag": "F10", "photo": "F11", "cancel": "F12",
-        "quarantine": "Shift+F4", "dispose": "Shift+F5", "return_to_vendor": "Shift+F6", "packing": "Ctrl+Shift+R"}
+        "quarantine": "Shift+F4", "dispose": "Shift+F5", "return_to_vendor": "Shift+F6", "packing": "Ctrl+Shift+R",
+        "recount": "Shift+F9"}
 _SEVERITY = {Tone.REJECTED: 5, Tone.ATTENTION: 4, Tone.WARNING: 3, Tone.COMPLETE: 2, Tone.ACCEPTED: 1, Tone.INFO: 0}
 
 
@@ -120,6 +122,8 @@ class ReturnsWindow(QMainWindow):
         self.bulk.export_requested.connect(lambda number: self.export_asn(number))
         self.bulk.labels_requested.connect(self.print_logistic_labels)
         self.tabs.addTab(self.bulk, icons.icon("carton", "#1F5FAD", 24), _tr("Bulk shipments"))
+        self.count = CountPanel(self, {k: _keys(k) for k in KEYS})  # cycle counts: scans and keys go there
+        self.tabs.addTab(self.count, icons.icon("product", "#1F5FAD", 24), _tr("Cycle count"))
         self.tabs.currentChanged.connect(self._tab_changed)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self._action_bar())
@@ -206,6 +210,7 @@ class ReturnsWindow(QMainWindow):
             ("photo", _tr("Photo"), self.take_photo, True),
             ("cancel", _tr("Cancel"), lambda: cmd(Command.CANCEL), True),
             ("packing", _tr("Packing"), self.close, True),
+            ("recount", _tr("Recount"), self.count.recount, False),
             ("resellable", "", lambda: self.grade(Grade.RESELLABLE, ""), False),
             ("damaged", "", lambda: self.grade(Grade.DAMAGED, ""), False),
             ("missing_parts", "", lambda: self.grade(Grade.MISSING_PARTS, ""), False),
@@ -297,6 +302,9 @@ class ReturnsWindow(QMainWindow):
     def submit_scan(self, raw: str | bytes, manual: bool = False) -> None:
         if not self.ready:
             return
+        if self.tabs.currentWidget() is self.count:
+            self.count.scan(raw, manual)
+            return
         if self.tabs.currentWidget() is self.bulk:
             text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
             if self.bulk.select(text.strip().lstrip("#")):
@@ -305,7 +313,9 @@ class ReturnsWindow(QMainWindow):
         self.run_job(jobs.step_job(lambda station: station.scan(raw, manual=manual)), "scan")
 
     def command(self, command: Command) -> None:
-        if self.ready:
+        if self.ready and self.tabs.currentWidget() is self.count:
+            self.count.command(command)
+        elif self.ready:
             self.run_job(jobs.step_job(lambda station: station.command(command)), f"command:{command.value}")
 
     def grade(self, grade: Grade, reason: str) -> None:
@@ -396,12 +406,15 @@ class ReturnsWindow(QMainWindow):
             "photo": camera and s.photo_subject() is not None,
             "cancel": open_,
             "packing": True,
+            "recount": False,
         }
         for grade in Grade:
             rules[grade.value] = phase in (ReturnPhase.GRADING, ReturnPhase.DISPOSING)
         for disposition in (Disposition.QUARANTINE, Disposition.DISPOSE, Disposition.RETURN_TO_VENDOR):
             rules[disposition.value] = phase is ReturnPhase.DISPOSING
         self.buttons["photo"].setVisible(camera)  # no camera on this bench: no PHOTO button
+        if self.tabs.currentWidget() is self.count:
+            rules = dict.fromkeys(KEYS, False) | self.count.key_rules()
         for key, action in self.qactions.items():
             enabled = self.ready and rules.get(key, True)
             action.setEnabled(enabled)
@@ -525,7 +538,14 @@ class ReturnsWindow(QMainWindow):
 
     # ------------------------------------------------------------ bulk shipments
 
+    def refresh_keys(self) -> None:
+        if self.view is not None:
+            self._enable(self.view)
+
     def _tab_changed(self, index: int) -> None:
+        self.refresh_keys()
+        if self.tabs.widget(index) is self.count:
+            self.count.activated()
         if self.tabs.widget(index) is self.bulk and self.ready:
             self.run_job(jobs.bench_job(lambda bench: bench.bulk_orders()), "bulk_orders", self._on_bulk_orders)
 
