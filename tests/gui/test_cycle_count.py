@@ -330,6 +330,8 @@ def test_an_empty_bin_and_bad_scans(counter: Counter) -> None:
     assert c.colour(0) == "#1B7A36"
     # No variance: still a supervisor's decision (the store's approve_count), booking nothing.
     assert c.counts()[0].status == "finished"
+    assert c.scan("PS:CMD:RECOUNT") == "recount_armed"  # the count tab's own card
+    assert c.key(Qt.Key.Key_F12) == "recount_disarmed"  # CANCEL calls it off: the badge approves again
     assert c.scan("PS:BADGE:S-2001") == "count_approved"
     assert c.counts()[0].status == "approved"
     assert c.count_moves() == []
