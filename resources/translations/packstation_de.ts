@@ -1169,7 +1169,7 @@ Konfiguration korrigieren, dann neu starten.</translation>
     </message>
     <message>
         <source>Photo</source>
-        <translation type="unfinished"></translation>
+        <translation>Foto</translation>
     </message>
     <message>
         <source>No shipping date</source>
@@ -1217,7 +1217,7 @@ Konfiguration korrigieren, dann neu starten.</translation>
     </message>
     <message>
         <source>Item {0}: {1}, {2} — photo</source>
-        <translation type="unfinished"></translation>
+        <translation>Artikel {0}: {1}, {2} — Foto</translation>
     </message>
     <message>
         <source>Order {0}: {1} unit(s) back ({2}).</source>
@@ -1237,7 +1237,7 @@ Konfiguration korrigieren, dann neu starten.</translation>
     </message>
     <message>
         <source>photo</source>
-        <translation type="unfinished"></translation>
+        <translation>Foto</translation>
     </message>
     <message>
         <source>Scan the SERIAL of {0}</source>
@@ -1249,7 +1249,7 @@ Konfiguration korrigieren, dann neu starten.</translation>
     </message>
     <message>
         <source>Photo taken (PHOTO {0} takes another)</source>
-        <translation type="unfinished"></translation>
+        <translation>Foto aufgenommen (FOTO {0} nimmt ein weiteres auf)</translation>
     </message>
     <message>
         <source>LATE: {0} days after shipping</source>
@@ -1385,7 +1385,7 @@ BESTÄTIGEN  {1}</translation>
     </message>
     <message>
         <source>Photo</source>
-        <translation type="unfinished"></translation>
+        <translation>Foto</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1405,15 +1405,15 @@ BESTÄTIGEN  {1}</translation>
     </message>
     <message>
         <source>Nothing to photograph: scan an item first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts zu fotografieren: zuerst einen Artikel scannen.</translation>
     </message>
     <message>
         <source>No bench camera configured: units are recorded without photos.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Kamera am Platz eingerichtet: Artikel werden ohne Foto erfasst.</translation>
     </message>
     <message>
         <source>camera not ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Kamera nicht bereit</translation>
     </message>
     <message>
         <source>Export the ASN to…</source>
@@ -1461,15 +1461,15 @@ BESTÄTIGEN  {1}</translation>
     </message>
     <message>
         <source>No photo ({0}): units are recorded without photos.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Foto ({0}): Artikel werden ohne Foto erfasst.</translation>
     </message>
     <message>
         <source>No photo of {0}: {1}. The unit is recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Foto von {0}: {1}. Der Artikel ist erfasst.</translation>
     </message>
     <message>
         <source>Photo not recorded: {0}. The unit is recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Foto nicht gespeichert: {0}. Der Artikel ist erfasst.</translation>
     </message>
     <message>
         <source>No printer path: {0} not printed.</source>
