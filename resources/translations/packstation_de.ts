@@ -1056,6 +1056,78 @@ Konfiguration korrigieren, dann neu starten.</translation>
 <context>
     <name>ReturnsBench</name>
     <message>
+        <source>late return</source>
+        <translation>verspätete Rücksendung</translation>
+    </message>
+    <message>
+        <source>not in the order</source>
+        <translation>nicht in der Bestellung</translation>
+    </message>
+    <message>
+        <source>serial not shipped</source>
+        <translation>Seriennummer nicht versandt</translation>
+    </message>
+    <message>
+        <source>serial already returned</source>
+        <translation>Seriennummer schon zurückgekommen</translation>
+    </message>
+    <message>
+        <source>more than shipped</source>
+        <translation>mehr als versandt</translation>
+    </message>
+    <message>
+        <source>unknown item</source>
+        <translation>unbekannter Artikel</translation>
+    </message>
+    <message>
+        <source>changed mind</source>
+        <translation>nicht mehr gewollt</translation>
+    </message>
+    <message>
+        <source>wrong size</source>
+        <translation>falsche Größe</translation>
+    </message>
+    <message>
+        <source>not as described</source>
+        <translation>nicht wie beschrieben</translation>
+    </message>
+    <message>
+        <source>arrived late</source>
+        <translation>zu spät angekommen</translation>
+    </message>
+    <message>
+        <source>damaged in transit</source>
+        <translation>beim Transport beschädigt</translation>
+    </message>
+    <message>
+        <source>defective</source>
+        <translation>defekt</translation>
+    </message>
+    <message>
+        <source>damaged by the customer</source>
+        <translation>vom Kunden beschädigt</translation>
+    </message>
+    <message>
+        <source>wrong item sent</source>
+        <translation>falscher Artikel geschickt</translation>
+    </message>
+    <message>
+        <source>not our item</source>
+        <translation>nicht unser Artikel</translation>
+    </message>
+    <message>
+        <source>accessories missing</source>
+        <translation>Zubehör fehlt</translation>
+    </message>
+    <message>
+        <source>packaging missing</source>
+        <translation>Verpackung fehlt</translation>
+    </message>
+    <message>
+        <source>incomplete set</source>
+        <translation>Set unvollständig</translation>
+    </message>
+    <message>
         <source>Resellable</source>
         <translation>Verkaufsfähig</translation>
     </message>
@@ -1114,6 +1186,10 @@ Konfiguration korrigieren, dann neu starten.</translation>
     <message>
         <source>Return {0} cancelled</source>
         <translation>Retoure {0} abgebrochen</translation>
+    </message>
+    <message>
+        <source>serial {0}</source>
+        <translation>Seriennummer {0}</translation>
     </message>
     <message>
         <source>Restock → {0}</source>

@@ -1056,6 +1056,78 @@ Fix the configuration, then restart.</translation>
 <context>
     <name>ReturnsBench</name>
     <message>
+        <source>late return</source>
+        <translation>late return</translation>
+    </message>
+    <message>
+        <source>not in the order</source>
+        <translation>not in the order</translation>
+    </message>
+    <message>
+        <source>serial not shipped</source>
+        <translation>serial not shipped</translation>
+    </message>
+    <message>
+        <source>serial already returned</source>
+        <translation>serial already returned</translation>
+    </message>
+    <message>
+        <source>more than shipped</source>
+        <translation>more than shipped</translation>
+    </message>
+    <message>
+        <source>unknown item</source>
+        <translation>unknown item</translation>
+    </message>
+    <message>
+        <source>changed mind</source>
+        <translation>changed mind</translation>
+    </message>
+    <message>
+        <source>wrong size</source>
+        <translation>wrong size</translation>
+    </message>
+    <message>
+        <source>not as described</source>
+        <translation>not as described</translation>
+    </message>
+    <message>
+        <source>arrived late</source>
+        <translation>arrived late</translation>
+    </message>
+    <message>
+        <source>damaged in transit</source>
+        <translation>damaged in transit</translation>
+    </message>
+    <message>
+        <source>defective</source>
+        <translation>defective</translation>
+    </message>
+    <message>
+        <source>damaged by the customer</source>
+        <translation>damaged by the customer</translation>
+    </message>
+    <message>
+        <source>wrong item sent</source>
+        <translation>wrong item sent</translation>
+    </message>
+    <message>
+        <source>not our item</source>
+        <translation>not our item</translation>
+    </message>
+    <message>
+        <source>accessories missing</source>
+        <translation>accessories missing</translation>
+    </message>
+    <message>
+        <source>packaging missing</source>
+        <translation>packaging missing</translation>
+    </message>
+    <message>
+        <source>incomplete set</source>
+        <translation>incomplete set</translation>
+    </message>
+    <message>
         <source>Resellable</source>
         <translation>Resellable</translation>
     </message>
@@ -1114,6 +1186,10 @@ Fix the configuration, then restart.</translation>
     <message>
         <source>Return {0} cancelled</source>
         <translation>Return {0} cancelled</translation>
+    </message>
+    <message>
+        <source>serial {0}</source>
+        <translation>serial {0}</translation>
     </message>
     <message>
         <source>Restock → {0}</source>

@@ -27,7 +27,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.returns import QUARANTINE_BIN, REASONS, Disposition, Grade, ReturnedItem, ReturnPhase
+from app.domain.returns import (
+    QUARANTINE_BIN,
+    REASONS,
+    Disposition,
+    Flag,
+    Grade,
+    RaisedFlag,
+    ReturnedItem,
+    ReturnPhase,
+)
 from app.ui import icons
 from app.ui.returns.jobs import BenchView, ClosedReturn
 
@@ -42,6 +51,33 @@ def _tr(text: str) -> str:
 def grade_text(grade: Grade) -> str:
     return {Grade.RESELLABLE: _tr("Resellable"), Grade.DAMAGED: _tr("Damaged"), Grade.WRONG_ITEM: _tr("Wrong item"),
             Grade.MISSING_PARTS: _tr("Missing parts")}[grade]
+
+
+def flags_text(flags: tuple[Flag, ...] | list[Flag]) -> str:
+    names = {Flag.LATE_RETURN: _tr("late return"), Flag.NOT_IN_ORDER: _tr("not in the order"),
+             Flag.SERIAL_NOT_SHIPPED: _tr("serial not shipped"),
+             Flag.SERIAL_ALREADY_RETURNED: _tr("serial already returned"),
+             Flag.MORE_THAN_SHIPPED: _tr("more than shipped"), Flag.UNKNOWN_ITEM: _tr("unknown item")}
+    return ", ".join(names.get(flag, flag.value.replace("_", " ")) for flag in flags)
+
+
+def _described(raised: RaisedFlag) -> str:
+    """A raised flag for the screen: "serial not shipped (PHONE-9 serial SN-9)"."""
+    serial = _tr("serial {0}").format(raised.serial) if raised.serial else ""
+    subject = " ".join(part for part in (raised.sku, serial) if part)
+    what = flags_text((raised.flag,))
+    return f"{what} ({subject})" if subject else what
+
+
+def reason_text(reason: str) -> str:
+    """A reason code as the screen says it; free text typed at the bench is shown as typed."""
+    names = {"changed_mind": _tr("changed mind"), "wrong_size": _tr("wrong size"),
+             "not_as_described": _tr("not as described"), "arrived_late": _tr("arrived late"),
+             "damaged_in_transit": _tr("damaged in transit"), "defective": _tr("defective"),
+             "customer_damage": _tr("damaged by the customer"), "wrong_item_sent": _tr("wrong item sent"),
+             "not_our_item": _tr("not our item"), "missing_accessories": _tr("accessories missing"),
+             "missing_packaging": _tr("packaging missing"), "incomplete_set": _tr("incomplete set")}
+    return names.get(reason, reason.replace("_", " "))
 
 
 def where_text(disposition: Disposition, bin_location: str | None) -> str:
@@ -156,7 +192,7 @@ class FlagPanel(QFrame):
             self.hide()
             return
         self.title.setText(_tr("SUPERVISOR — {0} flag(s) on this return").format(len(flags)))
-        lines = [f"• {f.describe()}" + (f" — {f.detail}" if f.detail and not f.detail.startswith("item ") else "")
+        lines = [f"• {_described(f)}" + (f" — {f.detail}" if f.detail and not f.detail.startswith("item ") else "")
                  for f in flags]
         hint = (_tr("Quarantine flagged items. A supervisor scans their badge to approve, or HOLD (F9).")
                 if view.state.phase is not ReturnPhase.APPROVAL
@@ -245,9 +281,9 @@ class ReturnPanel(QWidget):
         _fill(self.lines, rows, colours)
         rows, colours = [], []
         for item in s.items:
-            flags = ", ".join(f.value.replace("_", " ") for f in item.flags)
+            flags = flags_text(item.flags)
             rows.append([str(item.item_no), item.sku + (f" · {item.serial}" if item.serial else ""),
-                         grade_text(item.grade), item.reason.replace("_", " "),
+                         grade_text(item.grade), reason_text(item.reason),
                          where_text(item.disposition, item.bin), flags.upper() if flags else "", ""])
             colours.append(STOP_RED if item.flags else None)
         _fill(self.items, rows, colours, [bool(item.flags) for item in s.items])
@@ -330,12 +366,12 @@ class StepPanel(QStackedWidget):
             cell.addWidget(button)
             self.grade_buttons[grade] = button
             for reason in REASONS[grade][:2]:  # the rest by card (PS:GRADE:...)
-                small = QPushButton(reason.replace("_", " "))
+                small = QPushButton(reason_text(reason))
                 small.setObjectName("Reason")
                 small.setStyleSheet("font-size: 13px; padding: 2px 4px;")
                 small.setFocusPolicy(Qt.FocusPolicy.NoFocus)
                 small.setToolTip(_tr("{0}, reason: {1} (card PS:GRADE:{2}:{3})").format(
-                    grade_text(grade), reason.replace("_", " "), grade.name, reason.upper()))
+                    grade_text(grade), reason_text(reason), grade.name, reason.upper()))
                 small.clicked.connect(lambda _=False, g=grade, r=reason: send_grade(g, r))
                 cell.addWidget(small)
                 self.reason_buttons.append(small)
@@ -391,7 +427,7 @@ class StepPanel(QStackedWidget):
         elif s.phase is ReturnPhase.GRADING and pending is not None:
             self.grade_item.setText(_tr("In hand: {0} — {1}").format(pending.sku, pending.name)
                                     + (f" · {pending.serial}" if pending.serial else ""))
-            flags = ", ".join(f.value.replace("_", " ") for f in pending.flags)
+            flags = flags_text(pending.flags)
             flagged = _tr("FLAGGED: {0} — it goes to {1}").format(flags, self.quarantine_bin)
             self.grade_flags.setText(flagged if flags else "")
             self.grade_flags.setVisible(bool(flags))
@@ -399,7 +435,7 @@ class StepPanel(QStackedWidget):
             self.setCurrentWidget(self.grade)
         elif s.phase is ReturnPhase.DISPOSING and pending is not None and pending.grade is not None:
             self.dispose_item.setText(_tr("{0}: {1}, {2}").format(pending.sku, grade_text(pending.grade),
-                                                                    pending.reason.replace("_", " ")))
+                                                                    reason_text(pending.reason)))
             restock = not pending.flagged and pending.grade is Grade.RESELLABLE
             where = (where_text(Disposition.RESTOCK, pending.default_bin) if restock and pending.default_bin
                      else _tr("Restock: scan the bin label") if restock else where_text(Disposition.QUARANTINE, None))
