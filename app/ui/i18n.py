@@ -75,7 +75,8 @@ def extract_messages(folder: Path = UI_DIR) -> dict[str, list[str]]:
             func = node.func
             name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
             literals = [a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
-            if name == "_tr" and module_context and len(literals) == 1 and len(node.args) == 1:
+            # _marked("...") marks a literal kept untranslated in a table and translated where shown.
+            if name in ("_tr", "_marked") and module_context and len(literals) == 1 and len(node.args) == 1:
                 add(module_context, literals[0])
             elif name in ("translate", "tr") and len(literals) >= 2 and len(node.args) >= 2:
                 add(literals[0], literals[1])

@@ -2067,6 +2067,30 @@ BESTÄTIGEN  {1}</translation>
 <context>
     <name>SupervisorAudit</name>
     <message>
+        <source>Anything</source>
+        <translation>Alles</translation>
+    </message>
+    <message>
+        <source>Order number</source>
+        <translation>Bestellnummer</translation>
+    </message>
+    <message>
+        <source>Tracking number</source>
+        <translation>Sendungsnummer</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>Artikelnummer</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>Seriennummer</translation>
+    </message>
+    <message>
+        <source>Packer</source>
+        <translation>Packer</translation>
+    </message>
+    <message>
         <source>Order number, tracking number, SKU, serial number or packer — type or scan, then Enter</source>
         <translation>Auftragsnummer, Sendungsnummer, Artikelnr., Seriennummer oder Packer — tippen oder scannen, dann Enter</translation>
     </message>
@@ -2317,6 +2341,34 @@ BESTÄTIGEN  {1}</translation>
 </context>
 <context>
     <name>SupervisorProductivity</name>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Early shift (06–14)</source>
+        <translation>Frühschicht (06–14)</translation>
+    </message>
+    <message>
+        <source>Late shift (14–22)</source>
+        <translation>Spätschicht (14–22)</translation>
+    </message>
+    <message>
+        <source>Night shift (22–06)</source>
+        <translation>Nachtschicht (22–06)</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Gestern</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Diese Woche</translation>
+    </message>
+    <message>
+        <source>Custom range…</source>
+        <translation>Eigener Zeitraum…</translation>
+    </message>
     <message>
         <source>Custom</source>
         <translation>Eigener Zeitraum</translation>

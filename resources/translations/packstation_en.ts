@@ -2067,6 +2067,30 @@ CONFIRM  {1}</translation>
 <context>
     <name>SupervisorAudit</name>
     <message>
+        <source>Anything</source>
+        <translation>Anything</translation>
+    </message>
+    <message>
+        <source>Order number</source>
+        <translation>Order number</translation>
+    </message>
+    <message>
+        <source>Tracking number</source>
+        <translation>Tracking number</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>Serial number</translation>
+    </message>
+    <message>
+        <source>Packer</source>
+        <translation>Packer</translation>
+    </message>
+    <message>
         <source>Order number, tracking number, SKU, serial number or packer — type or scan, then Enter</source>
         <translation>Order number, tracking number, SKU, serial number or packer — type or scan, then Enter</translation>
     </message>
@@ -2317,6 +2341,34 @@ CONFIRM  {1}</translation>
 </context>
 <context>
     <name>SupervisorProductivity</name>
+    <message>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Early shift (06–14)</source>
+        <translation>Early shift (06–14)</translation>
+    </message>
+    <message>
+        <source>Late shift (14–22)</source>
+        <translation>Late shift (14–22)</translation>
+    </message>
+    <message>
+        <source>Night shift (22–06)</source>
+        <translation>Night shift (22–06)</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Yesterday</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <source>Custom range…</source>
+        <translation>Custom range…</translation>
+    </message>
     <message>
         <source>Custom</source>
         <translation>Custom</translation>

@@ -28,8 +28,14 @@ from app.supervisor.tables import DATETIME, INT, Col, TableData, history_table, 
 from app.ui.supervisor.runner import QueryRunner
 from app.ui.supervisor.widgets import DataTable, DataTableModel, export_csv
 
-KINDS = [("Anything", "auto"), ("Order number", "order"), ("Tracking number", "tracking"), ("SKU", "sku"),
-         ("Serial number", "serial"), ("Packer", "packer")]
+
+def _marked(text: str) -> str:
+    """Marks a literal for the translation catalogue (app.ui.i18n); it is translated where shown."""
+    return text
+
+
+KINDS = [(_marked("Anything"), "auto"), (_marked("Order number"), "order"), (_marked("Tracking number"), "tracking"),
+         (_marked("SKU"), "sku"), (_marked("Serial number"), "serial"), (_marked("Packer"), "packer")]
 STATUS_LEVEL = {"held": "warn", "cancelled": "alert", "packed": "ok", "shipped": "ok", "packing": "info",
                 "open": "idle"}
 

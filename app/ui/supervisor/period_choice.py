@@ -19,15 +19,25 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("SupervisorProductivity", text)
 
 
+def _marked(text: str) -> str:
+    """Marks a literal for the translation catalogue (app.ui.i18n); it is translated where shown."""
+    return text
+
+
 PRESETS: list[tuple[str, Callable[[], periods.Period] | None]] = [
-    ("Today", periods.today),
-    ("Early shift (06–14)", lambda: periods.shift("early")),
-    ("Late shift (14–22)", lambda: periods.shift("late")),
-    ("Night shift (22–06)", lambda: periods.shift("night")),
-    ("Yesterday", periods.yesterday),
-    ("This week", periods.this_week),
-    ("Custom range…", None),
+    (_marked("Today"), periods.today),
+    (_marked("Early shift (06–14)"), lambda: periods.shift("early")),
+    (_marked("Late shift (14–22)"), lambda: periods.shift("late")),
+    (_marked("Night shift (22–06)"), lambda: periods.shift("night")),
+    (_marked("Yesterday"), periods.yesterday),
+    (_marked("This week"), periods.this_week),
+    (_marked("Custom range…"), None),
 ]
+
+
+def preset_labels() -> list[str]:
+    """The presets' names in the screen's language, for the period combo box."""
+    return [_tr(name) for name, _ in PRESETS]
 
 
 class PeriodChoice:

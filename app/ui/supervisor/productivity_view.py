@@ -31,7 +31,7 @@ from app.supervisor.productivity import HourPoint, Productivity, Weights
 from app.supervisor.service import StatsService
 from app.supervisor.tables import display, productivity_table
 from app.ui.supervisor.chart import HourlyChart
-from app.ui.supervisor.period_choice import PRESETS, PeriodChoice
+from app.ui.supervisor.period_choice import PeriodChoice, preset_labels
 from app.ui.supervisor.runner import QueryRunner
 from app.ui.supervisor.widgets import Card, DataTable, DataTableModel, export_csv, slug
 
@@ -92,7 +92,7 @@ class ProductivityView(PeriodChoice, QWidget):
         row = QHBoxLayout()
         self.preset = QComboBox()
         self.preset.setObjectName("PeriodPreset")
-        self.preset.addItems([_tr(name) for name, _ in PRESETS])
+        self.preset.addItems(preset_labels())
         self.preset.currentIndexChanged.connect(self._preset_changed)
         now = QDateTime.currentDateTime()
         self.since = QDateTimeEdit(QDateTime(now.date(), QTime(0, 0)))

@@ -29,7 +29,7 @@ from app.supervisor import periods
 from app.supervisor.returns_figures import ReturnsFigures
 from app.supervisor.service import StatsService
 from app.supervisor.tables import TableData, display, returns_tables
-from app.ui.supervisor.period_choice import PRESETS, PeriodChoice
+from app.ui.supervisor.period_choice import PRESETS, PeriodChoice, preset_labels
 from app.ui.supervisor.runner import QueryRunner
 from app.ui.supervisor.widgets import Card, DataTable, DataTableModel, export_csv, slug
 
@@ -124,7 +124,7 @@ class ReturnsView(PeriodChoice, QWidget):
         row = QHBoxLayout()
         self.preset = QComboBox()
         self.preset.setObjectName("ReturnsPeriodPreset")
-        self.preset.addItems([_tr(name) for name, _ in PRESETS])
+        self.preset.addItems(preset_labels())
         self.preset.setCurrentIndex(next(i for i, (name, _) in enumerate(PRESETS) if name == "This week"))
         self.preset.currentIndexChanged.connect(self._preset_changed)
         now = QDateTime.currentDateTime()
