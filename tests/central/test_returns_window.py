@@ -30,22 +30,14 @@ def networked_bench(central, tmp_path, monkeypatch, qtbot, capsys):
         "preclaim = 0\nsync_interval_ms = 100\n", encoding="utf-8")
     monkeypatch.setenv("PACKSTATION_HOME", str(home))
     monkeypatch.delenv("PACKSTATION_CONFIG", raising=False)
-    from app.ui.app import build_window, start_job
-    from tests.gui.conftest import Gui
+    from tests.gui.conftest import open_station_window
 
-    window = build_window([], job=start_job(demo=False))
-    window.showNormal()
-    window.resize(1366, 768)
-    qtbot.addWidget(window)
-    gui = Gui(window, qtbot, home)
-    qtbot.waitUntil(lambda: window.ready and window.idle, timeout=20000)
+    gui = open_station_window(home, qtbot, timeout=20000)
+    # The demo's people reach the station with its first pulls.
     qtbot.waitUntil(lambda: gui.scan("PS:BADGE:P-1001") in ("signed_in", "already_signed_in"), timeout=10000)
     b = Bench(gui, qtbot)
     yield b
-    if b.window is not None and window.returns_window is not None:
-        b.window.close()
-    window.shutdown()
-    gui.close()
+    b.close()
 
 
 def test_a_networked_bench_takes_back_the_demo_return_issued_centrally(central, networked_bench, qtbot):

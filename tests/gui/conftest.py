@@ -98,20 +98,29 @@ class Gui:
         self.engine.dispose()
 
 
-@pytest.fixture
-def make_gui(home, qtbot, monkeypatch):
+def open_station_window(home, qtbot, seed=None, *, badge: str | None = None, timeout: int = 10000) -> Gui:
+    """The station's window as a packer finds it: started on its database (`seed` run first),
+    shown at 1366×768, ready, and with `badge` scanned signed in."""
     from app.ui.app import build_window, start_job
 
+    window = build_window([], job=start_job(seed=seed, demo=False))
+    window.showNormal()
+    window.resize(1366, 768)
+    qtbot.addWidget(window)
+    gui = Gui(window, qtbot, home)
+    gui.wait(timeout)
+    assert window.ready, window.statusBar().currentMessage()
+    if badge is not None:
+        assert gui.scan(badge) in ("signed_in", "already_signed_in")
+    return gui
+
+
+@pytest.fixture
+def make_gui(home, qtbot, monkeypatch):
     made = []
 
     def make(**ui_changes):
-        window = build_window([], job=start_job(seed=seed_gui, demo=False))
-        window.showNormal()
-        window.resize(1366, 768)
-        qtbot.addWidget(window)
-        gui = Gui(window, qtbot, home)
-        gui.wait(10000)
-        assert window.ready, window.statusBar().currentMessage()
+        gui = open_station_window(home, qtbot, seed_gui)
         made.append(gui)
         return gui
 

@@ -9,19 +9,15 @@ one cycle_count movement per SKU that was off, in the supervisor's name.
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from app.store.inventory import COUNT_LINES, COUNTS, LEVELS, MOVES
 from app.store.models import Barcode, Product, User
+from tests.gui.test_returns_mode import Bench, open_returns
 
-SHOTS = Path(__file__).resolve().parents[2] / "resources" / "screenshots"
 SOCK, MUG, BEANIE = "SOCK-MER-CHA-S", "MUG-STW-SAN", "BEANIE-RIB-CHA"  # demo homes: A-01-1, B-01-2, A-06-2
 UNKNOWN_GTIN = "05012345678900"  # a valid EAN that is no product of the demo catalogue
 
@@ -35,33 +31,21 @@ def seed_returns_demo(bench) -> None:
         receive(db.connection(), BEANIE, "A-01-1", 6, user_id=None, reference="test", note="overflow")
 
 
-class Counter:
-    """Drives the returns window's Cycle count tab like a packer with a scanner."""
-
-    def __init__(self, gui, qtbot) -> None:
-        self.gui = gui
-        self.qtbot = qtbot
-        self.window = None
+class Counter(Bench):
+    """The returns window's Cycle count tab, driven like a packer (scans, keys: Bench's)."""
 
     def open(self) -> None:
         gui = self.gui
         gui.window.activateWindow()  # back from returns mode: the packing window has the keys again
         self.qtbot.waitUntil(lambda: QApplication.activeWindow() is gui.window, timeout=3000)
-        mods = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-        QTest.keyClick(gui.window, Qt.Key.Key_R, mods)
-        self.qtbot.waitUntil(lambda: getattr(gui.window, "returns_window", None) is not None, timeout=3000)
-        self.window = gui.window.returns_window
-        self.qtbot.waitUntil(lambda: self.window.ready and self.window.idle, timeout=10000)
+        open_returns(self)
         self.window.tabs.setCurrentWidget(self.window.count)
         self.wait()
 
-    def close(self) -> None:
+    def close_returns(self) -> None:
         self.window.close()
         self.qtbot.waitUntil(lambda: self.gui.window.returns_window is None, timeout=5000)
         self.window = None
-
-    def wait(self, timeout: int = 8000) -> None:
-        self.qtbot.waitUntil(lambda: self.window.idle and self.gui.window.idle, timeout=timeout)
 
     @property
     def view(self):
@@ -70,17 +54,6 @@ class Counter:
     def code(self) -> str:
         view = self.view
         return view.outcome.code if view is not None and view.outcome is not None else ""
-
-    def scan(self, code: str) -> str:
-        QTest.keyClicks(self.window, code)
-        QTest.keyClick(self.window, Qt.Key.Key_Return)
-        self.wait()
-        return self.code()
-
-    def key(self, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> str:
-        QTest.keyClick(self.window, key, modifier)
-        self.wait()
-        return self.code()
 
     def typed(self, text: str) -> str:
         """What F2's dialog hands the window when the packer types a code."""
@@ -103,14 +76,6 @@ class Counter:
 
     def played(self) -> list[str]:
         return list(self.gui.window.sounds.played)
-
-    def shot(self, name: str) -> None:
-        """Into resources/screenshots with PACKSTATION_SCREENSHOTS=1 (the README's pictures), else beside the test."""
-        folder = SHOTS if os.environ.get("PACKSTATION_SCREENSHOTS") == "1" else self.gui.home / "screenshots"
-        folder.mkdir(parents=True, exist_ok=True)
-        self.window.resize(1366, 768)
-        QTest.qWait(50)
-        assert self.window.grab().save(str(folder / f"{name}.png"))
 
     # -- the database
 
@@ -146,24 +111,12 @@ class Counter:
 
 @pytest.fixture
 def counter(home, qtbot):
-    from app.ui.app import build_window, start_job
-    from tests.gui.conftest import Gui
+    from tests.gui.conftest import open_station_window
 
-    window = build_window([], job=start_job(seed=seed_returns_demo, demo=False))
-    window.showNormal()
-    window.resize(1366, 768)
-    qtbot.addWidget(window)
-    gui = Gui(window, qtbot, home)
-    gui.wait(10000)
-    assert window.ready
-    assert gui.scan("PS:BADGE:P-1001") == "signed_in"
-    c = Counter(gui, qtbot)
+    c = Counter(open_station_window(home, qtbot, seed_returns_demo, badge="PS:BADGE:P-1001"), qtbot)
     c.open()
     yield c
-    if c.window is not None and window.returns_window is not None:
-        c.window.close()
-    window.shutdown()
-    gui.close()
+    c.close()
 
 
 def test_a_blind_count_shows_the_variance_and_a_supervisor_books_it(counter: Counter) -> None:
@@ -292,7 +245,7 @@ def test_a_recount_clears_the_round_and_a_restart_resumes_the_open_count(counter
     assert c.table()[0][:1] == [MUG] and c.table()[0][2] == "3"
 
     # The returns window closes (a crash, the end of a shift): the count stays open; scanning the bin resumes it.
-    c.close()
+    c.close_returns()
     c.open()
     assert c.window.count.pages.currentWidget() is c.window.count.idle_page
     assert "B-01-2" in c.window.count.open_counts.text()

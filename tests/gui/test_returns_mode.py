@@ -57,6 +57,13 @@ class Bench:
         view = self.window.view
         return view.outcome.code if view is not None and view.outcome is not None else ""
 
+    def close(self) -> None:
+        """The returns window (if open), then the station's window."""
+        if self.window is not None and self.gui.window.returns_window is not None:
+            self.window.close()
+        self.gui.window.shutdown()
+        self.gui.close()
+
     def shot(self, name: str) -> None:
         """The screen as a PNG: into resources/screenshots with PACKSTATION_SCREENSHOTS=1 (the
         README's pictures), else beside the test's database, so a test run leaves the tree clean."""
@@ -69,24 +76,11 @@ class Bench:
 
 @pytest.fixture
 def bench(home, qtbot):
-    from app.ui.app import build_window, start_job
+    from tests.gui.conftest import open_station_window
 
-    window = build_window([], job=start_job(seed=seed_returns_demo, demo=False))
-    window.showNormal()
-    window.resize(1366, 768)
-    qtbot.addWidget(window)
-    from tests.gui.conftest import Gui
-
-    gui = Gui(window, qtbot, home)
-    gui.wait(10000)
-    assert window.ready
-    assert gui.scan("PS:BADGE:P-1001") == "signed_in"
-    b = Bench(gui, qtbot)
+    b = Bench(open_station_window(home, qtbot, seed_returns_demo, badge="PS:BADGE:P-1001"), qtbot)
     yield b
-    if b.window is not None and window.returns_window is not None:
-        b.window.close()
-    window.shutdown()
-    gui.close()
+    b.close()
 
 
 def open_returns(b: Bench) -> None:

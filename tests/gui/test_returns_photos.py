@@ -79,35 +79,23 @@ class SimCamera:
 
 @pytest.fixture
 def make_bench(home, qtbot, monkeypatch):
-    from app.ui.app import build_window, start_job
-    from tests.gui.conftest import Gui
+    from tests.gui.conftest import open_station_window
 
     monkeypatch.setattr(BenchHardware, "camera_factory", SimCamera)
     SimCamera.instances.clear()
-    made: list[tuple] = []
+    made: list[Bench] = []
 
     def make(toml: str) -> Bench:
         home.mkdir(parents=True, exist_ok=True)
         (home / "station.toml").write_text(toml, encoding="utf-8")
-        window = build_window([], job=start_job(seed=seed_returns_demo, demo=False))
-        window.showNormal()
-        window.resize(1366, 768)
-        qtbot.addWidget(window)
-        gui = Gui(window, qtbot, home)
-        gui.wait(10000)
-        assert window.ready
-        assert gui.scan("PS:BADGE:P-1001") == "signed_in"
-        bench = Bench(gui, qtbot)
-        made.append((bench, window, gui))
+        bench = Bench(open_station_window(home, qtbot, seed_returns_demo, badge="PS:BADGE:P-1001"), qtbot)
+        made.append(bench)
         open_returns(bench)
         return bench
 
     yield make
-    for bench, window, gui in made:
-        if bench.window is not None and window.returns_window is not None:
-            bench.window.close()
-        window.shutdown()
-        gui.close()
+    for bench in made:
+        bench.close()
 
 
 def item_rows(b: Bench) -> list[tuple]:

@@ -39,6 +39,8 @@ from app.domain.returns import (
 )
 from app.ui import icons
 from app.ui.returns.jobs import BenchView, ClosedReturn
+from app.ui.returns.widgets import label as _label
+from app.ui.returns.widgets import title_row
 
 STOP_RED = "#B3261E"
 OK_GREEN = "#1B7A36"
@@ -85,14 +87,6 @@ def where_text(disposition: Disposition, bin_location: str | None) -> str:
         return _tr("Restock → {0}").format(bin_location or "?")
     return {Disposition.QUARANTINE: _tr("Quarantine"), Disposition.DISPOSE: _tr("Dispose"),
             Disposition.RETURN_TO_VENDOR: _tr("Return to vendor")}[disposition]
-
-
-def _label(text: str = "", name: str = "", wrap: bool = True) -> QLabel:
-    label = QLabel(text)
-    if name:
-        label.setObjectName(name)
-    label.setWordWrap(wrap)
-    return label
 
 
 class Thumbnails:
@@ -214,14 +208,9 @@ class ReturnPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
-        head = QHBoxLayout()
         self.number = _label("", "OrderNumber", wrap=False)
         self.window_chip = _label("", "Chip", wrap=False)
-        head.addWidget(self.number)
-        head.addSpacing(12)
-        head.addWidget(self.window_chip, 0, Qt.AlignmentFlag.AlignVCenter)
-        head.addStretch(1)
-        layout.addLayout(head)
+        layout.addLayout(title_row(self.number, self.window_chip))
         self.details = _label("", "Muted")
         layout.addWidget(self.details)
         self.flags = FlagPanel()

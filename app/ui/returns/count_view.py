@@ -32,6 +32,8 @@ from app.domain.scan import Command
 from app.ui import icons
 from app.ui.returns import count_jobs
 from app.ui.returns.count_jobs import APPROVED, COUNTING, FINISHED, CountOutcome, CountView
+from app.ui.returns.widgets import label as _label
+from app.ui.returns.widgets import title_row
 from app.ui.worker import JobResult
 
 STOP_RED = "#B3261E"
@@ -41,14 +43,6 @@ WAIT_AMBER = "#8A5A00"
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("CycleCount", text)
-
-
-def _label(text: str = "", name: str = "", wrap: bool = True) -> QLabel:
-    label = QLabel(text)
-    if name:
-        label.setObjectName(name)
-    label.setWordWrap(wrap)
-    return label
 
 
 def variance_text(delta: int) -> str:
@@ -115,14 +109,9 @@ class CountPanel(QWidget):
         row.setContentsMargins(16, 10, 16, 10)
         row.setSpacing(16)
         left = QVBoxLayout()
-        head = QHBoxLayout()
         self.bin_label = _label("", "OrderNumber", wrap=False)
         self.chip = _label("", "Chip", wrap=False)
-        head.addWidget(self.bin_label)
-        head.addSpacing(12)
-        head.addWidget(self.chip, 0, Qt.AlignmentFlag.AlignVCenter)
-        head.addStretch(1)
-        left.addLayout(head)
+        left.addLayout(title_row(self.bin_label, self.chip))
         self.details = _label("", "Muted")
         left.addWidget(self.details)
         self.table = QTableWidget(0, 5)
