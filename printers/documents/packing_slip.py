@@ -149,6 +149,8 @@ def slip_context(data: SlipData) -> dict[str, Any]:
     ctx: dict[str, Any] = as_context(data)
     ctx["total_quantity"] = sum(line.quantity for line in data.lines)
     ctx["line_count"] = len(data.lines)
+    ctx["item_word"] = "item" if ctx["total_quantity"] == 1 else "items"  # "1 item in 1 line"
+    ctx["line_word"] = "line" if ctx["line_count"] == 1 else "lines"
     if any(line.quantity < 0 for line in data.lines):
         raise LabelError("lines.quantity", "a quantity on a packing slip cannot be negative")
     return ctx

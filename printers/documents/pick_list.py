@@ -73,4 +73,6 @@ def pick_list_context(data: PickListData) -> dict[str, Any]:
     ctx: dict[str, Any] = as_context(data)
     ctx["total_quantity"] = sum(line.quantity for line in data.lines)
     ctx["line_count"] = len(data.lines)
+    ctx["unit_word"] = "unit" if ctx["total_quantity"] == 1 else "units"  # "1 unit in 1 line"
+    ctx["line_word"] = "line" if ctx["line_count"] == 1 else "lines"
     return ctx

@@ -69,6 +69,12 @@ def test_a_slip_without_a_return_code_is_drawn_as_before(slip: SlipData) -> None
     assert before != after
 
 
+def test_one_unit_on_one_line_is_counted_in_the_singular(slip: SlipData) -> None:
+    one = replace(slip, lines=slip.lines[:1])
+    one = replace(one, lines=(replace(one.lines[0], quantity=1),))
+    assert "1 item in 1 line" in page_text(render_packing_slip(one))
+
+
 def test_a_long_order_keeps_the_return_box_whole_on_its_last_page(slip: SlipData) -> None:
     """GIVEN an 80-line order WHEN its slip runs onto more pages THEN the return code is printed once"""
     from printers.documents import SlipLine
