@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from app.domain.rules import PackingRules
+from app.settings_reader import SettingsReader
 from app.shipping.settings import KNOWN as SHIPPING_KNOWN
 from app.shipping.settings import ShippingSettings, ShippingSettingsError, parse_settings
 from app.sync.settings import KEYS as CENTRAL_KEYS
@@ -168,7 +169,7 @@ def parse_config(raw: dict[str, Any], source: str = "station.toml") -> Config:
         weight_tolerance_pct=reader.number("packing.weight_tolerance_pct", 5.0, minimum=0, maximum=100),
         carton_fill_limit=reader.number("packing.carton_fill_limit", 0.85, minimum=0.1, maximum=1.0),
         # A bench with a scale weighs every parcel; one without uses the expected weight.
-        weigh_parcels=reader.boolean("packing.weigh_parcels", bool(reader.text("scale.uri", ""))),
+        weigh_parcels=reader.flag("packing.weigh_parcels", bool(reader.text("scale.uri", ""))),
     )
     scanner = ScannerSettings(
         order_pattern=reader.pattern("scanner.order_pattern", ScannerSettings.order_pattern),
@@ -184,7 +185,7 @@ def parse_config(raw: dict[str, Any], source: str = "station.toml") -> Config:
                                   maximum=MAX_RETURN_WINDOW_DAYS, integer=True),
         quarantine_bin=_bin("returns.quarantine_bin", reader.text("returns.quarantine_bin",
                                                                   ReturnsSettings.quarantine_bin), source),
-        code_on_slip=reader.boolean("returns.code_on_slip", False),
+        code_on_slip=reader.flag("returns.code_on_slip", False),
     )
     name = reader.text("station.name", default_station_name())
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]{0,31}", name):
@@ -246,33 +247,8 @@ def _reject_unknown_keys(raw: dict[str, Any], source: str) -> None:
                 raise ConfigError(f"{source}: unknown key {section}.{key} (known: {known})")
 
 
-class _Reader:
-    def __init__(self, raw: dict[str, Any], source: str) -> None:
-        self.raw = raw
-        self.source = source
-
-    def _get(self, dotted: str) -> Any:
-        section, key = dotted.split(".")
-        return self.raw.get(section, {}).get(key)
-
-    def _fail(self, dotted: str, problem: str) -> ConfigError:
-        return ConfigError(f"{self.source}: {dotted} {problem}")
-
-    def text(self, dotted: str, default: str) -> str:
-        value = self._get(dotted)
-        if value is None:
-            return default
-        if not isinstance(value, str):
-            raise self._fail(dotted, f"must be text in quotes, not {value!r}")
-        return value.strip()
-
-    def boolean(self, dotted: str, default: bool) -> bool:
-        value = self._get(dotted)
-        if value is None:
-            return default
-        if not isinstance(value, bool):
-            raise self._fail(dotted, f"must be true or false, not {value!r}")
-        return value
+class _Reader(SettingsReader):
+    error = ConfigError
 
     def number(self, dotted: str, default: Any, *, minimum: float, maximum: float | None = None,
                integer: bool = False) -> Any:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from app.settings_reader import SettingsReader
 from app.shipping.errors import ShippingSettingsError
 
 SHIPPING_KEYS = frozenset({"sources", "rate_cards", "rules", "label_format", "easypost_api_key",
@@ -147,24 +148,12 @@ def parse_settings(raw: dict[str, Any], source: str = "station.toml", base_dir: 
     )
 
 
-class _Reader:
+class _Reader(SettingsReader):
+    error = ShippingSettingsError
+
     def __init__(self, raw: dict[str, Any], source: str, base_dir: Path) -> None:
-        self.raw, self.source, self.base_dir = raw, source, base_dir
-
-    def _get(self, dotted: str) -> Any:
-        section, key = dotted.split(".")
-        return self.raw.get(section, {}).get(key)
-
-    def _fail(self, dotted: str, problem: str) -> ShippingSettingsError:
-        return ShippingSettingsError(f"{self.source}: {dotted} {problem}")
-
-    def text(self, dotted: str, default: str) -> str:
-        value = self._get(dotted)
-        if value is None:
-            return default
-        if not isinstance(value, str):
-            raise self._fail(dotted, f"must be text in quotes, not {value!r}")
-        return value.strip()
+        super().__init__(raw, source)
+        self.base_dir = base_dir
 
     def path(self, dotted: str) -> Path | None:
         value = self.text(dotted, "")
@@ -172,14 +161,6 @@ class _Reader:
             return None
         path = Path(value).expanduser()
         return path if path.is_absolute() else (self.base_dir / path)
-
-    def flag(self, dotted: str, default: bool) -> bool:
-        value = self._get(dotted)
-        if value is None:
-            return default
-        if not isinstance(value, bool):
-            raise self._fail(dotted, f"must be true or false, not {value!r}")
-        return value
 
     def whole(self, dotted: str, default: int, low: int, high: int) -> int:
         value = self._get(dotted)

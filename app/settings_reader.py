@@ -1,0 +1,39 @@
+"""Reading typed values out of a parsed station.toml: one wrong value, one error naming its key.
+
+app.config and app.shipping.settings each extend it with the kinds of value their tables hold.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class SettingsReader:
+    error: type[Exception] = ValueError  # what a wrong value raises; the subclass names its own
+
+    def __init__(self, raw: dict[str, Any], source: str) -> None:
+        self.raw = raw
+        self.source = source
+
+    def _get(self, dotted: str) -> Any:
+        section, key = dotted.split(".")
+        return self.raw.get(section, {}).get(key)
+
+    def _fail(self, dotted: str, problem: str) -> Exception:
+        return self.error(f"{self.source}: {dotted} {problem}")
+
+    def text(self, dotted: str, default: str) -> str:
+        value = self._get(dotted)
+        if value is None:
+            return default
+        if not isinstance(value, str):
+            raise self._fail(dotted, f"must be text in quotes, not {value!r}")
+        return value.strip()
+
+    def flag(self, dotted: str, default: bool) -> bool:
+        value = self._get(dotted)
+        if value is None:
+            return default
+        if not isinstance(value, bool):
+            raise self._fail(dotted, f"must be true or false, not {value!r}")
+        return value
