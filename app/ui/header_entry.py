@@ -14,8 +14,11 @@ from PySide6.QtWidgets import QPushButton
 Opener = Callable[[Any], Any]
 
 
-def add_header_entry(window: Any, *, text: str, object_name: str, tooltip: str, accessible_name: str,
-                     shortcut: str, allowed: Callable[[Any], bool], open_mode: Opener) -> QPushButton:
+def add_header_entry(window: Any, *, attribute: str, text: str, object_name: str, tooltip: str,
+                     accessible_name: str, shortcut: str, allowed: Callable[[Any], bool], open_mode: Opener,
+                     update: Callable[[Any], None]) -> QPushButton:
+    """The button, kept as `window.<attribute>`; `update(window)` runs now and after every rendered
+    outcome (connected once per window, however often the window rebuilds its widgets)."""
     row = window.station_label.parentWidget().layout()
     button = QPushButton(text)
     button.setObjectName(object_name)
@@ -29,4 +32,10 @@ def add_header_entry(window: Any, *, text: str, object_name: str, tooltip: str, 
     action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
     action.triggered.connect(lambda: allowed(window) and open_mode(window))
     window.addAction(action)
+    setattr(window, attribute, button)
+    connected: set[str] = window.__dict__.setdefault("_header_entries", set())
+    if attribute not in connected:
+        connected.add(attribute)
+        window.rendered.connect(lambda _result: update(window))
+    update(window)
     return button

@@ -40,15 +40,10 @@ def _allowed(window: Any) -> bool:
 
 def install(window: Any) -> None:
     """Add the button and shortcut to a (re)built station window."""
-    button = add_header_entry(window, text=_tr("Returns"), object_name="ReturnsButton",
-                              tooltip=_tr("Switch this station to returns mode ({0})").format(SHORTCUT),
-                              accessible_name=_tr("Returns mode"), shortcut=SHORTCUT, allowed=_allowed,
-                              open_mode=open_from_station)
-    window.returns_button = button
-    if not getattr(window, "_returns_entry", False):
-        window._returns_entry = True
-        window.rendered.connect(lambda _result: _update(window))
-    _update(window)
+    add_header_entry(window, attribute="returns_button", text=_tr("Returns"), object_name="ReturnsButton",
+                     tooltip=_tr("Switch this station to returns mode ({0})").format(SHORTCUT),
+                     accessible_name=_tr("Returns mode"), shortcut=SHORTCUT, allowed=_allowed,
+                     open_mode=open_from_station, update=_update)
 
 
 def _update(window: Any) -> None:

@@ -30,15 +30,10 @@ def _allowed(window: Any) -> bool:
 
 def install(window: Any) -> None:
     """Add the button and shortcut to a (re)built station window."""
-    button = add_header_entry(window, text=_tr("Supervisor"), object_name="SupervisorButton",
-                              tooltip=_tr("Open the supervisor's console ({0})").format(SHORTCUT),
-                              accessible_name=_tr("Supervisor console"), shortcut=SHORTCUT, allowed=_allowed,
-                              open_mode=open_from_station)
-    window.supervisor_button = button
-    if not getattr(window, "_supervisor_entry", False):
-        window._supervisor_entry = True
-        window.rendered.connect(lambda _result: _update(window))
-    _update(window)
+    add_header_entry(window, attribute="supervisor_button", text=_tr("Supervisor"), object_name="SupervisorButton",
+                     tooltip=_tr("Open the supervisor's console ({0})").format(SHORTCUT),
+                     accessible_name=_tr("Supervisor console"), shortcut=SHORTCUT, allowed=_allowed,
+                     open_mode=open_from_station, update=_update)
 
 
 def _update(window: Any) -> None:
