@@ -55,7 +55,7 @@ from app.ui.sounds import SoundPlayer
 from app.ui.theme import apply_theme
 from app.ui.ui_settings import UiSettings, save_ui_settings, ui_settings_path
 from app.ui.wedge import KeyboardWedge
-from app.ui.worker import Job, JobResult, StationWorker, WorkerContext
+from app.ui.worker import Job, JobResult, JobTracker, StationWorker, WorkerContext
 
 if TYPE_CHECKING:  # the station (and SQLAlchemy behind it) is imported by the worker, off the GUI thread
     from app.station import Outcome
@@ -145,8 +145,7 @@ class MainWindow(QMainWindow):
         self.pin_available = False
         self.render_times: list[float] = []  # seconds per rendered outcome (bench)
         self._rebuild_job = rebuild_job
-        self._callbacks: dict[int, Callable[[JobResult], None]] = {}
-        self._in_flight: set[int] = set()
+        self.tracker = JobTracker()
         self._capture: Callable[[str], None] | None = None
         self._gate: AdminGateDialog | None = None
         self._label: LabelInfo | None = None
@@ -346,16 +345,12 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ jobs
 
     def run_job(self, job: Job, tag: str, callback: Callable[[JobResult], None] | None = None) -> int:
-        job_id = self.worker.submit(job, tag)
-        self._in_flight.add(job_id)
-        if callback is not None:
-            self._callbacks[job_id] = callback
-        return job_id
+        return self.tracker.submit(self.worker, job, tag, callback)
 
     @property
     def idle(self) -> bool:
         """No job queued or running, and every result rendered."""
-        return not self._in_flight
+        return self.tracker.idle
 
     def submit_scan(self, raw: str | bytes, manual: bool = False) -> None:
         """A scan from the keyboard wedge, a serial scanner (bytes as sent) or typed by hand."""
@@ -374,9 +369,8 @@ class MainWindow(QMainWindow):
         return station_step(call, self.hardware.after_step)
 
     def _on_done(self, result: JobResult) -> None:
-        self._in_flight.discard(result.job_id)
         started = time.perf_counter()
-        callback = self._callbacks.pop(result.job_id, None)
+        callback = self.tracker.finished(result)
         if callback is not None:
             callback(result)
         elif not result.ok:

@@ -51,6 +51,31 @@ class JobResult:
 Job = Callable[[WorkerContext], Any]
 
 
+class JobTracker:
+    """A window's jobs submitted and not yet rendered, and the callback each result goes to."""
+
+    def __init__(self) -> None:
+        self._callbacks: dict[int, Callable[[JobResult], None]] = {}
+        self._in_flight: set[int] = set()
+
+    def submit(self, worker: StationWorker, job: Job, tag: str,
+               callback: Callable[[JobResult], None] | None = None) -> int:
+        job_id = worker.submit(job, tag)
+        self._in_flight.add(job_id)
+        if callback is not None:
+            self._callbacks[job_id] = callback
+        return job_id
+
+    @property
+    def idle(self) -> bool:
+        return not self._in_flight
+
+    def finished(self, result: JobResult) -> Callable[[JobResult], None] | None:
+        """The result is rendered now: the callback it was submitted with, if any."""
+        self._in_flight.discard(result.job_id)
+        return self._callbacks.pop(result.job_id, None)
+
+
 @dataclass(frozen=True)
 class _Item:
     job_id: int

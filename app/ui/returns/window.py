@@ -45,7 +45,7 @@ from app.ui.returns import jobs
 from app.ui.returns.bench_view import ClosedPanel, ReturnPanel, StepPanel, Thumbnails
 from app.ui.returns.bulk_view import BulkPanel
 from app.ui.returns.count_view import CountPanel
-from app.ui.worker import Job, JobResult, StationWorker
+from app.ui.worker import Job, JobResult, JobTracker, StationWorker
 
 log = logging.getLogger(__name__)
 
@@ -91,8 +91,7 @@ class ReturnsWindow(QMainWindow):
         self.ready = False
         self.last_export: tuple[Path, Path] | None = None
         self.last_printed: jobs.Printed | None = None
-        self._callbacks: dict[int, Callable[[JobResult], None]] = {}
-        self._in_flight: set[int] = set()
+        self.tracker = JobTracker()
         self._stopped = False
         self.worker = StationWorker(self)
         self.worker.setObjectName("returns-worker")
@@ -252,19 +251,14 @@ class ReturnsWindow(QMainWindow):
     # ------------------------------------------------------------ jobs
 
     def run_job(self, job: Job, tag: str, callback: Callable[[JobResult], None] | None = None) -> int:
-        job_id = self.worker.submit(job, tag)
-        self._in_flight.add(job_id)
-        if callback is not None:
-            self._callbacks[job_id] = callback
-        return job_id
+        return self.tracker.submit(self.worker, job, tag, callback)
 
     @property
     def idle(self) -> bool:
-        return not self._in_flight
+        return self.tracker.idle
 
     def _on_done(self, result: JobResult) -> None:
-        self._in_flight.discard(result.job_id)
-        callback = self._callbacks.pop(result.job_id, None)
+        callback = self.tracker.finished(result)
         if callback is not None:
             callback(result)
         elif not result.ok:
