@@ -33,7 +33,7 @@ from app.supervisor.tables import display, productivity_table
 from app.ui.supervisor.chart import HourlyChart
 from app.ui.supervisor.period_choice import PeriodChoice, preset_labels
 from app.ui.supervisor.runner import QueryRunner
-from app.ui.supervisor.widgets import Card, DataTable, DataTableModel, export_csv, slug
+from app.ui.supervisor.widgets import DataTable, DataTableModel, card_row, export_csv, slug
 
 AUTO_REFRESH_MS = 60_000
 
@@ -124,9 +124,6 @@ class ProductivityView(PeriodChoice, QWidget):
         return row
 
     def _cards(self) -> QGridLayout:
-        grid = QGridLayout()
-        grid.setSpacing(8)
-        self.cards: dict[str, Card] = {}
         specs = [("orders", _tr("Orders"), ""), ("units", _tr("Units"), ""), ("parcels", _tr("Parcels"), ""),
                  ("orders_per_h", _tr("Orders / h"), _tr("Orders per active hour")),
                  ("weighted_per_h", _tr("Weighted / h"), _tr("Fair productivity: orders weighted by difficulty, "
@@ -136,10 +133,7 @@ class ProductivityView(PeriodChoice, QWidget):
                  ("error_rate", _tr("Scan errors"), _tr("Refused scans / all scans")),
                  ("holds", _tr("Holds in period"), _tr("Orders put on hold at a bench in this period")),
                  ("other", _tr("Other exceptions"), "")]
-        for i, (key, caption, tip) in enumerate(specs):
-            card = Card(caption, tip)
-            self.cards[key] = card
-            grid.addWidget(card, 0, i)
+        grid, self.cards = card_row(specs)
         return grid
 
     # ------------------------------------------------------------ loading

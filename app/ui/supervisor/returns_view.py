@@ -31,7 +31,7 @@ from app.supervisor.service import StatsService
 from app.supervisor.tables import TableData, display, returns_tables
 from app.ui.supervisor.period_choice import PRESETS, PeriodChoice, preset_labels
 from app.ui.supervisor.runner import QueryRunner
-from app.ui.supervisor.widgets import Card, DataTable, DataTableModel, export_csv, slug
+from app.ui.supervisor.widgets import DataTable, DataTableModel, card_row, export_csv, slug
 
 RATE_WARN = 0.10  # a SKU returned more often than this is marked for a look
 TABLE_NAMES = {"rates": "Return rate per SKU", "reasons": "By grade and reason", "restock": "Restock time",
@@ -154,9 +154,6 @@ class ReturnsView(PeriodChoice, QWidget):
         return row
 
     def _cards(self) -> QGridLayout:
-        grid = QGridLayout()
-        grid.setSpacing(8)
-        self.cards: dict[str, Card] = {}
         specs = [("shipped", _tr("Units shipped"), _tr("Shipment stock movements, net of voided labels")),
                  ("returned", _tr("Units returned"), _tr("Graded at the returns bench, wrong items left out")),
                  ("return_rate", _tr("Return rate"), _tr("Units returned / units shipped in the period")),
@@ -166,10 +163,7 @@ class ReturnsView(PeriodChoice, QWidget):
                  ("line_accuracy", _tr("Line accuracy"), _tr("Counted lines without variance (approved counts)")),
                  ("unit_accuracy", _tr("Unit accuracy"), _tr("1 - units off / units expected")),
                  ("units_off", _tr("Units off"), _tr("Sum of |counted - expected| in approved counts"))]
-        for i, (key, caption, tip) in enumerate(specs):
-            card = Card(caption, tip)
-            self.cards[key] = card
-            grid.addWidget(card, 0, i)
+        grid, self.cards = card_row(specs)
         return grid
 
     # ------------------------------------------------------------ loading

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QFrame,
+    QGridLayout,
     QLabel,
     QMenu,
     QTableView,
@@ -270,6 +271,17 @@ class Card(QFrame):
         colour = LEVELS.get(level or "", ("", "", ""))[0] if level in ("warn", "alert", "ok") else ""
         self.value.setStyleSheet(f"color: {colour};" if colour else "")
         self.setAccessibleDescription(text)
+
+
+def card_row(specs: list[tuple[str, str, str]]) -> tuple[QGridLayout, dict[str, Card]]:
+    """One row of figure cards from (key, caption, tooltip); the cards by key, to set later."""
+    grid = QGridLayout()
+    grid.setSpacing(8)
+    cards: dict[str, Card] = {}
+    for i, (key, caption, tip) in enumerate(specs):
+        cards[key] = Card(caption, tip)
+        grid.addWidget(cards[key], 0, i)
+    return grid, cards
 
 
 def export_csv(parent: QWidget, table: TableData, suggested: str) -> Path | None:
