@@ -40,6 +40,7 @@ from app.store.inventory import MOVES, move, packed_units, transfer
 from app.store.models import Barcode, Order, OrderLine, PackedSerial, PackEvent, Parcel, Product, User
 from app.store.returns_models import Return as ReturnRow
 from app.store.returns_models import ReturnAuthorization, ReturnEvent, ReturnItem, next_values
+from app.store.values import as_utc
 
 log = logging.getLogger(__name__)
 
@@ -200,8 +201,8 @@ class ReturnsRepository:
             return None, None
         if order.status not in SHIPPED_STATUSES:  # open, packing, held, cancelled, or voided after packing
             return ReturnableOrder(number, ()), LookupProblem.NOT_SHIPPED
-        shipped_at = _aware(c.execute(select(func.max(_pack_events.c.at)).where(
-            _pack_events.c.order_id == order.id, _pack_events.c.type == "order_packed")).scalar()) or _aware(
+        shipped_at = as_utc(c.execute(select(func.max(_pack_events.c.at)).where(
+            _pack_events.c.order_id == order.id, _pack_events.c.type == "order_packed")).scalar()) or as_utc(
             c.execute(select(func.min(_parcels.c.created_at)).where(_parcels.c.order_id == order.id)).scalar())
         shipped = packed_units(c, number)
         serials = frozenset((r.sku, r.serial) for r in c.execute(
@@ -211,7 +212,7 @@ class ReturnsRepository:
             elsewhere = self.shipments(number)
             if elsewhere is not None:
                 shipped, serials = elsewhere.units, elsewhere.serials
-                shipped_at = shipped_at or _aware(elsewhere.packed_at)
+                shipped_at = shipped_at or as_utc(elsewhere.packed_at)
         shipped = shipped or self._ordered_units(order.id)
         products = {r.sku: r for r in c.execute(select(_products).where(_products.c.sku.in_(list(shipped))))}
         returned: dict[str, int] = {}
@@ -583,7 +584,7 @@ def restock_times(conn: Connection, since: datetime, until: datetime) -> Restock
                         .join(RETURNS, RETURNS.c.id == ITEMS.c.return_id)
                         .where(ITEMS.c.restocked_at >= since, ITEMS.c.restocked_at < until,
                                ITEMS.c.removed.is_(False))).all()
-    hours = sorted(max(0.0, (_aware(r.restocked_at) - _aware(r.received_at)).total_seconds() / 3600) for r in rows)
+    hours = sorted(max(0.0, (as_utc(r.restocked_at) - as_utc(r.received_at)).total_seconds() / 3600) for r in rows)
     if not hours:
         return RestockTimes(0, 0.0, 0.0, 0.0)
     return RestockTimes(len(hours), statistics.median(hours), hours[min(len(hours) - 1, int(len(hours) * 0.9))],
@@ -611,7 +612,7 @@ def _product(row) -> m.Product:  # noqa: ANN001 - a Row of products
 
 
 def _pulled_at(event: PulledReturnEvent) -> datetime:
-    return _aware(event.at) or datetime.now(UTC)
+    return as_utc(event.at) or datetime.now(UTC)
 
 
 def _local_rma_serials(conn: Connection, count: int) -> list[int]:
@@ -619,11 +620,4 @@ def _local_rma_serials(conn: Connection, count: int) -> list[int]:
 
 
 def _stored(r) -> StoredReturnEvent:  # noqa: ANN001 - a Row of return_events
-    return StoredReturnEvent(r.seq, r.type, json.loads(r.payload), r.return_id, _aware(r.at))
-
-
-def _aware(value: datetime | None) -> datetime | None:
-    """SQLite hands datetimes back without their zone; the store writes UTC only."""
-    if value is None:
-        return None
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
+    return StoredReturnEvent(r.seq, r.type, json.loads(r.payload), r.return_id, as_utc(r.at))

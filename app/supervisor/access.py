@@ -22,6 +22,7 @@ from app.domain.model import Role
 from app.store.db import write_transaction
 from app.store.models import User
 from app.store.users import verify_pin
+from app.store.values import as_utc
 from app.supervisor.actions import Actor, record_event
 
 USERS = User.__table__
@@ -52,12 +53,6 @@ class Supervisor:
         return Actor(self.id, self.name)
 
 
-def _aware(moment: datetime | None) -> datetime | None:
-    if moment is None:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
 def _identifier(who: str) -> str:
     text = who.strip()
     return text[len(BADGE_PREFIX):] if text.upper().startswith(BADGE_PREFIX) else text
@@ -75,7 +70,7 @@ def sign_in(engine: Engine, who: str, pin: str, *, console: str, now: datetime |
         record_event(engine, console, None, "supervisor_sign_in_failed", {"who": ident, "reason": "unknown"})
         raise AccessDenied("Name, badge or PIN is wrong.", "unknown")
     actor = Actor(row.id, row.name)
-    locked_until = _aware(row.locked_until)
+    locked_until = as_utc(row.locked_until)
     if locked_until is not None and locked_until > now:
         record_event(engine, console, actor, "supervisor_sign_in_failed", {"who": ident, "reason": "locked"})
         local = locked_until.astimezone().strftime("%H:%M")

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, Table, func, or_, select
 
 from app.store.models import Order, OrderLine, PackedSerial, PackEvent, Parcel, PrintJob, Product, User
+from app.store.values import as_utc, json_object
 from app.supervisor.sqlfuncs import json_bool
 
 EVENTS: Table = PackEvent.__table__  # type: ignore[assignment]
@@ -94,12 +95,6 @@ class OrderHistory:
     prints: list[PrintRow]
 
 
-def _aware(moment: datetime | None) -> datetime | None:
-    if moment is None:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
 def _order_ids(conn: Connection, text: str, kind: str, *, deep: bool = True) -> list[tuple[int, str]]:
     """(order id, matched_by) for one kind of search, newest orders first.
 
@@ -170,7 +165,7 @@ def search(conn: Connection, text: str, kind: str = "auto") -> list[OrderHit]:
         .outerjoin(USERS, USERS.c.id == last.c.packer_id)
         .where(ORDERS.c.id.in_(list(matched)))
     ).all()
-    hits = [OrderHit(r.number, r.status, r.hold_reason or "", matched[r.id], _aware(r.at), r.station, r.name)
+    hits = [OrderHit(r.number, r.status, r.hold_reason or "", matched[r.id], as_utc(r.at), r.station, r.name)
             for r in rows]
     hits.sort(key=lambda h: (h.last_activity is None, -(h.last_activity.timestamp() if h.last_activity else 0),
                              h.number))
@@ -186,15 +181,15 @@ def history(conn: Connection, number: str) -> OrderHistory | None:
         .join(PRODUCTS, PRODUCTS.c.id == LINES.c.product_id)
         .where(LINES.c.order_id == order.id).order_by(LINES.c.line_no))]
     names = dict(conn.execute(select(USERS.c.id, USERS.c.name)).all())
-    events = [describe(r.seq, _aware(r.at), r.station, names.get(r.packer_id), r.type, _payload(r.payload))
+    events = [describe(r.seq, as_utc(r.at), r.station, names.get(r.packer_id), r.type, json_object(r.payload))
               for r in conn.execute(select(EVENTS).where(EVENTS.c.order_id == order.id).order_by(EVENTS.c.seq))]
     parcels = [ParcelRow(p.box_no, p.carton_code, p.weight_g, p.expected_weight_g, p.weight_source,
                          p.tracking_number, p.status, p.station, names.get(p.packer_id), p.photo_ref, p.label_ref,
-                         _aware(p.created_at))
+                         as_utc(p.created_at))
                for p in conn.execute(select(PARCELS).where(PARCELS.c.order_id == order.id)
                                      .order_by(PARCELS.c.box_no))]
     reference = f"order {order.number} "
-    prints = [PrintRow(_aware(j.created_at), j.document, j.printer, j.state, j.attempts, j.last_error or "",
+    prints = [PrintRow(as_utc(j.created_at), j.document, j.printer, j.state, j.attempts, j.last_error or "",
                        j.reprint_of is not None)
               for j in conn.execute(select(JOBS.c.created_at, JOBS.c.document, JOBS.c.printer, JOBS.c.state,
                                            JOBS.c.attempts, JOBS.c.last_error, JOBS.c.reprint_of)
@@ -202,14 +197,6 @@ def history(conn: Connection, number: str) -> OrderHistory | None:
                                     .order_by(JOBS.c.seq))]
     return OrderHistory(order.number, order.status, order.hold_reason or "", order.channel, order.carrier,
                         order.service_level, lines, events, parcels, prints)
-
-
-def _payload(text: str | None) -> dict[str, Any]:
-    try:
-        value = json.loads(text or "{}")
-    except ValueError:
-        return {}
-    return value if isinstance(value, dict) else {}
 
 
 def _kg(grams: Any) -> str:
@@ -333,5 +320,5 @@ def exception_events(conn: Connection, since: datetime, until: datetime, limit: 
                or_(EVENTS.c.type.in_(EXCEPTION_TYPES), failed_weight))
         .order_by(EVENTS.c.seq).limit(limit)
     ).all()
-    return [ExceptionRow(r.number, describe(r.seq, _aware(r.at), r.station, names.get(r.packer_id), r.type,
-                                            _payload(r.payload))) for r in rows]
+    return [ExceptionRow(r.number, describe(r.seq, as_utc(r.at), r.station, names.get(r.packer_id), r.type,
+                                            json_object(r.payload))) for r in rows]

@@ -11,7 +11,6 @@ device layers plug them in (a station that has not sent a heartbeat, a scale tha
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,6 +21,7 @@ from sqlalchemy import Connection, Table, and_, func, select
 
 from app.store.models import Order, PackEvent, PrintJob, User
 from app.store.models import Station as StationRow
+from app.store.values import as_utc, json_object
 from app.supervisor.sqlfuncs import greatest, json_int
 from app.supervisor.vocabulary import CLOSING
 
@@ -156,20 +156,6 @@ def _floor_query(day_start: datetime) -> Any:
     )
 
 
-def _aware(moment: datetime | None) -> datetime | None:
-    if moment is None:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
-def _payload(text: str | None) -> dict:
-    try:
-        value = json.loads(text or "{}")
-    except ValueError:
-        return {}
-    return value if isinstance(value, dict) else {}
-
-
 def _state(row: Any) -> tuple[str, str]:
     if row.life_type is None and row.last_type is None:
         return "No activity yet", OFF
@@ -179,7 +165,7 @@ def _state(row: Any) -> tuple[str, str]:
         return "Waiting for an order", IDLE
     last = row.last_type
     if last == "weight_recorded":
-        within = _payload(row.last_payload).get("within", True)
+        within = json_object(row.last_payload).get("within", True)
         return ("Labelling", OK) if within else ("Weight check: needs a supervisor", ALERT)
     return _STEP.get(last, ("Packing", OK))
 
@@ -187,10 +173,10 @@ def _state(row: Any) -> tuple[str, str]:
 def _printer(row: Any) -> Health | None:
     if row.print_type is None:
         return None
-    at = _aware(row.print_at)
+    at = as_utc(row.print_at)
     when = at.astimezone().strftime("%H:%M") if at else ""
     if row.print_type == "print_failed":
-        message = str(_payload(row.print_payload).get("message", "")).strip()
+        message = str(json_object(row.print_payload).get("message", "")).strip()
         return Health(f"Failed {when}: {message}" if message else f"Failed {when}", ALERT)
     return Health(f"OK {when}", OK)
 
@@ -229,8 +215,8 @@ def floor(conn: Connection, *, hooks: FloorHooks | None = None, day_start: datet
         signed_in = row.sign_type == "signed_in"
         packer = row.packer_name if signed_in else None
         if signed_in and packer is None:
-            packer = _payload(row.sign_payload).get("name")
-        last_at, seen = _aware(row.last_at), _aware(row.last_seen_at)
+            packer = json_object(row.sign_payload).get("name")
+        last_at, seen = as_utc(row.last_at), as_utc(row.last_seen_at)
         offline = hooks.offline(row.station, seen, last_at)
         device = hooks.device_health(row.station)
         if offline:
@@ -238,7 +224,7 @@ def floor(conn: Connection, *, hooks: FloorHooks | None = None, day_start: datet
         stations.append(StationStatus(
             station=row.station, packer=packer, packer_id=row.packer_id if signed_in else None, state=state,
             level=level, order=row.order_number if row.life_type == "order_opened" else None,
-            order_opened_at=_aware(row.life_at) if row.life_type == "order_opened" else None,
+            order_opened_at=as_utc(row.life_at) if row.life_type == "order_opened" else None,
             last_event=row.last_type, last_activity=last_at, printer=_printer(row), device=device,
             offline=offline, orders_today=int(row.orders_today), last_seen_at=seen,
         ))

@@ -9,7 +9,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -18,6 +17,7 @@ from sqlalchemy import Table, and_, exists, func, or_, select
 from sqlalchemy.engine import Connection
 
 from app.store.models import Order, PackEvent, User
+from app.store.values import as_utc, json_object
 from app.supervisor.sqlfuncs import json_int
 
 EVENTS: Table = PackEvent.__table__  # type: ignore[assignment]
@@ -48,20 +48,6 @@ class HoldItem:
         return (now - self.since).total_seconds() if self.since else None
 
 
-def _aware(moment: datetime | None) -> datetime | None:
-    if moment is None:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
-def _payload(text: str | None) -> dict[str, Any]:
-    try:
-        value = json.loads(text or "{}")
-    except ValueError:
-        return {}
-    return value if isinstance(value, dict) else {}
-
-
 def _missing(items: Any) -> str:
     if not isinstance(items, dict) or not items:
         return ""
@@ -90,19 +76,19 @@ def held_orders(conn: Connection) -> list[HoldItem]:
     ).all()
     items = []
     for r in rows:
-        payload = _payload(r.payload)
+        payload = json_object(r.payload)
         reason = payload.get("reason") or r.hold_reason or "held"
         failed_weight = (r.weighed is not None and (r.opened is None or r.weighed > r.opened)
-                         and not _payload(r.weight_payload).get("within", True))
+                         and not json_object(r.weight_payload).get("within", True))
         if failed_weight and reason == "held":
             reason = "weight"
         detail = _missing(payload.get("missing"))
         if failed_weight:
-            w = _payload(r.weight_payload)
+            w = json_object(r.weight_payload)
             detail = "; ".join(x for x in (detail, f"weighed {w.get('grams')} g, expected {w.get('expected')} g "
                                                    f"± {w.get('allowance')} g") if x)
         items.append(HoldItem("hold", r.number, reason, REASONS.get(reason, reason.capitalize()), detail,
-                              _aware(r.at), r.station, r.name, r.held))
+                              as_utc(r.at), r.station, r.name, r.held))
     return items
 
 
@@ -121,12 +107,12 @@ def open_conflicts(conn: Connection) -> list[HoldItem]:
     ).all()
     items = []
     for r in rows:
-        d = _payload(r.payload)
+        d = json_object(r.payload)
         kind = str(d.get("kind") or "conflict")
         other = f" (other station {d['other_station']})" if d.get("other_station") else ""
         items.append(HoldItem("conflict", r.number or str(d.get("order") or "?"), kind,
                               "Sync conflict: " + kind.replace("_", " "), str(d.get("detail") or "") + other,
-                              _aware(r.at), r.station, None, r.seq))
+                              as_utc(r.at), r.station, None, r.seq))
     return items
 
 

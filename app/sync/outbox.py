@@ -24,6 +24,7 @@ from sqlalchemy import Engine, func, select
 
 from app.store.models import Order, PackEvent, Parcel, PrintJob, User
 from app.store.returns_models import ReturnEvent, StockMovement
+from app.store.values import as_utc
 from app.sync.local import (
     PUSH_EVENTS,
     PUSH_PRINT_JOBS,
@@ -104,13 +105,6 @@ _UPSERT_JOBS = (
 )
 
 
-def _utc(value: datetime | None) -> datetime | None:
-    """SQLite hands timestamps back without their zone; the station writes them in UTC."""
-    if value is None or value.tzinfo is not None:
-        return value
-    return value.replace(tzinfo=UTC)
-
-
 def _uuid(value: str) -> str:
     """A stored UUID, or a stable one made from it: one malformed row must not block the outbox."""
     try:
@@ -179,7 +173,7 @@ class Outbox:
                 conn.execute(_INSERT_EVENTS, (
                     self.station, [_uuid(r.uuid) for r in mine], [r.seq for r in mine], [r.name for r in mine],
                     [r.packer_id for r in mine], [r.number for r in mine], [r.type for r in mine],
-                    [_payload(r.payload) for r in mine], [_utc(r.at) for r in mine]))
+                    [_payload(r.payload) for r in mine], [as_utc(r.at) for r in mine]))
                 if parcels:
                     columns = list(zip(*parcels, strict=True))
                     conn.execute(_UPSERT_PARCELS, (self.station, *map(list, columns)))
@@ -204,7 +198,7 @@ class Outbox:
             for row in local.execute(query):
                 values = list(row)
                 values[0] = _uuid(values[0])
-                values[-1] = _utc(values[-1])
+                values[-1] = as_utc(values[-1])
                 found.append(tuple(values))
         return found
 
@@ -221,8 +215,8 @@ class Outbox:
         changed = [row for row in rows if self._jobs_sent.get(row.uuid) != (row.state, row.attempts)]
         if changed:
             values = [(_uuid(r.uuid), r.printer, r.document, r.format, r.reference, r.state, r.attempts,
-                       r.last_error or "", _uuid(r.reprint_of) if r.reprint_of else None, _utc(r.created_at),
-                       _utc(r.updated_at)) for r in changed]
+                       r.last_error or "", _uuid(r.reprint_of) if r.reprint_of else None, as_utc(r.created_at),
+                       as_utc(r.updated_at)) for r in changed]
             with conn.transaction():
                 conn.execute(_UPSERT_JOBS, (self.station, *map(list, zip(*values, strict=True))))
             for row in changed:
@@ -276,7 +270,7 @@ class Outbox:
                     [r.bin for r in mine], [r.delta for r in mine], [r.reason for r in mine],
                     [r.reference or "" for r in mine], [r.note or "" for r in mine], [r.name for r in mine],
                     [r.user_id for r in mine], [bool(r.negative) for r in mine],
-                    [_utc(r.at) or datetime.now(UTC) for r in mine]))
+                    [as_utc(r.at) or datetime.now(UTC) for r in mine]))
         with write_transaction(self.engine) as local:
             write_state(local, PUSH_STOCK, str(rows[-1].id))
         self.sent_stock += len(mine)
@@ -311,7 +305,7 @@ class Outbox:
                 conn.execute(_INSERT_RETURN_EVENTS, (
                     self.station, [_uuid(r.uuid) for r in mine], [r.seq for r in mine],
                     [r.return_id for r in mine], [r.type for r in mine], [_payload(r.payload) for r in mine],
-                    [r.name for r in mine], [_utc(r.at) or datetime.now(UTC) for r in mine]))
+                    [r.name for r in mine], [as_utc(r.at) or datetime.now(UTC) for r in mine]))
         with write_transaction(self.engine) as local:
             write_state(local, PUSH_RETURNS, str(rows[-1].seq))
         self.sent_returns += len(mine)
