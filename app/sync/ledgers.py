@@ -84,8 +84,7 @@ class LedgerPuller:
     def _read(self, conn, sql: str, cursor_name: str) -> tuple[list[tuple], str | None]:
         with self.engine.connect() as local:
             xid, last_id = _cursor(read_state(local, cursor_name))
-        with conn.transaction():
-            rows = conn.execute(sql, (str(xid), last_id, self.batch)).fetchall()
+        rows = conn.execute(sql, (str(xid), last_id, self.batch)).fetchall()  # one statement: one snapshot
         return rows, (f"{rows[-1][-1]}:{rows[-1][-2]}" if rows else None)
 
     def _stock_batch(self, conn) -> tuple[int, int]:
