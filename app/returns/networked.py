@@ -39,23 +39,28 @@ def returns_repository(engine: Any, config: Any, **options: Any) -> ReturnsRepos
 
 
 def rma_source(config: Any) -> RmaSource | None:
-    """The central RMA sequence for a networked station's config; None (the station's own) otherwise.
-
-    One per station and central database for the process: it remembers an outage, so that a
-    packing slip after slip does not wait for a dead server each time (app.sync.sequences)."""
-    settings = getattr(config, "central", None)
-    if not getattr(settings, "enabled", False):
+    """The central RMA sequence for a networked station's config; None (the station's own) otherwise."""
+    if not getattr(getattr(config, "central", None), "enabled", False):
         return None
+    return central_sequence(config, "rma", RMA_RESERVE)
+
+
+def central_sequence(config: Any, name: str, reserve: int) -> Any:
+    """The central sequence `name` (app.sync.sequences.CentralSerials) for a networked station.
+
+    One per station, central database, sequence and reserve for the process: it remembers an
+    outage, so that slip after slip, or carton after carton, does not wait for a dead server."""
     from app.sync.sequences import CentralSerials
 
-    key = (config.station, settings.url, settings.password_file)
+    settings = config.central
+    key = (config.station, settings.url, settings.password_file, name, reserve)
     with _lock:
-        if key not in _rma_sources:
-            _rma_sources[key] = CentralSerials(_connector(config, "sequences"), name="rma", reserve=RMA_RESERVE)
-        return _rma_sources[key]
+        if key not in _sequences:
+            _sequences[key] = CentralSerials(_connector(config, "sequences"), name=name, reserve=reserve)
+        return _sequences[key]
 
 
-_rma_sources: dict[tuple[str, str, str], RmaSource] = {}
+_sequences: dict[tuple[str, str, str, str, int], Any] = {}
 _lock = threading.Lock()
 
 

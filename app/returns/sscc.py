@@ -14,10 +14,7 @@ def sscc_options(config: Any, company_prefix: str | None = None) -> dict[str, An
         "company_prefix": company_prefix or getattr(config, "gs1_company_prefix", "") or DEMO_COMPANY_PREFIX}
     settings = getattr(config, "central", None)
     if getattr(settings, "enabled", False):
-        from app.sync.pg import connect
-        from app.sync.sequences import CentralSerials
+        from app.returns.networked import central_sequence
 
-        options["sscc_source"] = CentralSerials(
-            lambda: connect(settings, purpose="sequences", station=config.station),
-            reserve=getattr(config, "sscc_reserve", 0))
+        options["sscc_source"] = central_sequence(config, "sscc", getattr(config, "sscc_reserve", 0))
     return options
