@@ -335,16 +335,19 @@ class ReturnsRepository:
         self._return_ids.pop(number, None)
         self._project(fact, event.return_id, number, station=event.station, user_id=user_id, now=at)
 
-    def _project_rma(self, fact: Fact, user_id: int | None, at: datetime) -> None:
+    def _project_rma(self, fact: Fact, user_id: int | None, at: datetime) -> bool:
+        """Apply an RMA fact; False when an `rma_issued` names an RMA this station has already."""
         d = fact.data
         if fact.type == "rma_tracking":
             self.writer.execute(_SET_RMA_TRACKING, {"key": d["rma"], "tracking": d["tracking"]})
-            return
-        if self.writer.execute(_RMA_EXISTS, {"rma": d["rma"]}).first() is None:
-            self.writer.execute(_INSERT_RMA, {
-                "rma": d["rma"], "order_number": d["order"], "token": d["token"],
-                "return_tracking": d.get("return_tracking"), "reason": d.get("reason", ""), "status": "issued",
-                "issued_by": user_id, "issued_at": at})
+            return True
+        if self.writer.execute(_RMA_EXISTS, {"rma": d["rma"]}).first() is not None:
+            return False
+        self.writer.execute(_INSERT_RMA, {
+            "rma": d["rma"], "order_number": d["order"], "token": d["token"],
+            "return_tracking": d.get("return_tracking"), "reason": d.get("reason", ""), "status": "issued",
+            "issued_by": user_id, "issued_at": at})
+        return True
 
     def _return_id(self, number: str) -> str | None:
         if number not in self._return_ids:
@@ -516,11 +519,10 @@ class ReturnsRepository:
                 serial = (self.rma_source or _local_rma_serials)(self.writer, 1)[0]
                 rma = f"RMA-{serial:06d}"
             rma, token, now = rma.upper(), new_token(), datetime.now(UTC)
-            if self.writer.execute(select(RMAS.c.rma).where(RMAS.c.rma == rma)).first() is not None:
-                raise ValueError(f"{rma} is already an RMA")
             issued = Fact("rma_issued", {"rma": rma, "order": number, "token": token, "reason": reason,
                                          "return_tracking": return_tracking})
-            self._project_rma(issued, user_id, now)
+            if not self._project_rma(issued, user_id, now):
+                raise ValueError(f"{rma} is already an RMA")
             # Logged too: other stations learn of the RMA from the log, and the audit trail keeps it.
             self._append(str(uuid.uuid4()), station, user_id, None, issued, now)
         return Rma(rma, number, token)

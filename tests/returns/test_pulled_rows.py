@@ -8,6 +8,8 @@ from __future__ import annotations
 import uuid
 from datetime import timedelta
 
+import pytest
+
 from app.domain.returns import Disposition, Grade, ReturnedItem
 from app.store.inventory import PulledMovement, StockReader, apply_pulled_movements
 from app.store.returns import PulledReturnEvent
@@ -70,3 +72,11 @@ def test_a_pulled_return_is_projected_without_moving_stock_and_a_bad_event_is_ke
         assert conn.exec_driver_sql("SELECT count(*) FROM return_events WHERE central_id IS NOT NULL").scalar() == 5
         assert conn.exec_driver_sql("SELECT status FROM return_authorizations").all() == [("received",)]
     assert repo.refunds_since(0) == []  # S02 reports its own refunds to the order source
+
+
+def test_an_rma_number_the_order_source_gives_twice_is_refused(db, repo):
+    _, sessions = db
+    ship_order(sessions, "2002", [("MUG-1", 1)])
+    repo.issue_rma("2002", rma="SHOP-RMA-9")
+    with pytest.raises(ValueError, match="SHOP-RMA-9 is already an RMA"):
+        repo.issue_rma("2002", rma="shop-rma-9")
