@@ -22,6 +22,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from app.devices.uri import DeviceURIError
+from app.domain import clock
 
 EXIT_OK, EXIT_TIMEOUT, EXIT_DEVICE = 0, 1, 2
 SCALE_COMMANDS = """typed on standard input, one per line:
@@ -253,7 +254,7 @@ def cmd_listen_scanner(args: argparse.Namespace) -> int:
                 seen += 1
                 print(json.dumps({"source": source, "raw": scan.raw, "hex": raw.hex(), "kind": scan.kind.value,
                                   "text": scan.text, "symbology": scan.symbology, "accepted": scan.accepted,
-                                  "message": scan.message, "at": round(time.time(), 3)}), flush=True)
+                                  "message": scan.message, "at": round(clock.timestamp(), 3)}), flush=True)
     except KeyboardInterrupt:
         pass
     finally:

@@ -23,6 +23,7 @@ from decimal import Decimal
 from enum import StrEnum
 from urllib.parse import unquote
 
+from app.domain import clock
 from app.domain.gtin import gtin_check_digit, has_valid_check_digit
 
 GS = "\x1d"  # FNC1 as a scanner transmits it between fields
@@ -258,7 +259,7 @@ def parse_gs1_date(value: str, *, today: date | None = None, zero_day: bool = Tr
     """YYMMDD to a date. DD 00 (allowed when `zero_day`) means the last day of the month."""
     if len(value) != 6 or not value.isascii() or not value.isdigit():
         raise Gs1Error(Problem.BAD_DATE, f"({ai}) date must be YYMMDD, got {value!r}", ai=ai)
-    year = resolve_year(int(value[:2]), today or date.today())
+    year = resolve_year(int(value[:2]), today or clock.today())
     month, day = int(value[2:4]), int(value[4:6])
     if not 1 <= month <= 12:
         raise Gs1Error(Problem.BAD_DATE, f"({ai}) has no month {value[2:4]} in date {value}", ai=ai)

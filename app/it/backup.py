@@ -19,12 +19,12 @@ import logging
 import os
 import shutil
 import sqlite3
-from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Engine
 
 from app.config import Paths
+from app.domain import clock
 from app.store.db import HEAD, current_revision
 
 KEEP = 5
@@ -64,7 +64,7 @@ def backup_before_upgrade(engine: Engine, paths: Paths, keep: int = KEEP) -> Pat
 
 def make_backup(source: Path, folder: Path, revision: str, keep: int = KEEP) -> Path:
     """Copy `source` into `folder` with the online backup API, check the copy, prune old copies."""
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    stamp = clock.now().strftime("%Y%m%dT%H%M%S%fZ")
     target = folder / f"station-{revision}-{stamp}.db"
     partial = target.with_name(target.name + ".partial")
     try:

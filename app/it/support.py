@@ -22,11 +22,11 @@ import json
 import logging
 import sqlite3
 import zipfile
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from app.config import Paths
+from app.domain import clock
 from app.it.redact import redact_text, secrets_in
 from app.it.tomlfile import read_toml
 
@@ -35,7 +35,7 @@ log = logging.getLogger(__name__)
 
 
 def default_bundle_path(station: str) -> Path:
-    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
     return Path.cwd() / f"packstation-support-{station}-{stamp}.zip"
 
 
@@ -160,7 +160,7 @@ def _versions() -> dict[str, Any]:
     from app.it.versions import versions
 
     info = versions()
-    info["bundle_written_at"] = datetime.now(UTC).isoformat(timespec="seconds")
+    info["bundle_written_at"] = clock.now().isoformat(timespec="seconds")
     return info
 
 
@@ -171,7 +171,7 @@ def _json(data: Any) -> str:
 def _readme(station: str, names: list[str]) -> str:
     listing = "\n".join(f"  {name}" for name in [*names, "README.txt"])
     return f"""Packstation support bundle for station {station}
-Written {datetime.now(UTC).isoformat(timespec='seconds')}.
+Written {clock.now().isoformat(timespec='seconds')}.
 
 Contents:
 {listing}

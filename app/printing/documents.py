@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING
 
+from app.domain import clock
 from app.domain import model as m
 
 # printers.documents.data is imported at the first label or slip (or by PrinterOutput.warm_up, right
@@ -39,7 +39,7 @@ def label_data(order: m.Order, sender: dict[str, str], *, box: int, boxes: int |
         order_number=order.number, ship_from=ship_from(sender), ship_to=address(order.ship_to),
         carrier=order.carrier if carrier is None else carrier,
         service=order.service_level if service is None else service, tracking_number=tracking or "",
-        parcel_number=box, parcel_count=boxes, weight_g=weight_g, ship_date=date.today().isoformat(),
+        parcel_number=box, parcel_count=boxes, weight_g=weight_g, ship_date=clock.today().isoformat(),
     )
 
 

@@ -5,10 +5,9 @@ It lives beside the station, not in app.store, because app.store never imports p
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from sqlalchemy import Engine, func, insert, select, update
 
+from app.domain import clock
 from app.store.db import write_transaction
 from app.store.models import PrintJob as PrintJobRow
 from printers.print_queue import JobState, PrintJob
@@ -23,7 +22,7 @@ class SqlJobStore:
         self.engine = engine
 
     def add(self, job: PrintJob) -> None:
-        now = datetime.now(UTC)
+        now = clock.now()
         with write_transaction(self.engine) as conn:
             conn.execute(insert(_jobs).values(
                 uuid=job.uuid, printer=job.printer, document=job.document, format=job.format,
@@ -49,7 +48,7 @@ class SqlJobStore:
         with write_transaction(self.engine) as conn:
             conn.execute(update(_jobs).where(_jobs.c.uuid == job.uuid).values(
                 state=job.state.value, attempts=job.attempts, last_error=job.last_error,
-                updated_at=datetime.now(UTC)))
+                updated_at=clock.now()))
 
     def interrupted(self) -> list[PrintJob]:
         with self.engine.connect() as conn:

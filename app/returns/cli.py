@@ -28,10 +28,11 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Iterable
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from app.domain import clock
 from app.returns.sscc import DEMO_COMPANY_PREFIX, sscc_options
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
@@ -463,7 +464,7 @@ def cmd_returns_report(args: argparse.Namespace) -> int:
     from app.store.inventory import inventory_accuracy
     from app.store.returns import restock_times, return_rates
 
-    until = datetime.now(UTC) + timedelta(seconds=1)
+    until = clock.now() + timedelta(seconds=1)
     since = until - timedelta(days=args.days)
 
     def run(_bench: Any, conn: Any) -> int:
@@ -712,7 +713,7 @@ def cmd_count_accuracy(args: argparse.Namespace) -> int:
     from app.store.inventory import inventory_accuracy
 
     def run(_bench: Any, conn: Any) -> int:
-        acc = inventory_accuracy(conn, datetime.now(UTC) - timedelta(days=args.days))
+        acc = inventory_accuracy(conn, clock.now() - timedelta(days=args.days))
         print(f"{acc.lines} line(s) counted: {acc.line_accuracy:.1%} right; units {acc.unit_accuracy:.1%} "
               f"({acc.units_off} off of {acc.units_expected})")
         return EXIT_OK

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.domain import clock
 from app.domain.inventory import MovementReason
 from app.domain.returns import new_token
 from app.store import models as t
@@ -68,7 +69,7 @@ def seed_operations_demo(sessions: sessionmaker[Session], *, seed: int = 11) -> 
             rma = "RMA-DEMO-1"
             db.add(ReturnAuthorization(rma=rma, order_number=RETURN_ORDER, token=token,
                                        return_tracking=RETURN_TRACKING, reason="customer: wrong size",
-                                       status="issued", issued_at=datetime.now(UTC)))
+                                       status="issued", issued_at=clock.now()))
             qr = f"PS:RETURN:{RETURN_ORDER}:{token}"
     return OperationsDemo(count, added, rma, qr)
 
@@ -92,7 +93,7 @@ def _orders(db: Session) -> list[str]:
                        service="Ground")
         db.add(order)
         db.flush()
-        shipped = datetime.now(UTC) - timedelta(days=days)
+        shipped = clock.now() - timedelta(days=days)
         db.add(t.Parcel(uuid=f"demo-parcel-{number}", order_id=order.id, box_no=1, station="demo",
                         tracking_number=f"1ZDEMO{number[-5:]}OUT", carrier="UPS", service_level="Ground",
                         status="labelled", created_at=shipped))
@@ -108,7 +109,7 @@ def _order(number: str, channel: str, status: str, lines: tuple[tuple[str, int],
            company: str = "") -> t.Order:
     order = t.Order(number=number, channel=channel, status=status, ship_to_name=name, ship_to_company=company,
                     ship_to_line1=line1, ship_to_city=city, ship_to_postcode=postcode, ship_to_country=country,
-                    carrier=carrier, service_level=service, ship_by=date.today())
+                    carrier=carrier, service_level=service, ship_by=clock.today())
     order.lines = [t.OrderLine(line_no=i, product_id=products[sku].id, quantity=qty)
                    for i, (sku, qty) in enumerate(lines, start=1)]
     return order

@@ -11,9 +11,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
+from app.domain import clock as wall_clock
 from app.domain.events import BadgeScanned, CommandScanned, Fact, Feedback, ScanRejected, Tone, UnknownScan
 from app.domain.model import User
 from app.domain.returns import (
@@ -82,7 +83,7 @@ class ReturnStation:
         self.name = station
         self.rules = rules or ReturnRules()
         self.scan_rules = scan_rules or ScanRules()
-        self.clock = clock or (lambda: datetime.now(UTC))
+        self.clock = clock or wall_clock.now
         self.session = ReturnSession(self.rules)
         self.resume()
 

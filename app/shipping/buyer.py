@@ -27,6 +27,7 @@ from typing import Any
 
 from sqlalchemy import Engine, select
 
+from app.domain import clock
 from app.domain.model import Address, Carton, Dimensions, Order
 from app.shipping.addresses import is_po_box, is_residential, same_customs_territory
 from app.shipping.billable import outer_dimensions
@@ -62,7 +63,7 @@ def engine_of(sessions_or_engine: Any) -> Engine:
 class LabelBuyer:
     def __init__(self, sessions_or_engine: Any, sources: Sequence[RateSource], rules: ShippingRules, *,
                  ship_from: Address | dict[str, str], label_format: str = "zpl",
-                 today: Callable[[], date] = date.today) -> None:
+                 today: Callable[[], date] = clock.today) -> None:
         if not sources:
             raise ShippingNotConfigured("No rate source is configured. Tell a supervisor ([shipping] sources).")
         self.engine = engine_of(sessions_or_engine)

@@ -24,6 +24,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from app.domain import clock
 from app.domain.model import Address
 from app.shipping.errors import RateCardError, RulesError, ShippingError, ShippingSettingsError
 from app.shipping.settings import ShippingSettings, load_settings
@@ -367,7 +368,7 @@ def cmd_customs_docs(args: argparse.Namespace) -> int:
     paperwork = CustomsPaperwork(order.number, record.carrier if record else order.carrier,
                                  record.service if record else order.service_level,
                                  (record.tracking_number or "") if record else "", shipper, order.ship_to, decl,
-                                 date.today())
+                                 clock.today())
     args.output.mkdir(parents=True, exist_ok=True)
     for name, pdf in documents_for(paperwork):
         path = args.output / f"{order.number}-{args.box}-{name}.pdf"

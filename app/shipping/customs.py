@@ -12,12 +12,12 @@ import csv
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from sqlalchemy import Engine, insert, select, update
 
+from app.domain import clock
 from app.domain.model import Order
 from app.shipping.errors import CustomsDataMissing
 from app.shipping.model import CustomsDeclaration, CustomsLine, money
@@ -57,7 +57,7 @@ class CustomsCatalogue:
 
     def save(self, items: Iterable[CustomsData]) -> int:
         items = list(items)
-        now = datetime.now(UTC)
+        now = clock.now()
         with write_transaction(self.engine) as conn:
             known = set(conn.execute(select(_items.c.sku).where(_items.c.sku.in_([i.sku for i in items]))).scalars())
             for item in items:

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TextIO
 
 from sqlalchemy import Engine, insert, select
 from sqlalchemy.exc import IntegrityError
 
+from app.domain import clock
 from app.shipping.tracking import tracking_url
 from app.store.db import write_transaction
 from app.store.models import Order, OrderLine, Parcel, Product
@@ -84,7 +85,7 @@ def pending_fulfillments(engine: Engine, sink: str = SHOPIFY_SINK, *, channel: s
 def write_shopify_csv(fulfillments: list[Fulfillment], out: TextIO, *, send_receipt: bool = False,
                       now: datetime | None = None) -> int:
     """Matrixify "Orders" rows: UPDATE each order with a fulfillment of its lines. Returns rows written."""
-    processed = (now or datetime.now(UTC)).strftime("%Y-%m-%d %H:%M:%S %z")
+    processed = (now or clock.now()).strftime("%Y-%m-%d %H:%M:%S %z")
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(SHOPIFY_COLUMNS)
     rows = 0
@@ -100,7 +101,7 @@ def write_shopify_csv(fulfillments: list[Fulfillment], out: TextIO, *, send_rece
 
 
 def mark_exported(engine: Engine, fulfillments: list[Fulfillment], reference: str, sink: str = SHOPIFY_SINK) -> int:
-    now = datetime.now(UTC)
+    now = clock.now()
     count = 0
     with write_transaction(engine) as conn:
         for f in fulfillments:

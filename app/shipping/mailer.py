@@ -26,6 +26,7 @@ from email.utils import format_datetime, formataddr, parseaddr
 from sqlalchemy import Engine, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
+from app.domain import clock
 from app.domain.model import Order
 from app.shipping.email_templates import ShippedParcel, render_shipment
 from app.shipping.settings import ShippingSettings, SmtpSettings
@@ -71,7 +72,7 @@ def queue_shipment_email(engine: Engine, settings: ShippingSettings, order: Orde
             return Queued("already queued", message_id)
     brand = email.brand_for(order.channel)
     rendered = render_shipment(order, parcels, brand, email.templates)
-    now = now or datetime.now(UTC)
+    now = now or clock.now()
     try:
         with write_transaction(engine) as conn:
             conn.execute(insert(_outbox).values(
@@ -148,7 +149,7 @@ class Outbox:
     def send_due(self, sender: SmtpSender, *, now: datetime | None = None, limit: int = 50) -> SendReport:
         report = SendReport()
         with self._lock:
-            now = now or datetime.now(UTC)
+            now = now or clock.now()
             with self.engine.connect() as conn:
                 due = conn.execute(select(_outbox).where(_outbox.c.state == "queued",
                                                          _outbox.c.next_attempt_at <= now)
@@ -191,7 +192,7 @@ class Outbox:
             return "lost"
         if refused:
             log.warning("mail %s: some recipients refused: %s", row.message_id, refused)
-        self._set(row.id, state="sent", sent_at=datetime.now(UTC), attempts=row.attempts + 1, last_error="")
+        self._set(row.id, state="sent", sent_at=clock.now(), attempts=row.attempts + 1, last_error="")
         return "sent"
 
     def _refused(self, row, now: datetime, codes: list[int], text: str) -> str:  # noqa: ANN001
@@ -218,7 +219,7 @@ class Outbox:
         with write_transaction(self.engine) as conn:
             done = conn.execute(update(_outbox).where(_outbox.c.message_id == message_id,
                                                       _outbox.c.state == "failed")
-                                .values(state="queued", next_attempt_at=datetime.now(UTC), attempts=0))
+                                .values(state="queued", next_attempt_at=clock.now(), attempts=0))
         return done.rowcount > 0
 
 

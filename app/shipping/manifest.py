@@ -11,12 +11,13 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from decimal import Decimal
 from typing import TextIO
 
 from sqlalchemy import Engine, and_, func, insert, select
 
+from app.domain import clock
 from app.store.db import write_transaction
 from app.store.models import Order, Parcel
 from app.store.shipping_models import ShippingLabel, ShippingManifest, ShippingManifestParcel
@@ -107,7 +108,7 @@ def _open(conn, carrier: str | None) -> dict[str, list[ManifestParcel]]:  # noqa
 
 def close_out(engine: Engine, carrier: str, *, station: str = "", now: datetime | None = None) -> Manifest | None:
     """Close out one carrier: every open parcel onto a new manifest. None when there is nothing to close."""
-    now = now or datetime.now(UTC)
+    now = now or clock.now()
     with write_transaction(engine) as conn:
         found = _open(conn, carrier)
         if not found:

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Engine, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
+from app.domain import clock
 from app.shipping.model import BoughtLabel, Choice, Rate
 from app.store.db import write_transaction
 from app.store.models import Parcel
@@ -108,7 +109,7 @@ class LabelRecords:
 
     def create(self, parcel_uuid: str, generation: int, order_number: str, box_no: int, weight_g: int) -> LabelRecord:
         """Record the purchase before anything is asked of a carrier."""
-        now = datetime.now(UTC)
+        now = clock.now()
         try:
             with write_transaction(self.engine) as conn:
                 new_id = conn.execute(insert(_labels).values(
@@ -121,7 +122,7 @@ class LabelRecords:
         return self.get(new_id)
 
     def _set(self, record_id: int, **values: Any) -> LabelRecord:
-        values["updated_at"] = datetime.now(UTC)
+        values["updated_at"] = clock.now()
         with write_transaction(self.engine) as conn:
             conn.execute(update(_labels).where(_labels.c.id == record_id).values(**values))
         return self.get(record_id)
@@ -144,7 +145,7 @@ class LabelRecords:
                          choice_reason=choice.reason, attempts=_attempts(self, record) + 1)
 
     def bought(self, record: LabelRecord, bought: BoughtLabel | None) -> LabelRecord:
-        values: dict[str, Any] = {"state": "bought", "bought_at": datetime.now(UTC), "error_code": "",
+        values: dict[str, Any] = {"state": "bought", "bought_at": clock.now(), "error_code": "",
                                   "error_message": ""}
         if bought is not None:
             values.update(tracking_number=bought.tracking_number, provider_shipment_id=bought.shipment_id,
@@ -170,7 +171,7 @@ class LabelRecords:
         return self._set(record.id, error_code=code[:64], error_message=message)
 
     def voided(self, record: LabelRecord, refund_status: str) -> LabelRecord:
-        return self._set(record.id, state="voided", voided_at=datetime.now(UTC), refund_status=refund_status[:16])
+        return self._set(record.id, state="voided", voided_at=clock.now(), refund_status=refund_status[:16])
 
 
 def _attempts(records: LabelRecords, record: LabelRecord) -> int:

@@ -18,6 +18,7 @@ from fnmatch import translate
 from pathlib import Path
 from typing import Any
 
+from app.domain import clock
 from app.domain.model import Order
 from app.shipping.errors import NoServiceAvailable, RulesError
 from app.shipping.model import Choice, Considered, ParcelRequest, Rate
@@ -106,7 +107,7 @@ class ShippingRules:
     def choose(self, request: ParcelRequest, rates: list[Rate], *, today: date | None = None,
                deliver_by: date | None = None) -> Choice:
         """The cheapest rate that keeps the promise, after the never-rules and the channel's preference."""
-        today = today or date.today()
+        today = today or clock.today()
         order = request.order
         limit, promise = self.max_transit_days(order, rates, today, deliver_by)
         channel = self.channels.get(order.channel.casefold())

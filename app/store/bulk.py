@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import Connection, func, insert, select, update
 
+from app.domain import clock
 from app.domain import model as m
 from app.domain.bulk import AsnDocument, BulkError, BulkShipment, CartonItem, LogisticUnit, UnitKind, sscc_for
 from app.domain.inventory import DEFAULT_INVENTORY_RULES, InventoryRules
@@ -136,7 +137,7 @@ def _insert_unit(conn: Connection, order_number: str, unit: LogisticUnit, statio
     seq = (conn.execute(select(func.max(UNITS.c.seq)).where(UNITS.c.order_number == order_number)).scalar() or 0) + 1
     conn.execute(insert(UNITS).values(sscc=unit.sscc, kind=unit.kind.value, order_number=order_number,
                                       parent_sscc=unit.parent, seq=seq, weight_g=unit.weight_g, station=station,
-                                      created_by=user_id, created_at=datetime.now(UTC)))
+                                      created_by=user_id, created_at=clock.now()))
 
 
 def _gtins(conn: Connection, skus: list[str]) -> dict[str, str]:
@@ -164,7 +165,7 @@ def dispatch(conn: Connection, order_number: str, *, station: str = "", user_id:
         raise BulkError(f"Order {order_number} is not fully packed: {missing} missing.")
     record = record_shipment(conn, order_number, shipment.packed(), station=station, user_id=user_id, rules=rules)
     conn.execute(update(_orders).where(_orders.c.number == order_number)
-                 .values(status=m.OrderStatus.PACKED.value, updated_at=datetime.now(UTC)))
+                 .values(status=m.OrderStatus.PACKED.value, updated_at=clock.now()))
     return record
 
 
@@ -176,7 +177,7 @@ def asn_document(conn: Connection, order_number: str, ship_from: m.Address, *,
     ship_to = m.Address(order.ship_to_name, order.ship_to_company, order.ship_to_line1, order.ship_to_line2,
                         order.ship_to_city, order.ship_to_region, order.ship_to_postcode, order.ship_to_country,
                         order.ship_to_phone, order.ship_to_email)
-    return AsnDocument(load_shipment(conn, order_number), ship_to, ship_from, created_at or datetime.now(UTC),
+    return AsnDocument(load_shipment(conn, order_number), ship_to, ship_from, created_at or clock.now(),
                        order.carrier, order.service_level)
 
 

@@ -12,12 +12,12 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, delete, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.domain import clock
 from app.store.importing import ImportReport, RowError
 from app.store.models import CarrierLabel, Order
 
@@ -80,7 +80,7 @@ def import_labels(sessions: sessionmaker[Session], path: Path, *, skip_invalid: 
         for value in rows:
             removed = db.execute(delete(_labels).where(_labels.c.order_id == value["order_id"],
                                                        _labels.c.box_no == value["box_no"])).rowcount
-            db.execute(insert(_labels).values(**value, created_at=datetime.now(UTC)))
+            db.execute(insert(_labels).values(**value, created_at=clock.now()))
             report.updated += bool(removed)
             report.created += not removed
         report.skipped = len(report.errors)

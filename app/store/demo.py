@@ -20,6 +20,7 @@ from datetime import date, timedelta
 from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.domain import clock
 from app.domain.gtin import gtin_check_digit
 from app.store.importing.rows import BarcodeSpec, CartonRow, OrderLineRow, OrderRow, ProductRow
 from app.store.importing.writer import claim_write_lock, plan_cartons, plan_orders, plan_products
@@ -381,7 +382,7 @@ def order_rows(first: int, count: int, seed: int = 7, tote: int = 1,
     catalogue = catalogue or demo_products()
     # Seeded by the first number too, so that a second run is not a copy of the first.
     rng = random.Random(f"{seed}:{first}")
-    today = date.today()
+    today = clock.today()
     rows = []
     for number in range(first, first + count):
         use_tote = rng.random() < 0.4

@@ -13,11 +13,12 @@ import json
 import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import IO
 
 from sqlalchemy import Connection, Engine, and_, bindparam, func, insert, select, update
 
+from app.domain import clock
 from app.domain.events import Fact
 from app.domain.inventory import (
     DEFAULT_INVENTORY_RULES,
@@ -127,7 +128,7 @@ def move(conn: Connection, sku: str, bin_location: str, delta: int, reason: Move
         raise ValueError("a stock movement of 0 units records nothing")
     if not sku or not bin_location:
         raise ValueError("a stock movement needs a SKU and a bin")
-    at = at or datetime.now(UTC)
+    at = at or clock.now()
     on_hand = conn.execute(_ON_HAND, {"sku": sku, "bin": bin_location}).scalar() or 0
     negative = check_change(sku, bin_location, on_hand, delta, policy)
     conn.execute(_INSERT_MOVE, {"uuid": str(uuid.uuid4()), "at": at, "sku": sku, "bin": bin_location,
@@ -179,7 +180,7 @@ def apply_pulled_movements(conn: Connection, movements: list[PulledMovement]) ->
     totals: dict[tuple[str, str], int] = {}
     for m in fresh:
         totals[(m.sku, m.bin)] = totals.get((m.sku, m.bin), 0) + m.delta
-    now = datetime.now(UTC)
+    now = clock.now()
     conn.execute(_upsert_level(conn.dialect.name), [
         {"sku": sku, "bin": bin_name, "on_hand": delta, "updated_at": now}
         for (sku, bin_name), delta in sorted(totals.items())])
@@ -264,7 +265,7 @@ def record_shipment(conn: Connection, order_number: str, lines: Mapping[str, int
     units = _units(lines) if lines is not None else packed_units(conn, order_number)
     primary = _primary_bins(conn, list(units))
     moved: list[Moved] = []
-    now = datetime.now(UTC)
+    now = clock.now()
     for sku, qty in units.items():
         if qty <= 0:
             continue
@@ -281,7 +282,7 @@ def reverse_shipment(conn: Connection, order_number: str, *, station: str = "", 
     rows = conn.execute(select(MOVES.c.sku, MOVES.c.bin, func.sum(MOVES.c.delta).label("net"))
                         .where(MOVES.c.reference == order_number, MOVES.c.reason.in_(SHIPMENT_REASONS))
                         .group_by(MOVES.c.sku, MOVES.c.bin)).all()
-    now = datetime.now(UTC)
+    now = clock.now()
     return [move(conn, r.sku, r.bin, -r.net, MovementReason.SHIPMENT_VOID, reference=order_number, note=note,
                  user_id=user_id, station=station, at=now) for r in rows if r.net]
 
@@ -408,7 +409,7 @@ def export_stock_changes(conn: Connection, out: IO[str], *, everything: bool = F
 
 
 def _set_cursor(conn: Connection, value: int) -> None:
-    now = datetime.now(UTC)
+    now = clock.now()
     done = conn.execute(update(_sync_state).where(_sync_state.c.name == EXPORT_CURSOR)
                         .values(value=str(value), updated_at=now)).rowcount
     if not done:
@@ -430,7 +431,7 @@ def start_count(conn: Connection, bin_location: str, *, user_id: int | None) -> 
     if busy is not None:
         raise CountError(f"Bin {bin_location} is already being counted (count {busy}).")
     count_id = conn.execute(insert(COUNTS).values(bin=bin_location, status=CountStatus.COUNTING.value, round=1,
-                                                  started_by=user_id, started_at=datetime.now(UTC))
+                                                  started_by=user_id, started_at=clock.now())
                             ).inserted_primary_key[0]
     _snapshot(conn, count_id, bin_location, 1)
     return count_id
@@ -476,7 +477,7 @@ def finish_count(conn: Connection, count_id: int) -> CountSheet:
     if head.status != CountStatus.COUNTING.value:
         raise CountError(f"Count {count_id} is {head.status}, not counting.")
     conn.execute(update(COUNTS).where(COUNTS.c.id == count_id).values(status=CountStatus.FINISHED.value,
-                                                                      finished_at=datetime.now(UTC)))
+                                                                      finished_at=clock.now()))
     return count_sheet(conn, count_id)
 
 
@@ -495,7 +496,7 @@ def approve_count(conn: Connection, count_id: int, supervisor: User, *, station:
              note=f"count {count_id} round {head.round}: expected {v.expected}, counted {v.counted}",
              reference=f"count {count_id}", user_id=supervisor.id, station=station)
     conn.execute(update(COUNTS).where(COUNTS.c.id == count_id).values(
-        status=CountStatus.APPROVED.value, decided_by=supervisor.id, decided_at=datetime.now(UTC)))
+        status=CountStatus.APPROVED.value, decided_by=supervisor.id, decided_at=clock.now()))
     return variances
 
 

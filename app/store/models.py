@@ -6,7 +6,7 @@ across SQLite and PostgreSQL. Timestamps are UTC.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from sqlalchemy import (
     Boolean,
@@ -23,6 +23,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from app.domain import clock
+
 # Stable constraint names so that Alembic migrations can alter them on SQLite (batch mode).
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -34,7 +36,7 @@ NAMING = {
 
 
 def utcnow() -> datetime:
-    return datetime.now(UTC)
+    return clock.now()
 
 
 class Base(DeclarativeBase):

@@ -10,10 +10,11 @@ import json
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import Connection, Engine, bindparam, delete, insert, literal, select, update
 
+from app.domain import clock
 from app.domain import model as m
 from app.domain.events import Fact
 from app.store.models import (
@@ -175,7 +176,7 @@ class Repository:
         # Resolve ids before the write transaction: look-ups use the other connection.
         default_id = self.order_id(order_number) if order_number else None
         order_ids = [self._fact_order_id(fact, default_id) for fact in facts]
-        now = datetime.now(UTC)
+        now = clock.now()
         with self.writer.begin():
             for fact, order_id in zip(facts, order_ids, strict=True):
                 event_uuid = str(uuid.uuid4())
@@ -196,7 +197,7 @@ class Repository:
         d = fact.data
         status = _STATUS_AFTER.get(fact.type)
         if status:
-            values: dict = {"status": status, "updated_at": datetime.now(UTC)}
+            values: dict = {"status": status, "updated_at": clock.now()}
             if fact.type == "order_held":
                 values["hold_reason"] = d.get("reason", "")
             self.writer.execute(update(_orders).where(_orders.c.id == order_id).values(**values))
@@ -257,7 +258,7 @@ class Repository:
                 return existing
             parcel_uuid = str(uuid.uuid4())
             self.writer.execute(insert(_parcels).values(uuid=parcel_uuid, order_id=order_id, box_no=box,
-                                                      created_at=datetime.now(UTC), **values))
+                                                      created_at=clock.now(), **values))
             return parcel_uuid
 
     def label_done(self, parcel_uuid: str, *, tracking_number: str | None, label_format: str,
@@ -280,7 +281,7 @@ class Repository:
     def register_station(self, name: str) -> None:
         with self.writer.begin():
             found = self.writer.execute(select(_stations.c.id).where(_stations.c.name == name)).scalar()
-            now = datetime.now(UTC)
+            now = clock.now()
             if found is None:
                 self.writer.execute(insert(_stations).values(name=name, created_at=now, last_seen_at=now))
             else:

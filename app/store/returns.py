@@ -13,10 +13,11 @@ import statistics
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import Connection, Engine, bindparam, func, insert, select, update
 
+from app.domain import clock
 from app.domain import model as m
 from app.domain.events import Fact
 from app.domain.inventory import InventoryRules, MovementReason, NegativeStock
@@ -247,7 +248,7 @@ class ReturnsRepository:
     def record(self, facts: Iterable[Fact], *, station: str, user_id: int | None, number: str | None) -> None:
         """Append facts and apply what they change (returns, items, stock), in one durable transaction."""
         facts = list(facts)
-        now = datetime.now(UTC)
+        now = clock.now()
         with self.writer.begin():
             for fact in facts:
                 if fact.type == "return_opened":
@@ -502,7 +503,7 @@ class ReturnsRepository:
             transfer(self.writer, row.sku, row.bin, to_bin, 1, user_id=supervisor.id, reference=number,
                      note=f"item {item_no} released from quarantine", station=station)
             self.writer.execute(update(ITEMS).where(ITEMS.c.id == row.id).values(
-                disposition=Disposition.RESTOCK.value, bin=to_bin, restocked_at=datetime.now(UTC)))
+                disposition=Disposition.RESTOCK.value, bin=to_bin, restocked_at=clock.now()))
 
     def issue_rma(self, order_number: str, *, reason: str = "", user_id: int | None = None,
                   return_tracking: str | None = None, rma: str | None = None, station: str = "") -> Rma:
@@ -518,7 +519,7 @@ class ReturnsRepository:
             if not rma:
                 serial = (self.rma_source or _local_rma_serials)(self.writer, 1)[0]
                 rma = f"RMA-{serial:06d}"
-            rma, token, now = rma.upper(), new_token(), datetime.now(UTC)
+            rma, token, now = rma.upper(), new_token(), clock.now()
             issued = Fact("rma_issued", {"rma": rma, "order": number, "token": token, "reason": reason,
                                          "return_tracking": return_tracking})
             if not self._project_rma(issued, user_id, now):
@@ -531,7 +532,7 @@ class ReturnsRepository:
         """Keep a bought return label's tracking number on the RMA: scanning it opens the return."""
         fact = Fact("rma_tracking", {"rma": rma, "tracking": tracking})
         with self.writer.begin():
-            now = datetime.now(UTC)
+            now = clock.now()
             self._project_rma(fact, user_id, now)
             self._append(str(uuid.uuid4()), station, user_id, None, fact, now)
 
@@ -614,7 +615,7 @@ def _product(row) -> m.Product:  # noqa: ANN001 - a Row of products
 
 
 def _pulled_at(event: PulledReturnEvent) -> datetime:
-    return as_utc(event.at) or datetime.now(UTC)
+    return as_utc(event.at) or clock.now()
 
 
 def _local_rma_serials(conn: Connection, count: int) -> list[int]:

@@ -14,10 +14,11 @@ knows the PIN.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import Engine, func, or_, select, update
 
+from app.domain import clock
 from app.domain.model import Role
 from app.store.db import write_transaction
 from app.store.models import User
@@ -60,7 +61,7 @@ def _identifier(who: str) -> str:
 
 def sign_in(engine: Engine, who: str, pin: str, *, console: str, now: datetime | None = None) -> Supervisor:
     """The supervisor or admin with this badge or name and PIN; AccessDenied otherwise."""
-    now = now or datetime.now(UTC)
+    now = now or clock.now()
     ident = _identifier(who)
     with engine.connect() as conn:
         row = conn.execute(select(USERS).where(

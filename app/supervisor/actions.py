@@ -18,11 +18,11 @@ import re
 import socket
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, insert, select, update
 
+from app.domain import clock
 from app.store.db import write_transaction
 from app.store.models import Order, PackedSerial, PackEvent
 
@@ -56,7 +56,7 @@ def _insert(conn: Connection, console: str, actor: Actor | None, kind: str, data
             order_id: int | None = None) -> None:
     conn.execute(insert(EVENTS).values(
         uuid=str(uuid.uuid4()), station=console, packer_id=actor.id if actor else None, order_id=order_id,
-        type=kind, payload=json.dumps(data, separators=(",", ":"), ensure_ascii=False), at=datetime.now(UTC)))
+        type=kind, payload=json.dumps(data, separators=(",", ":"), ensure_ascii=False), at=clock.now()))
 
 
 def record_event(engine: Engine, console: str, actor: Actor | None, kind: str, data: dict[str, Any],
@@ -82,7 +82,7 @@ def _order(conn: Connection, number: str) -> Any:
 
 def _set_status(conn: Connection, order_id: int, action: str) -> str:
     status = _STATUS_AFTER[action]
-    values: dict[str, Any] = {"status": status, "updated_at": datetime.now(UTC)}
+    values: dict[str, Any] = {"status": status, "updated_at": clock.now()}
     if status == "open":
         values["hold_reason"] = ""
     conn.execute(update(ORDERS).where(ORDERS.c.id == order_id).values(**values))

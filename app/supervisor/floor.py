@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, and_, func, select
 
+from app.domain import clock
 from app.store.models import Order, PackEvent, PrintJob, User
 from app.store.models import Station as StationRow
 from app.store.values import as_utc, json_object
@@ -205,7 +206,7 @@ def floor(conn: Connection, *, hooks: FloorHooks | None = None, day_start: datet
     """Every station's status now. `day_start` (default: local midnight) counts today's orders."""
     started = time.perf_counter()
     hooks = hooks or FloorHooks()
-    now = now or datetime.now(UTC)
+    now = now or clock.now()
     if day_start is None:
         local = now.astimezone()
         day_start = local.replace(hour=0, minute=0, second=0, microsecond=0)

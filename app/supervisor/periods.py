@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
+from app.domain import clock
+
 # A warehouse's usual shifts; a night shift ends on the next day.
 SHIFTS: dict[str, tuple[time, time]] = {
     "early": (time(6, 0), time(14, 0)),
@@ -23,7 +25,7 @@ class PeriodError(ValueError):
 
 
 def local_zone() -> tzinfo:
-    zone = datetime.now().astimezone().tzinfo
+    zone = clock.local_zone()
     assert zone is not None
     return zone
 
@@ -78,7 +80,7 @@ def _at(day: date, clock: time, zone: tzinfo) -> datetime:
 def today(now: datetime | None = None, zone: tzinfo | None = None) -> Period:
     """From local midnight until the end of the day (events after `now` do not exist yet)."""
     zone = zone or local_zone()
-    now = (now or datetime.now(UTC)).astimezone(zone)
+    now = (now or clock.now()).astimezone(zone)
     start = _at(now.date(), time(0), zone)
     return Period(start, start + timedelta(days=1), "Today")
 
@@ -91,13 +93,13 @@ def day(which: date, zone: tzinfo | None = None, label: str = "") -> Period:
 
 def yesterday(now: datetime | None = None, zone: tzinfo | None = None) -> Period:
     zone = zone or local_zone()
-    now = (now or datetime.now(UTC)).astimezone(zone)
+    now = (now or clock.now()).astimezone(zone)
     return day(now.date() - timedelta(days=1), zone, "Yesterday")
 
 
 def this_week(now: datetime | None = None, zone: tzinfo | None = None) -> Period:
     zone = zone or local_zone()
-    now = (now or datetime.now(UTC)).astimezone(zone)
+    now = (now or clock.now()).astimezone(zone)
     monday = now.date() - timedelta(days=now.weekday())
     return Period(_at(monday, time(0), zone), _at(monday + timedelta(days=7), time(0), zone), "This week")
 
@@ -109,7 +111,7 @@ def shift(name: str, on: date | None = None, zone: tzinfo | None = None, now: da
     zone = zone or local_zone()
     begin, end = SHIFTS[name]
     if on is None:
-        moment = (now or datetime.now(UTC)).astimezone(zone)
+        moment = (now or clock.now()).astimezone(zone)
         on = moment.date()
         if _at(on, begin, zone) > moment:
             on -= timedelta(days=1)
@@ -137,7 +139,7 @@ def parse_range(since: str | None, until: str | None, zone: tzinfo | None = None
         raise PeriodError("--until needs --since")
     start = parse_moment(since, zone)
     if until is None:
-        stop = (now or datetime.now(UTC)).astimezone(zone)
+        stop = (now or clock.now()).astimezone(zone)
         stop = max(stop, start + timedelta(seconds=1))
     else:
         stop = parse_moment(until, zone)

@@ -22,6 +22,7 @@ from typing import Any, Literal
 from sqlalchemy import Column, Connection, MetaData, Table, and_, bindparam, exists, func, literal, select, union_all
 from sqlalchemy.sql.expression import ColumnElement
 
+from app.domain import clock
 from app.store.models import User
 from app.supervisor.periods import Period
 from app.supervisor.rollup import BUCKET_S, COUNTERS, EVENTS, SECONDS, Scope, bucket_rows, sup_buckets, sup_cycles
@@ -295,7 +296,7 @@ def _productivity(conn: Connection, period: Period, by: GroupBy, weights: Weight
     p50, p90 = _percentiles(conn, period, None).get("", (None, None))
     total = replace(_figures("", "All", total_row, weights), median_s=p50, p90_s=p90)
     series = hourly(conn, period, weights, by, hourly_for, rows=rows)
-    return Productivity(period, by, weights, figures, total, series, now or datetime.now(UTC))
+    return Productivity(period, by, weights, figures, total, series, now or clock.now())
 
 
 def hourly(conn: Connection, period: Period, weights: Weights, by: GroupBy = "packer",

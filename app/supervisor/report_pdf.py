@@ -9,7 +9,6 @@ are the labels' DejaVu Sans, so names in any Latin, Greek or Cyrillic script pri
 from __future__ import annotations
 
 import io
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +22,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from app.domain import clock
 from app.supervisor.audit import ExceptionRow
 from app.supervisor.productivity import Productivity
 from app.supervisor.returns_figures import ReturnsFigures
@@ -301,4 +301,4 @@ def write_shift_report(path: Path, p: Productivity, exceptions: list[ExceptionRo
 def default_name(p: Productivity) -> str:
     start = p.period.since.astimezone()
     label = (p.period.label or "report").lower().replace(" ", "-")
-    return f"shift-report-{start:%Y%m%d-%H%M}-{label}-{datetime.now(UTC):%H%M%S}.pdf"
+    return f"shift-report-{start:%Y%m%d-%H%M}-{label}-{clock.now():%H%M%S}.pdf"

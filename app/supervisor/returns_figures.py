@@ -36,6 +36,7 @@ from typing import Any
 
 from sqlalchemy import CompoundSelect, Connection, Select, and_, case, func, literal, select, union_all
 
+from app.domain import clock
 from app.domain.inventory import CountStatus, MovementReason
 from app.domain.returns.model import Grade
 from app.store.models import Product
@@ -139,7 +140,7 @@ class ReturnsFigures:
     accuracy: AccuracyRow
     by_bin: list[AccuracyRow]
     by_sku: list[AccuracyRow]
-    generated_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+    generated_at: datetime = field(default_factory=lambda: clock.now())
 
     @property
     def rate(self) -> float | None:
@@ -309,7 +310,7 @@ def returns_figures(conn: Connection, period: Period, *, max_skus: int = MAX_SKU
         received=int(received or 0), returns=int(parcels or 0), reasons=reasons, restock=restock, accuracy=total,
         by_bin=[_accuracy(r) for r in conn.execute(accuracy_rows(period, "bin").limit(max_skus))],
         by_sku=[_accuracy(r) for r in conn.execute(accuracy_rows(period, "sku").limit(max_skus))],
-        generated_at=now or datetime.now(UTC))
+        generated_at=now or clock.now())
 
 
 def _accuracy(row: Any) -> AccuracyRow:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import (
@@ -51,6 +51,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.sql.expression import ColumnElement, Select
 
+from app.domain import clock
 from app.store.models import OrderLine, PackEvent, Product
 from app.supervisor.sqlfuncs import epoch, floor_to, json_bool, json_int
 from app.supervisor.vocabulary import ACCEPTED_SCANS, BREAK_AFTER_S, CLOSING, COUNTED, LIFECYCLE
@@ -193,7 +194,7 @@ def refresh(engine: Engine, *, settle_s: float = 0.0, max_batches: int | None = 
 def _settled_top(conn: Connection, settle_s: float) -> int:
     if settle_s <= 0:
         return int(conn.execute(select(func.max(EVENTS.c.seq))).scalar() or 0)
-    cutoff = datetime.fromtimestamp(time.time() - settle_s, UTC)
+    cutoff = clock.now() - timedelta(seconds=settle_s)
     return int(conn.execute(select(func.max(EVENTS.c.seq)).where(EVENTS.c.at < cutoff)).scalar() or 0)
 
 

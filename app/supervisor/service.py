@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Engine
 
+from app.domain import clock
 from app.supervisor import audit, floor, holds, rollup
 from app.supervisor.periods import Period
 from app.supervisor.productivity import GroupBy, HourPoint, Productivity, Weights, hourly, productivity
@@ -89,7 +90,7 @@ class StatsService:
 
     def floor(self, now: datetime | None = None) -> floor.FloorSnapshot:
         with self.engine.connect() as conn:
-            return floor.floor(conn, hooks=self.hooks, now=now or datetime.now(UTC))
+            return floor.floor(conn, hooks=self.hooks, now=now or clock.now())
 
     def holds(self) -> list[holds.HoldItem]:
         with self.engine.connect() as conn:

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import json
 import random
-from datetime import UTC, date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import Connection, text
 
+from app.domain import clock
 from app.domain.returns import new_token
 from app.returns.demo import (
     DEMO_SERIAL,
@@ -61,7 +62,7 @@ class _Seq:
 
 def _opening_stock(conn: Connection, rng: random.Random, seq: _Seq) -> int:
     stocked = set(conn.execute(text("SELECT DISTINCT sku FROM stock_movements")).scalars())
-    now = datetime.now(UTC)
+    now = clock.now()
     rows = [(p.sku, p.bin_location, rng.randint(24, 120), "demo opening stock")
             for p in demo_products() if p.sku not in stocked]
     if rows:  # enough socks and tees for the wholesale order's cartons
@@ -88,7 +89,7 @@ def _orders(conn: Connection, seq: _Seq) -> list[str]:
         if number not in have:
             _order(conn, number, "Shopify", RETURN_LINES, **_RETURN_CUSTOMER)
             serial = DEMO_SERIAL if number == RETURN_ORDER else f"EB-DEMO-{number[-4:]}"
-            _packed(conn, number, datetime.now(UTC) - timedelta(days=days), serial, seq)
+            _packed(conn, number, clock.now() - timedelta(days=days), serial, seq)
             added.append(number)
     return added
 
@@ -101,7 +102,7 @@ def _order(conn: Connection, number: str, channel: str, lines: tuple[tuple[str, 
         ":company, :line1, :city, :postcode, :country, :carrier, :service, :ship_by) RETURNING id"),
         {"number": number, "channel": channel, "name": name, "company": company, "line1": line1, "city": city,
          "postcode": postcode, "country": country, "carrier": carrier, "service": service,
-         "ship_by": date.today()}).scalar_one()
+         "ship_by": clock.today()}).scalar_one()
     for line_no, (sku, qty) in enumerate(lines, start=1):
         conn.execute(text("INSERT INTO order_lines (order_id, line_no, product_id, quantity) "
                           "SELECT :order_id, :line_no, id, :qty FROM products WHERE sku = :sku"),

@@ -19,11 +19,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, insert, select, text, update
 
+from app.domain import clock
 from app.store.importing import ImportReport
 from app.store.importing.rows import ORDER_DEFAULTS, OrderRow, RowError
 from app.store.importing.writer import Plan, chunks, plain_insert, plan_cartons, plan_products, product_ids
@@ -103,7 +103,7 @@ def _lines_of(conn: Connection, order_ids: Sequence[int]) -> dict[int, list[tupl
 
 def _write(conn: Connection, inserts: list[OrderRow], updates: list[tuple[Any, OrderRow, str]],
            skus: dict[str, int], source: str) -> None:
-    now = datetime.now(UTC)
+    now = clock.now()
     orders = c.orders
     ids: dict[str, int] = {}
     if inserts:

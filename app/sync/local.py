@@ -14,11 +14,11 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, insert, select, update
 
+from app.domain import clock
 from app.store.models import Order, PackEvent, SyncState
 
 STATE = SyncState.__table__
@@ -49,7 +49,7 @@ def read_state(conn: Connection, name: str) -> str | None:
 
 
 def write_state(conn: Connection, name: str, value: str) -> None:
-    now = datetime.now(UTC)
+    now = clock.now()
     done = conn.execute(update(STATE).where(STATE.c.name == name).values(value=value, updated_at=now)).rowcount
     if not done:
         conn.execute(insert(STATE).values(name=name, value=value, updated_at=now))
@@ -72,7 +72,7 @@ def record_conflict_event(conn: Connection, station: str, order_number: str | No
     conn.execute(insert(EVENTS).values(
         uuid=str(uuid.uuid4()), station=station, packer_id=None, order_id=order_id, type="sync_conflict",
         payload=json.dumps({"order": order_number, **data}, separators=(",", ":"), ensure_ascii=False),
-        at=datetime.now(UTC)))
+        at=clock.now()))
 
 
 # ------------------------------------------------------------------ the claim cache

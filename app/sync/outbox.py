@@ -18,10 +18,10 @@ from __future__ import annotations
 import json
 import logging
 import uuid as uuidlib
-from datetime import UTC, datetime
 
 from sqlalchemy import Engine, func, select
 
+from app.domain import clock
 from app.store.models import Order, PackEvent, Parcel, PrintJob, User
 from app.store.returns_models import ReturnEvent, StockMovement
 from app.store.values import as_utc
@@ -270,7 +270,7 @@ class Outbox:
                     [r.bin for r in mine], [r.delta for r in mine], [r.reason for r in mine],
                     [r.reference or "" for r in mine], [r.note or "" for r in mine], [r.name for r in mine],
                     [r.user_id for r in mine], [bool(r.negative) for r in mine],
-                    [as_utc(r.at) or datetime.now(UTC) for r in mine]))
+                    [as_utc(r.at) or clock.now() for r in mine]))
         with write_transaction(self.engine) as local:
             write_state(local, PUSH_STOCK, str(rows[-1].id))
         self.sent_stock += len(mine)
@@ -305,7 +305,7 @@ class Outbox:
                 conn.execute(_INSERT_RETURN_EVENTS, (
                     self.station, [_uuid(r.uuid) for r in mine], [r.seq for r in mine],
                     [r.return_id for r in mine], [r.type for r in mine], [_payload(r.payload) for r in mine],
-                    [r.name for r in mine], [as_utc(r.at) or datetime.now(UTC) for r in mine]))
+                    [r.name for r in mine], [as_utc(r.at) or clock.now() for r in mine]))
         with write_transaction(self.engine) as local:
             write_state(local, PUSH_RETURNS, str(rows[-1].seq))
         self.sent_returns += len(mine)

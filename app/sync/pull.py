@@ -25,11 +25,11 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Engine, bindparam, delete, func, insert, select, update
 
+from app.domain import clock
 from app.store.models import Barcode, Carton, Order, OrderLine, PackEvent, Product, User
 from app.store.repository import CLOSING_TYPES
 from app.sync.local import (
@@ -193,7 +193,7 @@ class Puller:
         return len(batch.rows)
 
     def _write_products(self, local: Connection, rows: Sequence[tuple], codes: dict[int, list[tuple]]) -> None:
-        now = datetime.now(UTC)
+        now = clock.now()
         skus = [row[1] for row in rows]
         ids = _ids_by(local, PRODUCTS, PRODUCTS.c.sku, skus)
         new = [row for row in rows if row[1] not in ids]
@@ -236,7 +236,7 @@ class Puller:
                     local.execute(update(USERS).where(USERS.c.badge.in_(chunk), USERS.c.name.not_in(names))
                                   .values(badge=None))
                 self._upsert(local, USERS, USERS.c.name, USER_FIELDS, batch.rows,
-                             new_defaults={"created_at": datetime.now(UTC), "failed_pin_attempts": 0})
+                             new_defaults={"created_at": clock.now(), "failed_pin_attempts": 0})
                 write_state(local, PULL_PREFIX + "users", batch.cursor or "")
         return len(batch.rows)
 
@@ -326,7 +326,7 @@ class Puller:
         unpushed = _orders_with_events_after(local, ids, push_cursor)
         open_here = self._open_here(local, [found[0] for found in existing.values() if found[1] == "packing"])
         local_lines = _lines_of(local, ids)
-        now = datetime.now(UTC)
+        now = clock.now()
         inserts: list[dict[str, Any]] = []
         new_lines: dict[str, list[tuple[str, int]]] = {}
         updates: list[dict[str, Any]] = []

@@ -29,11 +29,11 @@ import json
 import logging
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
+from app.domain import clock
 from app.store.bulk import SsccUnavailable
 from app.store.models import SyncState
 from app.store.returns_models import SEQUENCES
@@ -142,7 +142,7 @@ class CentralSerials:
         return sorted(int(v) for v in json.loads(value)) if value else []
 
     def _keep(self, conn: Connection, values: list[int]) -> None:
-        now, text = datetime.now(UTC), json.dumps(values)
+        now, text = clock.now(), json.dumps(values)
         done = conn.execute(update(STATE).where(STATE.c.name == self.state_name)
                             .values(value=text, updated_at=now)).rowcount
         if not done:

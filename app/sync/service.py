@@ -24,6 +24,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from app.domain import clock
 from app.sync.claims import ClaimService
 from app.sync.ledgers import LedgerPuller
 from app.sync.local import CENTRAL_ID, ClaimCache, read_state, reset_cursors, write_state, write_transaction
@@ -51,7 +52,7 @@ class Link:
     def __init__(self, on_status: Callable[[SyncStatus], None] | None = None) -> None:
         self.online = False
         self.message = "not connected yet"
-        self.since = time.time()
+        self.since = clock.timestamp()
         self.pending = 0
         self._on_status = on_status
         self._lock = threading.Lock()
@@ -66,7 +67,7 @@ class Link:
         with self._lock:
             changed = online != self.online or (not online and message != self.message)
             if online != self.online:
-                self.since = time.time()
+                self.since = clock.timestamp()
             self.online, self.message, self.pending = online, message, pending
             status = SyncStatus(online, message, pending, self.since)
         if changed:

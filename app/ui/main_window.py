@@ -12,7 +12,6 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from app import __version__
 from app.config import Config, Paths
+from app.domain import clock
 from app.domain.events import Feedback, Tone
 from app.domain.model import Role, User
 from app.domain.scan import Command, badge_barcode
@@ -454,7 +454,7 @@ class MainWindow(QMainWindow):
         if failed is not None:
             self._printer_ok, self._printer_note = False, self._printer_problem(failed.message)
         elif "label_printed" in outcome.facts or outcome.code == "reprint":
-            self._printer_ok, self._printer_note = True, datetime.now().strftime("%H:%M:%S")
+            self._printer_ok, self._printer_note = True, clock.local_now().strftime("%H:%M:%S")
         if outcome.state is not None:
             self._render(outcome.state, outcome)
         if outcome.feedback:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain import clock
 from app.domain.model import Order, OrderLine
 from app.domain.session import SessionState
 from app.ui import icons
@@ -249,7 +250,7 @@ class OrderHeader(QFrame):
         if key == self._order_key:
             return  # nothing in the header changes while items are scanned
         self._order_key = key
-        self._fill(order, state, today or date.today())
+        self._fill(order, state, today or clock.today())
 
     def _fill(self, order: Order, state: SessionState, today: date) -> None:
         self.number.setText(order.number)

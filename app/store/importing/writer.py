@@ -14,11 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Table, bindparam, delete, false, func, insert, select, update
 
+from app.domain import clock
 from app.store.importing.rows import (
     CARTON_DEFAULTS,
     ORDER_DEFAULTS,
@@ -144,7 +145,7 @@ def _values_differ(existing: Any, values: dict[str, Any]) -> bool:
 
 
 def _now() -> datetime:
-    return datetime.now(UTC)
+    return clock.now()
 
 
 # ------------------------------------------------------------------ products

@@ -7,7 +7,6 @@ the worker); none of them calls anything.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain import clock
 from app.domain.returns import (
     QUARANTINE_BIN,
     REASONS,
@@ -236,7 +236,7 @@ class ReturnPanel(QWidget):
             return
         self.number.setText(_tr("Return {0}").format(s.number))
         shipped = order.shipped_at
-        received = s.received_at or datetime.now(UTC)
+        received = s.received_at or clock.now()
         late = any(f.flag.value == "late_return" for f in s.return_flags)
         if shipped is not None:
             days = (received.date() - shipped.date()).days

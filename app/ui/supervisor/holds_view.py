@@ -8,7 +8,6 @@ from here.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain import clock
 from app.supervisor.actions import Actor, resolve_conflict, resolve_hold
 from app.supervisor.holds import HoldItem
 from app.supervisor.service import StatsService
@@ -130,7 +130,7 @@ class HoldsView(QWidget):
 
     def show_items(self, items: list[HoldItem]) -> None:
         self.items = items
-        now = datetime.now(UTC)
+        now = clock.now()
         self.model.set_table(holds_table(items, now))
         holds = sum(1 for i in items if i.kind == "hold")
         conflicts = len(items) - holds

@@ -8,7 +8,7 @@ milliseconds. All queries run on the console's thread pool.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDateTime, Qt, QTime, QTimer, Signal
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain import clock
 from app.supervisor import periods
 from app.supervisor.productivity import HourPoint, Productivity, Weights
 from app.supervisor.service import StatsService
@@ -146,7 +147,7 @@ class ProductivityView(PeriodChoice, QWidget):
         self.timer.stop()
 
     def _auto_refresh(self) -> None:
-        if self.result is not None and self.result.period.until > datetime.now(UTC) - timedelta(minutes=1):
+        if self.result is not None and self.result.period.until > clock.now() - timedelta(minutes=1):
             self.reload()  # a period that includes now keeps moving; a past one does not
 
     def reload(self) -> None:
