@@ -3,7 +3,8 @@
 Redaction works on text, not on parsed TOML: the configuration that most needs sending is the
 one that does not parse. Three passes, each catching what the others might miss:
 
-1. `key = "value"` lines whose key names a secret (password, token, api_key, ...);
+1. `key = "value"` lines whose key names a secret (password, token, api_key, ...), and TOML's
+   multi-line strings (triple-quoted, over several lines: a PEM key, a pasted token) whole;
 2. credentials inside URLs and DSNs (`postgresql://user:pass@host`, `?password=...`, `password=...`);
 3. every secret value found in the station's configuration, replaced wherever it appears
    (a password that also turns up in a log line or an error message).
@@ -26,6 +27,11 @@ _SECRET_KEY_TEXT = (rf"(?:[\w\-]*[_.\-])?{_SECRET_WORDS}(?:[_.\-][\w\-]*)?"
                     r"|[\w\-]*(?:password|passwd|secret|token|apikey)")
 SECRET_KEY = re.compile(rf"(?:{_SECRET_KEY_TEXT})", re.IGNORECASE)
 
+# key = """...""" / key = '''...''': TOML's multi-line strings, every line of them.
+_MULTILINE = re.compile(
+    r"""^(?P<lead>[ \t]*(?P<key>[A-Za-z0-9_.\-"']+)[ \t]*=[ \t]*)(?P<value>(?P<q>\"\"\"|''')(?:.|\n)*?(?:(?P=q)|\Z))""",
+    re.MULTILINE,
+)
 # key = "value" / key = 'value' / key = bare, in TOML, INI and env files.
 _ASSIGNMENT = re.compile(
     r"""^(?P<lead>\s*(?P<key>[A-Za-z0-9_.\-"']+)\s*[=:]\s*)(?P<value>"(?:[^"\\]|\\.)*"|'[^']*'|[^#\s][^#]*?)(?P<tail>\s*(?:\#.*)?)$""",
@@ -45,6 +51,7 @@ def is_secret_key(key: str) -> bool:
 
 
 def redact_text(text: str, known: Iterable[str] = ()) -> str:
+    text = _MULTILINE.sub(_mask_multiline, text)
     text = _ASSIGNMENT.sub(_mask_assignment, text)
     text = _URL_USERINFO.sub(_mask_userinfo, text)
     text = _PARAM.sub(lambda m: f"{m['key']}{_masked_like(m['value'])}", text)
@@ -131,6 +138,14 @@ def _mask_assignment(match: re.Match[str]) -> str:
     if not is_secret_key(match["key"]):
         return match[0]
     return f"{match['lead']}{_masked_like(match['value'])}{match['tail']}"
+
+
+def _mask_multiline(match: re.Match[str]) -> str:
+    """A multi-line secret becomes one masked line; an unclosed one masks to the end of the text
+    (a file cut short must not leak what follows the opening quotes)."""
+    if not is_secret_key(match["key"]):
+        return match[0]
+    return f"{match['lead']}{match['q']}{MASK}{match['q']}"
 
 
 def _masked_like(value: str) -> str:

@@ -47,3 +47,29 @@ def test_holds_secrets():
     assert holds_secrets({"central": {"url": "postgresql://u:p@h/d"}})
     assert not holds_secrets({"central": {"url": "postgresql://h/d"}, "printers": {"label": "tcp://h:9100"}})
     assert not holds_secrets({"central": {"url": "postgresql://ps_bench_01@central/wh"}})
+
+
+@pytest.mark.parametrize("key", ["password", "smtp_password", "api_key", "token", "client_secret", "private_key",
+                                 "access_key", "passphrase", "auth", "credentials", "pin"])
+@pytest.mark.parametrize("quote", ['"""', "'''"])
+def test_multi_line_secrets_are_masked_whole(key, quote):
+    """GIVEN a station file with a secret written as a TOML multi-line string (a PEM key, a
+    token pasted over lines), of every secret kind and both quote styles
+    WHEN redacted
+    THEN no line of the secret is left, the ordinary value after it is kept, and the result
+    still parses as TOML."""
+    import tomllib
+
+    text = (f"[section]\n{key} = {quote}first-line\nSECRET-MIDDLE\nlast-line{quote}\n"
+            f'host = "mail.example"\nnotes = {quote}two\nlines{quote}\n')
+
+    redacted = redact_text(text)
+
+    assert "first-line" not in redacted and "SECRET-MIDDLE" not in redacted and "last-line" not in redacted
+    assert tomllib.loads(redacted)["section"] == {key: "***", "host": "mail.example", "notes": "two\nlines"}
+
+
+def test_an_unclosed_multi_line_secret_masks_to_the_end():
+    """GIVEN a station file cut short inside a multi-line secret
+    THEN nothing after the opening quotes is shown."""
+    assert redact_text('token = """abc\nSECRET-TAIL') == 'token = "***"'

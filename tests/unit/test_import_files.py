@@ -100,6 +100,27 @@ def test_a_quoted_value_with_line_breaks_keeps_the_line_numbers_right(sessions, 
                               (4, "weight_g 'x' is not a whole number")]
 
 
+@pytest.mark.parametrize("kind", ["products", "orders"])
+@pytest.mark.parametrize("skip_invalid", [False, True])
+def test_a_quote_never_closed_refuses_the_file_naming_its_line(sessions, tmp_path, kind, skip_invalid):
+    """GIVEN a CSV whose line 3 opens a quote that is never closed (the rows after it would all
+    be swallowed into that one value)
+    WHEN imported, with or without --skip-invalid
+    THEN the file is refused with the line where the quote opened, and nothing is written:
+    no order after the quote vanishes uncounted."""
+    if kind == "products":
+        text = 'sku,name\nA,Apple\nB,"Banana\nC,Cherry\nD,Date\n'
+    else:
+        text = ("order_number,sku,quantity,ship_to_name\n1001,A,1,Ann\n1002,B,1,\"Bob\n"
+                "1003,C,1,Cleo\n1004,D,1,Dan\n")
+    report = import_file(sessions, kind, write(tmp_path, text, f"{kind}.csv"), skip_invalid=skip_invalid)
+
+    assert not report.committed
+    assert errors(report) == [(3, "a quote opened in line 3 is never closed: lines 3–5 would be read as one "
+                                  "value (close the quote, or remove it)")]
+    assert skus(sessions) == []
+
+
 # ------------------------------------------------------------------ format detection
 
 

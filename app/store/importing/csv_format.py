@@ -57,8 +57,11 @@ def csv_rows(text: str) -> Iterator[tuple[int, list[str]]]:
     """(line where the row starts, values) for each row that is not blank.
 
     A quoted value may span lines, so a row's line is counted from where the previous one ended.
+    A quote that is never closed would make the rest of the file one value, and every order
+    after it would vanish unseen; it is a CsvProblem naming the line where the quote opened.
     """
-    reader = csv.reader(io.StringIO(text, newline=""))
+    source = io.StringIO(text, newline="")
+    reader = csv.reader(source)
     start = 1
     while True:
         try:
@@ -68,8 +71,30 @@ def csv_rows(text: str) -> Iterator[tuple[int, list[str]]]:
         except csv.Error as exc:
             raise CsvProblem(reader.line_num or start, f"the CSV cannot be read here: {exc}") from None
         line, start = start, reader.line_num + 1
+        at_end = source.tell() == len(text)
+        if at_end and reader.line_num > line and _unclosed_quote(text, line):
+            last = reader.line_num
+            raise CsvProblem(line, f"a quote opened in line {line} is never closed: lines {line}–{last} "
+                                   "would be read as one value (close the quote, or remove it)")
         if any(value.strip() for value in values):
             yield line, values
+
+
+def _unclosed_quote(text: str, line: int) -> bool:
+    """Whether the row starting at `line` runs to the end of the text inside a quoted value.
+
+    Only the last row, spanning lines, can; the lenient reader cannot tell, so that row is read
+    again strictly, which fails at the end of the data inside a quote.
+    """
+    rest = io.StringIO(text, newline="")
+    for _ in range(line - 1):
+        rest.readline()
+    strict = csv.reader(rest, strict=True)
+    try:
+        next(strict, None)
+    except csv.Error as exc:
+        return "unexpected end of data" in str(exc)
+    return False
 
 
 @dataclass
@@ -246,7 +271,9 @@ class OrderAssembler:
                     self.parsed.fail(line or pending.line, f"order {number}: {message}")
                 self.parsed.rejected += 1
                 continue
-            self.parsed.records.append(OrderRow(pending.line, number, values, merge_lines(pending.lines), cancelled))
+            platform_id = values.pop("platform_id", None) or None
+            self.parsed.records.append(OrderRow(pending.line, number, values, merge_lines(pending.lines), cancelled,
+                                                platform_id))
         self.pending.clear()
 
 
