@@ -89,7 +89,7 @@ class PhotoStore:
         """Delete photos older than `retention_days` (0 or less keeps everything); returns how many."""
         if retention_days <= 0 or not self.root.is_dir():
             return 0
-        cutoff = (time.time() if now is None else now) - retention_days * 86400
+        cutoff = (time.time() if now is None else now) - retention_days * 86400  # wall clock: vs file times
         removed = 0
         for folder in self.root.iterdir():
             if not folder.is_dir():

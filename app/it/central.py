@@ -65,9 +65,9 @@ def probe_central(url: str, timeout: float = CENTRAL_TIMEOUT, *, config: Any = N
     try:
         with connection:
             latency_ms = (time.monotonic() - started) * 1000
-            before = time.time()
+            before = time.time()  # wall clock: the check measures this machine's clock against the server's
             row: Any = connection.execute("SELECT now(), current_setting('server_version')").fetchone()
-            after = time.time()
+            after = time.time()  # wall clock: as above
     except Exception as exc:  # noqa: BLE001
         return [failed(name, f"{shown} connected but a query failed: {redact_text(str(exc), known)}",
                        "check the database user's rights")]

@@ -47,6 +47,9 @@ EVENTS = PackEvent.__table__
 LEASE_MARGIN = 0.1
 UNOPENED_GRACE_S = 120  # a claim taken on a scan the session then refused is handed back after this
 FRESH_S = 5.0
+# A lease runs out on the central server's clock, so the station times it by the wall clock, not by
+# app.domain.clock (which a test or PACKSTATION_CLOCK may shift or stop).
+lease_clock = time.time  # wall clock: leases are timed against the server's clock
 
 
 @dataclass(frozen=True)
@@ -151,7 +154,7 @@ class ClaimService:
                     lambda future: self._late_claim(future, order_number, refused=not answer.granted))
             return answer
         if result.granted:
-            self.cache.put([CachedClaim(order_number, self._local_until(), opened=True, claimed_at=time.time())])
+            self.cache.put([CachedClaim(order_number, self._local_until(), opened=True, claimed_at=lease_clock())])
         elif self.cache.get(order_number) is not None:
             self.cache.drop([order_number])  # released by a supervisor, or taken over: not ours any more
         return result
@@ -248,7 +251,7 @@ class ClaimService:
         if not unknown:
             return 0
         log.info("adopting %d claim(s) whose grant was not heard: %s", len(unknown), ", ".join(unknown[:10]))
-        self.cache.put([CachedClaim(n, self._local_until(), opened=False, claimed_at=time.time()) for n in unknown])
+        self.cache.put([CachedClaim(n, self._local_until(), opened=False, claimed_at=lease_clock()) for n in unknown])
         if self.puller is not None:
             self.puller.fetch_orders(conn, unknown)
         return len(unknown)
@@ -264,7 +267,7 @@ class ClaimService:
                                     .where(ORDERS.c.number == claim.number, EVENTS.c.station == self.station,
                                            EVENTS.c.type != "sync_conflict")
                                     .order_by(EVENTS.c.seq.desc()).limit(1)).first()
-                age = time.time() - claim.claimed_at
+                age = lease_clock() - claim.claimed_at
                 if age < FRESH_S:
                     continue  # just claimed: its order_opened event may not be written yet
                 if row is not None and row.type in CLOSING_TYPES:
@@ -284,7 +287,7 @@ class ClaimService:
         # Into the cache first: the claims are committed centrally, and if the fetch below fails
         # (the server went away just now) they must still be renewed, packed or handed back,
         # not left holding orders for a whole lease.
-        now = time.time()
+        now = lease_clock()
         self.cache.put([CachedClaim(n, self._local_until(), opened=False, claimed_at=now) for n in numbers])
         if numbers and self.puller is not None:
             self.puller.fetch_orders(conn, numbers)  # so the station can open them at once, even offline
@@ -300,13 +303,13 @@ class ClaimService:
         return status == "open"
 
     def _local_until(self) -> float:
-        return time.time() + self.lease_s * (1 - LEASE_MARGIN)
+        return lease_clock() + self.lease_s * (1 - LEASE_MARGIN)
 
     def _from_cache(self, number: str) -> ClaimResult:
         claim = self.cache.get(number)
-        if claim is not None and (claim.opened or claim.lease_until > time.time()):
+        if claim is not None and (claim.opened or claim.lease_until > lease_clock()):
             if not claim.opened:
-                self.cache.put([CachedClaim(number, claim.lease_until, opened=True, claimed_at=time.time())])
+                self.cache.put([CachedClaim(number, claim.lease_until, opened=True, claimed_at=lease_clock())])
             return ClaimResult(True, self.station, offline=True,
                                message="Central database offline: this order is reserved for this station.")
         return ClaimResult(False, None, offline=True,
@@ -344,7 +347,7 @@ class ClaimService:
             if not self._closed:
                 self._pool.submit(self._run, lambda conn: release_sql(conn, number))
         else:
-            self.cache.put([CachedClaim(number, self._local_until(), opened=True, claimed_at=time.time())])
+            self.cache.put([CachedClaim(number, self._local_until(), opened=True, claimed_at=lease_clock())])
 
     def _run(self, work: Callable[[Any], T]) -> T:
         with self._lock:

@@ -154,6 +154,6 @@ class ClaimCache:
     def reserved(self) -> list[CachedClaim]:
         """Pre-claimed orders not yet opened, oldest lease first (claimed first, packed first)."""
         with self._lock:
-            now = time.time()
+            now = time.time()  # wall clock: a lease is timed against the central server's clock
             return sorted((c for c in self._claims.values() if not c.opened and c.lease_until > now),
                           key=lambda c: c.lease_until)

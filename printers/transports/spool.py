@@ -55,8 +55,9 @@ class SpoolDirTransport(Transport):
     def _store(self, data: bytes) -> Path:
         job = _safe(self.job_id) if self.job_id else uuid.uuid4().hex
         extension = self.extension or EXTENSIONS[detect_format(data)]
-        # A time prefix keeps files in arrival order for whoever consumes the folder.
-        final = self.directory / f"{time.strftime('%Y%m%dT%H%M%S')}-{job}.{extension}"
+        # A time prefix keeps files in arrival order for whoever consumes the folder: the real arrival
+        # time, like the files' own times (a stopped test clock would give every file the same prefix).
+        final = self.directory / f"{time.strftime('%Y%m%dT%H%M%S')}-{job}.{extension}"  # wall clock: arrival order
         try:
             fd, temp = tempfile.mkstemp(prefix=f".{job}.", suffix=".part", dir=self.directory)
             try:
