@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
+import os
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.domain import clock
 from app.store import models as t
 
 # Real check digits: these codes scan as valid GTINs.
@@ -13,6 +15,27 @@ SOCKS_GTIN = "04006381333931"  # EAN-13 4006381333931
 MUG_GTIN = "00036000291452"  # UPC-A 036000291452
 PHONE_GTIN = "09506000134352"  # GS1's example GTIN
 CASE_GTIN = "14006381333938"  # a case of 6 socks (GTIN-14, indicator 1)
+
+
+def reference_day(today: date | None = None) -> date:
+    """The day the tests take as "today": the first Wednesday from the clock's today on.
+
+    Relative to today, so that nothing the tests seed is in the past on the day the suite runs;
+    always a Wednesday, so that the week around it (business days, "ship by tomorrow") has the
+    same shape on any date.
+    """
+    today = today or clock.today()
+    return today + timedelta(days=(2 - today.weekday()) % 7)
+
+
+TODAY = reference_day()
+SHIP_BY = TODAY + timedelta(days=1)  # the seeded orders ship by the Thursday after TODAY
+
+
+def clock_env(day: date = TODAY) -> dict[str, str]:
+    """The environment for a command a test starts: its clock (PACKSTATION_CLOCK) stands at 09:00 local
+    time on `day`, so the command's "today" is the test's."""
+    return {**os.environ, clock.ENV: datetime.combine(day, time(9)).astimezone().isoformat()}
 
 
 def seed_small(sessions: sessionmaker[Session]) -> None:
@@ -46,7 +69,7 @@ def seed_small(sessions: sessionmaker[Session]) -> None:
 def add_order(db: Session, number: str, lines, *, status: str = "open", tote: str | None = None) -> t.Order:
     order = t.Order(number=number, channel="Shopify", status=status, tote=tote, ship_to_name="Dana Smith",
                     ship_to_line1="1 Main St", ship_to_city="Springfield", ship_to_postcode="12345",
-                    ship_to_country="US", carrier="UPS", service_level="Ground", ship_by=date(2026, 11, 26))
+                    ship_to_country="US", carrier="UPS", service_level="Ground", ship_by=SHIP_BY)
     order.lines = [t.OrderLine(line_no=i, product_id=p.id, quantity=q) for i, (p, q) in enumerate(lines, start=1)]
     db.add(order)
     return order

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from app.shipping.ratecards import RateCardSource
@@ -9,11 +7,12 @@ from app.shipping.rules import load_rules
 from app.store.repository import Repository
 from tests.fixtures.station_db import station_database
 from tests.shipping.fake_easypost import FakeEasyPost
-from tests.support import seed_small
+from tests.support import TODAY, seed_small
 
 SHIP_FROM = {"name": "Demo Warehouse", "company": "Packstation Demo", "line1": "100 Warehouse Way",
              "city": "Columbus", "region": "OH", "postcode": "43215", "country": "US", "phone": "+1 614 555 0100"}
-TODAY = date(2026, 11, 25)  # a Wednesday; the seeded orders ship by 2026-11-26
+# TODAY (from tests.support): the day these tests take as today, a Wednesday; the seeded orders ship by the day after.
+__all__ = ["SHIP_FROM", "TODAY", "new_parcel"]
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ from decimal import Decimal
 from app.domain.model import Address, Dimensions, Order, OrderLine, Product
 from app.shipping.model import ParcelRequest
 from tests.shipping.conftest import SHIP_FROM
+from tests.support import SHIP_BY
 
 SPRINGFIELD = Address(name="Dana Smith", line1="1 Main St", city="Springfield", postcode="12345", country="US")
 BERLIN = Address(name="Jürgen Müller", line1="Kastanienallee 12", city="Berlin", postcode="10435", country="DE")
@@ -13,7 +14,7 @@ BOX_M_OUTER = Dimensions(310, 260, 210)
 
 
 def order(ship_to: Address = SPRINGFIELD, *, service_level: str = "Ground", carrier: str = "UPS",
-          channel: str = "Shopify", ship_by: date | None = date(2026, 11, 26), number: str = "1001") -> Order:
+          channel: str = "Shopify", ship_by: date | None = SHIP_BY, number: str = "1001") -> Order:
     socks = Product("SOCK-M", "Merino socks M", 80)
     return Order(number, (OrderLine(1, socks, 2),), channel=channel, ship_to=ship_to, carrier=carrier,
                  service_level=service_level, ship_by=ship_by)

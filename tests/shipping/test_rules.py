@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -44,20 +44,21 @@ def test_an_order_naming_a_carrier_service_promises_that_service_days(rules):
 
 def test_a_late_order_is_upgraded(rules):
     """GIVEN a Ground order that should have shipped 3 business days ago THEN only 2-day services keep the promise."""
-    late = order(service_level="Ground", ship_by=date(2026, 11, 20))  # Friday; today is Wednesday the 25th
+    late = order(service_level="Ground", ship_by=TODAY - timedelta(days=5))  # last Friday; today is Wednesday
     choice = rules.choose(request(late), RATES, today=TODAY)
     assert choice.chosen.key == "FedEx/2Day"
     assert "3 business day(s) late" in choice.reason
 
 
 def test_past_any_promise_ships_the_fastest(rules):
-    very_late = order(service_level="Ground", ship_by=date(2026, 11, 9))
+    very_late = order(service_level="Ground", ship_by=TODAY - timedelta(days=16))
     choice = rules.choose(request(very_late), RATES, today=TODAY)
     assert choice.chosen.key == "UPS/Next Day Air" and choice.reason.startswith("late")
 
 
 def test_deliver_by_date(rules):
-    choice = rules.choose(request(order(service_level="Ground")), RATES, today=TODAY, deliver_by=date(2026, 11, 27))
+    friday = TODAY + timedelta(days=2)
+    choice = rules.choose(request(order(service_level="Ground")), RATES, today=TODAY, deliver_by=friday)
     assert choice.chosen.key == "FedEx/2Day"  # Thursday and Friday: two business days
 
 

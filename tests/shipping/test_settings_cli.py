@@ -13,6 +13,7 @@ from app.shipping.errors import ShippingNotConfigured, ShippingSettingsError
 from app.shipping.settings import parse_settings
 from tests.shipping.conftest import new_parcel
 from tests.shipping.test_crash import ROOT, settings_file
+from tests.support import clock_env
 
 
 def test_defaults_rate_with_the_sample_cards():
@@ -55,7 +56,8 @@ def test_keyring_is_asked_only_when_configured(monkeypatch):
 
 def run(engine, settings: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "app.shipping.cli", "--database", str(engine.url),
-                           "--settings", str(settings), *args], cwd=ROOT, capture_output=True, text=True, timeout=60)
+                           "--settings", str(settings), *args], cwd=ROOT, capture_output=True, text=True, timeout=60,
+                          env=clock_env())
 
 
 def test_cli_buy_close_out_and_export(engine, repo, easypost, tmp_path):
