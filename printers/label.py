@@ -40,10 +40,14 @@ class Align(StrEnum):
 
 
 class Fit(StrEnum):
-    """What to do with text that does not fit its box (max_width x max_lines)."""
+    """What to do with text that does not fit its box (max_width x max_lines).
 
-    WRAP = "wrap"  # wrap onto up to max_lines lines; more than that is a LabelError
-    SHRINK = "shrink"  # wrap, then make the text smaller (down to min_height) until it fits
+    Text never makes a label fail: whatever is left over at the end is shortened with an
+    ellipsis, and the label says so (Label.shortened).
+    """
+
+    WRAP = "wrap"  # wrap onto up to max_lines lines at its size; the rest is shortened
+    SHRINK = "shrink"  # wrap, shrink (down to min_height), use more lines of the same space, then shorten
     TRUNCATE = "truncate"  # wrap, and end the last line with an ellipsis
 
 
@@ -80,8 +84,10 @@ class Text:
     """A run of text. `height` is the font size in dots (the em, as ZPL's ^A0 height).
 
     With `max_width` the text is wrapped at word boundaries into at most `max_lines` lines
-    (see `Fit`). `reverse` prints white on a black band, as carriers do for service codes.
-    `field` names the data the text came from, for error messages.
+    (see `Fit`). `max_chars` is the carrier's limit for one line of the field (35 for a UPS or
+    FedEx name or address line): text that has to be shortened is cut there first.
+    `reverse` prints white on a black band, as carriers do for service codes.
+    `field` names the data the text came from, for error messages and Label.shortened.
     """
 
     x: int
@@ -98,6 +104,7 @@ class Text:
     line_spacing: int = 0
     reverse: bool = False
     field: str = ""
+    max_chars: int | None = None
 
 
 @dataclass(frozen=True)
@@ -261,6 +268,21 @@ class Label:
     def dots(self, mm: float) -> int:
         """Millimetres to whole dots at this label's resolution."""
         return round(mm / MM_PER_INCH * self.dpi)
+
+    @property
+    def shortened(self) -> tuple[str, ...]:
+        """The fields whose text is not printed in full (shortened with an ellipsis, or with
+        characters no bundled font has transliterated): "ship_to.name". The full text is on the
+        slip and in the record; the station tells the packer "label shortened: ship_to.name"."""
+        from printers.layout import layout_text
+
+        names: list[str] = []
+        for element in self.elements:
+            if isinstance(element, Text):
+                block = layout_text(element)
+                if (block.shortened or block.substituted) and (element.field or "text") not in names:
+                    names.append(element.field or "text")
+        return tuple(names)
 
     def with_elements(self, *elements: Element) -> Label:
         return Label(self.width_mm, self.height_mm, self.dpi, self.elements + tuple(elements))

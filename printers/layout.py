@@ -2,8 +2,9 @@
 
 Deciding this once, before any renderer runs, is what makes the ZPL and the PDF of one label
 agree: both receive the same lines, the same font height and the same barcode module. It is
-also where data that does not fit becomes a LabelError naming the field, instead of text
-running off the label.
+also where text that does not fit is shrunk, wrapped and at last shortened (never refused,
+never run off the label), and where a barcode that cannot fit becomes a LabelError naming
+the field.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ class TextBlock:
     pitch: int  # dots from the top of one line to the top of the next
     width: int  # width of the block in dots (max_width, or the widest line)
     line_widths: tuple[float, ...]
+    shortened: bool = False  # the text was cut (ellipsis) to fit its space
+    substituted: bool = False  # characters no bundled font has were transliterated or dropped
 
     @property
     def height(self) -> int:
@@ -40,35 +43,70 @@ class TextBlock:
 # grew the station's memory with every parcel (8 KB a parcel until they filled, tests/bench).
 @lru_cache(maxsize=256)
 def layout_text(t: Text) -> TextBlock:
-    """Break and size a Text element, or raise LabelError if it cannot fit as asked."""
-    text = _clean(t.text)
-    missing = fonts.missing_glyphs(text, t.font)
-    if missing:
-        raise LabelError(t.field or "text", f"contains characters the label font cannot print: {missing}")
+    """Break and size a Text element. Text never makes a label fail: what does not fit is
+    shrunk (down to min_height), wrapped onto more lines in the same space, and only then
+    shortened with an ellipsis (at the field's max_chars first, the carrier's own limit).
+    A LabelError here means the template is wrong (a text height or width too small)."""
     if t.height < 4:
         raise LabelError(t.field or "text", f"text height {t.height} dots is too small to print")
+    text, substituted = fonts.printable(_clean(t.text), t.font)
     if t.max_width is None:
-        lines = text.split("\n")
-        return _block(lines, t.height, t)
+        return _block(text.split("\n"), t.height, t, substituted=substituted)
     if t.max_width <= t.height // 2:
         raise LabelError(t.field or "text", f"no room for text: the space is {t.max_width} dots wide")
+    fitted = _fit(text, t)
+    if fitted is not None:
+        lines, size = fitted
+        return _block(lines, size, t, substituted=substituted)
+    # Shorten: each line of the text cut at the carrier's field limit, then fitted again; if that
+    # is still too long, the last line that fits ends with an ellipsis.
+    if t.max_chars:
+        short = "\n".join(fonts.shorten(part, t.max_chars) for part in text.split("\n"))
+        fitted = _fit(short, t) if short != text else None
+        if fitted is not None:
+            lines, size = fitted
+            return _block(lines, size, t, shortened=True, substituted=substituted)
+        text = short
+    size = _smallest(t) if t.fit is Fit.SHRINK else t.height
+    room = max(t.max_lines, _lines_in_box(t, size)) if t.fit is Fit.SHRINK else t.max_lines
+    lines = fonts.wrap(text, t.font, size, t.max_width)
+    kept = lines[:room]
+    if len(lines) > room:
+        kept[-1] = fonts.truncate(" ".join(lines[room - 1:]), t.font, size, t.max_width)
+    return _block(kept, size, t, shortened=True, substituted=substituted)
+
+
+def _smallest(t: Text) -> int:
+    return t.min_height or max(8, round(t.height * 0.5))
+
+
+def _lines_in_box(t: Text, size: int) -> int:
+    """How many lines of `size` fit in the space the template gave the text at full size."""
+    box = t.height * t.max_lines + t.line_spacing * (t.max_lines - 1)
+    return max(1, (box + t.line_spacing) // (size + t.line_spacing))
+
+
+def _fit(text: str, t: Text) -> tuple[list[str], int] | None:
+    """Lines and size for `text` in its space, or None if it only fits shortened."""
+    assert t.max_width is not None
     lines = fonts.wrap(text, t.font, t.height, t.max_width)
     if len(lines) <= t.max_lines:
-        return _block(lines, t.height, t)
-    if t.fit is Fit.TRUNCATE:
-        kept = lines[:t.max_lines]
-        rest = " ".join(lines[t.max_lines - 1:])
-        kept[-1] = fonts.truncate(rest, t.font, t.height, t.max_width)
-        return _block(kept, t.height, t)
-    if t.fit is Fit.SHRINK:
-        smallest = t.min_height or max(8, round(t.height * 0.5))
-        for size in range(t.height - 1, smallest - 1, -1):
-            lines = fonts.wrap(text, t.font, size, t.max_width)
-            if len(lines) <= t.max_lines:
-                return _block(lines, size, t)
-    where = f"{t.max_lines} line" + ("s" if t.max_lines != 1 else "")
-    raise LabelError(t.field or "text", f"is too long to print in its space ({where} of {t.max_width} dots): "
-                                        f"{text[:40]!r}{'...' if len(text) > 40 else ''}")
+        return lines, t.height
+    if t.fit is not Fit.SHRINK:
+        return None
+    smallest = _smallest(t)
+    for size in range(t.height - 1, smallest - 1, -1):  # smaller, on as many lines as the template asked
+        lines = fonts.wrap(text, t.font, size, t.max_width)
+        if len(lines) <= t.max_lines:
+            return lines, size
+    for size in range(t.height, smallest - 1, -1):  # then more lines of a smaller size, same space
+        room = _lines_in_box(t, size)
+        if room <= t.max_lines:
+            continue
+        lines = fonts.wrap(text, t.font, size, t.max_width)
+        if len(lines) <= room:
+            return lines, size
+    return None
 
 
 def _clean(text: str) -> str:
@@ -77,13 +115,13 @@ def _clean(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     if text.isprintable():
         return text
-    return "".join(ch for ch in text if ch == "\n" or ch.isprintable())
+    return "".join(ch for ch in text if ch == "\n" or ch.isprintable() or ch in "\u200c\u200d")
 
 
-def _block(lines: list[str], size: int, t: Text) -> TextBlock:
+def _block(lines: list[str], size: int, t: Text, *, shortened: bool = False, substituted: bool = False) -> TextBlock:
     widths = tuple(fonts.text_width(line, t.font, size) for line in lines)
     width = t.max_width if t.max_width is not None else int(max(widths, default=0.0)) + 1
-    return TextBlock(tuple(lines), size, size + t.line_spacing, width, widths)
+    return TextBlock(tuple(lines), size, size + t.line_spacing, width, widths, shortened, substituted)
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,11 @@
 """PDF renderer: a Label becomes a one-page PDF the size of the label.
 
-Barcodes are vector rectangles placed on whole printer dots, text is the embedded DejaVu
-font, so the PDF prints sharply on any laser printer and rasterises at the label printer's
-resolution into exactly the bars the ZPL would give. Speed matters (a label is rendered for
-the preview and again for the print): fonts are registered once, page compression is off,
-and every barcode is one path.
+Barcodes are vector rectangles placed on whole printer dots, text is in the embedded fonts
+(DejaVu, and each other script's face on first need; shaped scripts as outlines under
+invisible text, see printers.scripts), so the PDF prints sharply on any laser printer and
+rasterises at the label printer's resolution into exactly the bars the ZPL would give.
+Speed matters (a label is rendered for the preview and again for the print): fonts are
+registered once, page compression is off, and every barcode is one path.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from printers import fonts
 from printers.barcodes import LinearSymbol, MatrixSymbol
 from printers.label import Align, Barcode, Box, Image, Label, Line, MonoBitmap, Rotation, Text
 from printers.layout import BASELINE, PlacedBarcode, layout_text, place_barcode
+from printers.scripts import draw_line
 
 PRODUCER = "Packstation"
 
@@ -97,7 +99,6 @@ def _draw_text(canvas: Canvas, t: Text, scale: float, label_h: int, ox: float, o
         canvas.setFillColor(black)
         canvas.rect(-pad, -pad, block.width + 2 * pad, block.height + 2 * pad, stroke=0, fill=1)
         canvas.setFillColor(white)
-    canvas.setFont(fonts.PDF_NAMES[t.font], block.size)
     top = block.height
     for i, (line, width) in enumerate(zip(block.lines, block.line_widths, strict=True)):
         if t.align is Align.CENTER:
@@ -106,7 +107,7 @@ def _draw_text(canvas: Canvas, t: Text, scale: float, label_h: int, ox: float, o
             dx = block.width - width
         else:
             dx = 0.0
-        canvas.drawString(dx, top - i * block.pitch - BASELINE * block.size, line)
+        draw_line(canvas, dx, top - i * block.pitch - BASELINE * block.size, line, t.font, block.size)
     canvas.restoreState()
 
 

@@ -25,6 +25,7 @@ turns it into a Label at the printer's resolution:
     height = 5
     max_width = 93
     when = "ship_to.name"        # only drawn when this value is not empty
+    max_chars = 35               # the carrier's limit: where text is cut if it must be shortened
 """
 
 from __future__ import annotations
@@ -290,7 +291,17 @@ def _text(v: dict[str, Any], ctx: Mapping[str, Any], to_dots: float, where: str,
         align=_enum(Align, v.get("align", "left"), where, "align"),
         line_spacing=_dots(v, "line_spacing", to_dots, 0) or 0, reverse=bool(v.get("reverse", False)),
         field=str(v.get("field", "")) or _field_of(str(v.get("text", ""))),
+        max_chars=_max_chars(v, where),
     )
+
+
+def _max_chars(v: dict[str, Any], where: str) -> int | None:
+    value = v.get("max_chars")
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool) or value < 2:
+        raise TemplateError(where, "max_chars must be a whole number of characters, at least 2")
+    return value
 
 
 def _field_of(text: str) -> str:
@@ -347,7 +358,7 @@ _BUILDERS: dict[str, Callable[..., Element | None]] = {
 }
 _ALLOWED = {
     "text": {"x", "y", "text", "height", "font", "bold", "rotation", "max_width", "max_lines", "fit",
-             "min_height", "align", "line_spacing", "reverse", "field"},
+             "min_height", "align", "line_spacing", "reverse", "field", "max_chars"},
     "barcode": {"x", "y", "symbology", "data", "module", "height", "human_readable", "text_height",
                 "rotation", "box_width", "align", "min_module", "error_correction", "columns",
                 "security_level", "field"},

@@ -11,17 +11,27 @@ What the printer would otherwise decide for itself is decided here instead, so r
 cannot differ: line breaks of wrapped text (sent as \\& inside a ^FB block), the Code 128
 subsets (explicit invocation codes in ^BC mode N), and no printer-made interpretation lines
 (the human readable text is an ordinary ^A0 field).
+
+Text the printer's resident font 0 cannot draw (Arabic, Hebrew, Thai, Devanagari, CJK, and
+Latin beyond Latin-1 and Latin Extended-A) goes as a ^GF graphic field: the field is drawn by
+the PDF renderer (shaped, right to left, in the bundled fonts) and rasterised by PDFium at the
+label's dpi, so the printer prints the same pixels as the preview. A station whose printers
+hold a Unicode TrueType font can name it instead (`unicode_font="E:NOTOSANSCJK.TTF"`): such
+text is then sent as text in that font (^A@), which keeps the format small; the printer's
+firmware then does any shaping and right-to-left ordering itself.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
+from functools import lru_cache
 
 from printers.barcodes import LinearSymbol, MatrixSymbol
 from printers.barcodes.gs1 import FNC1
 from printers.errors import LabelError
-from printers.label import Align, Barcode, Box, Image, Label, Line, Rotation, Symbology, Text
-from printers.layout import HUMAN_READABLE_GAP, frame_origin, layout_text, place_barcode
+from printers.label import MM_PER_INCH, Align, Barcode, Box, Image, Label, Line, MonoBitmap, Rotation, Symbology, Text
+from printers.layout import HUMAN_READABLE_GAP, TextBlock, frame_origin, layout_text, place_barcode
 from printers.pdf import line_box, reverse_padding
 
 ORIENTATION = {Rotation.NORMAL: "N", Rotation.CW90: "R", Rotation.INVERTED: "I", Rotation.CW270: "B"}
@@ -42,13 +52,47 @@ def escape(data: str) -> str:
     return "".join(_HEX.get(ch, ch) for ch in data)
 
 
-def render_zpl(labels: Label | Sequence[Label], copies: int = 1) -> bytes:
-    """ZPL for one label (or several, one format each), as UTF-8 bytes ready for a transport."""
+# What the resident scalable font 0 prints under ^CI28, by our own reading of it: ASCII,
+# Latin-1, Latin Extended-A, Greek, basic Cyrillic and common punctuation (the WGL4 core).
+_RESIDENT = (
+    (0x20, 0x7E), (0xA0, 0x17F), (0x384, 0x3CE), (0x400, 0x45F), (0x490, 0x491), (0x2013, 0x2014),
+    (0x2018, 0x201E), (0x2020, 0x2022), (0x2026, 0x2026), (0x2030, 0x2030), (0x2039, 0x203A), (0x20AC, 0x20AC),
+    (0x2116, 0x2116), (0x2122, 0x2122),
+)
+
+
+def resident(text: str) -> bool:
+    """True if the printer's resident font 0 can print every character of `text`."""
+    if text.isascii():
+        return True
+    return all(any(lo <= ord(ch) <= hi for lo, hi in _RESIDENT) for ch in text)
+
+
+def render_zpl(labels: Label | Sequence[Label], copies: int = 1, *, unicode_font: str | None = None) -> bytes:
+    """ZPL for one label (or several, one format each), as UTF-8 bytes ready for a transport.
+
+    `unicode_font` names a TrueType font stored on the printer (drive:NAME.TTF, for example
+    "E:NOTOSANSCJK.TTF"): text font 0 cannot print is then sent as text in that font (^A@)
+    instead of as a graphic field. It comes from the station's configuration.
+    """
+    if unicode_font is not None:
+        unicode_font = _check_font_name(unicode_font)
     items = [labels] if isinstance(labels, Label) else list(labels)
-    return "".join(_format(label, copies) for label in items).encode("utf-8")
+    return "".join(_format(label, copies, unicode_font) for label in items).encode("utf-8")
 
 
-def _format(label: Label, copies: int) -> str:
+def _check_font_name(name: str) -> str:
+    """A printer font name as ^A@ takes it: drive letter, colon, name and extension (d:o.x)."""
+    value = name.strip().upper()
+    drive, _, rest = value.partition(":")
+    stem, dot, ext = rest.rpartition(".")
+    if (len(drive) != 1 or drive not in "RBEA" or not dot or not stem or ext not in ("TTF", "TTE", "FNT")
+            or any(ch in stem for ch in "^~,:") or not stem.isascii() or not stem.isprintable()):
+        raise LabelError("unicode_font", f"{name!r} is not a printer font name like E:NOTOSANSCJK.TTF")
+    return value
+
+
+def _format(label: Label, copies: int, unicode_font: str | None = None) -> str:
     if not 1 <= copies <= 99_999_999:
         raise LabelError("copies", "copies must be between 1 and 99,999,999")
     out = [
@@ -61,7 +105,7 @@ def _format(label: Label, copies: int) -> str:
     ]
     for element in label.elements:
         if isinstance(element, Text):
-            out.append(_text(element))
+            out.append(_text(element, label, unicode_font))
         elif isinstance(element, Barcode):
             out.append(_barcode(element))
         elif isinstance(element, Box):
@@ -76,16 +120,24 @@ def _format(label: Label, copies: int) -> str:
     return "\n".join(out) + "\n"
 
 
-def _text(t: Text) -> str:
+def _text(t: Text, label: Label, unicode_font: str | None = None) -> str:
     block = layout_text(t)
     if not block.lines:
         return ""
-    o = ORIENTATION[t.rotation]
+    if not all(resident(line) for line in block.lines):
+        if unicode_font is None:
+            return _text_graphic(t, block, label.width_dots, label.height_dots, label.dpi)
+        font = f"^A@{ORIENTATION[t.rotation]},{block.size},{block.size},{unicode_font}"
+        return _text_field(t, block, font)
+    return _text_field(t, block, f"^A0{ORIENTATION[t.rotation]},{block.size},{block.size}")
+
+
+def _text_field(t: Text, block: TextBlock, font: str) -> str:
     # ^FB with the lines broken by us (\& is the ^FB line break), so the printer never has
     # to wrap. Inside ^FB a backslash is written \\ (Zebra guide, ^FB).
     data = "\\&".join(escape(line).replace("\\", "\\\\") for line in block.lines)
     fb = f"^FB{block.width},{len(block.lines)},{block.pitch - block.size},{JUSTIFY[t.align]},0"
-    text = f"^FO{t.x},{t.y}^A0{o},{block.size},{block.size}{fb}^FH^FD{data}^FS"
+    text = f"^FO{t.x},{t.y}{font}{fb}^FH^FD{data}^FS"
     if not t.reverse:
         return text
     pad = reverse_padding(block.size)
@@ -94,6 +146,29 @@ def _text(t: Text) -> str:
         w, h = h, w
     band = f"^FO{t.x - pad},{t.y - pad}^GB{w},{h},{min(w, h)},B,0^FS"
     return band + "\n" + text.replace("^FH^FD", "^FR^FH^FD", 1)
+
+
+@lru_cache(maxsize=64)
+def _text_graphic(t: Text, block: TextBlock, label_w: int, label_h: int, dpi: int) -> str:
+    """The text field as a ^GF graphic: drawn alone by the PDF renderer and rasterised at the
+    label's dpi, with a margin for marks that reach past the line (Arabic dots, Thai tone marks)."""
+    from printers.png import render_image
+
+    pad = reverse_padding(block.size) if t.reverse else 0
+    w, h = block.width + 2 * pad, block.height + 2 * pad
+    if t.rotation in (Rotation.CW90, Rotation.CW270):
+        w, h = h, w
+    margin = max(2, round(block.size * 0.3))
+    left, top = max(0, t.x - pad - margin), max(0, t.y - pad - margin)
+    right, bottom = min(label_w, t.x - pad + w + margin), min(label_h, t.y - pad + h + margin)
+    if right <= left or bottom <= top:
+        return ""
+    field = Label((right - left) * MM_PER_INCH / dpi, (bottom - top) * MM_PER_INCH / dpi, dpi,
+                  (replace(t, x=t.x - left, y=t.y - top),))
+    image = render_image(field)
+    bits = image.point(lambda v: 255 if v < 128 else 0, mode="1")
+    bitmap = MonoBitmap(bits.width, bits.height, bits.tobytes())
+    return _graphic(left, top, bitmap)
 
 
 def _barcode(b: Barcode) -> str:
@@ -175,3 +250,48 @@ def _image(image: Image) -> str:
     bm = image.bitmap
     total = len(bm.rows)
     return f"^FO{image.x},{image.y}^GFA,{total},{total},{bm.bytes_per_row},{bm.rows.hex().upper()}^FS"
+
+
+def _graphic(x: int, y: int, bm: MonoBitmap) -> str:
+    """^GF in ASCII hex with Zebra's ASCII compression (ZPL II guide, ^GF and "Alternative
+    Data Compression Scheme"): a row equal to the one before is ":", a row's trailing zeros
+    are ",", and a run of one hex digit is a count (G-Y = 1-19, g-z = 20-400) and the digit."""
+    total = len(bm.rows)
+    return f"^FO{x},{y}^GFA,{total},{total},{bm.bytes_per_row},{compress_rows(bm)}^FS"
+
+
+def compress_rows(bm: MonoBitmap) -> str:
+    out: list[str] = []
+    previous = None
+    bpr = bm.bytes_per_row
+    for r in range(bm.height):
+        row = bm.rows[r * bpr:(r + 1) * bpr]
+        if row == previous:
+            out.append(":")
+            continue
+        previous = row
+        digits = row.hex().upper()
+        stripped = digits.rstrip("0")
+        out.append(_runs(stripped) + ("," if len(stripped) < len(digits) else ""))
+    return "".join(out)
+
+
+def _runs(digits: str) -> str:
+    out: list[str] = []
+    i, n = 0, len(digits)
+    while i < n:
+        j = i
+        while j < n and digits[j] == digits[i]:
+            j += 1
+        count = j - i
+        if count < 3:
+            out.append(digits[i] * count)
+        else:
+            while count:
+                part = min(count, 400)
+                count -= part
+                tens, units = divmod(part, 20)
+                out.append((chr(ord("g") + tens - 1) if tens else "") + (chr(ord("G") + units - 1) if units else "")
+                           + digits[i])
+        i = j
+    return "".join(out)

@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 import time
 
-import pytest
 from conftest import decode_pdf, texts
 
-from printers import Align, Barcode, Label, LabelError, Rotation, Symbology, Text
+from printers import Align, Barcode, Label, Rotation, Symbology, Text
 from printers.documents import ShippingLabelData, shipping_label
 from printers.pdf import render_pdf
 from printers.png import pdf_page_count, render_image, render_png
@@ -72,10 +71,16 @@ def test_the_same_label_gives_the_same_bytes() -> None:
     assert render_pdf(ALL_SYMBOLOGIES) == render_pdf(ALL_SYMBOLOGIES)
 
 
-def test_text_with_characters_the_font_lacks_is_an_error_naming_the_field() -> None:
-    with pytest.raises(LabelError) as error:
-        render_pdf(Label.inches(4, 6, elements=(Text(0, 0, "王小明", field="ship_to.name"),)))
-    assert error.value.field == "ship_to.name" and "王" in str(error.value)
+def test_chinese_text_prints_in_the_bundled_cjk_font_instead_of_being_refused() -> None:
+    """GIVEN a name in Chinese (it used to be refused: "characters the label font cannot print")
+    WHEN the label is rendered to PDF
+    THEN the name is in the PDF's text and the label reports nothing shortened."""
+    import pypdfium2
+
+    label = Label.inches(4, 6, elements=(Text(0, 0, "王小明", field="ship_to.name"),))
+    document = pypdfium2.PdfDocument(render_pdf(label))
+    assert "王小明" in document[0].get_textpage().get_text_range()
+    assert label.shortened == ()
 
 
 def _timed(action: object) -> float:

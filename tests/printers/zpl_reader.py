@@ -3,7 +3,9 @@
 It splits the stream into ^ (format) and ~ (control) commands, ends field data at the next
 command prefix exactly as a printer would (that is what makes injection visible), resolves
 ^FH hex escapes, and groups the commands between ^FO and ^FS into fields with a position,
-the command that draws them and their data.
+the command that draws them and their data. ^GF graphic fields (ASCII hex, with or without
+Zebra's ASCII compression) decode to their bitmap, and `Format.raster` draws the graphic
+fields and ^GB boxes of a format, so text sent as a graphic can be looked at and compared.
 """
 
 from __future__ import annotations
@@ -45,6 +47,15 @@ class Field:
         args = self.commands[command].args
         return args[index] if index < len(args) else ""
 
+    def graphic(self) -> tuple[int, int, bytes]:
+        """A ^GFA field as (width in dots, height in dots, rows of 1-bit pixels, 1 = black)."""
+        args = self.commands["GF"].params.split(",", 4)
+        kind, total, _, per_row, data = args[0], int(args[1]), int(args[2]), int(args[3]), args[4]
+        assert kind == "A", f"only ASCII hex graphics are read, not {kind}"
+        rows = decode_graphic(data, per_row)
+        assert len(rows) == total, f"^GF says {total} bytes, the data holds {len(rows)}"
+        return per_row * 8, total // per_row, rows
+
     @property
     def text_lines(self) -> list[str]:
         """For a ^FB text field: the lines as printed (\\& breaks, \\\\ backslash)."""
@@ -62,6 +73,45 @@ class Field:
                 i += 1
         lines.append("".join(current))
         return lines
+
+
+def decode_graphic(data: str, per_row: int) -> bytes:
+    """^GF ASCII hex data with Zebra's ASCII compression: G-Y repeat the next digit 1-19 times,
+    g-z 20-400 times (counts add up), "," fills the row with 0, "!" with 1, ":" repeats the row."""
+    out = bytearray()
+    row: list[str] = []
+    count = 0
+    previous = ""
+
+    def end_row(fill: str) -> None:
+        nonlocal row, previous
+        digits = "".join(row).ljust(per_row * 2, fill)
+        previous = digits
+        out.extend(bytes.fromhex(digits))
+        row = []
+
+    for ch in data.strip():
+        if "G" <= ch <= "Y":
+            count += ord(ch) - ord("G") + 1
+        elif "g" <= ch <= "z":
+            count += (ord(ch) - ord("g") + 1) * 20
+        elif ch == ",":
+            end_row("0")
+        elif ch == "!":
+            end_row("F")
+        elif ch == ":":
+            assert not row, "':' repeats a whole row"
+            out.extend(bytes.fromhex(previous))
+        elif ch in "0123456789ABCDEFabcdef":
+            row.extend(ch.upper() * (count or 1))
+            count = 0
+            if len(row) >= per_row * 2:
+                assert len(row) == per_row * 2, "a run crosses the end of a row"
+                end_row("0")
+        elif not ch.isspace():
+            raise AssertionError(f"not ^GF data: {ch!r}")
+    assert not row, "the last row of the graphic is incomplete"
+    return bytes(out)
 
 
 def tokenize(zpl: str) -> list[Command]:
@@ -119,6 +169,28 @@ class Format:
 
     def field_with(self, data: str) -> Field:
         return next(f for f in self.fields if f.data == data)
+
+    def graphics(self) -> list[Field]:
+        return [f for f in self.fields if f.kind == "GF"]
+
+    def raster(self):  # -> PIL.Image.Image, grey-scale, black on white
+        """The graphic fields and ^GB boxes of the format drawn at their ^FO, ^PW x ^LL dots."""
+        from PIL import Image, ImageChops, ImageDraw
+
+        width, height = int(self.first("PW").params), int(self.first("LL").params)
+        black = Image.new("1", (width, height), 0)  # 1 = black while drawing
+        draw = ImageDraw.Draw(black)
+        for f in self.fields:
+            if f.kind == "GF":
+                w, h, rows = f.graphic()
+                black.paste(1, (f.x, f.y, f.x + w, f.y + h), Image.frombytes("1", (w, h), rows))
+            elif f.kind == "GB":
+                w, h, t = (int(v) for v in f.commands["GB"].args[:3])
+                if t >= min(w, h):
+                    draw.rectangle((f.x, f.y, f.x + w - 1, f.y + h - 1), fill=1)
+                else:
+                    draw.rectangle((f.x, f.y, f.x + w - 1, f.y + h - 1), outline=1, width=t)
+        return ImageChops.invert(black.convert("L"))
 
 
 def read(zpl: str | bytes) -> Format:
