@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from printers.errors import (
     BadPrinterUri,
     ConnectionLost,
+    JobInterrupted,
     LabelError,
     PrinterError,
     PrinterNotReady,
@@ -59,8 +60,8 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
-    "Align", "BadPrinterUri", "Barcode", "Box", "ConnectionLost", "Element", "Fit", "Font", "Image", "Label",
-    "LabelError", "Line", "MonoBitmap", "PrinterError", "PrinterNotReady", "PrinterStatus", "PrinterTimeout",
+    "Align", "BadPrinterUri", "Barcode", "Box", "ConnectionLost", "Element", "Fit", "Font", "Image", "JobInterrupted",
+    "Label", "LabelError", "Line", "MonoBitmap", "PrinterError", "PrinterNotReady", "PrinterStatus", "PrinterTimeout",
     "PrinterUnreachable", "Rotation", "Symbology", "TemplateError", "Text", "Transport", "TransportError",
     "open_transport", "parse_host_status", "render_pdf", "render_png", "render_zpl", "send", "transport_for",
 ]

@@ -37,6 +37,14 @@ class PrinterUnreachable(TransportError):
     """The printer did not accept a connection or its device is missing."""
 
 
+class SchedulerDown(PrinterUnreachable):
+    """The computer's print service (CUPS) is not running: no queue on it takes a job."""
+
+
+class UnknownQueue(PrinterUnreachable):
+    """The print service runs but has no queue by the configured name (a settings error)."""
+
+
 class PrinterTimeout(TransportError):
     """The printer accepted the connection but stopped taking or giving data in time."""
 
@@ -45,12 +53,23 @@ class ConnectionLost(TransportError):
     """The connection broke while a job was being sent; the label may be partly printed."""
 
 
-class PrinterNotReady(PrinterError):
-    """The printer answered but reports a condition that stops printing (paper out, head open)."""
+class JobInterrupted(ConnectionLost):
+    """The connection was open and part of the job may have reached the printer when it broke
+    (a reset, a timeout after a partial write). The label may be half printed, so the queue never
+    sends it again by itself: a person resends it."""
 
-    def __init__(self, message: str, status: object | None = None) -> None:
+
+class PrinterNotReady(PrinterError):
+    """The printer answered but reports a condition that stops printing (paper out, head open).
+
+    `status` is the printers.status.PrinterStatus it reported; `fix` the few words a packer acts on
+    ("Load labels"). Nothing of the job was sent.
+    """
+
+    def __init__(self, message: str, status: object | None = None, fix: str = "") -> None:
         super().__init__(message)
         self.status = status
+        self.fix = fix
 
 
 class BadPrinterUri(PrinterError, ValueError):

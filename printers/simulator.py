@@ -10,7 +10,12 @@ printer at the simulator's tcp:// address):
 
 Faults: refuse (nothing listens), drop_after=N (read N bytes, then reset the connection),
 stall (accept, then never read: the sender's buffers fill and it times out), silent (never
-answer ~HS, as newer firmware does while the head is open).
+answer ~HS, as newer firmware does while the head is open). The ~HS flags (printers.status
+STATUS_FLAGS: paper_out, head_open, paused, ribbon_out...) and the faults may be switched while
+it runs: `printer.set_status(paper_out=True)`, later `printer.set_status()` (paper loaded).
+
+`SerialZebraSimulator` is the same printer on the far end of a pseudo-terminal (POSIX), for
+serial:// printers: its `device` is the port the station opens.
 """
 
 from __future__ import annotations
@@ -21,14 +26,15 @@ import threading
 import time
 from types import TracebackType
 
-from printers.status import HOST_STATUS_QUERY, host_status_answer
+from printers.status import HOST_STATUS_QUERY, STATUS_FLAGS, host_status_answer
 
 
 class ZebraSimulator:
     def __init__(self, host: str = "127.0.0.1", port: int = 0, *, status: dict[str, bool] | None = None,
                  drop_after: int | None = None, stall: bool = False, silent: bool = False,
                  refuse: bool = False, read_delay: float = 0.0) -> None:
-        self.status = dict(status or {})
+        self.status = _checked(status or {})
+        self.status_queries = 0  # ~HS questions answered (or, when silent, left unanswered)
         self.drop_after, self.stall, self.silent, self.read_delay = drop_after, stall, silent, read_delay
         self.jobs: list[bytes] = []
         self.connections = 0
@@ -52,6 +58,10 @@ class ZebraSimulator:
     @property
     def uri(self) -> str:
         return f"tcp://{self.host}:{self.port}"
+
+    def set_status(self, **flags: bool) -> None:
+        """What the next ~HS answer reports; no flags: ready (paper loaded, head closed, running)."""
+        self.status = _checked(flags)
 
     def start(self) -> ZebraSimulator:
         if not self._refuse:
@@ -122,6 +132,7 @@ class ZebraSimulator:
                 while HOST_STATUS_QUERY in received:
                     at = received.index(HOST_STATUS_QUERY)
                     del received[at:at + len(HOST_STATUS_QUERY)]
+                    self.status_queries += 1
                     if not self.silent:
                         conn.sendall(host_status_answer(**self.status))
         finally:
@@ -130,3 +141,99 @@ class ZebraSimulator:
             if job:
                 with self._lock:
                     self.jobs.append(bytes(received))
+
+
+def _checked(flags: dict[str, bool]) -> dict[str, bool]:
+    unknown = set(flags) - set(STATUS_FLAGS)
+    if unknown:
+        raise ValueError(f"unknown printer status {', '.join(sorted(unknown))} (known: {', '.join(STATUS_FLAGS)})")
+    return dict(flags)
+
+
+class SerialZebraSimulator:
+    """A Zebra on a serial line: the printer's end of a pseudo-terminal (POSIX only).
+
+    Jobs are what arrives between ~HS questions, split after each ^XZ; `silent` leaves ~HS
+    unanswered, `set_status` switches the answer while it runs.
+    """
+
+    def __init__(self, *, status: dict[str, bool] | None = None, silent: bool = False) -> None:
+        import os
+        import tty
+
+        self.status = _checked(status or {})
+        self.silent = silent
+        self.jobs: list[bytes] = []
+        self.status_queries = 0
+        self._printer_end, self._station_end = os.openpty()
+        tty.setraw(self._printer_end)
+        tty.setraw(self._station_end)
+        self.device = os.ttyname(self._station_end)
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    @property
+    def uri(self) -> str:
+        return f"serial://{self.device}?baud=9600"
+
+    def set_status(self, **flags: bool) -> None:
+        self.status = _checked(flags)
+
+    def start(self) -> SerialZebraSimulator:
+        self._thread = threading.Thread(target=self._serve, name="zebra-serial-simulator", daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        import os
+
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=2)
+        os.close(self._printer_end)
+        os.close(self._station_end)
+
+    def __enter__(self) -> SerialZebraSimulator:
+        return self.start()
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.stop()
+
+    def wait_for_jobs(self, count: int = 1, timeout: float = 5.0) -> list[bytes]:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with self._lock:
+                if len(self.jobs) >= count:
+                    return list(self.jobs)
+            time.sleep(0.005)
+        with self._lock:
+            return list(self.jobs)
+
+    def _serve(self) -> None:
+        import os
+        import select
+
+        pending = bytearray()
+        while not self._stop.is_set():
+            ready, _, _ = select.select([self._printer_end], [], [], 0.05)
+            if not ready:
+                continue
+            try:
+                pending += os.read(self._printer_end, 65536)
+            except OSError:
+                return
+            while HOST_STATUS_QUERY in pending:
+                at = pending.index(HOST_STATUS_QUERY)
+                del pending[at:at + len(HOST_STATUS_QUERY)]
+                self.status_queries += 1
+                if not self.silent:
+                    os.write(self._printer_end, host_status_answer(**self.status))
+            while b"^XZ" in pending:
+                end = pending.index(b"^XZ") + 3
+                job = bytes(pending[:end]).strip()
+                del pending[:end]
+                if job:
+                    with self._lock:
+                        self.jobs.append(job)

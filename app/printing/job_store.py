@@ -10,7 +10,7 @@ from sqlalchemy import Engine, func, insert, select, update
 from app.domain import clock
 from app.store.db import write_transaction
 from app.store.models import PrintJob as PrintJobRow
-from printers.print_queue import JobState, PrintJob
+from printers.print_queue import OPEN_STATES, JobState, PrintJob
 
 _jobs = PrintJobRow.__table__
 
@@ -54,6 +54,20 @@ class SqlJobStore:
         with self.engine.connect() as conn:
             rows = conn.execute(select(_jobs).where(_jobs.c.state == "sending").order_by(_jobs.c.seq)).all()
         return [_job(row) for row in rows]
+
+    def in_states(self, states: tuple[JobState, ...], limit: int = 20) -> list[PrintJob]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(_jobs).where(_jobs.c.state.in_([s.value for s in states]))
+                                .order_by(_jobs.c.seq).limit(limit)).all()
+        return [_job(row) for row in rows]
+
+    def open_counts(self) -> dict[tuple[str, str], int]:
+        """(printer, state) -> jobs not finished; the index on state keeps it off the done jobs."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(_jobs.c.printer, _jobs.c.state, func.count())
+                                .where(_jobs.c.state.in_([s.value for s in OPEN_STATES]))
+                                .group_by(_jobs.c.printer, _jobs.c.state)).all()
+        return {(printer, state): count for printer, state, count in rows}
 
     def first_for(self, reference: str, document: str) -> PrintJob | None:
         """The first (not a reprint) job made for this reference, e.g. "order 1001 box 1"."""

@@ -7,7 +7,8 @@
     dir:///var/spool/labels?ext=zpl  one file per job, atomically, named after the job id
     dummy://?fail=drop&status=paper_out   collects bytes; faults for tests and demos
 
-Every URI may carry ?timeout=SECONDS. `transport_for(uri)` makes the transport (it connects
+Every URI may carry ?timeout=SECONDS. A ZPL printer on TCP or serial is asked ~HS before each job
+(printers.readiness); ?hs=off leaves out that question for a ZPL printer that never answers it. `transport_for(uri)` makes the transport (it connects
 on open()); `open_transport(uri)` also opens it, for use in a `with` block. Schemes whose
 support needs an optional library import it only when such a printer is used.
 """
@@ -64,7 +65,7 @@ def _cups(uri: str, netloc: str, path: str, q: dict[str, str], timeout: float) -
     if not queue:
         raise BadPrinterUri(f"{uri}: a CUPS printer needs a queue name, like cups://Zebra_ZD421")
     raw = _flag(q, "raw") if "raw" in q else None
-    return CupsTransport(uri, queue, raw, timeout, q.get("lp", "lp"))
+    return CupsTransport(uri, queue, raw, timeout, q.get("lp", "lp"), q.get("lpstat", "lpstat"))
 
 
 def _dir(uri: str, netloc: str, path: str, q: dict[str, str], timeout: float) -> Transport:
@@ -113,7 +114,10 @@ def transport_for(uri: str, timeout: float | None = None) -> Transport:
             raise BadPrinterUri(f"{uri}: timeout must be a number of seconds") from exc
     if timeout <= 0:
         raise BadPrinterUri(f"{uri}: timeout must be more than 0 seconds")
-    return factory(uri, parts.netloc, parts.path, query, timeout)
+    transport = factory(uri, parts.netloc, parts.path, query, timeout)
+    if "hs" in query:
+        transport.asks_status = transport.supports_status and _flag(query, "hs")
+    return transport
 
 
 def open_transport(uri: str, timeout: float | None = None) -> Transport:

@@ -11,7 +11,7 @@ import time
 from abc import ABC, abstractmethod
 from types import TracebackType
 
-from printers.errors import PrinterTimeout
+from printers.errors import JobInterrupted, PrinterTimeout, TransportError
 from printers.status import ETX, HOST_STATUS_QUERY, STX, PrinterStatus, frames, no_answer, parse_host_status
 
 DEFAULT_TIMEOUT = 10.0  # seconds; a label printer that takes longer to accept a job is in trouble
@@ -22,11 +22,16 @@ class Transport(ABC):
 
     scheme = ""
     supports_status = False  # True where ~HS can be asked and answered (TCP, serial)
+    # True where a job is handed over whole or not at all (CUPS's lp, a spool folder): a failure
+    # then means nothing was sent. On a stream (TCP, serial, a device file) a failure after the
+    # connection opened may leave part of the job printed.
+    atomic = False
 
     def __init__(self, uri: str, timeout: float = DEFAULT_TIMEOUT) -> None:
         self.uri = uri
         self.timeout = timeout
         self.job_id: str | None = None
+        self.asks_status = self.supports_status  # ?hs=off: a ZPL printer that never answers ~HS
 
     @property
     def name(self) -> str:
@@ -55,13 +60,25 @@ class Transport(ABC):
         self.close()
 
     def send(self, data: bytes, job_id: str | None = None) -> None:
-        """Deliver one whole job: open, write, close."""
+        """Deliver one whole job: open, write, close.
+
+        A failure to open means nothing was sent (the error as the transport raised it). On a
+        stream transport a failure after that may have left part of the job on the printer: it is
+        raised as JobInterrupted, so the queue never sends it again without a person.
+        """
         self.job_id = job_id
         self.open()
         try:
-            self.write(data)
-        finally:
-            self.close()
+            try:
+                self.write(data)
+            finally:
+                self.close()
+        except JobInterrupted:
+            raise
+        except TransportError as exc:
+            if self.atomic:
+                raise
+            raise JobInterrupted(str(exc)) from exc
 
     def host_status(self, timeout: float = 3.0) -> PrinterStatus:
         """Ask a Zebra printer for ~HS on an open transport and parse the three answers."""

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from printers import BadPrinterUri, PrinterError, PrinterTimeout, PrinterUnreachable, send, transport_for
+from printers import BadPrinterUri, JobInterrupted, PrinterError, PrinterTimeout, PrinterUnreachable, send, transport_for
 from printers.transports.cups import CupsTransport
 from printers.transports.dummy import DummyTransport
 from printers.transports.file import FileTransport
@@ -73,8 +73,9 @@ def test_a_device_that_stops_taking_data_times_out(tmp_path: Path) -> None:
     reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)  # opened, never read: a stuck printer
     try:
         assert stat.S_ISFIFO(os.stat(fifo).st_mode)
-        with pytest.raises(PrinterTimeout):
+        with pytest.raises(JobInterrupted) as error:  # part of it went out: a person decides on a resend
             send(f"file://{fifo}?timeout=0.3", b"x" * 1_000_000)
+        assert isinstance(error.value.__cause__, PrinterTimeout)
     finally:
         os.close(reader)
 
@@ -103,9 +104,12 @@ def test_a_pdf_goes_to_cups_without_raw(tmp_path: Path) -> None:
 
 
 def test_an_unknown_cups_queue_is_explained(tmp_path: Path) -> None:
-    lp = _fake_lp(tmp_path, 1, "lp: The printer or class does not exist.")
+    lp = _fake_lp(tmp_path, 1, "lp: Error - The printer or class does not exist.")
+    lpstat = tmp_path / "lpstat"
+    lpstat.write_text('#!/bin/sh\necho "scheduler is running"\n')
+    lpstat.chmod(0o755)
     with pytest.raises(PrinterUnreachable, match="unknown to CUPS"):
-        send(f"cups://Nope?lp={lp}", ZPL)
+        send(f"cups://Nope?lp={lp}&lpstat={lpstat}", ZPL)
 
 
 def test_a_station_without_cups_is_explained() -> None:
@@ -139,8 +143,8 @@ def test_the_dummy_printer_collects_jobs() -> None:
     assert printer.jobs == [ZPL, ZPL + b"2"]
 
 
-@pytest.mark.parametrize(("fault", "error"), [("unreachable", PrinterUnreachable), ("timeout", PrinterTimeout),
-                                              ("drop", PrinterError)])
+@pytest.mark.parametrize(("fault", "error"), [("unreachable", PrinterUnreachable), ("timeout", JobInterrupted),
+                                              ("drop", JobInterrupted)])
 def test_the_dummy_printer_fails_on_request(fault: str, error: type[Exception]) -> None:
     with pytest.raises(error):
         send(f"dummy://?fail={fault}", ZPL)

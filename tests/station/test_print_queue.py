@@ -30,7 +30,7 @@ def store(home):
 
 def test_jobs_go_out_in_order_and_are_marked_done(store):
     printer = FakePrinter()
-    queue = PrintQueue(store, printer)
+    queue = PrintQueue(store, printer, readiness=False)
     jobs = [queue.submit("tcp://127.0.0.1:9100", "label", "zpl", f"^XA{i}^XZ".encode(), f"box {i}") for i in range(3)]
     assert queue.run_once() == 3
     assert printer.received == [b"^XA0^XZ", b"^XA1^XZ", b"^XA2^XZ"]
@@ -41,7 +41,7 @@ def test_jobs_go_out_in_order_and_are_marked_done(store):
 def test_a_printer_that_is_down_holds_its_jobs_and_sends_them_in_order_when_back(store):
     printer = FakePrinter()
     printer.down = True
-    queue = PrintQueue(store, printer, first_retry=10)
+    queue = PrintQueue(store, printer, first_retry=10, readiness=False)
     first = queue.submit("tcp://p1", "label", "zpl", b"A")
     queue.submit("tcp://p1", "label", "zpl", b"B")
     assert queue.run_once(now=0) == 0
@@ -61,7 +61,7 @@ def test_other_printers_are_not_blocked_by_one_that_is_down(store):
         delivered.append(data)
 
     delivered: list[bytes] = []
-    queue = PrintQueue(store, send)
+    queue = PrintQueue(store, send, readiness=False)
     queue.submit("tcp://dead", "label", "zpl", b"X")
     queue.submit("cups://Office", "slip", "pdf", b"%PDF")
     queue.run_once(now=0)
@@ -69,20 +69,20 @@ def test_other_printers_are_not_blocked_by_one_that_is_down(store):
 
 
 def test_a_job_interrupted_mid_send_is_never_resent_automatically(store):
-    queue = PrintQueue(store, FakePrinter())
+    queue = PrintQueue(store, FakePrinter(), readiness=False)
     job = queue.submit("tcp://p", "label", "zpl", b"A")
     job.state = JobState.SENDING  # the station died between "sending" and "done"
     store.update(job)
     printer = FakePrinter()
-    restarted = PrintQueue(store, printer)
+    restarted = PrintQueue(store, printer, readiness=False)
     assert restarted.run_once() == 0 and printer.received == []
-    failed = store.get(job.uuid)
-    assert failed.state is JobState.FAILED and "may have printed" in failed.last_error
+    interrupted = store.get(job.uuid)
+    assert interrupted.state is JobState.INTERRUPTED and "may have printed" in interrupted.last_error
 
 
 def test_a_reprint_is_a_new_job_linked_to_the_first(store):
     printer = FakePrinter()
-    queue = PrintQueue(store, printer)
+    queue = PrintQueue(store, printer, readiness=False)
     job = queue.submit("tcp://p", "label", "zpl", b"A")
     queue.run_once()
     again = queue.reprint(job.uuid)
@@ -94,7 +94,7 @@ def test_a_reprint_is_a_new_job_linked_to_the_first(store):
 
 def test_the_background_worker_sends_without_being_asked(store):
     printer = FakePrinter()
-    queue = PrintQueue(store, printer)
+    queue = PrintQueue(store, printer, readiness=False)
     queue.start()
     try:
         queue.submit("tcp://p", "label", "zpl", b"A")
