@@ -34,6 +34,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # a user's mistake in one line (exit 2/1); a bug in one line + the log (app.cli_errors)
+        from app.cli_errors import report
+
+        return report(exc)
 
 
 def build_parser() -> argparse.ArgumentParser:

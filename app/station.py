@@ -35,6 +35,7 @@ from app.domain.events import (
     WeightMeasured,
 )
 from app.domain.model import Order, OrderStatus, User
+from app.domain.order_refs import AmbiguousOrderReference
 from app.domain.scan import Command, Scan, ScanKind, ScanRules, parse_scan
 from app.domain.session import ORDER_OPEN_PHASES, PackSession, Phase, SessionState
 from app.store.repository import Repository
@@ -280,7 +281,10 @@ class Station:
                 assert scan.command is not None
                 return CommandScanned(scan.command, scan.argument)
             case ScanKind.ORDER:
-                return self._order_scanned(scan.text, self._order_by_number(scan.text))
+                try:
+                    return self._order_scanned(scan.text, self._order_by_number(scan.text))
+                except AmbiguousOrderReference as exc:  # two orders answer to it: say so, open neither
+                    return ScanRejected(scan.raw, "ambiguous_order", str(exc))
             case ScanKind.TOTE:
                 return self._order_scanned(scan.text, self.repo.order_by_tote(scan.text))
             case ScanKind.CARTON:
@@ -306,14 +310,17 @@ class Station:
             return item
         if (user := self.repo.user_by_badge(text)) is not None:
             return BadgeScanned(text, user)
-        order = self._order_by_number(text) or self.repo.order_by_tote(text)
+        try:
+            order = self._order_by_number(text) or self.repo.order_by_tote(text)
+        except AmbiguousOrderReference as exc:
+            return ScanRejected(scan.raw, "ambiguous_order", str(exc))
         if order is not None or phase in (Phase.AWAITING_ORDER, Phase.DONE):
             return self._order_scanned(text, order)
         return UnknownScan(text)
 
     def _order_by_number(self, text: str) -> Order | None:
-        # Pick lists print Shopify's "#1001"; the import stores the number without the "#".
-        return self.repo.order_by_number(text) or (self.repo.order_by_number(text[1:]) if text[:1] == "#" else None)
+        # "#1001" as pick lists print it, 1001 as the import stored it, or the platform's id (app.domain.order_refs).
+        return self.repo.find_order(text)
 
     def _order_scanned(self, reference: str, order: Order | None) -> OrderScanned:
         if order is None:

@@ -110,7 +110,7 @@ def cmd_label(args: argparse.Namespace) -> int:
 
     bench, output = _output()
     repo = Repository(bench.engine)
-    order = repo.order_by_number(args.order)
+    order = repo.find_order(args.order)
     if order is None:
         print(f"packstation: no order {args.order}", file=sys.stderr)
         return 1
@@ -131,7 +131,7 @@ def cmd_slip(args: argparse.Namespace) -> int:
 
     bench, output = _output()
     repo = Repository(bench.engine)
-    order = repo.order_by_number(args.order)
+    order = repo.find_order(args.order)
     if order is None:
         print(f"packstation: no order {args.order}", file=sys.stderr)
         return 1

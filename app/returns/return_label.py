@@ -76,6 +76,15 @@ def return_label_data(engine: Engine, order_number: str, warehouse: Address, *, 
     (app.returns.networked: the central sequence on a networked station)."""
     with engine.connect() as conn:
         order = conn.execute(select(_orders).where(_orders.c.number == order_number)).first()
+        if order is None:  # "#5001" or the platform's id
+            from app.domain.order_refs import AmbiguousOrderReference
+            from app.store.repository import resolve_order_number
+
+            try:
+                found = resolve_order_number(conn, order_number)
+            except AmbiguousOrderReference as exc:
+                raise ReturnLabelError(f"{exc}.") from None
+            order = conn.execute(select(_orders).where(_orders.c.number == found)).first() if found else None
         if order is None:
             raise ReturnLabelError(f"No order {order_number}.")
         query = select(RMAS).where(RMAS.c.order_number == order.number)

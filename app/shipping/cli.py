@@ -172,7 +172,7 @@ def _order_and_parcel(ctx: ShippingContext, number: str, box: int):  # noqa: ANN
 
     repo = Repository(ctx.engine)
     try:
-        order = repo.order_by_number(number) or repo.order_by_number(number.lstrip("#"))
+        order = repo.find_order(number)
         if order is None:
             raise ShippingError(f"No order {number}.")
         parcel = next((p for p in repo.parcels_of(order.number) if p["box_no"] == box), None)

@@ -84,6 +84,8 @@ class Order(Base):
     number: Mapped[str] = mapped_column(String(64), unique=True)
     channel: Mapped[str] = mapped_column(String(64), default="")
     tote: Mapped[str | None] = mapped_column(String(64), index=True)
+    # The order source's own id (Shopify's order id...): found by it as by its number (app.domain.order_refs).
+    platform_id: Mapped[str | None] = mapped_column(String(64), index=True)
     status: Mapped[str] = mapped_column(String(16), default="open", index=True)
     ship_to_name: Mapped[str] = mapped_column(String(255), default="")
     ship_to_company: Mapped[str] = mapped_column(String(255), default="")

@@ -12,11 +12,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Connection, Engine, bindparam, delete, insert, literal, select, update
+from sqlalchemy import Connection, Engine, bindparam, delete, insert, literal, or_, select, update
 
 from app.domain import clock
 from app.domain import model as m
 from app.domain.events import Fact
+from app.domain.order_refs import AmbiguousOrderReference, OrderMatch, order_reference_keys
 from app.store.models import (
     Barcode,
     Carton,
@@ -104,8 +105,17 @@ class Repository:
         return self._order_ids[number]
 
     def order_by_number(self, number: str) -> m.Order | None:
+        """The order stored under exactly this number (the station's own references to it)."""
         row = self._one(select(_orders).where(_orders.c.number == number))
         return self._load_order(row) if row else None
+
+    def find_order(self, reference: str) -> m.Order | None:
+        """The order a packer scanned or someone typed: "#5001", "5001" or the platform's id.
+
+        Raises AmbiguousOrderReference when the reference names two different orders.
+        """
+        number = resolve_order_number(self.reader, reference)
+        return self.order_by_number(number) if number is not None else None
 
     def order_by_tote(self, tote: str) -> m.Order | None:
         """The order picked into a tote: the open one, else the latest one that used it."""
@@ -324,7 +334,39 @@ class Repository:
         )
 
 
+def order_matches(conn: Connection, reference: str) -> list[OrderMatch]:
+    """Every order a typed or scanned reference names, by number or by platform id (one indexed query)."""
+    keys = order_reference_keys(reference)
+    if not keys:
+        return []
+    rows = conn.execute(_ORDERS_BY_REFERENCE, {"numbers": list(keys.numbers),
+                                               "platform_ids": list(keys.platform_ids)}).all()
+    matches: dict[int, OrderMatch] = {}
+    for row in rows:
+        by = "number" if row.number in keys.numbers else "platform id"
+        if row.id not in matches or by == "number":
+            matches[row.id] = OrderMatch(row.number, row.channel, by)
+    return sorted(matches.values(), key=lambda match: match.number)
+
+
+def resolve_order_number(conn: Connection, reference: str) -> str | None:
+    """The stored number of the order a reference names; None when none does.
+
+    Raises AmbiguousOrderReference (a clear message naming each order) when it names several.
+    """
+    matches = order_matches(conn, reference)
+    if len(matches) > 1:
+        raise AmbiguousOrderReference(order_reference_keys(reference).reference, matches)
+    return matches[0].number if matches else None
+
+
 # The scan path's statements, built once: constructing a select costs more than running it.
+_ORDERS_BY_REFERENCE = (
+    select(_orders.c.id, _orders.c.number, _orders.c.channel)
+    .where(or_(_orders.c.number.in_(bindparam("numbers", expanding=True)),
+               _orders.c.platform_id.in_(bindparam("platform_ids", expanding=True))))
+    .limit(8)
+)
 _PRODUCT_BY_CODE = (
     select(_products, _barcodes.c.units)
     .join(_barcodes, _barcodes.c.product_id == _products.c.id)

@@ -514,6 +514,14 @@ class ReturnsRepository:
         """
         with self.writer.begin():
             number = self.writer.execute(select(_orders.c.number).where(_orders.c.number == order_number)).scalar()
+            if number is None:  # "#5001" or the platform's id; AmbiguousOrderReference is a ValueError's kin
+                from app.domain.order_refs import AmbiguousOrderReference
+                from app.store.repository import resolve_order_number
+
+                try:
+                    number = resolve_order_number(self.writer, order_number)
+                except AmbiguousOrderReference as exc:
+                    raise ValueError(str(exc)) from None
             if number is None:
                 raise ValueError(f"No order {order_number}")
             if not rma:

@@ -134,7 +134,11 @@ class EmailOutbox(Base):
     subject: Mapped[str] = mapped_column(String(255), default="")
     text_body: Mapped[str] = mapped_column(Text, default="")
     html_body: Mapped[str] = mapped_column(Text, default="")
-    state: Mapped[str] = mapped_column(String(16), default="queued")  # queued, sent, failed
+    # queued; sending (claimed_by holds it until lease_until); handed (the server has the message, no answer
+    # recorded yet); sent; failed; unconfirmed (its sender died after handing it over: not sent again by itself)
+    state: Mapped[str] = mapped_column(String(16), default="queued")
+    claimed_by: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    lease_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     last_error: Mapped[str] = mapped_column(Text, default="")
@@ -153,4 +157,8 @@ class FulfillmentExport(Base):
     parcel_uuid: Mapped[str] = mapped_column(String(36))
     order_number: Mapped[str] = mapped_column(String(64), default="")
     reference: Mapped[str] = mapped_column(String(255), default="")  # the file (or request) it went out in
+    # claimed (claimed_by is writing it until lease_until), done (the file is whole)
+    state: Mapped[str] = mapped_column(String(16), default="done", server_default="done")
+    claimed_by: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    lease_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     exported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

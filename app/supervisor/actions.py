@@ -75,6 +75,17 @@ def _reason(reason: str) -> str:
 
 def _order(conn: Connection, number: str) -> Any:
     row = conn.execute(select(ORDERS.c.id, ORDERS.c.number, ORDERS.c.status).where(ORDERS.c.number == number)).first()
+    if row is None:  # "#5001" or the platform's id, as a supervisor types it
+        from app.domain.order_refs import AmbiguousOrderReference
+        from app.store.repository import resolve_order_number
+
+        try:
+            found = resolve_order_number(conn, number)
+        except AmbiguousOrderReference as exc:
+            raise ActionError(f"{exc}.") from None
+        if found is not None:
+            row = conn.execute(select(ORDERS.c.id, ORDERS.c.number, ORDERS.c.status)
+                               .where(ORDERS.c.number == found)).first()
     if row is None:
         raise ActionError(f"No order {number}.")
     return row

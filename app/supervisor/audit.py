@@ -15,6 +15,8 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, func, or_, select
 
+from app.domain.order_refs import order_reference_keys
+from app.domain.weights import WeightSource
 from app.store.models import Order, OrderLine, PackedSerial, PackEvent, Parcel, PrintJob, Product, User
 from app.store.values import as_utc, json_object
 from app.supervisor.sqlfuncs import json_bool
@@ -103,9 +105,13 @@ def _order_ids(conn: Connection, text: str, kind: str, *, deep: bool = True) -> 
     """
     text = text.strip()
     if kind == "order":
-        # A prefix as a range keeps the unique index on number in use on every database.
-        query = select(ORDERS.c.id).where(or_(ORDERS.c.number == text,
-                                              (ORDERS.c.number >= text) & (ORDERS.c.number < text + "\uffff")))
+        # "#5001", 5001 and the platform's id name one order (app.domain.order_refs); a prefix of the
+        # number as a range keeps the unique index on number in use on every database.
+        keys = order_reference_keys(text)
+        prefix = keys.numbers[0] if keys.numbers else text
+        query = select(ORDERS.c.id).where(or_(ORDERS.c.number.in_(keys.numbers or (text,)),
+                                              ORDERS.c.platform_id.in_(keys.platform_ids or (text,)),
+                                              (ORDERS.c.number >= prefix) & (ORDERS.c.number < prefix + "\uffff")))
     elif kind == "tracking":
         query = select(PARCELS.c.order_id).where(PARCELS.c.tracking_number == text)
     elif kind == "sku":
@@ -174,6 +180,11 @@ def search(conn: Connection, text: str, kind: str = "auto") -> list[OrderHit]:
 
 def history(conn: Connection, number: str) -> OrderHistory | None:
     order = conn.execute(select(ORDERS).where(ORDERS.c.number == number.strip())).first()
+    if order is None:  # typed, not picked from a search: "#5001" or the platform's id
+        from app.store.repository import resolve_order_number
+
+        found = resolve_order_number(conn, number)  # raises AmbiguousOrderReference when it names two
+        order = conn.execute(select(ORDERS).where(ORDERS.c.number == found)).first() if found else None
     if order is None:
         return None
     lines = [(r.line_no, r.sku, r.name, r.quantity) for r in conn.execute(

@@ -245,12 +245,24 @@ def cmd_add_user(args: argparse.Namespace) -> int:
     return 0
 
 
+def _central_number(conn, reference: str) -> str:  # noqa: ANN001 - a psycopg connection
+    """The central number of a typed order reference ("#5001" or 5001); the reference itself when none."""
+    from app.domain.order_refs import AmbiguousOrderReference, OrderMatch, order_reference_keys
+
+    keys = order_reference_keys(reference)
+    rows = conn.execute("SELECT number FROM orders WHERE number = ANY(%s) ORDER BY number LIMIT 8",
+                        (list(keys.numbers),)).fetchall()
+    if len(rows) > 1:
+        raise AmbiguousOrderReference(keys.reference, [OrderMatch(r[0], "", "number") for r in rows])
+    return rows[0][0] if rows else reference.upper()
+
+
 def cmd_release(args: argparse.Namespace) -> int:
     from app.sync.pg import admin_connect
 
     with admin_connect(_need_url(args)) as conn:
         row = conn.execute("DELETE FROM claims c USING orders o WHERE o.id = c.order_id AND o.number = %s "
-                           "RETURNING c.station", (args.order.upper(),)).fetchone()
+                           "RETURNING c.station", (_central_number(conn, args.order),)).fetchone()
     if row is None:
         print(f"order {args.order} is not claimed by any station")
         return 1
@@ -262,13 +274,14 @@ def _set_hold(args: argparse.Namespace, held: bool) -> int:
     from app.sync.pg import admin_connect
 
     with admin_connect(_need_url(args)) as conn:
+        number = _central_number(conn, args.order)
         if held:
             row = conn.execute("UPDATE orders SET status = 'held', hold_reason = %s, updated_at = now() "
                                "WHERE number = %s AND status IN ('open', 'packing') RETURNING id",
-                               (args.reason, args.order.upper())).fetchone()
+                               (args.reason, number)).fetchone()
         else:
             row = conn.execute("UPDATE orders SET status = 'open', hold_reason = '', updated_at = now() "
-                               "WHERE number = %s AND status = 'held' RETURNING id", (args.order.upper(),)).fetchone()
+                               "WHERE number = %s AND status = 'held' RETURNING id", (number,)).fetchone()
     if row is None:
         print(f"order {args.order}: no such {'open' if held else 'held'} order", file=sys.stderr)
         return 1

@@ -99,6 +99,9 @@ class OrderRow:
     values: dict[str, Any]  # orders.* header columns the file gives
     lines: list[OrderLineRow]
     cancelled: bool = False  # the file cancels it; an import never reopens an order
+    # The order source's own id (Shopify's order id; a CSV's or JSON's platform_id): kept apart from
+    # `values` because only the station database has the column (app.domain.order_refs finds orders by it).
+    platform_id: str | None = None
 
 
 @dataclass
@@ -498,8 +501,8 @@ def build_carton(line: int, fields: Mapping[str, object]) -> CartonRow:
 # ------------------------------------------------------------------ orders
 
 ADDRESS_KEYS = ("name", "company", "line1", "line2", "city", "region", "postcode", "country", "phone", "email")
-ORDER_HEADER = ("channel", "tote", *(f"ship_to_{key}" for key in ADDRESS_KEYS), "carrier", "service_level",
-                "ship_by", "priority", "notes", "gift_message", "packing_instructions", "status")
+ORDER_HEADER = ("channel", "platform_id", "tote", *(f"ship_to_{key}" for key in ADDRESS_KEYS), "carrier",
+                "service_level", "ship_by", "priority", "notes", "gift_message", "packing_instructions", "status")
 ORDER_COLUMNS = ("order_number", *ORDER_HEADER, "sku", "quantity")
 ORDER_REQUIRED = ("order_number", "sku", "quantity")
 ORDER_DEFAULTS: dict[str, Any] = {

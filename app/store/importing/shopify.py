@@ -51,6 +51,7 @@ ORDER_COLUMNS: dict[str, tuple[str, ...]] = {
     "sku": ("Lineitem sku",),
     "requires_shipping": ("Lineitem requires shipping",),
     "item_fulfillment": ("Lineitem fulfillment status",),
+    "platform_id": ("Id",),  # Shopify's own order id (admin URLs, the API): found like the number
 }
 ORDER_REQUIRED = ("number", "quantity", "sku")
 
@@ -189,7 +190,7 @@ def _order_row(assembler: OrderAssembler, states: dict[str, _OrderState], column
 def _order_header(cell, columns: Mapping[str, int]) -> dict[str, str]:
     """The station's header fields from this row; only columns the export has are included."""
     header = {"channel": "Shopify"}
-    for key in ("ship_to_name", "ship_to_company", "ship_to_line1", "ship_to_line2", "ship_to_city",
+    for key in ("platform_id", "ship_to_name", "ship_to_company", "ship_to_line1", "ship_to_line2", "ship_to_city",
                 "ship_to_region", "ship_to_country", "notes"):
         if key in columns:
             header[key] = cell(key)

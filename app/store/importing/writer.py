@@ -312,6 +312,12 @@ def plan_orders(conn: Connection, rows: list[OrderRow]) -> Plan:
             updates.append((old, row))
     plan.created, plan.updated = len(inserts), len(updates)
     plan.steps.append(lambda c: _write_orders(c, inserts, updates, skus))
+    # A platform id names the order, it is not its contents: learnt even for an order packed already.
+    named = [{"row_id": old.id, "platform_id": row.platform_id} for row in known
+             if (old := existing.get(row.number)) is not None and row.platform_id
+             and old.platform_id != row.platform_id]
+    if named:
+        plan.steps.append(lambda c: _updates(c, ORDERS, named))
     return plan
 
 
@@ -355,6 +361,7 @@ def _write_orders(conn: Connection, inserts: list[OrderRow], updates: list[tuple
     ids: dict[str, int] = {}
     if inserts:
         conn.execute(insert(ORDERS), [{**ORDER_DEFAULTS, **row.values, "number": row.number,
+                                       "platform_id": row.platform_id,
                                        "status": _status(row, "open"), "created_at": now, "updated_at": now}
                                       for row in inserts])
         ids = _ids_by(conn, ORDERS.c.number, [row.number for row in inserts])
