@@ -17,6 +17,7 @@ from pathlib import Path
 from app import __version__
 from app.config import ConfigError
 from app.it.backup import BackupError
+from app.station_lock import EXIT_BUSY, StationBusy
 from app.store.db import SchemaTooNewError
 
 
@@ -32,6 +33,9 @@ def main(argv: list[str] | None = None) -> int:
     except (SchemaTooNewError, BackupError) as exc:
         print(f"packstation: {exc}", file=sys.stderr)
         return 2
+    except StationBusy as exc:
+        print(f"packstation: {exc}", file=sys.stderr)
+        return EXIT_BUSY
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # a user's mistake in one line (exit 2/1); a bug in one line + the log (app.cli_errors)
@@ -235,6 +239,16 @@ def cmd_demo_sheet(args: argparse.Namespace) -> int:
 
 
 def cmd_replay(args: argparse.Namespace) -> int:
+    from app.config import station_paths
+    from app.station_lock import hold_station
+
+    # One station process per station folder: refused (exit 75) while the window or another
+    # replay runs here; released when this replay ends.
+    with hold_station(station_paths().data_dir):
+        return _replay(args)
+
+
+def _replay(args: argparse.Namespace) -> int:
     import queue
 
     from app.printing import station_output

@@ -70,6 +70,7 @@ class LabelJob:
     weight_g: int | None
     carton: str | None
     reprint: bool
+    weight_source: str = "scale"  # scale, manual (typed) or not_weighed (app.domain.weights.WeightSource)
 
 
 class Output(Protocol):
@@ -385,9 +386,11 @@ class Station:
         assert s.order is not None
         in_label_step = s.phase is Phase.LABELLING  # first print, or a retry after a failure
         parcel = self._save_parcel(effect.box) if in_label_step else self._parcel_uuid(s.order.number, effect.box)
-        weight = s.weight.measured_g if s.weight and in_label_step else None
+        measured, _expected, source = s.box_weight()
+        weight = measured if in_label_step else None
         job = LabelJob(s.order, effect.box, effect.box if s.last_box else None, parcel, weight,
-                       s.carton.code if s.carton and in_label_step else None, effect.reprint)
+                       s.carton.code if s.carton and in_label_step else None, effect.reprint,
+                       weight_source=source.value if in_label_step else "scale")
         try:
             tracking, fmt, ref = self.output.print_label(job)
         except PrintFailed as exc:
@@ -403,11 +406,12 @@ class Station:
     def _save_parcel(self, box: int) -> str:
         s = self.state
         assert s.order is not None
+        measured, expected, source = s.box_weight()
         return self.repo.save_parcel(
             order_number=s.order.number, box=box, station=self.name, packer_id=s.packer.id if s.packer else None,
-            carton=s.carton.code if s.carton else None, weight_g=s.weight.measured_g if s.weight else None,
-            expected_g=s.weight.expected_g if s.weight else None,
-            weight_source="scale" if self.config.packing.weigh_parcels else "expected",
+            # Records say what happened: measured, typed, or not weighed (no weight, never the expected one).
+            carton=s.carton.code if s.carton else None, weight_g=measured, expected_g=expected,
+            weight_source=source.value,
             carrier=s.order.carrier, service_level=s.order.service_level,
         )
 

@@ -41,7 +41,7 @@ from app.domain.events import (
 from app.domain.model import Carton, Order, OrderLine, OrderStatus, Product, Role, User
 from app.domain.rules import PackingRules
 from app.domain.scan import Command
-from app.domain.weights import WeightCheck, check_weight, format_kg
+from app.domain.weights import WeightCheck, WeightSource, check_weight, format_kg, weight_text
 
 
 class Phase(StrEnum):
@@ -129,6 +129,14 @@ class SessionState:
     def expected_weight_g(self) -> int:
         items = sum(product.weight_g * qty for product, qty in self.box_contents())
         return items + (self.carton.tare_g if self.carton else 0)
+
+    def box_weight(self) -> tuple[int | None, int, WeightSource]:
+        """The open box's weight as recorded: (grams measured or typed, or None when it was not
+        weighed; the expected grams; where the weight came from)."""
+        if self.weight is None or self.weight.weight_source is WeightSource.NOT_WEIGHED:
+            expected = self.weight.expected_g if self.weight is not None else self.expected_weight_g()
+            return None, expected, WeightSource.NOT_WEIGHED
+        return self.weight.measured_g, self.weight.expected_g, self.weight.weight_source
 
     def serials(self) -> set[str]:
         return {u.serial for u in self.packed if u.serial}
@@ -427,9 +435,11 @@ class PackSession:
         expected = after.expected_weight_g()
         warn = expected > carton.max_weight_g
         if not self.rules.weigh_parcels:
-            weight = self._weight_fact(check_weight(expected, expected, self.rules), source="expected")
+            # Weighing is off: the box is recorded as not weighed; the expected weight is a check,
+            # never a measurement (records say what happened).
+            skipped = Fact("box_not_weighed", {"box": s.box, "expected": expected})
             return _say(Tone.WARNING if warn else Tone.ACCEPTED, "carton_chosen",
-                        f"Carton {carton.code}. Printing label for box {s.box}.", chosen, weight,
+                        f"Carton {carton.code}. Printing label for box {s.box}.", chosen, skipped,
                         effects=(PrintLabel(s.box),))
         tone, note = (Tone.WARNING, " (over its max weight!)") if warn else (Tone.ATTENTION, "")
         return _say(tone, "carton_chosen", f"Carton {carton.code}{note}. Put the box on the scale.", chosen)
@@ -455,12 +465,15 @@ class PackSession:
         s = self.state
         if grams <= 0:
             return _say(Tone.INFO, "scale_empty", "Put the box on the scale.")
+        # A typed weight is checked like a scale's: the weight check is the defence against a
+        # wrong item in a closed box, with or without a scale.
         check = check_weight(grams, s.expected_weight_g(), self.rules)
         fact = self._weight_fact(check, source)
+        shown = weight_text(grams, WeightSource.of(source))
         if check.within:
-            return _say(Tone.ACCEPTED, "weight_ok", f"{format_kg(grams)} ✓ Printing label for box {s.box}.", fact,
+            return _say(Tone.ACCEPTED, "weight_ok", f"{shown} ✓ Printing label for box {s.box}.", fact,
                         effects=(PrintLabel(s.box),))
-        message = (f"Weighs {format_kg(grams)}, expected {format_kg(check.expected_g)} ± "
+        message = (f"Weighs {shown}, expected {format_kg(check.expected_g)} ± "
                    f"{format_kg(check.allowance_g)}. Check the box; re-weigh, HOLD or supervisor.")
         return _say(Tone.REJECTED, "weight_mismatch", message, fact)
 
@@ -687,8 +700,10 @@ class PackSession:
             case "carton_chosen":
                 carton = next((c for c in self.cartons if c.code == d["carton"]), None)
                 return replace(s, phase=Phase.WEIGHING, carton=carton)
+            case "box_not_weighed":
+                return replace(s, phase=Phase.LABELLING, weight=None, needs_override=None)
             case "weight_recorded":
-                check = WeightCheck(d["grams"], d["expected"], d["allowance"])
+                check = WeightCheck(d["grams"], d["expected"], d["allowance"], d.get("source", "scale"))
                 if check.within:
                     return replace(s, phase=Phase.LABELLING, weight=check, needs_override=None)
                 return replace(s, weight=check, needs_override="weight")

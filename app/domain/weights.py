@@ -1,10 +1,34 @@
-"""Expected parcel weight and the tolerance a weighed parcel must be within."""
+"""Expected parcel weight, the tolerance a weighed parcel must be within, and how a weight came to be.
+
+Records say what happened: a box weighed on the scale, a weight a packer typed (no scale at the
+bench; typed blind, checked like a scale's), or a box not weighed at all (weighing is off). The
+expected weight is a check, never a measurement.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 from app.domain.rules import PackingRules
+
+
+class WeightSource(StrEnum):
+    """Where a parcel's weight came from (parcels.weight_source; audit, label, stats)."""
+
+    SCALE = "scale"
+    MANUAL = "manual"  # typed by the packer
+    NOT_WEIGHED = "not_weighed"
+
+    @classmethod
+    def of(cls, recorded: str | None) -> WeightSource:
+        """From a `weight_recorded` event's source: a scale's name (or "scale"), "manual", or the
+        "expected" older versions wrote when weighing was off, which was no weighing at all."""
+        if recorded == "manual":
+            return cls.MANUAL
+        if recorded in ("expected", cls.NOT_WEIGHED.value):
+            return cls.NOT_WEIGHED
+        return cls.SCALE
 
 
 @dataclass(frozen=True, slots=True)
@@ -12,6 +36,11 @@ class WeightCheck:
     measured_g: int
     expected_g: int
     allowance_g: int
+    source: str = "scale"  # the event's source: a scale's name or "scale", "manual" (or an old "expected")
+
+    @property
+    def weight_source(self) -> WeightSource:
+        return WeightSource.of(self.source)
 
     @property
     def difference_g(self) -> int:
@@ -37,3 +66,17 @@ def check_weight(measured_g: int, expected_g: int, rules: PackingRules) -> Weigh
 
 def format_kg(grams: int) -> str:
     return f"{grams / 1000:.2f} kg"
+
+
+def weight_text(grams: int | None, source: WeightSource | str) -> str:
+    """A parcel's weight as every record shows it: "2.87 kg", "2.87 kg (typed)", "not weighed"."""
+    source = WeightSource.of(source) if not isinstance(source, WeightSource) else source
+    if grams is None or source is WeightSource.NOT_WEIGHED:
+        return "not weighed"
+    return format_kg(grams) + (" (typed)" if source is WeightSource.MANUAL else "")
+
+
+def weight_note(source: WeightSource | str) -> str:
+    """What a label prints beside (or instead of) the weight: "(typed)", "Not weighed" or nothing."""
+    source = WeightSource.of(source) if not isinstance(source, WeightSource) else source
+    return {WeightSource.MANUAL: "(typed)", WeightSource.NOT_WEIGHED: "Not weighed"}.get(source, "")

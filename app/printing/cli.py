@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -19,10 +21,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     status.add_argument("--json", action="store_true")
     status.set_defaults(handler=cmd_status)
 
-    label = sub.add_parser("label", help="render an order's shipping label from the station database")
+    label = sub.add_parser("label", help="write the shipping label the printer got for a parcel (rebuilt from "
+                                         "the station database: a carrier's label as received)")
     label.add_argument("order")
     label.add_argument("--box", type=int, default=1)
-    label.add_argument("--format", choices=["zpl", "pdf", "png"], default="pdf")
+    label.add_argument("--format", choices=["zpl", "pdf", "png"],
+                       help="default: the label printer's (a carrier's label: its own)")
     label.add_argument("-o", "--output", type=Path, required=True)
     label.set_defaults(handler=cmd_label)
 
@@ -32,12 +36,27 @@ def register(sub: argparse._SubParsersAction) -> None:
     slip.set_defaults(handler=cmd_slip)
 
 
-def _output():  # noqa: ANN202 - (bench, PrinterOutput)
-    from app.printing import station_output
+@dataclass(frozen=True)
+class PrintersView:
+    """The station's printers and job store, read without a PrintQueue: these commands run beside
+    a running station, and only the station process (the holder of app.station_lock) may run the
+    queue's start-up recovery or send its jobs."""
+
+    config: Any
+    printers: Any  # app.printing.output.Printers
+    store: Any  # app.printing.job_store.SqlJobStore
+    template_dir: Path
+
+
+def _output():  # noqa: ANN202 - (bench, PrintersView)
+    from app.printing.job_store import SqlJobStore
+    from app.printing.output import Printers
     from app.startup import open_bench
 
     bench = open_bench()
-    return bench, station_output(bench)
+    view = PrintersView(bench.config, Printers.from_config(bench.config, bench.paths.spool_dir),
+                        SqlJobStore(bench.engine), bench.paths.config_dir / "templates")
+    return bench, view
 
 
 def cmd_list(_args: argparse.Namespace) -> int:
@@ -103,10 +122,9 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_label(args: argparse.Namespace) -> int:
-    from app.printing.documents import label_data
+    from app.printing.labels import parcel_label, render_own_label
     from app.store.repository import Repository
-    from printers import render_pdf, render_png, render_zpl
-    from printers.documents import shipping_label
+    from printers import render_png
 
     bench, output = _output()
     repo = Repository(bench.engine)
@@ -114,13 +132,25 @@ def cmd_label(args: argparse.Namespace) -> int:
     if order is None:
         print(f"packstation: no order {args.order}", file=sys.stderr)
         return 1
-    parcel = next((p for p in repo.parcels_of(order.number) if p["box_no"] == args.box), {})
-    data = label_data(order, bench.config.ship_from, box=args.box, boxes=None, weight_g=parcel.get("weight_g"),
-                      tracking=parcel.get("tracking_number"))
-    label = shipping_label(data, dpi=bench.config.label_dpi, template_dir=output.template_dir)
-    render = {"zpl": render_zpl, "pdf": render_pdf, "png": render_png}[args.format]
-    args.output.write_bytes(render(label))
-    print(f"label of order {order.number} box {args.box} written to {args.output}")
+    rebuilt = parcel_label(bench.engine, bench.config, output.template_dir, order, args.box)
+    what = f"label of order {order.number} box {args.box}"
+    if rebuilt.data is not None:  # a carrier's label: printed as received, so written as received
+        fmt = args.format or rebuilt.format
+        if fmt != rebuilt.format:
+            print(f"packstation: the {what} is the carrier's {rebuilt.format.upper()} file, printed as received; "
+                  f"use --format {rebuilt.format}", file=sys.stderr)
+            return 1
+        args.output.write_bytes(rebuilt.data)
+        print(f"{what} (the carrier's, as printed) written to {args.output}")
+        return 0
+    fmt = args.format or output.printers.label_format
+    data = (render_png(rebuilt.label) if fmt == "png"
+            else render_own_label(rebuilt.label, fmt, f"{order.number}-{args.box}"))
+    args.output.write_bytes(data)
+    if not rebuilt.packed:
+        print(f"packstation: box {args.box} of order {order.number} has no label yet: this is how it would "
+              "print now", file=sys.stderr)
+    print(f"{what} written to {args.output}")
     return 0
 
 

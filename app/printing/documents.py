@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from app.domain import clock
 from app.domain import model as m
+from app.domain.weights import WeightSource, weight_note
 
 # printers.documents.data is imported at the first label or slip (or by PrinterOutput.warm_up, right
 # after the window is ready): not on the way to a ready station.
@@ -31,15 +33,23 @@ def ship_from(values: dict[str, str]) -> Address:
 
 
 def label_data(order: m.Order, sender: dict[str, str], *, box: int, boxes: int | None, weight_g: int | None,
-               tracking: str | None, carrier: str | None = None, service: str | None = None) -> ShippingLabelData:
-    """`carrier`/`service`: what was bought for the parcel (shipping), instead of what the order asked for."""
+               tracking: str | None, carrier: str | None = None, service: str | None = None,
+               weight_source: str = "scale", ship_date: date | None = None) -> ShippingLabelData:
+    """`carrier`/`service`: what was bought for the parcel (shipping), instead of what the order asked for.
+
+    `weight_source` (app.domain.weights.WeightSource): a typed weight prints "2.87 kg (typed)", a box
+    not weighed prints "Not weighed", never an expected weight. `ship_date`: the day the label was
+    first made (the parcel's), today when it is made now.
+    """
     from printers.documents.data import ShippingLabelData
 
+    source = WeightSource.of(weight_source)
     return ShippingLabelData(
         order_number=order.number, ship_from=ship_from(sender), ship_to=address(order.ship_to),
         carrier=order.carrier if carrier is None else carrier,
         service=order.service_level if service is None else service, tracking_number=tracking or "",
-        parcel_number=box, parcel_count=boxes, weight_g=weight_g, ship_date=clock.today().isoformat(),
+        parcel_number=box, parcel_count=boxes, weight_g=None if source is WeightSource.NOT_WEIGHED else weight_g,
+        weight_note=weight_note(source), ship_date=(ship_date or clock.today()).isoformat(),
     )
 
 

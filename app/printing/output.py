@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 import printers
 from app.config import Config
 from app.domain.model import Order
-from app.printing.documents import label_data, slip_data
+from app.printing.documents import slip_data
 from app.printing.job_store import SqlJobStore
 from app.station import LabelJob, PrintFailed
 from printers import LabelError, documents, send
@@ -315,10 +315,13 @@ class PrinterOutput:
 
     def _label(self, job: LabelJob, *, tracking: str | None = None, carrier: str | None = None,
                service: str | None = None):  # noqa: ANN202
-        data = label_data(job.order, self.config.ship_from, box=job.box, boxes=job.boxes, weight_g=job.weight_g,
-                          tracking=tracking, carrier=carrier, service=service)
+        # The one function that draws a parcel's label: `packstation label` rebuilds it with the same.
+        from app.printing.labels import own_label
+
         try:
-            return documents.shipping_label(data, dpi=self.config.label_dpi, template_dir=self.template_dir)
+            return own_label(self.config, self.template_dir, job.order, box=job.box, boxes=job.boxes,
+                             weight_g=job.weight_g, weight_source=getattr(job, "weight_source", "scale"),
+                             tracking=tracking, carrier=carrier, service=service)
         except LabelError as exc:
             raise PrintFailed(f"Label cannot be made: {exc}") from exc
 

@@ -194,11 +194,11 @@ def history(conn: Connection, number: str) -> OrderHistory | None:
     names = dict(conn.execute(select(USERS.c.id, USERS.c.name)).all())
     events = [describe(r.seq, as_utc(r.at), r.station, names.get(r.packer_id), r.type, json_object(r.payload))
               for r in conn.execute(select(EVENTS).where(EVENTS.c.order_id == order.id).order_by(EVENTS.c.seq))]
-    parcels = [ParcelRow(p.box_no, p.carton_code, p.weight_g, p.expected_weight_g, p.weight_source,
-                         p.tracking_number, p.status, p.station, names.get(p.packer_id), p.photo_ref, p.label_ref,
-                         as_utc(p.created_at))
+    parcels = [ParcelRow(p.box_no, p.carton_code, grams, p.expected_weight_g, source, p.tracking_number, p.status,
+                         p.station, names.get(p.packer_id), p.photo_ref, p.label_ref, as_utc(p.created_at))
                for p in conn.execute(select(PARCELS).where(PARCELS.c.order_id == order.id)
-                                     .order_by(PARCELS.c.box_no))]
+                                     .order_by(PARCELS.c.box_no))
+               for grams, source in (_recorded_weight(p.weight_g, p.weight_source),)]
     reference = f"order {order.number} "
     prints = [PrintRow(as_utc(j.created_at), j.document, j.printer, j.state, j.attempts, j.last_error or "",
                        j.reprint_of is not None)
@@ -208,6 +208,13 @@ def history(conn: Connection, number: str) -> OrderHistory | None:
                                     .order_by(JOBS.c.seq))]
     return OrderHistory(order.number, order.status, order.hold_reason or "", order.channel, order.carrier,
                         order.service_level, lines, events, parcels, prints)
+
+
+def _recorded_weight(grams: int | None, source: str | None) -> tuple[int | None, str]:
+    """(grams, source) as it happened: older versions stored the expected weight of a box not
+    weighed with source "expected"; that is no weight at all."""
+    kind = WeightSource.of(source)
+    return (None if kind is WeightSource.NOT_WEIGHED else grams), kind.value
 
 
 def _kg(grams: Any) -> str:
@@ -259,11 +266,18 @@ def describe(seq: int, at: datetime | None, station: str, packer: str | None, ki
             level = "warn"
         case "carton_chosen":
             text = f"Carton {d.get('carton')} for box {box}"
+        case "weight_recorded" if WeightSource.of(d.get("source")) is WeightSource.NOT_WEIGHED:
+            # Written by older versions with weighing off: the expected weight, never measured.
+            text = f"Box {box} not weighed (weighing is off; expected {_kg(d.get('expected'))})"
         case "weight_recorded":
             ok = bool(d.get("within"))
-            text = (f"Box {box} weighed {_kg(d.get('grams'))}, expected {_kg(d.get('expected'))} ± "
-                    f"{_kg(d.get('allowance'))} ({d.get('source', 'scale')}) " + ("✓" if ok else "✗ out of tolerance"))
+            typed = WeightSource.of(d.get("source")) is WeightSource.MANUAL
+            how = " (typed)" if typed else f" ({d.get('source', 'scale')})"
+            text = (f"Box {box} weighed {_kg(d.get('grams'))}{how}, expected {_kg(d.get('expected'))} ± "
+                    f"{_kg(d.get('allowance'))} " + ("✓" if ok else "✗ out of tolerance"))
             level = "ok" if ok else "alert"
+        case "box_not_weighed":
+            text = f"Box {box} not weighed (weighing is off; expected {_kg(d.get('expected'))})"
         case "override_granted":
             what = {"short": "shipping short", "weight": "the weight"}.get(d.get("reason"), d.get("reason"))
             text = f"Supervisor {d.get('name', d.get('by'))} approved {what}"

@@ -39,6 +39,7 @@ OFF, IDLE, OK, WARN, ALERT = "off", "idle", "ok", "warn", "alert"
 _STEP = {
     "box_closed": ("Choosing a carton", OK),
     "carton_chosen": ("Weighing", OK),
+    "box_not_weighed": ("Labelling", OK),  # weighing is off: straight to the label
     "verification_failed": ("Items missing: needs a supervisor", ALERT),
     "print_failed": ("Label did not print", ALERT),
     "order_stopped": ("STOP: order cancelled or held upstream", ALERT),

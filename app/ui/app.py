@@ -14,9 +14,10 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.config import Config, station_paths
+from app.station_lock import EXIT_BUSY, StationBusy, hold_station
 from app.ui import accounts, i18n
 from app.ui.main_window import MainWindow, StartInfo
 from app.ui.theme import apply_theme
@@ -167,11 +168,39 @@ def build_window(argv: list[str] | None = None, *, job: Job | None = None) -> Ma
     return window
 
 
+def refusal_box(busy: StationBusy) -> QMessageBox:
+    """What a second window says instead of opening: who runs this station, and what to do."""
+    box = QMessageBox(QMessageBox.Icon.Critical, _tr("Packstation is already running"),
+                      _tr("This station is already open."))
+    holder = busy.holder
+    if holder is not None:
+        since = holder.since.astimezone().strftime("%H:%M")
+        detail = _tr("It runs in process {0} ({1}) since {2}.").format(holder.pid, holder.command, since)
+    else:
+        detail = _tr("Another process is starting it.")
+    box.setInformativeText(detail + "\n\n" + _tr("Use that window. A second station on this computer "
+                                                   "needs its own station folder (PACKSTATION_HOME)."))
+    box.setDetailedText(str(busy))
+    box.setStandardButtons(QMessageBox.StandardButton.Close)
+    return box
+
+
 def run(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
-    window = build_window(argv)
-    log.info("window shown in %.0f ms", (time.perf_counter() - started) * 1000)
-    app = QApplication.instance()
-    code = app.exec()
-    window.shutdown()
+    try:  # one station process per station folder: the window holds it until it closes
+        held = hold_station(station_paths().data_dir)
+    except StationBusy as busy:
+        print(f"packstation: {busy}", file=sys.stderr, flush=True)
+        log.warning("window not opened: %s", busy)
+        make_application(argv)
+        refusal_box(busy).exec()
+        return EXIT_BUSY
+    try:
+        window = build_window(argv)
+        log.info("window shown in %.0f ms", (time.perf_counter() - started) * 1000)
+        app = QApplication.instance()
+        code = app.exec()
+        window.shutdown()
+    finally:
+        held.release()
     return code

@@ -4,6 +4,7 @@ and the admin gate in front of the settings."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -11,7 +12,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -63,22 +63,50 @@ class ManualEntryDialog(QDialog):
 
 
 class WeightDialog(QDialog):
-    def __init__(self, expected_g: int, parent: QWidget | None = None) -> None:
+    """A weight read off a scale the station cannot talk to, typed by the packer.
+
+    It starts empty and says nothing of the expected weight: a weight typed blind is a weight
+    check (a wrong item in a closed box weighs wrong); a pre-filled expected weight would be a
+    check that always passes. The station records it as typed ("2.87 kg (typed)").
+    """
+
+    MAX_G = 70000
+
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_tr("Enter the weight"))
+        self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(_tr("Weight of the closed box in grams (expected about {0} g):").format(expected_g)))
-        self.grams = QSpinBox()
+        intro = QLabel(_tr("Put the closed box on the scale and type what the scale shows, in grams. "
+                           "Typed weights are recorded as typed."))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.grams = QLineEdit()
         self.grams.setObjectName("Grams")
-        self.grams.setRange(1, 70000)
-        self.grams.setSuffix(" g")
-        self.grams.setValue(max(1, expected_g))
-        self.grams.selectAll()
+        self.grams.setPlaceholderText(_tr("grams, e.g. 1250"))
+        self.grams.setMaxLength(5)
+        self.grams.setValidator(QIntValidator(1, self.MAX_G, self.grams))
+        self.grams.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
         layout.addWidget(self.grams)
-        layout.addWidget(_buttons(self, _tr("Use weight (Enter)")))
+        self.buttons = _buttons(self, _tr("Use weight (Enter)"))
+        layout.addWidget(self.buttons)
+        self.grams.textChanged.connect(self._update)
+        self._update()
+        self.grams.setFocus()
 
-    def value(self) -> int:
-        return self.grams.value()
+    def _update(self) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.value() is not None)
+
+    def accept(self) -> None:
+        if self.value() is None:  # Enter on an empty or impossible weight does nothing
+            return
+        super().accept()
+
+    def value(self) -> int | None:
+        text = self.grams.text().strip()
+        if not text.isdigit() or not 1 <= int(text) <= self.MAX_G:
+            return None
+        return int(text)
 
 
 class PinDialog(QDialog):

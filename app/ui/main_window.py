@@ -586,8 +586,8 @@ class MainWindow(QMainWindow):
             dialog.open()
 
     def enter_weight(self) -> None:
-        dialog = WeightDialog(self.state.expected_weight_g(), self)
-        dialog.accepted.connect(lambda: self.submit_weight(dialog.value()))
+        dialog = WeightDialog(self)  # blind: empty, and silent about the expected weight
+        dialog.accepted.connect(lambda: self.submit_weight(dialog.value(), source="manual"))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 

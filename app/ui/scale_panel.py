@@ -160,7 +160,16 @@ class TargetCard(QFrame):
         layout.addStretch(1)
         layout.addWidget(self.contents)
 
-    def show_target(self, expected_g: int, allowance_g: int | None, measured_g: int | None) -> None:
+    def show_target(self, expected_g: int, allowance_g: int | None, measured_g: int | None,
+                    blind: bool = False) -> None:
+        """`blind`: the packer types the weight (no scale): the expected weight stays hidden until a
+        weight is entered, so what is typed is what the scale showed, not what was expected."""
+        if blind and measured_g is None:
+            self.expected.setText("— kg")
+            self.expected.setAccessibleName(_tr("Expected weight hidden until the box is weighed"))
+            self.window.setText(_tr("Type what the scale shows (F2): the expected weight shows after."))
+            self.result.set("", GREY, _tr("Not weighed yet."), bold=False)
+            return
         self.expected.setText(format_kg(expected_g))
         self.expected.setAccessibleName(_tr("Expected {0}").format(format_kg(expected_g)))
         if allowance_g is None:

@@ -341,11 +341,13 @@ class WeighingScreen(Screen):
         expected = state.expected_weight_g() if state.order is not None else 0
         allowance = self.allowance()
         weight = state.weight
-        self.target.show_target(expected, allowance, weight.measured_g if weight else None)
+        has_scale = self.scale_status is not None and self.scale_status.state is not DeviceState.ABSENT
+        blind = not has_scale and weight is None  # typed by hand: never show what to type
+        self.target.show_target(expected, allowance, weight.measured_g if weight else None, blind=blind)
+        self.gauge.setVisible(not blind)
         items = ", ".join(f"{qty}× {product.sku}" for product, qty in state.box_contents()) if state.order else ""
         self.target.contents.setText(_tr("In this box: {0}").format(items) if items else "")
         self.live.show_state(self.scale_status, self.reading)
-        has_scale = self.scale_status is not None and self.scale_status.state is not DeviceState.ABSENT
         for button in (self.zero, self.tare):
             button.setVisible(has_scale)
             button.setEnabled(self.scale_status is not None and self.scale_status.connected)

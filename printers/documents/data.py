@@ -62,6 +62,7 @@ class ShippingLabelData:
     parcel_number: int = 1
     parcel_count: int | None = None  # None while the order's last box is still open
     weight_g: int | None = None
+    weight_note: str = ""  # after the weight ("(typed)"), or instead of it ("Not weighed")
     reference: str = ""  # the customer's own reference, a purchase order number
     ship_date: str = ""
     routing_code: str = ""  # a carrier sort code printed large (hub, route), if the carrier gives one

@@ -37,7 +37,8 @@ def shipping_label_context(data: ShippingLabelData) -> dict[str, Any]:
         ship_to_country=to.country.upper() if len(to.country.strip()) <= 3 else to.country,
         carrier_service=" ".join(p for p in (data.carrier, data.service) if p),
         weight_kg=None if data.weight_g is None else data.weight_g / 1000,
-        weight_text="" if data.weight_g is None else f"{data.weight_g / 1000:.2f} kg",
+        weight_text=" ".join(t for t in ("" if data.weight_g is None else f"{data.weight_g / 1000:.2f} kg",
+                                         data.weight_note) if t),
         parcel_text=(f"Parcel {data.parcel_number} of {data.parcel_count}" if data.parcel_count
                      else f"Parcel {data.parcel_number}"),
         parcel_reference=f"{data.order_number}-{data.parcel_number}",

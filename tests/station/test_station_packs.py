@@ -33,8 +33,9 @@ def test_a_scanned_order_is_packed_end_to_end_and_leaves_a_parcel_and_spool_file
     assert label.code == "order_packed" and station.state.phase is Phase.DONE
     assert order_status(bench, "1001") == "packed"
     parcels = station.repo.parcels_of("1001")
-    boxes = [(p["box_no"], p["carton_code"], p["weight_g"], p["status"]) for p in parcels]
-    assert boxes == [(1, "ENV", 100, "labelled")]
+    boxes = [(p["box_no"], p["carton_code"], p["weight_g"], p["expected_weight_g"], p["weight_source"], p["status"])
+             for p in parcels]
+    assert boxes == [(1, "ENV", None, 100, "not_weighed", "labelled")]  # no scale: not weighed, never "100 g"
     assert station.output.drain(timeout=10)
     spool = bench.paths.spool_dir
 
@@ -43,7 +44,7 @@ def test_a_scanned_order_is_packed_end_to_end_and_leaves_a_parcel_and_spool_file
 
     assert jobs("labels") == ["label-order-1001-box-1"] and jobs("documents") == ["slip-order-1001-slip"]
     assert events(bench) == ["signed_in", "order_opened", "item_packed", "box_closed", "carton_chosen",
-                             "weight_recorded", "label_printed", "order_packed"]
+                             "box_not_weighed", "label_printed", "order_packed"]
 
 
 def test_an_order_is_found_by_its_tote_and_by_gs1_ai_400(station):

@@ -8,6 +8,7 @@ from app.domain.events import (
     BadgeScanned,
     CartonScanned,
     CommandScanned,
+    Fact,
     ItemScanned,
     LabelFailed,
     LabelPrinted,
@@ -25,6 +26,7 @@ from app.domain.model import Carton, Dimensions, Order, OrderLine, OrderStatus, 
 from app.domain.rules import PackingRules
 from app.domain.scan import Command
 from app.domain.session import PackSession, Phase
+from app.domain.weights import WeightSource
 
 SOCKS = Product("SOCK-M", "Merino socks M", weight_g=80, dimensions=Dimensions(200, 100, 30))
 MUG = Product("MUG-1", "Stoneware mug", weight_g=350, dimensions=Dimensions(120, 90, 100))
@@ -271,13 +273,49 @@ def test_weight_outside_tolerance_is_refused_until_reweighed_or_approved():
     assert approved.feedback.code == "override_weight" and PrintLabel(1) in approved.effects
 
 
-def test_a_bench_without_scale_uses_the_expected_weight():
+def test_a_bench_with_weighing_off_records_the_box_as_not_weighed():
+    """GIVEN weighing off WHEN the carton is confirmed THEN the label prints and the log says
+    "box_not_weighed" (with the expected weight as what it is): no weight is recorded as measured."""
     bench = Bench(PackingRules(weigh_parcels=False))
     bench.open(order((SOCKS, 1)))
     bench.item(SOCKS)
     chosen = bench(CommandScanned(Command.CONFIRM))
     assert PrintLabel(1) in chosen.effects and bench.state.phase is Phase.LABELLING
-    assert bench.log[-1].data["source"] == "expected"
+    assert [f.type for f in bench.log[-2:]] == ["carton_chosen", "box_not_weighed"]
+    assert bench.log[-1].data == {"box": 1, "expected": 100}
+    assert "weight_recorded" not in [f.type for f in bench.log]
+    assert bench.state.box_weight() == (None, 100, WeightSource.NOT_WEIGHED)
+
+
+def test_a_typed_weight_is_checked_like_a_scale_weight_and_marked_typed():
+    """GIVEN weighing on and no scale WHEN the packer types a wrong weight, then the right one
+    THEN the wrong one is refused like a scale's, and the accepted one is recorded as typed."""
+    bench = Bench(PackingRules(weigh_parcels=True, weight_tolerance_g=20, weight_tolerance_pct=1))
+    bench.open(order((MUG, 1)))
+    bench.item(MUG)
+    bench(CommandScanned(Command.CONFIRM))
+    expected = bench.state.expected_weight_g()
+    assert expected == 600  # 350 g mug in the 250 g box
+    wrong = bench(WeightMeasured(900, source="manual"))
+    assert wrong.feedback.code == "weight_mismatch" and "0.90 kg (typed)" in wrong.feedback.message
+    assert bench.state.phase is Phase.WEIGHING and bench.state.needs_override == "weight"
+    right = bench(WeightMeasured(612, source="manual"))
+    assert right.feedback.code == "weight_ok" and right.feedback.message.startswith("0.61 kg (typed) ✓")
+    assert bench.log[-1].data["source"] == "manual"
+    assert bench.state.box_weight() == (612, 600, WeightSource.MANUAL)
+
+
+def test_an_old_log_with_the_expected_weight_resumes_as_not_weighed():
+    """GIVEN a log written by an older version (weighing off: weight_recorded, source "expected")
+    WHEN the session is rebuilt from it THEN the box counts as not weighed, not as weighed."""
+    bench = Bench(PackingRules(weigh_parcels=False))
+    bench.open(order((SOCKS, 1)))
+    bench.item(SOCKS)
+    bench.session.apply([Fact("carton_chosen", {"box": 1, "carton": "ENV"}),
+                         Fact("weight_recorded", {"box": 1, "grams": 100, "expected": 100, "allowance": 50,
+                                                  "within": True, "source": "expected"})])
+    assert bench.state.phase is Phase.LABELLING
+    assert bench.state.box_weight() == (None, 100, WeightSource.NOT_WEIGHED)
 
 
 def test_a_failed_label_stays_in_the_label_step_until_reprinted():

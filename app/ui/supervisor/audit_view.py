@@ -50,7 +50,9 @@ def parcels_table(history: OrderHistory) -> TableData:
         Col("expected_g", "Expected g", INT), Col("source", "Weighed by"), Col("tracking", "Tracking"),
         Col("status", "Status"), Col("station", "Station"), Col("packer", "Packer"),
         Col("photo", "Photo"), Col("created", "Labelled", DATETIME), Col("photo_ref", "Photo file")])
-    table.rows = [[p.box, p.carton, p.weight_g, p.expected_g, p.weight_source, p.tracking, p.status, p.station,
+    weighed_by = {"scale": _tr("scale"), "manual": _tr("typed by hand"), "not_weighed": _tr("not weighed")}
+    table.rows = [[p.box, p.carton, p.weight_g, p.expected_g, weighed_by.get(p.weight_source, p.weight_source),
+                   p.tracking, p.status, p.station,
                    p.packer, "yes" if p.photo_ref else None, p.created_at, p.photo_ref] for p in history.parcels]
     return table
 
