@@ -74,6 +74,7 @@ class ScannerSettings:
     order_pattern: str = r"(#|SO-?|ORD-?)?[0-9]{3,12}"
     tote_pattern: str = r"TOTE-?[0-9A-Z]{1,12}"
     serial: tuple[str, ...] = ()  # serial scanners by URI; a USB keyboard-wedge scanner needs none
+    refuse_characters: str = ""  # printable characters this warehouse refuses in any scan (a blocklist)
 
 
 @dataclass(frozen=True)
@@ -152,7 +153,7 @@ _KNOWN = {
     "printers": {"label", "document", "label_format", "label_dpi", "slip_page"},
     "scale": {"uri"},
     "packing": {"weight_tolerance_g", "weight_tolerance_pct", "carton_fill_limit", "weigh_parcels"},
-    "scanner": {"order_pattern", "tote_pattern", "serial"},
+    "scanner": {"order_pattern", "tote_pattern", "serial", "refuse_characters"},
     "camera": {"device", "retention_days"},
     "returns": {"window_days", "quarantine_bin", "code_on_slip"},
     "ship_from": {"name", "company", "line1", "line2", "city", "region", "postcode", "country", "phone"},
@@ -175,6 +176,7 @@ def parse_config(raw: dict[str, Any], source: str = "station.toml") -> Config:
         order_pattern=reader.pattern("scanner.order_pattern", ScannerSettings.order_pattern),
         tote_pattern=reader.pattern("scanner.tote_pattern", ScannerSettings.tote_pattern),
         serial=reader.device_uris("scanner.serial", ("serial", "usb", "sim")),
+        refuse_characters=reader.refused_characters("scanner.refuse_characters"),
     )
     camera = CameraSettings(
         device=reader.text("camera.device", "off") or "off",
@@ -295,6 +297,14 @@ class _Reader(SettingsReader):
             raise self._fail(dotted, "must be a list of device URIs in quotes")
         section, key = dotted.split(".")
         return tuple(_Reader({section: {key: v}}, self.source).device_uri(dotted, schemes) for v in value)
+
+    def refused_characters(self, dotted: str) -> str:
+        value = self.text(dotted, "")
+        hidden = next((ch for ch in value if not ch.isprintable() or ch == " "), None)
+        if hidden is not None:
+            raise self._fail(dotted, f"lists characters to refuse in scans; {hidden!r} is not a printable "
+                                     "character (control characters are always refused)")
+        return "".join(dict.fromkeys(value))
 
     def pattern(self, dotted: str, default: str) -> str:
         value = self.text(dotted, default)

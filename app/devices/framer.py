@@ -9,7 +9,9 @@ whatever arrives, the station sees either a whole scan or nothing:
   silence). Reads may cut a frame anywhere: bytes wait in the buffer.
 - A frame containing a control byte (anything below space except GS, the GS1 separator, plus
   DEL) is line noise: dropped, counted, and the line is considered noisy until it has been quiet
-  for `quiet_ms`. Frames completed while noisy are dropped too, so a burst of garbage cannot
+  for `quiet_ms`. An ISO/IEC 15434 message ("[)>" RS "06" GS ... RS EOT, on 2D codes of
+  parts and parcels) is the exception: inside a frame that opens with "[)>" RS, RS and EOT
+  are its structure, not noise. Frames completed while noisy are dropped too, so a burst of garbage cannot
   leave a short printable fragment behind that parses as a barcode.
 - An unfinished frame that holds a control byte is dropped after `quiet_ms` of silence: noise
   without a suffix must not swallow the next real scan.
@@ -38,7 +40,22 @@ SUFFIXES: dict[str, tuple[bytes, ...]] = {
 }
 STX = 0x02
 _CONTROL = re.compile(rb"[\x00-\x1c\x1e\x1f\x7f]")  # GS (\x1d) is FNC1 in GS1 data and allowed
+_ENVELOPE_NOISE = re.compile(rb"[\x00-\x03\x05-\x1c\x1f\x7f]")  # ISO/IEC 15434: GS, RS and EOT are data
 _AIM = re.compile(rb"\][A-Za-z][0-9A-Za-z]")
+ISO15434_HEADER = b"[)>\x1e"
+
+
+def has_noise(frame: bytes | bytearray) -> bool:
+    """True if `frame` holds a control byte that no barcode sends: line noise.
+
+    The unfinished start of an ISO/IEC 15434 message counts as one, so its RS does not taint it.
+    """
+    if _CONTROL.search(frame) is None:
+        return False
+    body = frame[3:] if _AIM.match(frame) else frame
+    if body.startswith(ISO15434_HEADER) or ISO15434_HEADER.startswith(bytes(body[:4])):
+        return _ENVELOPE_NOISE.search(body) is not None
+    return True
 
 
 @dataclass(frozen=True)
@@ -155,7 +172,7 @@ class ScanFramer:
         self._last_byte = now
         if not self._terminators:
             self._buffer += data
-            self._tainted = self._tainted or _CONTROL.search(data) is not None
+            self._tainted = has_noise(self._buffer)
             self._limit_length()
             return out
         if self._skip_lf:
@@ -181,7 +198,7 @@ class ScanFramer:
                 continue
             self._accept(frame, out)
         del buffer[:start]
-        self._tainted = _CONTROL.search(buffer) is not None
+        self._tainted = has_noise(buffer)
         self._limit_length()
         return out
 
@@ -229,7 +246,7 @@ class ScanFramer:
             frame = frame[at + 1:]
             if not frame:
                 return
-        if _CONTROL.search(frame):
+        if has_noise(frame):
             c.control += 1
             self._noisy = True
             return

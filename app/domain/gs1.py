@@ -7,37 +7,74 @@ Three spellings of the same data are read:
 - the human-readable, parenthesised form a person types: "(01)09506000134352(10)ABC123";
 - a GS1 Digital Link URI: "https://example.com/01/09506000134352/10/ABC123?17=261231".
 
-Rules follow the GS1 General Specifications and the GS1 Barcode Syntax Dictionary: AIs whose
-length is predefined (00, 01, 02, 11-20, 31-36, 41) need no separator; every other AI ends at
-a GS or at the end of the data; alphanumeric values use GS1 AI encodable character set 82.
+Which Application Identifiers exist, how long their values are, which characters they take
+and whether an FNC1 must follow them is not kept here: it is the GS1 Barcode Syntax
+Dictionary as biip ships it (`dictionary()`; printers.barcodes.gs1 writes labels from the same
+data). What biip's dictionary does not carry, and this module adds by hand, is what the station
+does with a value: which components carry a GS1 check digit (the dictionary's "csum" linter,
+see CHECK_DIGITS), which AIs are dates that must be read with the station's clock (`today`,
+never the wall clock that biip's own date parsing uses), and the AI 30/37 counts and implied
+decimals of measures and amounts. Element strings are cut and checked here rather than by
+biip's parser because a packer's message needs to know *why* a value was refused (check
+digit, cut off, which AI), which biip reports only as text, and because a scan must parse in
+well under a millisecond.
 """
 
 from __future__ import annotations
 
 import calendar
+import json
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
-from urllib.parse import unquote
+from functools import cache
+from importlib.util import find_spec
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
 
-from app.domain import clock
-from app.domain.gtin import gtin_check_digit, has_valid_check_digit
+from app.domain.gtin import gtin_check_digit
 
 GS = "\x1d"  # FNC1 as a scanner transmits it between fields
 
-# GS1 AI encodable character set 82 (General Specifications figure 7.11-1).
+# GS1 AI encodable character set 82 (General Specifications figure 7.11-1): format "X".
 CSET82 = frozenset("!\"%&'()*+,-./0123456789:;<=>?ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz")
+# Character set 39 (figure 7.11-2, format "Y": CPID) and the file-safe base64 set 64 (format "Z": DigSig).
+CSET39 = frozenset("#-/0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+CSET64 = frozenset("-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz=")
+_DIGITS = frozenset("0123456789")
+_CHARSETS = {"N": _DIGITS, "X": CSET82, "Y": CSET39, "Z": CSET64}
+
+# Components that end in a GS1 mod-10 check digit, as (offset in the value, length): the "csum"
+# linter of the GS1 Syntax Dictionary, which biip's AI data leaves out.
+CHECK_DIGITS: dict[str, tuple[int, int]] = {
+    "00": (0, 18), "01": (0, 14), "02": (0, 14), "03": (0, 14),  # SSCC, GTIN, CONTENT, MTO GTIN
+    "253": (0, 13), "255": (0, 13), "402": (0, 17),  # GDTI, GCN, GSIN
+    **{f"41{n}": (0, 13) for n in range(8)},  # GLNs: ship to, bill to, purchased from...
+    "8003": (1, 13), "8006": (0, 14), "8017": (0, 18), "8018": (0, 18), "8026": (0, 14),  # GRAI, ITIP, GSRN
+}
 
 
 class ValueType(StrEnum):
-    TEXT = "text"  # the value as is (numeric or CSET 82)
+    TEXT = "text"  # the value as is
     DATE = "date"  # YYMMDD, DD may be 00 = last day of the month
-    DATE_STRICT = "date_strict"  # YYMMDD, DD 00 not allowed
+    DATE_STRICT = "date_strict"  # YYMMDD (then perhaps a second date or a time), DD 00 not allowed
     COUNT = "count"  # an integer
     DECIMAL = "decimal"  # last AI digit = number of implied decimal places
+
+
+# Dates (the Syntax Dictionary's yymmd0 and yymmdd linters) and what may follow the date.
+_DATE_AIS = frozenset({"11", "12", "13", "15", "16", "17"})
+_STRICT_DATE_AIS: dict[str, str] = {
+    "7006": "", "4326": "", "7007": "date", "7011": "time", "7003": "time",
+    "4324": "time-or-9999", "4325": "time-or-9999", "8008": "hours",
+}
+_COUNT_AIS = frozenset({"30", "37"})
+_DECIMAL_PREFIXES = ("31", "32", "33", "34", "35", "36", "390", "391", "392", "393", "394", "395")
+_CURRENCY_PREFIXES = ("391", "393")  # N3 ISO 4217 currency code, then the amount
 
 
 class Problem(StrEnum):
@@ -50,7 +87,8 @@ class Problem(StrEnum):
     NOT_NUMERIC = "not_numeric"
     TOO_LONG = "too_long"
     TOO_SHORT = "too_short"
-    BAD_CHARACTER = "bad_character"  # outside CSET 82
+    BAD_CHARACTER = "bad_character"  # outside the AI's character set
+    INVALID = "invalid"  # breaks another rule of the AI's format (a fixed digit, a time, a sign)
     CONFLICT = "conflict"  # an AI twice with different values, or AIs that exclude each other
     EMPTY = "empty"
     NOT_GS1 = "not_gs1"  # a URI that is not a GS1 Digital Link
@@ -67,6 +105,15 @@ class Gs1Error(ValueError):
 
 
 @dataclass(frozen=True, slots=True)
+class Component:
+    """One part of an AI's value as the dictionary's format writes it: N13, X..17, [-]."""
+
+    charset: frozenset[str]
+    min_length: int
+    max_length: int
+
+
+@dataclass(frozen=True, slots=True)
 class AiSpec:
     ai: str
     title: str
@@ -76,18 +123,19 @@ class AiSpec:
     predefined: bool = False  # predefined length: no FNC1 needed after it
     check_digit: bool = False
     value_type: ValueType = ValueType.TEXT
+    format: str = ""  # the dictionary's format of the value: "N14", "X..20", "N3+X..9"
+    description: str = ""
+    pattern: str = ""  # the dictionary's regular expression for the whole element string
+    components: tuple[Component, ...] = ()
+    _regex: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
 
     @property
     def decimals(self) -> int:
-        """Implied decimal places of a measure AI (310n, 392n...): its last digit."""
+        """Implied decimal places of a measure or amount AI (310n, 392n...): its last digit."""
         return int(self.ai[-1]) if self.value_type is ValueType.DECIMAL else 0
 
-    @property
-    def format(self) -> str:
-        """GS1 notation: N14, X..20, N..8."""
-        kind = "N" if self.numeric else "X"
-        fixed = self.min_length == self.max_length
-        return f"{kind}{self.max_length}" if fixed else f"{kind}..{self.max_length}"
+    def matches(self, value: str) -> bool:
+        return self._regex is None or self._regex.fullmatch(self.ai + value) is not None
 
 
 Typed = str | int | date | Decimal
@@ -125,116 +173,125 @@ class Gs1Data:
         return any(e.ai == ai for e in self.elements)
 
 
-# -- the AI table -----------------------------------------------------------------------------
+# -- the dictionary (biip's copy of the GS1 Syntax Dictionary) ---------------------------------
+
+_DICTIONARY_FILE = ("gs1_application_identifiers", "_application_identifiers.json")
+_COMPONENT = re.compile(r"(?P<kind>[NXYZ])(?P<range>\.\.)?(?P<n>\d+)(?:\.\.N?(?P<max>\d+))?")
 
 
-def _fixed_n(ai: str, title: str, length: int, *, check: bool = False, value_type: ValueType = ValueType.TEXT,
-             predefined: bool = True) -> AiSpec:
-    return AiSpec(ai, title, True, length, length, predefined, check, value_type)
+def _entries_from_biip_data() -> list[dict[str, Any]]:
+    """biip's AI data, read from the package folder without importing biip.
+
+    `import biip` decompresses GS1's company-prefix tables (0.3-0.6 s on a station PC), which the
+    window's cold start and the first scan cannot pay; the AI data is a small JSON file beside
+    them. If a biip release moves it, the same entries come from biip's public API (slower).
+    """
+    spec = find_spec("biip")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        path = Path(folder, *_DICTIONARY_FILE)
+        if path.is_file():
+            entries: list[dict[str, Any]] = json.loads(path.read_text(encoding="utf-8"))
+            return entries
+    return entries_from_biip_api()
 
 
-def _var_n(ai: str, title: str, max_length: int, value_type: ValueType = ValueType.TEXT,
-           min_length: int = 1) -> AiSpec:
-    return AiSpec(ai, title, True, min_length, max_length, value_type=value_type)
+def entries_from_biip_api() -> list[dict[str, Any]]:
+    """Every AI through biip's public `GS1ApplicationIdentifier.extract`, by walking AI prefixes."""
+    from biip import ParseError
+    from biip.gs1_application_identifiers import GS1ApplicationIdentifier
+
+    found: list[dict[str, Any]] = []
+
+    def walk(prefix: str) -> None:
+        try:
+            ai = GS1ApplicationIdentifier.extract(prefix)
+        except ParseError:
+            if len(prefix) < 4:
+                for digit in "0123456789":
+                    walk(prefix + digit)
+            return
+        if ai.ai == prefix:
+            found.append({"ai": ai.ai, "description": ai.description, "data_title": ai.data_title,
+                          "separator_required": ai.separator_required, "format": ai.format,
+                          "pattern": ai.pattern})
+
+    for first in range(100):
+        walk(f"{first:02d}")
+    return found
 
 
-def _var_x(ai: str, title: str, max_length: int) -> AiSpec:
-    return AiSpec(ai, title, False, 1, max_length)
+def _components(value_format: str) -> tuple[Component, ...]:
+    """"N3+X..9" -> (N3, X1..9); "N13[+X..17]" -> (N13, X0..17); "N6+[-]" -> (N6, "-"0..1)."""
+    out: list[Component] = []
+    for token in value_format.replace("[+", "+[").split("+"):
+        optional = token.startswith("[")
+        token = token.strip("[]")
+        match = _COMPONENT.fullmatch(token)
+        if match is None:  # a literal, such as the minus sign of a temperature
+            out.append(Component(frozenset(token), 0 if optional else len(token), len(token)))
+            continue
+        n = int(match["n"])
+        low, high = (1, n) if match["range"] else (n, int(match["max"] or n))
+        out.append(Component(_CHARSETS[match["kind"]], 0 if optional else low, high))
+    return tuple(out)
 
 
-# Metric and US measures 31nn-36nn (Syntax Dictionary): prefix -> title. n = decimals 0-5.
-_MEASURES = {
-    "310": "NET WEIGHT (kg)", "311": "LENGTH (m)", "312": "WIDTH (m)", "313": "HEIGHT (m)",
-    "314": "AREA (m2)", "315": "NET VOLUME (l)", "316": "NET VOLUME (m3)", "320": "NET WEIGHT (lb)",
-    "321": "LENGTH (in)", "322": "LENGTH (ft)", "323": "LENGTH (yd)", "324": "WIDTH (in)",
-    "325": "WIDTH (ft)", "326": "WIDTH (yd)", "327": "HEIGHT (in)", "328": "HEIGHT (ft)",
-    "329": "HEIGHT (yd)", "330": "GROSS WEIGHT (kg)", "331": "LENGTH (m), log", "332": "WIDTH (m), log",
-    "333": "HEIGHT (m), log", "334": "AREA (m2), log", "335": "VOLUME (l), log", "336": "VOLUME (m3), log",
-    "337": "KG PER m2", "340": "GROSS WEIGHT (lb)", "341": "LENGTH (in), log", "342": "LENGTH (ft), log",
-    "343": "LENGTH (yd), log", "344": "WIDTH (in), log", "345": "WIDTH (ft), log", "346": "WIDTH (yd), log",
-    "347": "HEIGHT (in), log", "348": "HEIGHT (ft), log", "349": "HEIGHT (yd), log", "350": "AREA (in2)",
-    "351": "AREA (ft2)", "352": "AREA (yd2)", "353": "AREA (in2), log", "354": "AREA (ft2), log",
-    "355": "AREA (yd2), log", "356": "NET WEIGHT (t oz)", "357": "NET VOLUME (oz)", "360": "NET VOLUME (qt)",
-    "361": "NET VOLUME (gal.)", "362": "VOLUME (qt), log", "363": "VOLUME (gal.), log",
-    "364": "VOLUME (in3)", "365": "VOLUME (ft3)", "366": "VOLUME (yd3)", "367": "VOLUME (in3), log",
-    "368": "VOLUME (ft3), log", "369": "VOLUME (yd3), log",
-}
+def _value_type(ai: str) -> ValueType:
+    if ai in _DATE_AIS:
+        return ValueType.DATE
+    if ai in _STRICT_DATE_AIS:
+        return ValueType.DATE_STRICT
+    if ai in _COUNT_AIS:
+        return ValueType.COUNT
+    if ai.startswith(_DECIMAL_PREFIXES) and len(ai) == 4:
+        return ValueType.DECIMAL
+    return ValueType.TEXT
 
 
-def _build_table() -> dict[str, AiSpec]:
-    specs = [
-        _fixed_n("00", "SSCC", 18, check=True),
-        _fixed_n("01", "GTIN", 14, check=True),
-        _fixed_n("02", "CONTENT", 14, check=True),
-        _var_x("10", "BATCH/LOT", 20),
-        _fixed_n("11", "PROD DATE", 6, value_type=ValueType.DATE),
-        _fixed_n("12", "DUE DATE", 6, value_type=ValueType.DATE),
-        _fixed_n("13", "PACK DATE", 6, value_type=ValueType.DATE),
-        _fixed_n("15", "BEST BEFORE or BEST BY", 6, value_type=ValueType.DATE),
-        _fixed_n("16", "SELL BY", 6, value_type=ValueType.DATE),
-        _fixed_n("17", "USE BY or EXPIRY", 6, value_type=ValueType.DATE),
-        _fixed_n("20", "VARIANT", 2),
-        _var_x("21", "SERIAL", 20),
-        _var_x("22", "CPV", 20),
-        _var_x("235", "TPX", 28),
-        _var_x("240", "ADDITIONAL ID", 30),
-        _var_x("241", "CUST. PART No.", 30),
-        _var_n("242", "MTO VARIANT", 6),
-        _var_x("243", "PCN", 20),
-        _var_x("250", "SECONDARY SERIAL", 30),
-        _var_x("251", "REF. TO SOURCE", 30),
-        _var_x("254", "GLN EXTENSION COMPONENT", 20),
-        _var_n("30", "VAR. COUNT", 8, ValueType.COUNT),
-        _var_n("37", "COUNT", 8, ValueType.COUNT),
-        _var_x("400", "ORDER NUMBER", 30),
-        _var_x("401", "GINC", 30),
-        _fixed_n("402", "GSIN", 17, check=True, predefined=False),
-        _var_x("403", "ROUTE", 30),
-        _var_x("420", "SHIP TO POST", 20),
-        _fixed_n("422", "ORIGIN", 3, predefined=False),
-        _fixed_n("7003", "EXPIRY TIME", 10, predefined=False),
-        _fixed_n("7006", "FIRST FREEZE DATE", 6, value_type=ValueType.DATE_STRICT, predefined=False),
-        _fixed_n("8005", "PRICE PER UNIT", 6, predefined=False),
-        _var_n("8008", "PROD TIME", 12, min_length=8),
-        _var_x("8012", "VERSION", 20),
-        _var_x("8020", "REF No.", 25),
-        _var_x("8200", "PRODUCT URL", 70),
-        _var_x("90", "INTERNAL", 30),
-    ]
-    specs += [_fixed_n(f"41{n}", "GLN", 13, check=True) for n in range(8)]  # 410-417 ship to, bill to...
-    specs += [_var_x(f"71{n}", "NHRN", 20) for n in range(6)]  # 710-715 national healthcare numbers
-    specs += [_var_x(f"9{n}", "INTERNAL", 90) for n in range(1, 10)]
-    specs += [
-        _fixed_n(f"{prefix}{n}", title, 6, value_type=ValueType.DECIMAL)
-        for prefix, title in _MEASURES.items()
-        for n in range(6)
-    ]
-    specs += [_var_n(f"390{n}", "AMOUNT", 15, ValueType.DECIMAL) for n in range(10)]
-    specs += [_var_n(f"392{n}", "PRICE", 15, ValueType.DECIMAL) for n in range(10)]
-    return {spec.ai: spec for spec in specs}
+def _spec(entry: Mapping[str, Any]) -> AiSpec:
+    ai: str = entry["ai"]
+    value_format = entry["format"].split("+", 1)[1]  # "N2+X..20": the AI itself, then its value
+    components = _components(value_format)
+    return AiSpec(
+        ai=ai,
+        title=entry["data_title"] or entry["description"],
+        numeric=all(c.charset is _DIGITS for c in components),
+        min_length=sum(c.min_length for c in components),
+        max_length=sum(c.max_length for c in components),
+        predefined=not entry["separator_required"],
+        check_digit=ai in CHECK_DIGITS,
+        value_type=_value_type(ai),
+        format=value_format,
+        description=entry["description"],
+        pattern=entry["pattern"],
+        components=components,
+        _regex=re.compile(entry["pattern"].removeprefix("^").removesuffix("$")),
+    )
 
 
-AI_TABLE: dict[str, AiSpec] = _build_table()
+@cache
+def dictionary() -> Mapping[str, AiSpec]:
+    """Every GS1 Application Identifier, by AI: biip's GS1 Syntax Dictionary, read once."""
+    return {spec.ai: spec for spec in map(_spec, _entries_from_biip_data())}
 
-# Two-digit prefixes whose AIs have a predefined length (General Specifications figure 7.8.5-2):
-# only these may be followed by another AI without a GS. The table above must agree (tested).
-PREDEFINED_PREFIXES = frozenset(
-    ["00", "01", "02", "03", "04", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20",
-     "31", "32", "33", "34", "35", "36", "41"]
-)
+
+@cache
+def _prefixes() -> tuple[frozenset[str], dict[str, int]]:
+    """The proper prefixes of all AIs, and the AI length for each two-digit start."""
+    ais = dictionary()
+    proper = frozenset(ai[:n] for ai in ais for n in range(1, len(ai)))
+    lengths = {ai[:2]: len(ai) for ai in ais}
+    return proper, lengths
 
 
 def spec_for(ai: str) -> AiSpec | None:
-    return AI_TABLE.get(ai)
+    return dictionary().get(ai)
 
 
 def _match_ai(data: str, pos: int) -> AiSpec | None:
     # GS1 AIs are prefix-free, so the first length that matches is the only one.
-    for length in (2, 3, 4):
-        spec = AI_TABLE.get(data[pos : pos + length])
-        if spec is not None:
-            return spec
-    return None
+    ais = dictionary()
+    return ais.get(data[pos : pos + 2]) or ais.get(data[pos : pos + 3]) or ais.get(data[pos : pos + 4])
 
 
 # -- values -----------------------------------------------------------------------------------
@@ -259,7 +316,7 @@ def parse_gs1_date(value: str, *, today: date | None = None, zero_day: bool = Tr
     """YYMMDD to a date. DD 00 (allowed when `zero_day`) means the last day of the month."""
     if len(value) != 6 or not value.isascii() or not value.isdigit():
         raise Gs1Error(Problem.BAD_DATE, f"({ai}) date must be YYMMDD, got {value!r}", ai=ai)
-    year = resolve_year(int(value[:2]), today or clock.today())
+    year = resolve_year(int(value[:2]), today or date.today())
     month, day = int(value[2:4]), int(value[4:6])
     if not 1 <= month <= 12:
         raise Gs1Error(Problem.BAD_DATE, f"({ai}) has no month {value[2:4]} in date {value}", ai=ai)
@@ -271,16 +328,39 @@ def parse_gs1_date(value: str, *, today: date | None = None, zero_day: bool = Tr
     return date(year, month, day)
 
 
-def _check_characters(spec: AiSpec, value: str) -> None:
-    if spec.numeric:
-        bad = next((ch for ch in value if not "0" <= ch <= "9"), None)
-        if bad is not None:
-            raise Gs1Error(Problem.NOT_NUMERIC, f"({spec.ai}) must be digits, found {bad!r}",
-                           ai=spec.ai, char=bad)
+def _check_time(ai: str, hhmm: str, *, unknown_allowed: bool) -> None:
+    if unknown_allowed and hhmm == "9999":  # 4324/4325: the time is not known
         return
-    bad = next((ch for ch in value if ch not in CSET82), None)
-    if bad is not None:
-        raise Gs1Error(Problem.BAD_CHARACTER, f"({spec.ai}) may not contain {bad!r}", ai=spec.ai, char=bad)
+    if len(hhmm) != 4 or int(hhmm[:2]) > 23 or int(hhmm[2:]) > 59:
+        raise Gs1Error(Problem.BAD_DATE, f"({ai}) has no time {hhmm}", ai=ai)
+
+
+def _strict_date(spec: AiSpec, value: str, today: date | None) -> date:
+    first = parse_gs1_date(value[:6], today=today, zero_day=False, ai=spec.ai)
+    rest, what = value[6:], _STRICT_DATE_AIS[spec.ai]
+    if rest and what == "date":
+        parse_gs1_date(rest, today=today, zero_day=False, ai=spec.ai)
+    elif rest and what.startswith("time"):
+        _check_time(spec.ai, rest, unknown_allowed=what == "time-or-9999")
+    return first
+
+
+def _check_characters(spec: AiSpec, value: str) -> None:
+    """Each character against the character set of the component it falls in."""
+    pos = 0
+    last = len(spec.components) - 1
+    for i, component in enumerate(spec.components):
+        fixed = component.min_length == component.max_length and i < last
+        part = value[pos : pos + component.max_length] if fixed else value[pos:]
+        bad = next((ch for ch in part if ch not in component.charset), None)
+        if bad is not None:
+            if component.charset is _DIGITS:
+                raise Gs1Error(Problem.NOT_NUMERIC, f"({spec.ai}) must be digits, found {bad!r}",
+                               ai=spec.ai, char=bad)
+            raise Gs1Error(Problem.BAD_CHARACTER, f"({spec.ai}) may not contain {bad!r}", ai=spec.ai, char=bad)
+        if not fixed:
+            return
+        pos += component.max_length
 
 
 def _check_length(spec: AiSpec, value: str) -> None:
@@ -294,28 +374,42 @@ def _check_length(spec: AiSpec, value: str) -> None:
                        ai=spec.ai)
 
 
+def _check_digit(spec: AiSpec, value: str) -> None:
+    offset, length = CHECK_DIGITS[spec.ai]
+    digits = value[offset : offset + length]
+    expected = gtin_check_digit(digits[:-1])
+    if digits[-1:] != expected:
+        raise Gs1Error(Problem.BAD_CHECK_DIGIT, f"({spec.ai}) {digits} check digit should be {expected}",
+                       ai=spec.ai)
+
+
 def _typed(spec: AiSpec, value: str, today: date | None) -> Typed:
     match spec.value_type:
-        case ValueType.DATE | ValueType.DATE_STRICT:
-            return parse_gs1_date(value, today=today, zero_day=spec.value_type is ValueType.DATE, ai=spec.ai)
+        case ValueType.DATE:
+            return parse_gs1_date(value, today=today, zero_day=True, ai=spec.ai)
+        case ValueType.DATE_STRICT:
+            return _strict_date(spec, value, today)
         case ValueType.COUNT:
             return int(value)
         case ValueType.DECIMAL:
-            return Decimal(value).scaleb(-spec.decimals)
+            amount = value[3:] if spec.ai.startswith(_CURRENCY_PREFIXES) else value
+            return Decimal(amount).scaleb(-spec.decimals)
     return value
 
 
 def make_element(ai: str, value: str, *, today: date | None = None) -> Element:
     """Validate one AI and its value and type it. Raises Gs1Error."""
-    spec = AI_TABLE.get(ai)
+    spec = dictionary().get(ai)
     if spec is None:
         raise Gs1Error(Problem.UNKNOWN_AI, f"unknown AI ({ai})", ai=ai)
     _check_length(spec, value)
     _check_characters(spec, value)
-    if spec.check_digit and not has_valid_check_digit(value):
-        expected = gtin_check_digit(value[:-1])
-        raise Gs1Error(Problem.BAD_CHECK_DIGIT, f"({ai}) {value} check digit should be {expected}", ai=ai)
-    return Element(ai, value, _typed(spec, value, today), spec.title)
+    if spec.check_digit:
+        _check_digit(spec, value)
+    typed = _typed(spec, value, today)  # before the pattern: "no day 40" says more than "invalid"
+    if not spec.matches(value):
+        raise Gs1Error(Problem.INVALID, f"({ai}) {value!r} does not fit the GS1 format {spec.format}", ai=ai)
+    return Element(ai, value, typed, spec.title)
 
 
 def _finish(elements: list[Element]) -> Gs1Data:
@@ -332,14 +426,22 @@ def _finish(elements: list[Element]) -> Gs1Data:
     return Gs1Data(tuple(elements))
 
 
+def from_pairs(pairs: Iterable[tuple[str, str]], *, today: date | None = None) -> Gs1Data:
+    """Checked, typed data from (ai, value) pairs read by another route (ISO/IEC 15434...)."""
+    return _finish([make_element(ai, value, today=today) for ai, value in pairs])
+
+
 # -- element strings (what scanners send) ------------------------------------------------------
 
 
 def _unknown_ai(data: str, pos: int) -> Gs1Error:
+    proper_prefixes, lengths = _prefixes()
     rest = data[pos : pos + 4].split(GS)[0]
-    if len(data) - pos < 4 and any(ai.startswith(rest) for ai in AI_TABLE):
+    if len(data) - pos < 4 and rest in proper_prefixes:
         return Gs1Error(Problem.TRUNCATED, f"data ends inside an AI: {rest!r}")
-    return Gs1Error(Problem.UNKNOWN_AI, f"unknown AI at {rest!r}", ai=rest)
+    # Every AI that starts with the same two digits has the same length: name the AI as GS1 cuts it.
+    ai = rest[: lengths.get(rest[:2], 2)]
+    return Gs1Error(Problem.UNKNOWN_AI, f"unknown AI ({ai})", ai=ai)
 
 
 def _read_value(data: str, pos: int, spec: AiSpec) -> tuple[str, int]:
@@ -387,7 +489,7 @@ def encode_element_string(pairs: Iterable[tuple[str, str]]) -> str:
         if need_separator:
             out.append(GS)
         out.append(ai + value)
-        spec = AI_TABLE.get(ai)
+        spec = spec_for(ai)
         need_separator = not (spec and spec.predefined)
     return "".join(out)
 
@@ -422,42 +524,53 @@ def bracketed(pairs: Iterable[tuple[str, str]]) -> str:
 
 # -- GS1 Digital Link -------------------------------------------------------------------------
 
-_DL_KEYS = {"01": ("22", "10", "21"), "00": ()}  # primary key -> qualifiers allowed in the path
-_DL_URI = re.compile(r"https?://[^/?#]+(?P<path>/[^?#]*)(?:\?(?P<query>[^#]*))?(?:#.*)?", re.IGNORECASE)
-
 
 def looks_like_digital_link(text: str) -> bool:
     return text[:8].lower().startswith(("http://", "https://"))
 
 
-def _dl_path_pairs(segments: list[str]) -> list[tuple[str, str]]:
-    """(ai, value) pairs from the tail of the path that starts at a primary key."""
-    for start in range(len(segments) - 1):
-        key = segments[start]
-        if key in _DL_KEYS and (len(segments) - start) % 2 == 0:
-            pairs = list(zip(segments[start::2], segments[start + 1 :: 2], strict=True))
-            qualifiers = [ai for ai, _ in pairs[1:]]
-            allowed = _DL_KEYS[key]
-            if all(q in allowed for q in qualifiers) and qualifiers == sorted(qualifiers, key=allowed.index):
-                return pairs
-    raise Gs1Error(Problem.NOT_GS1, "no GS1 Digital Link primary key in the path")
+def _path_segments(uri: str) -> list[str]:
+    try:
+        parts = urlsplit(uri)
+    except ValueError:
+        raise Gs1Error(Problem.NOT_GS1, "not a URI") from None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        raise Gs1Error(Problem.NOT_GS1, "not an http(s) URI")
+    return [s for s in parts.path.split("/") if s]
+
+
+def _diagnose(segments: list[str], today: date | None) -> Gs1Error:
+    """Why biip refused a URI: a bad value of a GS1 key in the path, or no Digital Link at all."""
+    ais = dictionary()
+    start = next((i for i, s in enumerate(segments) if s in ais), None)
+    if start is not None and (len(segments) - start) % 2 == 0:
+        for ai, value in zip(segments[start::2], segments[start + 1 :: 2], strict=True):
+            if ai in ais:
+                try:
+                    make_element(ai, unquote(value), today=today)
+                except Gs1Error as error:
+                    return error
+    return Gs1Error(Problem.NOT_GS1, "no GS1 Digital Link primary key in the path")
 
 
 def parse_digital_link(uri: str, *, today: date | None = None) -> Gs1Data:
-    """Parse a GS1 Digital Link URI (primary key 01 or 00). Raises Gs1Error.
+    """Parse a GS1 Digital Link URI: any primary key (01, 00, 414, 8004...) and its qualifiers.
 
-    Problem.NOT_GS1 means "an ordinary web address", so the caller can treat it as text.
-    Query parameters that are not numeric AIs (linkType, campaign tags) are ignored.
+    Which path segments are keys and qualifiers is biip's GS1 Digital Link parser; every
+    value is then checked here (check digits, dates with `today`). Problem.NOT_GS1 means "an
+    ordinary web address", so the caller can treat it as text. Query parameters that are not
+    AIs (linkType, campaign tags) are ignored. biip is imported only for a URI whose path
+    holds an AI at all.
     """
-    match = _DL_URI.fullmatch(uri)
-    if match is None:
-        raise Gs1Error(Problem.NOT_GS1, "not an http(s) URI")
-    segments = [unquote(s) for s in match["path"].split("/") if s]
-    pairs = _dl_path_pairs(segments)
-    if pairs[0][0] == "01" and len(pairs[0][1]) in (8, 12, 13):
-        pairs[0] = ("01", pairs[0][1].zfill(14))  # Digital Link allows the GTIN's short forms
-    for item in (match["query"] or "").split("&"):
-        key, _, value = item.partition("=")
-        if key.isascii() and key.isdigit():
-            pairs.append((key, unquote(value)))
-    return _finish([make_element(ai, value, today=today) for ai, value in pairs])
+    segments = _path_segments(uri)
+    ais = dictionary()
+    if not any(s in ais for s in segments):
+        raise Gs1Error(Problem.NOT_GS1, "no GS1 Digital Link primary key in the path")
+    from biip import ParseConfig, ParseError
+    from biip.gs1_digital_link_uris import GS1DigitalLinkURI
+
+    try:
+        link = GS1DigitalLinkURI.parse(uri, config=ParseConfig(gs1_element_strings_verify_date=False))
+    except ParseError:
+        raise _diagnose(segments, today) from None
+    return _finish([make_element(es.ai.ai, es.value, today=today) for es in link.element_strings])

@@ -2,8 +2,13 @@
 
 `parse_scan` is the only door from a scanner into the application. It never raises: a scan
 the station cannot use comes back as ScanKind.UNKNOWN with a reason and one short sentence the
-packer can act on. Everything it accepts is printable text without printer (ZPL) or SQL
-metacharacters, so later layers can show, store and print it without re-checking.
+packer can act on. Everything it accepts is printable text: control characters are refused
+(GS, RS and EOT only where GS1 data and ISO/IEC 15434 messages give them a meaning), and every
+printable character is accepted, because real barcodes carry quotes, slashes, ^ and ~
+(`PIPE 1/2"`, `MEN'S-TEE`, a Digital Link path with ~). What is safe for a printer or a query
+is decided at those sinks (bound SQL parameters, ZPL ^FH hex escapes), not here. A warehouse
+that must keep characters out of its own systems lists them in station.toml
+([scanner] refuse_characters), and that list applies to every scan, GS1 data included.
 
 The barcode formats are documented for warehouses in docs/barcodes.md.
 """
@@ -25,6 +30,7 @@ from app.domain.gs1 import (
     Gs1Data,
     Gs1Error,
     Problem,
+    from_pairs,
     looks_bracketed,
     looks_like_digital_link,
     parse_bracketed,
@@ -132,6 +138,7 @@ class ScanRules:
     order_pattern: str = r"(#|SO-?|ORD-?)?[0-9]{3,12}"  # full match, case-insensitive
     tote_pattern: str = r"TOTE-?[0-9A-Z]{1,12}"  # full match, case-insensitive
     max_length: int = 512
+    refuse_characters: str = ""  # a warehouse's own blocklist; printable characters only
 
     def __post_init__(self) -> None:
         # Fail when the station starts, naming the setting, rather than on the first scan.
@@ -142,6 +149,10 @@ class ScanRules:
                 raise ValueError(f"scanner.{name} is not a valid regular expression: {exc}") from exc
         if self.max_length < 1:
             raise ValueError(f"scanner.max_length must be at least 1, got {self.max_length}")
+        hidden = next((ch for ch in self.refuse_characters if not ch.isprintable() or ch == " "), None)
+        if hidden is not None:
+            raise ValueError("scanner.refuse_characters lists printable characters; control characters and "
+                             f"spaces are handled by the scanner rules already, got {escape_for_display(hidden)}")
 
     def is_order(self, text: str) -> bool:
         return _compiled(self.order_pattern).fullmatch(text) is not None
@@ -195,7 +206,7 @@ def carton_barcode(code: str) -> str:
 
 def order_barcode(number: str) -> str:
     number = number.strip().upper()
-    if not number or len(number) > _MAX_PAYLOAD or _first_forbidden(number) or _first_control(number, False):
+    if not number or len(number) > _MAX_PAYLOAD or _first_control(number, "") is not None:
         raise ValueError(f"order number {number!r} cannot be put in a barcode")
     return f"{PREFIX}ORDER:{number}"
 
@@ -204,8 +215,7 @@ def order_barcode(number: str) -> str:
 
 _NAMED_CHARACTERS = {
     "^": "^ (printer code)", "~": "~ (printer code)", "'": "' (quote)", '"': '" (quote)',
-    ";": "; (semicolon)", "\\": "\\ (backslash)", "--": "-- (double dash)", "/*": "/* (comment)",
-    "*/": "*/ (comment)",
+    ";": "; (semicolon)", "\\": "\\ (backslash)",
 }
 _GS1_PHRASES = {
     Problem.NOT_NUMERIC: "has letters where digits belong",
@@ -232,9 +242,12 @@ _AIM_ID = re.compile(r"\][A-Za-z][0-9A-Za-z]")
 GS1_SYMBOLOGIES = frozenset({"]C1", "]e0", "]d2", "]Q3", "]J1"})
 _UPCE_SYMBOLOGY = "]E0"
 _EAN8_SYMBOLOGY = "]E4"
-_ALLOWED_PUNCTUATION = frozenset(" -_./:#+*%$&()=,@!?")
-_FORBIDDEN_SEQUENCES = ("--", "/*", "*/")
 _SHOWN_LENGTH = 80
+# ISO/IEC 15434: "[)>" RS, then formats ("05" GS1 AIs, "06" ANSI MH10.8.2 data identifiers),
+# each "NN" GS field GS field ... RS, and EOT at the end.
+RS, EOT = "\x1e", "\x04"
+ISO15434_HEADER = "[)>" + RS
+_ENVELOPE_CONTROLS = GS + RS + EOT
 
 
 def escape_for_display(text: str) -> str:
@@ -269,15 +282,18 @@ class _Context:
         return Scan(raw=self.shown, kind=kind, text=text, gtins=gtins, serial=serial, lot=lot,
                     command=command, argument=argument, symbology=self.symbology)
 
-    def reject(self, reason: RejectReason, message: str) -> Scan:
+    def reject(self, reason: RejectReason, message: str, ais: tuple[tuple[str, str], ...] = ()) -> Scan:
         return Scan(raw=self.shown, kind=ScanKind.UNKNOWN, symbology=self.symbology, reason=reason,
-                    message=message)
+                    message=message, ais=ais)
 
 
-def parse_scan(raw: str | bytes, rules: ScanRules = DEFAULT_RULES) -> Scan:
-    """Classify one scan. Never raises, whatever the scanner (or a person) sends."""
+def parse_scan(raw: str | bytes, rules: ScanRules = DEFAULT_RULES, *, today: date | None = None) -> Scan:
+    """Classify one scan. Never raises, whatever the scanner (or a person) sends.
+
+    `today` reads GS1 dates (a two-digit year's century, AI 17 expiry): the station's clock.
+    """
     try:
-        return _parse(raw, rules)
+        return _parse(raw, rules, today)
     except Exception:  # noqa: BLE001 - last line of defence: a bad scan must never stop the station
         return Scan(raw=_safe_preview(raw), kind=ScanKind.UNKNOWN, reason=RejectReason.UNRECOGNISED,
                     message=f"Scan could not be read — {SCAN_AGAIN}")
@@ -292,7 +308,7 @@ def _safe_preview(raw: object) -> str:
         return "?"
 
 
-def _parse(raw: str | bytes, rules: ScanRules) -> Scan:
+def _parse(raw: str | bytes, rules: ScanRules, today: date | None) -> Scan:
     text = _decode(raw, rules.max_length)
     if isinstance(text, Scan):
         return text
@@ -307,7 +323,7 @@ def _parse(raw: str | bytes, rules: ScanRules) -> Scan:
     context = _Context(context.shown, symbology)
     if not body:
         return context.reject(RejectReason.EMPTY, "The barcode was empty — scan it again.")
-    return _classify(body, symbology, context, rules)
+    return _classify(body, symbology, context, rules, today)
 
 
 def _decode(raw: str | bytes, max_length: int) -> str | Scan:
@@ -341,53 +357,96 @@ def _too_long(context: _Context, length: int) -> Scan:
                           f"Scan is too long ({length} characters) — scan one barcode at a time.")
 
 
-def _classify(body: str, symbology: str | None, context: _Context, rules: ScanRules) -> Scan:
+def _classify(body: str, symbology: str | None, context: _Context, rules: ScanRules, today: date | None) -> Scan:
     # FNC1 sent as GS marks GS1 data even when the scanner sends no symbology identifier.
     gs1 = symbology in GS1_SYMBOLOGIES or body.startswith(GS) or (GS in body and _is_digits(body[:2]))
-    control = _first_control(body, allow_gs=gs1)
+    envelope = body.startswith(ISO15434_HEADER)
+    control = _first_control(body, _ENVELOPE_CONTROLS if envelope else GS if gs1 else "")
     if control is not None:
         return context.reject(RejectReason.CONTROL_CHARACTER,
                               f"Scan has a hidden control character {escape_for_display(control)} — "
                               "check the scanner setup, then scan again.")
-    if gs1:
-        return _gs1_scan(lambda: parse_element_string(body.lstrip(GS)), context)
-    if looks_bracketed(body) and spec_for(body[1 : body.index(")")]) is not None:
-        return _gs1_scan(lambda: parse_bracketed(body), context)
-    body = unicodedata.normalize("NFC", body)
-    forbidden = _first_forbidden(body)
-    if forbidden is not None:
+    refused = next((ch for ch in body if ch in rules.refuse_characters), None)
+    if refused is not None:
         return context.reject(RejectReason.FORBIDDEN_CHARACTER,
-                              f"Not allowed in a barcode: {_shown_character(forbidden)} — "
+                              f"Not allowed in a barcode here: {_shown_character(refused)} — "
                               "type the code or call a supervisor.")
+    if envelope:
+        return _gs1_scan(lambda: parse_iso15434(body, today=today), context)
+    if gs1:
+        return _gs1_scan(lambda: parse_element_string(body.lstrip(GS), today=today), context)
+    if looks_bracketed(body) and spec_for(body[1 : body.index(")")]) is not None:
+        return _gs1_scan(lambda: parse_bracketed(body, today=today), context)
+    body = unicodedata.normalize("NFC", body)
     if body[:3].upper() == PREFIX:
         return _station_code(body, context)
     if _is_digits(body):
-        return _digits(body, symbology, context)
-    return _plain_text(body, context, rules)
+        return _digits(body, symbology, context, today)
+    return _plain_text(body, context, rules, today)
 
 
 def _is_digits(text: str) -> bool:
     return text.isascii() and text.isdigit()
 
 
-def _first_control(text: str, allow_gs: bool) -> str | None:
+def _first_control(text: str, allowed: str) -> str | None:
+    """The first character not in `allowed` that is not printable text: C0, DEL, C1, zero-width,
+    bidi controls, unassigned code points, line and paragraph separators, spaces other than " "."""
     for ch in text:
-        if ch == GS and allow_gs:
+        if ch in allowed:
             continue
-        if ch < " " or ch == "\x7f" or (ch > "\x7f" and unicodedata.category(ch) in ("Cc", "Cf")):
+        if ch < " " or ch == "\x7f" or (ch > "\x7f" and not ch.isprintable()):
             return ch
     return None
 
 
-def _first_forbidden(text: str) -> str | None:
-    """The first character or sequence that must not reach a printer or a query, if any."""
-    for i, ch in enumerate(text):
-        pair = text[i : i + 2]
-        if pair in _FORBIDDEN_SEQUENCES:
-            return pair
-        if not (ch in _ALLOWED_PUNCTUATION or "0" <= ch <= "9" or ch.isalpha()):
-            return ch
-    return None
+# -- ISO/IEC 15434 ------------------------------------------------------------------------------
+
+# ANSI MH10.8.2 data identifiers of format 06 and the GS1 AI that carries the same thing.
+DATA_IDENTIFIERS: dict[str, str] = {
+    "8P": "01",  # GTIN
+    "S": "21",  # serial number
+    "1T": "10",  # traceability number: batch or lot
+    "Q": "30",  # quantity
+    "K": "400",  # customer's order number
+    "1P": "240",  # item identification assigned by the supplier (part number)
+    "P": "241",  # item identification assigned by the customer
+}
+_DI = re.compile(r"([0-9]{0,3}[A-Z])(.*)", re.DOTALL)
+_DI_DATES = {"14D": "17", "16D": "11"}  # expiry and production date, YYYYMMDD
+
+
+def parse_iso15434(message: str, *, today: date | None = None) -> Gs1Data:
+    """The elements of an ISO/IEC 15434 message: format 05 (GS1 element strings) and format 06
+    (data identifiers, mapped to their GS1 AIs by DATA_IDENTIFIERS). Other formats and data
+    identifiers the station has no use for are skipped. Raises Gs1Error.
+    """
+    body = message[len(ISO15434_HEADER):]
+    if not body.endswith(RS + EOT) and not body.endswith(EOT):
+        raise Gs1Error(Problem.TRUNCATED, "ISO/IEC 15434 message without its end (RS EOT)")
+    pairs: list[tuple[str, str]] = []
+    for segment in body.removesuffix(EOT).split(RS):
+        header, _, data = segment.partition(GS)
+        if header == "05":
+            pairs += parse_element_string(data, today=today).pairs
+        elif header == "06":
+            pairs += [pair for field in data.split(GS) if (pair := _data_identifier(field))]
+    if not pairs:
+        raise Gs1Error(Problem.EMPTY, "ISO/IEC 15434 message without data the station reads")
+    return from_pairs(pairs, today=today)
+
+
+def _data_identifier(field: str) -> tuple[str, str] | None:
+    match = _DI.fullmatch(field)
+    if match is None:
+        return None
+    identifier, value = match.groups()
+    if identifier in _DI_DATES and len(value) == 8:
+        return _DI_DATES[identifier], value[2:]
+    ai = DATA_IDENTIFIERS.get(identifier)
+    if ai == "01" and len(value) in (8, 12, 13):
+        value = value.zfill(14)
+    return (ai, value) if ai else None
 
 
 # -- GS1 --------------------------------------------------------------------------------------
@@ -432,9 +491,14 @@ def _from_gs1(data: Gs1Data, context: _Context) -> Scan:
         scan = context.accept(ScanKind.ORDER, order.upper(), serial=serial, lot=lot)
     elif serial or lot:
         scan = context.accept(ScanKind.SERIAL, serial or lot or "", serial=serial, lot=lot)
+    elif part := data.value("240") or data.value("241"):
+        scan = context.accept(ScanKind.TEXT, part)  # a part number: the workflow looks it up as a SKU
     else:
-        return context.reject(RejectReason.UNRECOGNISED, "This GS1 barcode has no product, order or "
-                              "serial number — scan the product barcode.")
+        # Read, but nothing to pack: a parcel's routing barcode (421), a document id (253)...
+        first = data.elements[0]
+        return context.reject(RejectReason.UNRECOGNISED,
+                              f"This barcode holds {first.title} ({first.ai}), nothing to pack — "
+                              "scan the product barcode.", ais=data.pairs)
     return replace(scan, count=_typed(data, "37", "30", kind=int), expiry=_typed(data, "17", kind=date),
                    net_weight_kg=_typed(data, "310", kind=Decimal), ais=data.pairs)
 
@@ -447,7 +511,7 @@ def _typed(data: Gs1Data, *prefixes: str, kind: type[T]) -> T | None:
 # -- digits -----------------------------------------------------------------------------------
 
 
-def _digits(body: str, symbology: str | None, context: _Context) -> Scan:
+def _digits(body: str, symbology: str | None, context: _Context, today: date | None) -> Scan:
     if len(body) in (8, 12, 13, 14):
         gtins = gtin14_candidates(body, prefer_upce=symbology != _EAN8_SYMBOLOGY)
         if not gtins:
@@ -460,7 +524,7 @@ def _digits(body: str, symbology: str | None, context: _Context) -> Scan:
     if len(body) >= 16:
         # GS1-128 from a scanner that sends no symbology identifier: accept only a clean parse.
         try:
-            implied = _from_gs1(parse_element_string(body), context)
+            implied = _from_gs1(parse_element_string(body, today=today), context)
         except Gs1Error:
             implied = None
         if implied is not None and implied.accepted:
@@ -528,10 +592,10 @@ def _command(payload: str, context: _Context) -> Scan:
 # -- plain text -------------------------------------------------------------------------------
 
 
-def _plain_text(body: str, context: _Context, rules: ScanRules) -> Scan:
+def _plain_text(body: str, context: _Context, rules: ScanRules, today: date | None) -> Scan:
     if looks_like_digital_link(body):
         try:
-            return _from_gs1(parse_digital_link(body), context)
+            return _from_gs1(parse_digital_link(body, today=today), context)
         except Gs1Error as error:
             if error.problem is not Problem.NOT_GS1:
                 return _gs1_reject(error, context)

@@ -3,6 +3,12 @@
 GS1-128 and GS1 DataMatrix carry the same element string; only where FNC1 separators go is
 decided here, once, following the GS1 General Specifications: an FNC1 starts the symbol, and
 one follows every element whose AI is not of predefined length, unless it is the last.
+
+Which AIs exist, their formats and whether an FNC1 must follow them come from biip's copy of
+the GS1 Barcode Syntax Dictionary, the same data the station's scanner reads with
+(app.domain.gs1), so a label never writes what the station cannot read. biip is imported on
+the first GS1 symbol, not with this module (it loads GS1 prefix tables that the plain labels
+do not need).
 """
 
 from __future__ import annotations
@@ -10,94 +16,57 @@ from __future__ import annotations
 import re
 import string
 from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
 
 from printers.errors import LabelError
+
+if TYPE_CHECKING:
+    from biip.gs1_application_identifiers import GS1ApplicationIdentifier
 
 FNC1 = "\xf1"  # marks FNC1 inside the encoders' input; never printable data
 
 # The "AI encodable character set 82" of the GS1 General Specifications (figure 7.11-1).
 CSET82 = frozenset(string.ascii_letters + string.digits + "!\"%&'()*+,-./:;<=>?_")
 
-# Element strings that start with these two digits have a predefined total length
-# (AI + data), so no FNC1 is needed after them (GS1 General Specifications figure 7.8.5-2).
-PREDEFINED_LENGTH = {
-    "00": 20, "01": 16, "02": 16, "03": 16, "04": 18,
-    "11": 8, "12": 8, "13": 8, "14": 8, "15": 8, "16": 8, "17": 8, "18": 8, "19": 8,
-    "20": 4, "31": 10, "32": 10, "33": 10, "34": 10, "35": 10, "36": 10, "41": 16,
+# Components ending in a GS1 mod-10 check digit, as (offset in the value, length): the Syntax
+# Dictionary's "csum" linter, which biip's AI data leaves out (app.domain.gs1 has the same; a
+# test keeps the two equal).
+CHECK_DIGITS: dict[str, tuple[int, int]] = {
+    "00": (0, 18), "01": (0, 14), "02": (0, 14), "03": (0, 14),
+    "253": (0, 13), "255": (0, 13), "402": (0, 17),
+    **{f"41{n}": (0, 13) for n in range(8)},
+    "8003": (1, 13), "8006": (0, 14), "8017": (0, 18), "8018": (0, 18), "8026": (0, 14),
 }
+_LENGTHS = re.compile(r"([NXYZ])(\.\.)?(\d+)(?:\.\.N?(\d+))?")
 
 
-@dataclass(frozen=True)
-class AiSpec:
-    title: str
-    numeric: bool  # digits only (else the CSET 82 characters)
-    min_len: int
-    max_len: int
-    check_digit: bool = False  # last digit is a GS1 mod-10 check digit
-    prefix_digits: int = 0  # leading ISO country code digits of a mixed element (421, 423)
+@cache
+def application_identifier(ai: str) -> GS1ApplicationIdentifier | None:
+    """The GS1 Syntax Dictionary's entry for exactly `ai` ("421"), or None if there is none."""
+    from biip import ParseError
+    from biip.gs1_application_identifiers import GS1ApplicationIdentifier
+
+    if not ai.isdigit():
+        return None
+    try:
+        found = GS1ApplicationIdentifier.extract(ai)
+    except ParseError:
+        return None
+    return found if found.ai == ai else None
 
 
-def _n(title: str, length: int, check: bool = False) -> AiSpec:
-    return AiSpec(title, True, length, length, check)
+def _length_range(value_format: str) -> tuple[int, int]:
+    """The shortest and longest value a format allows: "N3+X..9" -> (4, 12), "N13[+X..17]" -> (13, 30)."""
+    low = high = 0
+    for token in value_format.replace("[+", "+[").split("+"):
+        match = _LENGTHS.fullmatch(token.strip("[]"))
+        n_min, n_max = (len(token.strip("[]")),) * 2 if match is None else (
+            (1, int(match[3])) if match[2] else (int(match[3]), int(match[4] or match[3])))
+        low += 0 if token.startswith("[") else n_min
+        high += n_max
+    return low, high
 
-
-def _nv(title: str, max_len: int) -> AiSpec:
-    return AiSpec(title, True, 1, max_len)
-
-
-def _x(title: str, max_len: int) -> AiSpec:
-    return AiSpec(title, False, 1, max_len)
-
-
-# The AIs a warehouse puts on logistic, shipping and product labels. An AI outside this table
-# is refused with a clear message rather than printed unchecked.
-AIS: dict[str, AiSpec] = {
-    "00": _n("SSCC", 18, check=True),
-    "01": _n("GTIN", 14, check=True),
-    "02": _n("CONTENT", 14, check=True),
-    "10": _x("BATCH/LOT", 20),
-    "11": _n("PROD DATE", 6),
-    "12": _n("DUE DATE", 6),
-    "13": _n("PACK DATE", 6),
-    "15": _n("BEST BEFORE", 6),
-    "16": _n("SELL BY", 6),
-    "17": _n("USE BY", 6),
-    "20": _n("VARIANT", 2),
-    "21": _x("SERIAL", 20),
-    "22": _x("CPV", 20),
-    "235": _x("TPX", 28),
-    "240": _x("ADDITIONAL ID", 30),
-    "241": _x("CUST. PART No.", 30),
-    "250": _x("SECONDARY SERIAL", 30),
-    "251": _x("REF. TO SOURCE", 30),
-    "254": _x("GLN EXTENSION COMPONENT", 20),
-    "30": _nv("VAR. COUNT", 8),
-    "37": _nv("COUNT", 8),
-    "400": _x("ORDER NUMBER", 30),
-    "401": _x("GINC", 30),
-    "402": _n("GSIN", 17, check=True),
-    "403": _x("ROUTE", 30),
-    "410": _n("SHIP TO LOC", 13, check=True),
-    "411": _n("BILL TO", 13, check=True),
-    "412": _n("PURCHASE FROM", 13, check=True),
-    "413": _n("SHIP FOR LOC", 13, check=True),
-    "414": _n("LOC No.", 13, check=True),
-    "415": _n("PAY TO", 13, check=True),
-    "416": _n("PROD/SERV LOC", 13, check=True),
-    "417": _n("PARTY", 13, check=True),
-    "420": _x("SHIP TO POST", 20),
-    "421": AiSpec("SHIP TO POST", False, 4, 12, prefix_digits=3),
-    "422": _n("ORIGIN", 3),
-    "7003": _n("EXPIRY TIME", 10),
-    "8004": _x("GIAI", 30),
-    "8018": _n("GSRN - PROVIDER", 18, check=True),
-    "8020": _x("REF. No.", 25),
-    "90": _x("INTERNAL", 30),
-    **{str(ai): _x("INTERNAL", 90) for ai in range(91, 100)},
-    # Trade measures: 31nn-36nn, the fourth digit is the decimal point position.
-    **{f"{p}{d}": _n("MEASURE", 6) for p in range(310, 370) for d in range(10)
-       if p // 10 in (31, 32, 33, 34, 35, 36)},
-}
 
 _ELEMENT = re.compile(r"\((\d{2,4})\)")
 
@@ -110,7 +79,8 @@ class Element:
     @property
     def needs_separator(self) -> bool:
         """True if an FNC1 must follow this element when another element comes after it."""
-        return self.ai[:2] not in PREDEFINED_LENGTH
+        spec = application_identifier(self.ai)
+        return spec is None or spec.separator_required
 
 
 @dataclass(frozen=True)
@@ -175,23 +145,27 @@ def parse(data: str, field: str = "data") -> ElementString:
 
 
 def _check(ai: str, value: str, field: str) -> Element:
-    spec = AIS.get(ai)
+    spec = application_identifier(ai)
     if spec is None:
-        raise LabelError(field, f"({ai}) is not a GS1 Application Identifier this station knows")
-    where = f"({ai}) {spec.title}"
-    if not spec.min_len <= len(value) <= spec.max_len:
-        size = str(spec.max_len) if spec.min_len == spec.max_len else f"{spec.min_len}-{spec.max_len}"
+        raise LabelError(field, f"({ai}) is not a GS1 Application Identifier")
+    where = f"({ai}) {spec.data_title or spec.description}"
+    value_format = spec.format.split("+", 1)[1]
+    low, high = _length_range(value_format)
+    if not low <= len(value) <= high:
+        size = str(high) if low == high else f"{low}-{high}"
         raise LabelError(field, f"{where} needs {size} characters, got {len(value)} ({value!r})")
-    if spec.numeric and not value.isdigit():
+    if not any(kind in value_format for kind in "XYZ") and not (value.isascii() and value.replace("-", "").isdigit()):
         raise LabelError(field, f"{where} must be digits only, got {value!r}")
-    if spec.prefix_digits and not value[:spec.prefix_digits].isdigit():
-        raise LabelError(field, f"{where} must start with a {spec.prefix_digits}-digit ISO country code")
-    bad = sorted(set(value) - CSET82)
+    bad = sorted(set(value) - CSET82 - ({"#"} if "Y" in value_format else set()))  # Y: set 39 (CPID)
     if bad:
         raise LabelError(field, f"{where} cannot carry {''.join(bad)!r} "
                                 "(GS1 allows letters, digits and !\"%&'()*+,-./:;<=>?_)")
-    if spec.check_digit:
-        expected = mod10_check_digit(value[:-1])
-        if int(value[-1]) != expected:
-            raise LabelError(field, f"{where} {value} has check digit {value[-1]}, expected {expected}")
+    if re.fullmatch(spec.pattern, ai + value) is None:
+        raise LabelError(field, f"{where} {value!r} does not fit the GS1 format {value_format}")
+    if ai in CHECK_DIGITS:
+        offset, length = CHECK_DIGITS[ai]
+        digits = value[offset:offset + length]
+        expected = mod10_check_digit(digits[:-1])
+        if int(digits[-1]) != expected:
+            raise LabelError(field, f"{where} {digits} has check digit {digits[-1]}, expected {expected}")
     return Element(ai, value)

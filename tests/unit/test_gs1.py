@@ -8,13 +8,12 @@ from decimal import Decimal
 import pytest
 
 from app.domain.gs1 import (
-    AI_TABLE,
     CSET82,
     GS,
-    PREDEFINED_PREFIXES,
     Gs1Error,
     Problem,
     bracketed,
+    dictionary,
     encode_element_string,
     parse_bracketed,
     parse_digital_link,
@@ -256,20 +255,37 @@ class TestDigitalLink:
 class TestTable:
     def test_ais_are_prefix_free(self) -> None:
         """Parsing relies on no AI being the start of another one."""
-        ais = list(AI_TABLE)
+        ais = list(dictionary())
         assert not [(a, b) for a in ais for b in ais if a != b and b.startswith(a)]
 
-    def test_predefined_length_ais_are_in_the_gs1_predefined_table(self) -> None:
-        for spec in AI_TABLE.values():
-            assert spec.predefined == (spec.ai[:2] in PREDEFINED_PREFIXES), spec.ai
+    def test_ais_with_the_same_first_two_digits_have_the_same_length(self) -> None:
+        """An unknown AI is named by cutting it at the length its first two digits give."""
+        lengths: dict[str, set[int]] = {}
+        for ai in dictionary():
+            lengths.setdefault(ai[:2], set()).add(len(ai))
+        assert all(len(found) == 1 for found in lengths.values()), lengths
+
+    def test_predefined_length_ais_are_the_gs1_predefined_table(self) -> None:
+        """GIVEN the dictionary's "no separator required" flag THEN it is exactly the AIs that start
+        with the two digits of the GS1 General Specifications figure 7.8.5-2 (04 and 14, 18, 19
+        are reserved there and have no AI)."""
+        predefined = {"00", "01", "02", "03", "04", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20",
+                      "31", "32", "33", "34", "35", "36", "41"}
+        for spec in dictionary().values():
+            assert spec.predefined == (spec.ai[:2] in predefined), spec.ai
 
     def test_required_ais_are_present(self) -> None:
-        for ai in ["00", "01", "02", "10", "11", "13", "15", "17", "21", "30", "37", "400"]:
-            assert ai in AI_TABLE
-        assert [f"310{n}" in AI_TABLE for n in range(7)] == [True] * 6 + [False]
+        ais = dictionary()
+        for ai in ["00", "01", "02", "03", "10", "11", "13", "15", "17", "21", "30", "37", "400", "421", "8200"]:
+            assert ai in ais
+        assert [f"310{n}" in ais for n in range(7)] == [True] * 6 + [False]
 
     def test_formats(self) -> None:
-        assert AI_TABLE["01"].format == "N14"
-        assert AI_TABLE["10"].format == "X..20"
-        assert AI_TABLE["37"].format == "N..8"
-        assert AI_TABLE["3103"].decimals == 3
+        ais = dictionary()
+        assert ais["01"].format == "N14"
+        assert ais["10"].format == "X..20"
+        assert ais["37"].format == "N..8"
+        assert ais["421"].format == "N3+X..9"
+        assert (ais["421"].min_length, ais["421"].max_length) == (4, 12)
+        assert ais["3103"].decimals == 3
+        assert ais["3932"].decimals == 2
