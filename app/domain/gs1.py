@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from app.domain import clock
 from app.domain.gtin import gtin_check_digit
 
 GS = "\x1d"  # FNC1 as a scanner transmits it between fields
@@ -316,7 +317,7 @@ def parse_gs1_date(value: str, *, today: date | None = None, zero_day: bool = Tr
     """YYMMDD to a date. DD 00 (allowed when `zero_day`) means the last day of the month."""
     if len(value) != 6 or not value.isascii() or not value.isdigit():
         raise Gs1Error(Problem.BAD_DATE, f"({ai}) date must be YYMMDD, got {value!r}", ai=ai)
-    year = resolve_year(int(value[:2]), today or date.today())
+    year = resolve_year(int(value[:2]), today or clock.today())
     month, day = int(value[2:4]), int(value[4:6])
     if not 1 <= month <= 12:
         raise Gs1Error(Problem.BAD_DATE, f"({ai}) has no month {value[2:4]} in date {value}", ai=ai)
