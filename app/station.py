@@ -3,14 +3,21 @@
 The GUI and `packstation replay` drive the same Station, so a scan does exactly the same thing
 with or without a screen. For each input the Station resolves what was scanned (which order,
 which product), asks the session to decide, commits the resulting facts to the event log, and
-only then applies them and reports the outcome. Effects (labels, slips) run after the commit.
+only then applies them and reports the outcome.
+
+What the facts owe (a label per parcel, the packing slip, the customer's e-mail, the stock
+booking, a carrier void) is written as an intent in the same transaction as the facts, then
+carried out; each intent's key fixes the print job or outbox row it makes, so carrying it out
+again makes nothing twice. At start, whatever a crash left owed is carried out (`resume`): the
+session gets the label result it was waiting for and the station takes the next order.
 """
 
 from __future__ import annotations
 
 import logging
+import uuid
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from app.config import Config
 from app.domain.events import (
@@ -38,7 +45,7 @@ from app.domain.model import Order, OrderStatus, User
 from app.domain.order_refs import AmbiguousOrderReference
 from app.domain.scan import Command, Scan, ScanKind, ScanRules, parse_scan
 from app.domain.session import ORDER_OPEN_PHASES, PackSession, Phase, SessionState
-from app.store.repository import Repository
+from app.store.repository import Intent, ParcelDraft, Repository, Settled
 
 if TYPE_CHECKING:
     from app.sync.claims import ClaimResult
@@ -46,6 +53,15 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 _STOCK_FACTS = frozenset({"order_packed", "labels_voided"})  # facts that move stock
+
+# What a window carries out just after it showed the outcome (a slip is a page: ~10 ms to render).
+_AFTER_OUTCOME = ("slip", "email", "stock")
+_INTENTS = uuid.UUID("6f1d8f0e-3c1b-4f57-9a53-2d0c1f8e7a41")  # namespace of the ids intents make
+
+
+def job_id_for(key: str) -> str:
+    """The print job an intent makes: the same id each time it is carried out, so it is queued once."""
+    return str(uuid.uuid5(_INTENTS, key))
 
 # Central statuses that mean "do not open": when the central database says so, the cache is behind.
 _CENTRAL_STOPS = frozenset({"cancelled", "held", "packed", "shipped"})
@@ -58,7 +74,24 @@ class Claims(Protocol):
 
 
 class PrintFailed(Exception):
-    """A label or slip could not be produced or sent; the message is for the packer."""
+    """A label or slip could not be produced or sent; the message is for the packer.
+
+    `can_retry=False`: trying again cannot help (the label cannot be drawn from this order's
+    data or the template): the packer holds the order for a supervisor instead.
+    """
+
+    def __init__(self, message: str, *, can_retry: bool = True) -> None:
+        super().__init__(message)
+        self.can_retry = can_retry
+
+
+class LabelResult(NamedTuple):
+    """A queued label: its tracking number (None for the station's own), format and print job id."""
+
+    tracking_number: str | None
+    format: str
+    reference: str
+    shortened: tuple[str, ...] = ()  # fields the label build shortened to fit
 
 
 @dataclass(frozen=True)
@@ -71,16 +104,21 @@ class LabelJob:
     carton: str | None
     reprint: bool
     weight_source: str = "scale"  # scale, manual (typed) or not_weighed (app.domain.weights.WeightSource)
+    job_id: str | None = None  # the print job's id, fixed by the intent: the same job is never queued twice
 
 
 class Output(Protocol):
     """Where labels and slips go. The printing package provides the real one."""
 
     def print_label(self, job: LabelJob) -> tuple[str | None, str, str]:
-        """Print a parcel's label; returns (tracking number or None, format, reference)."""
+        """Print a parcel's label; returns (tracking number or None, format, reference), or a
+        LabelResult. Once per `job.job_id`."""
         ...
 
-    def print_slip(self, order: Order, parcels: list[dict[str, Any]]) -> None: ...
+    def print_slip(self, order: Order, parcels: list[dict[str, Any]], *, job_id: str | None = None) -> None:
+        """Queue the packing slip, once per `job_id`. The customer's e-mail, when the output sends
+        any, is `tell_customer(order, parcels)` (optional)."""
+        ...
 
     def void_labels(self, order: Order, parcels: list[dict[str, Any]]) -> None: ...
 
@@ -138,12 +176,15 @@ class Station:
         self.repo = repository
         self.output = output
         self._stock: Any = None  # app.store.inventory.ShipmentHook, made at the first packed order
-        # The window sets this: the packing slip (a page, ~10 ms to render) is printed in a job of
-        # its own just after the outcome is on screen, so the label scan shows at once. The slip
-        # is owed in memory only until then; the next input prints it first if that job never ran.
+        # The window sets this: the packing slip (a page, ~10 ms to render), the e-mail and the stock
+        # booking are carried out in a job of their own just after the outcome is on screen, so the
+        # label scan shows at once. They are owed durably (intents) until then: the next input
+        # carries them out first if that job never ran, and the next start if the process died.
         self.defer_slips = False
-        self._slip_owed = False
-        self.rules = ScanRules(order_pattern=config.scanner.order_pattern, tote_pattern=config.scanner.tote_pattern)
+        self._owed_later = False
+        self.recovered: Outcome | None = None  # what the start carried out that a crash had left owed
+        self.rules = ScanRules(order_pattern=config.scanner.order_pattern, tote_pattern=config.scanner.tote_pattern,
+                               refuse_characters=config.scanner.refuse_characters)
         self.session = PackSession(repository.cartons(), config.packing)
         self.repo.register_station(self.name)
         self.resume()
@@ -165,12 +206,46 @@ class Station:
                     continue
             facts.append(Fact(stored.type, stored.data, order=order))
         self.session.apply(facts)
+        self._redrive()
         current = self.state.order
         if current is not None and self.state.phase in ORDER_OPEN_PHASES:
             log.info("resumed order %s at %s", current.number, self.state.phase)
             fresh = self.repo.order_by_number(current.number)
             if fresh and fresh.status in (OrderStatus.CANCELLED, OrderStatus.HELD):
                 self.handle(OrderChanged(fresh), label="(resume)")
+
+    def _redrive(self) -> None:
+        """Carry out what a crash left owed: the label the session is waiting for (its result goes
+        to the session as if it had just printed), reprints, voids, slips, e-mails, stock."""
+        outcome = Outcome("(resume)", "resume", state=self.state)
+        owed = self.repo.owed_intents(self.name)
+        s = self.state
+        waiting = s.phase is Phase.LABELLING and s.order is not None
+        for intent in owed:
+            if intent.kind == "label":
+                if waiting and s.order is not None and intent.order_number == s.order.number and intent.box == s.box:
+                    waiting = False
+                    self._carry_label(intent, outcome)
+                else:  # its order was held, voided or stopped before the label went: no longer owed
+                    self.repo.settle(Settled(intent.key, "dropped", error="the order left its label step"))
+            elif intent.kind == "reprint":
+                self._carry_label(intent, outcome)
+            else:
+                self._carry(intent, outcome)
+        if waiting and s.order is not None:
+            latest = self.repo.latest_intent(s.order.number, "label", s.box)
+            if latest is None or latest.state == "done":
+                # A label step with nothing owed (a crash under a build without intents): owe it now.
+                intent = self._label_intent(s, s.box, reprint=False)
+                self.repo.record([], station=self.name, packer_id=s.packer.id if s.packer else None,
+                                 order_number=s.order.number, parcel=self._parcel_draft(s, s.box, intent.parcel_uuid),
+                                 intents=[intent])
+                self._carry_label(intent, outcome)
+        outcome.state = self.state
+        if outcome.facts or outcome.feedback:
+            log.warning("start-up carried out what the last stop left owed: %s %s", outcome.facts,
+                        [f.code for f in outcome.feedback])
+            self.recovered = outcome
 
     # ------------------------------------------------------------ inputs
 
@@ -201,47 +276,59 @@ class Station:
         outcome.state = self.state
         return outcome
 
-    def _run(self, event: Input, outcome: Outcome) -> None:
+    def _run(self, event: Input, outcome: Outcome, settles: Settled | None = None) -> None:
+        """Decide, commit the facts with the intents they owe (and `settles`: the label intent
+        whose result this event is), apply, then carry the intents out."""
         decision = self.session.decide(event)
-        if decision.facts:
+        parcel, owed = self._owed(decision)
+        if decision.facts or owed:
             packer = self.state.packer
             order = self.state.order
             # Durable first: the packer hears "accepted" only for what is on disk.
             self.repo.record(decision.facts, station=self.name, packer_id=packer.id if packer else None,
-                             order_number=order.number if order else None)
+                             order_number=order.number if order else None, parcel=parcel, intents=owed,
+                             settled=(settles,) if settles else ())
+            settles = None
             self.session.apply(decision.facts)
             outcome.facts.extend(fact.type for fact in decision.facts)
-            if any(fact.type in _STOCK_FACTS for fact in decision.facts):
-                self._book_stock(decision.facts, packer.id if packer else None)
+        if settles is not None:
+            self.repo.settle(settles)
+        labels = iter(i for i in owed if i.kind in ("label", "reprint"))
         for effect in decision.effects:
             if isinstance(effect, Feedback):
                 outcome.feedback.append(effect)
             elif isinstance(effect, PrintLabel):
-                follow_up = self._print_label(effect, outcome)
-                if follow_up is not None:
-                    self._run(follow_up, outcome)
-            elif isinstance(effect, PrintSlip):
-                if self.defer_slips:
-                    self._slip_owed = True
-                else:
-                    self._print_slip(outcome)
+                self._carry_label(next(labels), outcome)
             elif isinstance(effect, VoidLabels):
-                self._void(effect, outcome)
+                for intent in owed:
+                    if intent.kind == "void":
+                        self._carry(intent, outcome)
+        if any(intent.kind in _AFTER_OUTCOME for intent in owed):  # the slip, e-mail, stock of PrintSlip & co
+            if self.defer_slips:
+                self._owed_later = True
+            else:
+                self._carry_owed_later(outcome)
 
     @property
     def has_deferred(self) -> bool:
-        return self._slip_owed
+        """Something is owed that the window carries out after the outcome (run_deferred)."""
+        return self._owed_later
 
     def run_deferred(self) -> Outcome:
-        """Print what was put off (the packing slip), right after the screen showed the outcome."""
+        """Carry out what was put off (the packing slip, e-mail, stock), right after the screen
+        showed the outcome."""
         outcome = Outcome("", "documents", state=self.state)
         self._run_deferred(outcome)
         return outcome
 
     def _run_deferred(self, outcome: Outcome) -> None:
-        if self._slip_owed:
-            self._slip_owed = False
-            self._print_slip(outcome)
+        if self._owed_later:
+            self._owed_later = False
+            self._carry_owed_later(outcome)
+
+    def _carry_owed_later(self, outcome: Outcome) -> None:
+        for intent in self.repo.owed_intents(self.name, _AFTER_OUTCOME):
+            self._carry(intent, outcome)
 
     @property
     def stock(self) -> Any:
@@ -259,15 +346,17 @@ class Station:
         if warm is not None:
             warm()
 
-    def _book_stock(self, facts: list[Fact], packer_id: int | None) -> None:
-        """A packed order leaves stock; voided labels put it back. After the facts' commit, in its
+    def _book_stock(self, facts: list[Fact], packer_id: int | None) -> bool:
+        """A packed order leaves stock; voided labels put it back (the fact's stock intent). In its
         own transaction: if this fails the order is still packed, and `packstation stock
-        reconcile` books it later (booking is idempotent)."""
+        reconcile` books it later (booking is idempotent: carrying it out twice books once)."""
         try:
             self.stock.after(facts, station=self.name, user_id=packer_id)
         except Exception:  # noqa: BLE001 - the parcel is packed whatever the stock ledger says
             log.exception("stock not booked for %s: run `packstation stock reconcile`",
                           [f.data.get("number") for f in facts if f.type in _STOCK_FACTS])
+            return False
+        return True
 
     # ------------------------------------------------------------ resolving scans
 
@@ -378,60 +467,162 @@ class Station:
     def _carton(self, code: str):
         return next((c for c in self.session.cartons if c.code.upper() == code.upper()), None)
 
-    # ------------------------------------------------------------ effects
+    # ------------------------------------------------------------ effects: what the facts owe
 
-    def _print_label(self, effect: PrintLabel, outcome: Outcome) -> Input | None:
-        """Print a box's label. In the label step the result goes back to the session."""
-        s = self.state
-        assert s.order is not None
-        in_label_step = s.phase is Phase.LABELLING  # first print, or a retry after a failure
-        parcel = self._save_parcel(effect.box) if in_label_step else self._parcel_uuid(s.order.number, effect.box)
-        measured, _expected, source = s.box_weight()
-        weight = measured if in_label_step else None
-        job = LabelJob(s.order, effect.box, effect.box if s.last_box else None, parcel, weight,
-                       s.carton.code if s.carton and in_label_step else None, effect.reprint,
-                       weight_source=source.value if in_label_step else "scale")
-        try:
-            tracking, fmt, ref = self.output.print_label(job)
-        except PrintFailed as exc:
-            if in_label_step:
-                return LabelFailed(effect.box, str(exc))
-            outcome.feedback.append(Feedback(Tone.REJECTED, "reprint_failed", f"Reprint failed: {exc}"))
-            return None
-        if not in_label_step:
-            return None
-        self.repo.label_done(parcel, tracking_number=tracking, label_format=fmt, label_ref=ref)
-        return LabelPrinted(effect.box, tracking)
+    def _owed(self, decision: Any) -> tuple[ParcelDraft | None, list[Intent]]:
+        """The intents a decision's facts owe, and the parcel a label step writes with them.
 
-    def _save_parcel(self, box: int) -> str:
-        s = self.state
+        Nothing for a scan that only packs an item: the scan path pays for an `isinstance` per effect.
+        """
+        effects = [e for e in decision.effects if isinstance(e, (PrintLabel, PrintSlip, VoidLabels))]
+        moves = [f for f in decision.facts if f.type in _STOCK_FACTS]
+        if not effects and not moves:
+            return None, []
+        after = self._after(decision.facts)
+        parcel: ParcelDraft | None = None
+        owed: list[Intent] = []
+        for effect in effects:
+            if isinstance(effect, PrintLabel):
+                intent = self._label_intent(after, effect.box, reprint=effect.reprint)
+                if intent.kind == "label":
+                    parcel = self._parcel_draft(after, effect.box, intent.parcel_uuid)
+                owed.append(intent)
+            elif isinstance(effect, PrintSlip):
+                owed.append(_intent("slip", effect.order_number))
+                if getattr(self.output, "tells_customers", False):
+                    owed.append(_intent("email", effect.order_number))
+            elif isinstance(effect, VoidLabels):
+                owed.append(_intent("void", effect.order_number))
+        packer = after.packer
+        for fact in moves:
+            owed.append(_intent("stock", fact.data["number"], fact=fact.type,
+                                packer_id=packer.id if packer else None))
+        return parcel, owed
+
+    def _after(self, facts: tuple[Fact, ...]) -> SessionState:
+        """The session's state once these facts are applied, without applying them."""
+        scratch = PackSession(self.session.cartons, self.session.rules)
+        scratch.state = self.state
+        return scratch.apply(facts)
+
+    def _label_intent(self, s: SessionState, box: int, *, reprint: bool) -> Intent:
+        """A box's label: in the label step the session waits for it ("label"); after it, a
+        person's reprint ("reprint")."""
         assert s.order is not None
+        number = s.order.number
+        kind = "label" if s.phase is Phase.LABELLING else "reprint"  # first print, or a retry after a failure
+        parcel = self.repo.parcel_uuid(number, box) or (str(uuid.uuid4()) if kind == "label" else None)
+        return _intent(kind, number, box=box, parcel_uuid=parcel, reprint=reprint)
+
+    def _parcel_draft(self, s: SessionState, box: int, parcel_uuid: str | None) -> ParcelDraft:
+        assert s.order is not None and parcel_uuid is not None
         measured, expected, source = s.box_weight()
-        return self.repo.save_parcel(
-            order_number=s.order.number, box=box, station=self.name, packer_id=s.packer.id if s.packer else None,
+        return ParcelDraft(
+            uuid=parcel_uuid, order_number=s.order.number, box=box, station=self.name,
+            packer_id=s.packer.id if s.packer else None,
             # Records say what happened: measured, typed, or not weighed (no weight, never the expected one).
             carton=s.carton.code if s.carton else None, weight_g=measured, expected_g=expected,
             weight_source=source.value,
             carrier=s.order.carrier, service_level=s.order.service_level,
         )
 
-    def _parcel_uuid(self, number: str, box: int) -> str:
-        return next((p["uuid"] for p in self.repo.parcels_of(number) if p["box_no"] == box), "")
+    def _label_job(self, intent: Intent) -> LabelJob | None:
+        s = self.state
+        in_label_step = intent.kind == "label"
+        order = s.order if s.order is not None and s.order.number == intent.order_number else None
+        order = order or self.repo.order_by_number(intent.order_number)
+        if order is None or intent.box is None:
+            return None
+        measured, _expected, source = s.box_weight() if in_label_step else (None, None, None)
+        last = s.last_box if s.order is order else False
+        return LabelJob(order, intent.box, intent.box if last else None, intent.parcel_uuid or "",
+                        measured if in_label_step else None,
+                        s.carton.code if s.carton and in_label_step else None, bool(intent.payload.get("reprint")),
+                        weight_source=source.value if source is not None else "scale",
+                        job_id=job_id_for(intent.key))
 
-    def _print_slip(self, outcome: Outcome) -> None:
-        order = self.repo.order_by_number(self.state.last_order or "")
-        if order is None:
+    def _carry_label(self, intent: Intent, outcome: Outcome) -> None:
+        """Queue a box's label. In the label step its result goes to the session, which records
+        it with the intent settled, in one transaction."""
+        job = self._label_job(intent)
+        failure: PrintFailed | None = None
+        result: Any = None
+        if job is None:
+            failure = PrintFailed(f"Order {intent.order_number} is not in this station's database.", can_retry=False)
+        else:
+            try:
+                result = self.output.print_label(job)
+            except PrintFailed as exc:
+                failure = exc
+            except Exception as exc:  # noqa: BLE001 - a template or data error must not strand the order
+                log.exception("label for order %s box %s could not be made", intent.order_number, intent.box)
+                failure = PrintFailed(f"The label cannot be made ({type(exc).__name__}: {exc}).", can_retry=False)
+        if intent.kind != "label":  # a person's reprint
+            if failure is not None:
+                self.repo.settle(Settled(intent.key, "failed", error=str(failure)))
+                outcome.feedback.append(Feedback(Tone.REJECTED, "reprint_failed", f"Reprint failed: {failure}"))
+            else:
+                self.repo.settle(Settled(intent.key, "done", result=str(result[2])))
             return
-        try:
-            self.output.print_slip(order, self.repo.parcels_of(order.number))
-        except PrintFailed as exc:
-            outcome.feedback.append(Feedback(Tone.WARNING, "slip_failed", f"Packing slip did not print: {exc}"))
+        box = intent.box or self.state.box
+        if failure is not None:
+            self._run(LabelFailed(box, str(failure), can_retry=failure.can_retry), outcome,
+                      Settled(intent.key, "failed", error=str(failure)))
+            return
+        tracking, fmt, ref = result[0], result[1], result[2]
+        shortened = tuple(getattr(result, "shortened", ()) or ())
+        if shortened:
+            outcome.feedback.append(Feedback(
+                Tone.WARNING, "label_shortened",
+                f"Label shortened: {', '.join(shortened)} did not fit. Check the label can be read; "
+                "if not, VOID it and call a supervisor."))
+        self._run(LabelPrinted(box, tracking), outcome,
+                  Settled(intent.key, "done", result=str(ref), parcel_uuid=intent.parcel_uuid,
+                          label=(tracking, fmt, str(ref))))
 
-    def _void(self, effect: VoidLabels, outcome: Outcome) -> None:
-        order = self.repo.order_by_number(effect.order_number)
-        if order is None:
-            return
+    def _carry(self, intent: Intent, outcome: Outcome) -> None:
+        """Carry out a slip, e-mail, stock booking or void, and settle it (a crash before the settle
+        carries it out again: the slip's print job id and the e-mail's Message-ID make it once)."""
+        number = intent.order_number
         try:
-            self.output.void_labels(order, self.repo.parcels_of(order.number))
+            if intent.kind == "stock":
+                fact = Fact(intent.payload["fact"], {"number": number})
+                done = self._book_stock([fact], intent.payload.get("packer_id"))
+                self.repo.settle(Settled(intent.key, "done" if done else "failed"))
+                return
+            order = self.repo.order_by_number(number)
+            if order is None:
+                self.repo.settle(Settled(intent.key, "dropped", error=f"order {number} is not in the database"))
+                return
+            parcels = self.repo.parcels_of(number)
+            if intent.kind == "slip":
+                self.output.print_slip(order, parcels, job_id=job_id_for(intent.key))
+            elif intent.kind == "email":
+                tell = getattr(self.output, "tell_customer", None)
+                if tell is not None:
+                    tell(order, parcels)
+            elif intent.kind == "void":
+                self.output.void_labels(order, parcels)
         except PrintFailed as exc:
-            outcome.feedback.append(Feedback(Tone.WARNING, "void_failed", f"Carrier void failed: {exc}"))
+            self.repo.settle(Settled(intent.key, "failed", error=str(exc)))
+            code, text = _FAILED.get(intent.kind, ("effect_failed", "Not done"))
+            outcome.feedback.append(Feedback(Tone.WARNING, code, f"{text}: {exc}"))
+            return
+        except Exception as exc:  # noqa: BLE001 - the order is packed; the office sees the failed intent
+            log.exception("%s for order %s failed", intent.kind, number)
+            self.repo.settle(Settled(intent.key, "failed", error=f"{type(exc).__name__}: {exc}"))
+            code, text = _FAILED.get(intent.kind, ("effect_failed", "Not done"))
+            outcome.feedback.append(Feedback(Tone.WARNING, code, f"{text}: {exc}"))
+            return
+        self.repo.settle(Settled(intent.key, "done"))
+
+
+_FAILED = {"slip": ("slip_failed", "Packing slip did not print"), "void": ("void_failed", "Carrier void failed"),
+           "email": ("email_failed", "Customer e-mail not queued")}
+
+
+def _intent(kind: str, order_number: str, *, box: int | None = None, parcel_uuid: str | None = None,
+            **payload: Any) -> Intent:
+    """A new intent; its key (kind, order, box and a random part) is fixed once it is written."""
+    key = f"{kind}:{order_number}:{box or ''}:{uuid.uuid4().hex[:16]}"
+    return Intent(key, kind, order_number, box, parcel_uuid, payload)

@@ -84,6 +84,7 @@ class LabelPrinted:
 class LabelFailed:
     box: int
     message: str
+    can_retry: bool = True  # False: the label cannot be drawn (its data or template); a REPRINT cannot help
 
 
 @dataclass(frozen=True, slots=True)

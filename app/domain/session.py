@@ -489,6 +489,10 @@ class PackSession:
                 packed = Fact("order_packed", {"number": s.order.number, "boxes": box})
                 return _say(Tone.COMPLETE, "order_packed", f"Order {s.order.number} packed. Scan the next order.",
                             printed, packed, effects=(PrintSlip(s.order.number),))
+            case LabelFailed(box=box, message=message, can_retry=False):
+                failed = Fact("print_failed", {"box": box, "message": message, "can_retry": False})
+                return _say(Tone.REJECTED, "label_cannot_be_made",
+                            f"{message} HOLD the order and give it to a supervisor.", failed)
             case LabelFailed(box=box, message=message):
                 failed = Fact("print_failed", {"box": box, "message": message})
                 return _say(Tone.REJECTED, "label_failed", f"Label did not print: {message} Then scan REPRINT.", failed)

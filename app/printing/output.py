@@ -29,7 +29,7 @@ from app.config import Config
 from app.domain.model import Order
 from app.printing.documents import slip_data
 from app.printing.job_store import SqlJobStore
-from app.station import LabelJob, PrintFailed
+from app.station import LabelJob, LabelResult, PrintFailed
 from printers import LabelError, documents, send
 from printers.print_queue import PrintJob, PrintQueue
 
@@ -93,7 +93,9 @@ class PrinterOutput:
 
     # ------------------------------------------------------------ the station's Output
 
-    def print_label(self, job: LabelJob) -> tuple[str | None, str, str]:
+    def print_label(self, job: LabelJob) -> LabelResult:
+        """Queue a parcel's label. `job.job_id` (from the station's intent) makes it once: asked
+        again for the same job id, the queued job is returned (a label is bought once per parcel)."""
         from app.store.carrier_labels import label_for  # with the import formats: not needed to start
 
         upstream = label_for(self.engine, job.order.number, job.box)
@@ -104,18 +106,23 @@ class PrinterOutput:
         label = self._label(job)
         first = self.store.first_for(_reference(job), "label") if job.reprint else None
         if first is not None:
-            queued = self.queue.reprint(first.uuid)  # the same bytes again, recorded as a new linked job
+            # the same bytes again, recorded as a new linked job
+            queued = self.queue.reprint(first.uuid, job_id=job.job_id)
             self._remember_preview(job.order.number, job.box, label)
         else:
             queued = self._submit_own_label(job, label)
-        return None, self.printers.label_format, queued.uuid
+        return LabelResult(None, self.printers.label_format, queued.uuid, _shortened(label))
 
     def _submit_own_label(self, job: LabelJob, label: Any) -> PrintJob:
         """A label the station drew: rendered for the label printer, queued, kept for the screen."""
         fmt = self.printers.label_format
         title = f"{job.order.number}-{job.box}"
-        data = printers.render_zpl(label) if fmt == "zpl" else printers.render_pdf(label, title=title)
-        queued = self.queue.submit(self.printers.label, "label", fmt, data, reference=_reference(job))
+        try:
+            data = printers.render_zpl(label) if fmt == "zpl" else printers.render_pdf(label, title=title)
+        except LabelError as exc:
+            raise PrintFailed(_cannot_draw(exc), can_retry=False) from exc
+        queued = self.queue.submit(self.printers.label, "label", fmt, data, reference=_reference(job),
+                                   job_id=job.job_id)
         self._remember_preview(job.order.number, job.box, label)
         return queued
 
@@ -139,7 +146,7 @@ class PrinterOutput:
 
     # ------------------------------------------------------------ shipping: bought labels
 
-    def _print_shipped(self, job: LabelJob) -> tuple[str | None, str, str]:
+    def _print_shipped(self, job: LabelJob) -> LabelResult:
         """Buy the parcel's label (once), then print the carrier's file or the station's own label."""
         from app.shipping.errors import ShippingError
 
@@ -150,8 +157,8 @@ class PrinterOutput:
             current = buyer.records.current(job.parcel_uuid)
             first = self.store.first_for(reference, "label")
             if current is not None and current.state == "bought" and first is not None:
-                queued = self.queue.reprint(first.uuid)
-                return current.tracking_number, first.format, queued.uuid
+                queued = self.queue.reprint(first.uuid, job_id=job.job_id)
+                return LabelResult(current.tracking_number, first.format, queued.uuid)
         try:
             purchase = buyer.buy(job.order, job.parcel_uuid, job.box, job.weight_g, job.carton)
         except ShippingError as exc:
@@ -163,19 +170,18 @@ class PrinterOutput:
             return self._print_carrier_file(job, purchase, reference)
         label = self._label(job, tracking=purchase.tracking_number, carrier=purchase.carrier, service=purchase.service)
         queued = self._submit_own_label(job, label)
-        return purchase.tracking_number, self.printers.label_format, queued.uuid
+        return LabelResult(purchase.tracking_number, self.printers.label_format, queued.uuid, _shortened(label))
 
-    def _print_carrier_file(self, job: LabelJob, purchase: PurchasedLabel,
-                            reference: str) -> tuple[str | None, str, str]:
+    def _print_carrier_file(self, job: LabelJob, purchase: PurchasedLabel, reference: str) -> LabelResult:
         """A carrier's label goes out byte for byte, on the printer that speaks its language."""
         fmt = purchase.label_format or self.printers.label_format
         printer = self._printer_taking(fmt, "The carrier's label is ZPL but the label printer takes PDF: set "
                                             "shipping.label_format = \"pdf\" (or printers.label_format = \"zpl\"), "
                                             "then scan REPRINT. The label is bought: it is not bought again.")
         assert purchase.label_bytes is not None
-        queued = self.queue.submit(printer, "label", fmt, purchase.label_bytes, reference=reference)
+        queued = self.queue.submit(printer, "label", fmt, purchase.label_bytes, reference=reference, job_id=job.job_id)
         self._remember_preview(job.order.number, job.box, None)
-        return purchase.tracking_number, fmt, queued.uuid
+        return LabelResult(purchase.tracking_number, fmt, queued.uuid)
 
     def _label_buyer(self) -> LabelBuyer:
         """The station's LabelBuyer, built once from [shipping] (rate cards are read here)."""
@@ -204,16 +210,17 @@ class PrinterOutput:
             return None
         return LabelRecords(self.engine).current(parcel_uuid)
 
-    def _print_upstream(self, job: LabelJob, upstream: UpstreamLabel) -> tuple[str | None, str, str]:
+    def _print_upstream(self, job: LabelJob, upstream: UpstreamLabel) -> LabelResult:
         """A label bought upstream goes out byte for byte, on the printer that speaks its language."""
         printer = self._printer_taking(upstream.format, "This order's carrier label is ZPL but the label printer "
                                                         "takes PDF: set printers.label_format = \"zpl\" or ask for "
                                                         "a PDF label.")
         reference = _reference(job)
         first = self.store.first_for(reference, "label") if job.reprint else None
-        queued = (self.queue.reprint(first.uuid) if first else
-                  self.queue.submit(printer, "label", upstream.format, upstream.data, reference=reference))
-        return upstream.tracking_number, upstream.format, queued.uuid
+        queued = (self.queue.reprint(first.uuid, job_id=job.job_id) if first else
+                  self.queue.submit(printer, "label", upstream.format, upstream.data, reference=reference,
+                                    job_id=job.job_id))
+        return LabelResult(upstream.tracking_number, upstream.format, queued.uuid)
 
     def preview_png(self, order_number: str, box: int) -> bytes | None:
         kept = self._previews.get((order_number, box))
@@ -223,14 +230,26 @@ class PrinterOutput:
         self._previews[(order_number, box)] = png
         return png
 
-    def print_slip(self, order: Order, parcels: list[dict[str, Any]]) -> None:
+    def print_slip(self, order: Order, parcels: list[dict[str, Any]], *, job_id: str | None = None) -> None:
+        """Queue the order's packing slip (once per `job_id`: the station's slip intent)."""
+        if job_id is not None and self.store.get(job_id) is not None:
+            return
         rma, code = self._return_code(order) if self.config.returns.code_on_slip else ("", "")
         try:
             pdf = documents.render_packing_slip(slip_data(order, len(parcels) or None, rma=rma, return_code=code),
                                                 template_dir=self.template_dir, page=self.config.slip_page)
         except LabelError as exc:
-            raise PrintFailed(f"Packing slip cannot be made: {exc}") from exc
-        self.queue.submit(self.printers.document, "slip", "pdf", pdf, reference=f"order {order.number} slip")
+            raise PrintFailed(f"Packing slip cannot be made: {exc}", can_retry=False) from exc
+        self.queue.submit(self.printers.document, "slip", "pdf", pdf, reference=f"order {order.number} slip",
+                          job_id=job_id)
+
+    @property
+    def tells_customers(self) -> bool:
+        """A packed order owes its customer a shipment e-mail ([email] enabled)."""
+        return self.shipping is not None and self.shipping.email.enabled
+
+    def tell_customer(self, order: Order, parcels: list[dict[str, Any]]) -> None:
+        """The packed order's shipment e-mail, into the durable outbox (never twice: keyed by parcel)."""
         self._tell_customer(order, parcels)
 
     def _return_code(self, order: Order) -> tuple[str, str]:
@@ -323,7 +342,7 @@ class PrinterOutput:
                              weight_g=job.weight_g, weight_source=getattr(job, "weight_source", "scale"),
                              tracking=tracking, carrier=carrier, service=service)
         except LabelError as exc:
-            raise PrintFailed(f"Label cannot be made: {exc}") from exc
+            raise PrintFailed(_cannot_draw(exc), can_retry=False) from exc
 
     # ------------------------------------------------------------ the queue
 
@@ -370,6 +389,16 @@ class PrinterOutput:
 
     def recent_jobs(self, limit: int = 20) -> list[PrintJob]:
         return self.store.recent(limit)
+
+
+def _cannot_draw(exc: Exception) -> str:
+    """What the packer reads when the label cannot be drawn (a template or an order's data)."""
+    return f"The label cannot be made ({exc})."
+
+
+def _shortened(label: Any) -> tuple[str, ...]:
+    """The fields the label build had to shorten to fit (printers' `shortened`, when it reports it)."""
+    return tuple(getattr(label, "shortened", None) or ())
 
 
 def _reference(job: LabelJob) -> str:

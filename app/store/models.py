@@ -263,6 +263,37 @@ class PrintJob(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
 
 
+class EffectIntent(Base):
+    """What a fact owes (a label, a packing slip, an e-mail, a stock booking, a carrier void),
+    written in the same transaction as the fact and carried out afterwards by the station.
+
+    `key` is stable: the print job or outbox row it makes is derived from it, so carrying an
+    intent out twice (after a crash between the effect and `done`) makes it once. Owed intents
+    are carried out again when the station starts (app.station.Station.resume).
+    """
+
+    __tablename__ = "effect_intents"
+    __table_args__ = (
+        Index("ix_effect_intents_station_state", "station", "state"),  # start-up: what is still owed
+        Index("ix_effect_intents_order_kind", "order_number", "kind", "box"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    key: Mapped[str] = mapped_column(String(128), unique=True)
+    kind: Mapped[str] = mapped_column(String(16))  # label, reprint, slip, email, stock, void
+    station: Mapped[str] = mapped_column(String(64))
+    order_number: Mapped[str] = mapped_column(String(64))
+    box: Mapped[int | None] = mapped_column(Integer)
+    parcel_uuid: Mapped[str | None] = mapped_column(String(36))
+    payload: Mapped[str] = mapped_column(Text, default="{}")
+    state: Mapped[str] = mapped_column(String(16), default="owed")  # owed, done, failed, dropped
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    result: Mapped[str] = mapped_column(Text, default="")  # what it made: a print job's id, a tracking number
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    settled_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
 class SyncState(Base):
     """Cursors of the sync with the central database: what was pushed, what was pulled."""
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import Connection, Engine, bindparam, delete, insert, literal, or_, select, update
@@ -21,6 +21,7 @@ from app.domain.order_refs import AmbiguousOrderReference, OrderMatch, order_ref
 from app.store.models import (
     Barcode,
     Carton,
+    EffectIntent,
     Order,
     OrderLine,
     PackedSerial,
@@ -41,6 +42,7 @@ _events = PackEvent.__table__
 _serials = PackedSerial.__table__
 _parcels = Parcel.__table__
 _stations = Station.__table__
+_intents = EffectIntent.__table__
 
 OPEN_STATUSES = ("open", "packing")
 
@@ -50,6 +52,55 @@ class ProductHit:
     product_id: int
     product: m.Product
     units: int  # units one scan of this code stands for (case packs)
+
+
+@dataclass(frozen=True, slots=True)
+class ParcelDraft:
+    """A box's parcel row as its label step starts (written with the fact that owes the label)."""
+
+    uuid: str
+    order_number: str
+    box: int
+    station: str
+    packer_id: int | None
+    carton: str | None
+    weight_g: int | None
+    expected_g: int | None
+    weight_source: str
+    carrier: str
+    service_level: str
+
+
+@dataclass(frozen=True, slots=True)
+class Intent:
+    """An effect a fact owes (see EffectIntent), as the station writes it with the fact."""
+
+    key: str
+    kind: str
+    order_number: str
+    box: int | None = None
+    parcel_uuid: str | None = None
+    payload: dict = field(default_factory=dict)
+    state: str = "owed"
+    result: str = ""
+    attempts: int = 0
+    id: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Settled:
+    """An intent carried out (done), given up (failed) or no longer owed (dropped).
+
+    `label` = (tracking number, label format, label reference) marks its parcel labelled in
+    the same transaction.
+    """
+
+    key: str
+    state: str
+    result: str = ""
+    error: str = ""
+    parcel_uuid: str | None = None
+    label: tuple[str | None, str, str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,8 +231,14 @@ class Repository:
 
     # ------------------------------------------------------------ the event log
 
-    def record(self, facts: Iterable[Fact], *, station: str, packer_id: int | None, order_number: str | None) -> None:
-        """Append facts and update what they change, in one durable transaction."""
+    def record(self, facts: Iterable[Fact], *, station: str, packer_id: int | None, order_number: str | None,
+               parcel: ParcelDraft | None = None, intents: Sequence[Intent] = (),
+               settled: Sequence[Settled] = ()) -> None:
+        """Append facts and update what they change, in one durable transaction.
+
+        With it, in the same transaction: the parcel a label is owed for, the intents the facts
+        owe (labels, slips, e-mails, stock bookings) and the intents they settle.
+        """
         facts = list(facts)
         # Resolve ids before the write transaction: look-ups use the other connection.
         default_id = self.order_id(order_number) if order_number else None
@@ -197,6 +254,12 @@ class Repository:
                 })
                 if order_id is not None:
                     self._project(fact, order_id, event_uuid)
+            if parcel is not None:
+                self._upsert_parcel(parcel, now)
+            for intent in intents:
+                self._add_intent(intent, station, now)
+            for done in settled:
+                self._settle(done, now)
 
     def _fact_order_id(self, fact: Fact, default: int | None) -> int | None:
         number = fact.order.number if fact.order else fact.data.get("number")
@@ -271,6 +334,24 @@ class Repository:
                                                       created_at=clock.now(), **values))
             return parcel_uuid
 
+    def _upsert_parcel(self, draft: ParcelDraft, now: datetime) -> None:
+        order_id = self.order_id(draft.order_number)
+        values = {"station": draft.station, "packer_id": draft.packer_id, "carton_code": draft.carton,
+                  "weight_g": draft.weight_g, "expected_weight_g": draft.expected_g,
+                  "weight_source": draft.weight_source, "carrier": draft.carrier,
+                  "service_level": draft.service_level, "status": "labelling"}
+        changed = self.writer.execute(update(_parcels).where(_parcels.c.order_id == order_id,
+                                                             _parcels.c.box_no == draft.box).values(**values))
+        if not changed.rowcount:
+            self.writer.execute(insert(_parcels).values(uuid=draft.uuid, order_id=order_id, box_no=draft.box,
+                                                        created_at=now, **values))
+
+    def parcel_uuid(self, order_number: str, box: int) -> str | None:
+        """The UUID of an order's box, if it has a parcel row yet."""
+        order_id = self.order_id(order_number)
+        return self._scalar(select(_parcels.c.uuid).where(_parcels.c.order_id == order_id,
+                                                          _parcels.c.box_no == box))
+
     def label_done(self, parcel_uuid: str, *, tracking_number: str | None, label_format: str,
                    label_ref: str) -> None:
         with self.writer.begin():
@@ -287,6 +368,45 @@ class Repository:
         rows = self.reader.execute(select(_parcels).where(_parcels.c.order_id == order_id)
                                  .order_by(_parcels.c.box_no)).mappings().all()
         return [dict(r) for r in rows]
+
+    # ------------------------------------------------------------ effect intents
+
+    def _add_intent(self, intent: Intent, station: str, now: datetime) -> None:
+        self.writer.execute(insert(_intents).values(
+            key=intent.key, kind=intent.kind, station=station, order_number=intent.order_number, box=intent.box,
+            parcel_uuid=intent.parcel_uuid, payload=json.dumps(intent.payload, separators=(",", ":")),
+            state="owed", attempts=0, result="", last_error="", created_at=now))
+
+    def _settle(self, done: Settled, now: datetime) -> None:
+        self.writer.execute(update(_intents).where(_intents.c.key == done.key).values(
+            state=done.state, result=done.result, last_error=done.error, settled_at=now,
+            attempts=_intents.c.attempts + 1))
+        if done.label is not None and done.parcel_uuid:
+            tracking, fmt, ref = done.label
+            self.writer.execute(update(_parcels).where(_parcels.c.uuid == done.parcel_uuid).values(
+                tracking_number=tracking, label_format=fmt, label_ref=ref, status="labelled"))
+
+    def settle(self, *settled: Settled) -> None:
+        """Settle intents on their own (effects that record no fact: slips, e-mails, stock)."""
+        now = clock.now()
+        with self.writer.begin():
+            for done in settled:
+                self._settle(done, now)
+
+    def owed_intents(self, station: str, kinds: Sequence[str] | None = None) -> list[Intent]:
+        """What this station still owes, oldest first."""
+        query = select(_intents).where(_intents.c.station == station, _intents.c.state == "owed")
+        if kinds is not None:
+            query = query.where(_intents.c.kind.in_(kinds))
+        return [_intent(r) for r in self.reader.execute(query.order_by(_intents.c.id)).all()]
+
+    def latest_intent(self, order_number: str, kind: str, box: int | None = None) -> Intent | None:
+        """The newest intent of this kind for an order (and box)."""
+        query = select(_intents).where(_intents.c.order_number == order_number, _intents.c.kind == kind)
+        if box is not None:
+            query = query.where(_intents.c.box == box)
+        row = self._one(query.order_by(_intents.c.id.desc()).limit(1))
+        return _intent(row) if row else None
 
     def register_station(self, name: str) -> None:
         with self.writer.begin():
@@ -380,6 +500,11 @@ _STATUS_AFTER = {"order_opened": "packing", "order_packed": "packed", "order_hel
 _FREES_SERIALS = frozenset({"order_released", "order_stopped", "labels_voided"})
 
 CLOSING_TYPES = frozenset({"order_packed", "order_held", "order_released", "order_stopped", "labels_voided"})
+
+
+def _intent(r) -> Intent:  # noqa: ANN001 - a Row of effect_intents
+    return Intent(r.key, r.kind, r.order_number, r.box, r.parcel_uuid, json.loads(r.payload or "{}"), r.state,
+                  r.result, r.attempts, r.id)
 
 
 def _stored(r) -> StoredEvent:  # noqa: ANN001 - a Row of pack_events

@@ -103,7 +103,7 @@ class NullOutput:
     def print_label(self, job: LabelJob) -> tuple[str | None, str, str]:
         return f"1Z{job.parcel_uuid[:12].upper()}", "zpl", "null://"
 
-    def print_slip(self, order: Order, parcels: list[dict[str, Any]]) -> None:
+    def print_slip(self, order: Order, parcels: list[dict[str, Any]], *, job_id: str | None = None) -> None:
         return None
 
     def void_labels(self, order: Order, parcels: list[dict[str, Any]]) -> None:

@@ -36,7 +36,7 @@ class NoPrinter:
         self.labels += 1
         return f"1ZTEST{self.labels:010d}", "zpl", f"label-{self.labels}"
 
-    def print_slip(self, order, parcels) -> None:
+    def print_slip(self, order, parcels, *, job_id=None) -> None:
         pass
 
     def void_labels(self, order, parcels) -> None:
