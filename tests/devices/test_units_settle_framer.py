@@ -140,3 +140,23 @@ def test_absurd_numbers_are_errors_not_crashes(frame):
     for parse in (mt_sics.parse_reply, nci.parse_reply, stream.parse_frame):
         reply = parse(frame)
         assert reply is None or reply.kind in ("weight", "unknown", "error")
+
+
+ISO15434 = b"[)>\x1e06\x1d8P09506000134352\x1dS SN-0001\x1d1TLOT7\x1e\x04"
+
+
+@pytest.mark.parametrize("suffix", ["cr", "none"])
+def test_an_iso15434_message_keeps_its_rs_gs_and_eot(suffix: str):
+    """GIVEN a 2D code holding an ISO/IEC 15434 message ("[)>" RS 06 GS ... RS EOT), sent by a serial
+    scanner with or without a suffix  THEN it is one frame with every byte, not line noise."""
+    framer = ScanFramer(FramingSettings(suffix=suffix, idle_ms=20))
+    out = frames(framer, (b"]d1" + ISO15434[:9], 0.0), (ISO15434[9:] + (b"\r" if suffix == "cr" else b""), 0.001))
+    out += framer.poll(0.1)
+    assert out == [b"]d1" + ISO15434]
+    assert framer.counters.dropped == 0
+
+
+def test_rs_and_eot_outside_an_iso15434_message_are_still_noise():
+    framer = ScanFramer(FramingSettings(suffix="cr", quiet_ms=50))
+    assert frames(framer, (b"AB\x1eCD\r", 0.0), (b"[)>\x1e06\x1dS1\x07\x1e\x04\r", 0.1)) == []
+    assert framer.counters.control == 2

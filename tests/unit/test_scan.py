@@ -145,6 +145,35 @@ class TestRealBarcodeText:
         assert "^" in scan.message and "(10)" in scan.message
 
 
+class TestIso15434:
+    """ISO/IEC 15434 messages in 2D codes of parts and parcels: "[)>" RS, formats, RS EOT."""
+
+    def test_format_06_data_identifiers(self) -> None:
+        """GIVEN format 06 with a GTIN (8P), a serial (S), a lot (1T) and a quantity (Q)
+        THEN a product with its serial, lot and count, the fields as their GS1 AIs."""
+        scan = parse_scan(f"]d1[)>\x1e06{GS}8P{GTIN}{GS}SSN-0001{GS}1TLOT7{GS}Q6\x1e\x04")
+        assert (scan.kind, scan.gtins, scan.serial, scan.lot, scan.count) == (ScanKind.PRODUCT, (GTIN,), "SN-0001",
+                                                                              "LOT7", 6)
+        assert scan.ais == (("01", GTIN), ("21", "SN-0001"), ("10", "LOT7"), ("30", "6"))
+
+    def test_format_05_is_a_gs1_element_string(self) -> None:
+        scan = parse_scan(f"[)>\x1e05{GS}01{GTIN}17261231{GS}10ABC\x1e\x04", today=date(2025, 6, 15))
+        assert (scan.kind, scan.lot, scan.expiry) == (ScanKind.PRODUCT, "ABC", date(2026, 12, 31))
+
+    def test_a_part_number_alone_is_looked_up_as_text(self) -> None:
+        scan = parse_scan(f"[)>\x1e06{GS}1PPIPE-1/2IN{GS}9KIGNORED\x1e\x04")
+        assert (scan.kind, scan.text) == (ScanKind.TEXT, "PIPE-1/2IN")
+
+    def test_without_its_end_the_message_is_cut_off(self) -> None:
+        rejected(f"[)>\x1e06{GS}8P{GTIN}", RejectReason.GS1_TRUNCATED)
+
+    def test_other_control_characters_in_a_message_are_refused(self) -> None:
+        rejected(f"[)>\x1e06{GS}S1\x07\x1e\x04", RejectReason.CONTROL_CHARACTER)
+
+    def test_rs_outside_a_message_is_a_control_character(self) -> None:
+        rejected("AB\x1eCD", RejectReason.CONTROL_CHARACTER)
+
+
 class TestProducts:
     @pytest.mark.parametrize(
         ("raw", "gtin"),
