@@ -150,6 +150,56 @@ class QueueHealth:
         return not self.held and not self.interrupted and all(p.ok for p in self.printers)
 
 
+def reprint_job(store: JobStore, job_uuid: str, job_id: str | None = None) -> PrintJob:
+    """A new job with the same bytes, linked to the first (`reprint_of`); KeyError if there is none.
+    With `job_id` (see PrintQueue.submit) asking twice makes one job.
+
+    Works on the store alone, so `packstation printers` can ask beside a running station: its
+    queue's worker sends what is queued.
+    """
+    if job_id is not None and (stored := store.get(job_id)) is not None:
+        return stored
+    original = store.get(job_uuid)
+    if original is None:
+        raise KeyError(f"no print job {job_uuid}")
+    job = PrintJob(original.printer, original.document, original.format, original.data, original.reference,
+                   reprint_of=original.reprint_of or original.uuid)
+    if job_id is not None:
+        job.uuid = job_id
+    store.add(job)
+    return job
+
+
+def resend_job(store: JobStore, job_uuid: str) -> PrintJob:
+    """The same job queued once more, in its place (before the jobs that came after it): for a job
+    cut off mid-send (`interrupted`) or given up (`failed`). ValueError for any other state."""
+    job = store.get(job_uuid)
+    if job is None:
+        raise KeyError(f"no print job {job_uuid}")
+    if job.state not in NEEDS_A_PERSON:
+        what = {JobState.DONE: "it was sent whole — ask for a reprint for another copy",
+                JobState.QUEUED: "it is still waiting for its printer",
+                JobState.SENDING: "it is being sent now",
+                JobState.DISMISSED: "it was dismissed — ask for a reprint for another copy"}[job.state]
+        raise ValueError(f"print job {job.uuid[:8]} ({job.document} {job.reference}) is not to resend: {what}")
+    log.info("print job %s (%s %s) resent after: %s", job.uuid, job.document, job.reference, job.last_error)
+    job.state, job.last_error = JobState.QUEUED, ""
+    store.update(job)
+    return job
+
+
+def dismiss_job(store: JobStore, job_uuid: str) -> PrintJob:
+    """A person looked: the interrupted job came out whole and is not to be sent again."""
+    job = store.get(job_uuid)
+    if job is None:
+        raise KeyError(f"no print job {job_uuid}")
+    if job.state not in NEEDS_A_PERSON:
+        raise ValueError(f"print job {job.uuid[:8]} is {job.state.value}: only an interrupted job is dismissed")
+    job.state = JobState.DISMISSED
+    store.update(job)
+    return job
+
+
 class PrintQueue:
     def __init__(self, store: JobStore, send: Sender, *, on_change: Callable[[PrintJob], None] | None = None,
                  first_retry: float = 1.0, max_retry: float = 30.0, hold_poll: float = 2.0,
@@ -190,34 +240,13 @@ class PrintQueue:
 
     def reprint(self, job_uuid: str, job_id: str | None = None) -> PrintJob:
         """A person asked for this job again: a new job, linked to the first (`job_id`: as for submit)."""
-        if job_id is not None and (stored := self.store.get(job_id)) is not None:
-            return stored
-        original = self.store.get(job_uuid)
-        if original is None:
-            raise KeyError(f"no print job {job_uuid}")
-        job = PrintJob(original.printer, original.document, original.format, original.data, original.reference,
-                       reprint_of=original.reprint_of or original.uuid)
-        if job_id is not None:
-            job.uuid = job_id
-        self.store.add(job)
+        job = reprint_job(self.store, job_uuid, job_id)
         self._wake.set()
         return job
 
     def resend(self, job_uuid: str) -> PrintJob:
-        """A person asked for a job cut off mid-send to go again: the same job, queued once more in
-        its place (it goes before the jobs that came after it)."""
-        job = self.store.get(job_uuid)
-        if job is None:
-            raise KeyError(f"no print job {job_uuid}")
-        if job.state not in NEEDS_A_PERSON:
-            what = {JobState.DONE: "it was sent whole — ask for a reprint for another copy",
-                    JobState.QUEUED: "it is still waiting for its printer",
-                    JobState.SENDING: "it is being sent now",
-                    JobState.DISMISSED: "it was dismissed — ask for a reprint for another copy"}[job.state]
-            raise ValueError(f"print job {job.uuid[:8]} ({job.document} {job.reference}) is not to resend: {what}")
-        log.info("print job %s (%s %s) resent after: %s", job.uuid, job.document, job.reference, job.last_error)
-        job.state, job.last_error = JobState.QUEUED, ""
-        self.store.update(job)
+        """A person asked for a job cut off mid-send to go again (resend_job)."""
+        job = resend_job(self.store, job_uuid)
         self._wake.set()
         self.on_change(job)
         return job
@@ -227,14 +256,7 @@ class PrintQueue:
         return [self.resend(job.uuid) for job in self.store.in_states((JobState.INTERRUPTED,), limit=100)]
 
     def dismiss(self, job_uuid: str) -> PrintJob:
-        """A person looked: the interrupted job came out whole, it is not to be sent again."""
-        job = self.store.get(job_uuid)
-        if job is None:
-            raise KeyError(f"no print job {job_uuid}")
-        if job.state not in NEEDS_A_PERSON:
-            raise ValueError(f"print job {job.uuid[:8]} is {job.state.value}: only an interrupted job is dismissed")
-        job.state = JobState.DISMISSED
-        self.store.update(job)
+        job = dismiss_job(self.store, job_uuid)
         self._wake.set()
         return job
 

@@ -20,6 +20,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     status = actions.add_parser("status", help="ask each printer for its status (Zebra ~HS)")
     status.add_argument("--json", action="store_true")
     status.set_defaults(handler=cmd_status)
+    resend = actions.add_parser("resend", help="send again a print job cut off mid-send (interrupted)")
+    resend.add_argument("job", help="the job id (its first 8 characters will do), as `printers list` shows it")
+    resend.set_defaults(handler=cmd_resend)
+    dismiss = actions.add_parser("dismiss", help="an interrupted job came out whole: do not send it again")
+    dismiss.add_argument("job")
+    dismiss.set_defaults(handler=cmd_dismiss)
+    again = actions.add_parser("reprint-slip", help="print an order's packing slip again (the same document)")
+    again.add_argument("order")
+    again.set_defaults(handler=cmd_reprint_slip)
 
     label = sub.add_parser("label", help="write the shipping label the printer got for a parcel (rebuilt from "
                                          "the station database: a carrier's label as received)")
@@ -67,6 +76,76 @@ def cmd_list(_args: argparse.Namespace) -> int:
         queue = ", ".join(f"{n} {state}" for state, n in sorted(states.items())) or "no jobs"
         fmt = f" ({output.printers.label_format})" if role == "label" else " (pdf)"
         print(f"{role:9} {uri}{fmt}: {queue}")
+    from printers.print_queue import NEEDS_A_PERSON, JobState
+
+    held = output.store.in_states((JobState.QUEUED,), limit=1)
+    if held and held[0].last_error:
+        print(f"waiting because: {held[0].last_error}")
+    for job in output.store.in_states(NEEDS_A_PERSON, limit=50):
+        print(f"{job.state.value:11} {job.uuid[:8]} {job.document} {job.reference}: {job.last_error} "
+              f"(packstation printers resend {job.uuid[:8]})")
+    return 0
+
+
+def _job(store: Any, text: str) -> Any:
+    """The one job `text` names (a full id or its first characters); LookupError in words otherwise."""
+    found = store.by_prefix(text) if len(text.strip()) >= 4 else []
+    if not found:
+        raise LookupError(f"no print job {text!r} (see `packstation printers list`)")
+    if len(found) > 1:
+        raise LookupError(f"{text!r} names more than one print job: give more of its id")
+    return found[0]
+
+
+def _running_note(_bench: Any) -> str:
+    return "the station sends it (at once when it is running, else when it starts)"
+
+
+def cmd_resend(args: argparse.Namespace) -> int:
+    from printers.print_queue import resend_job
+
+    bench, output = _output()
+    try:
+        job = resend_job(output.store, _job(output.store, args.job).uuid)
+    except (LookupError, ValueError) as exc:
+        print(f"packstation: {str(exc).strip(chr(39))}", file=sys.stderr)
+        return 1
+    print(f"{job.document} {job.reference} ({job.uuid[:8]}) queued again: {_running_note(bench)}")
+    return 0
+
+
+def cmd_dismiss(args: argparse.Namespace) -> int:
+    from printers.print_queue import dismiss_job
+
+    _bench, output = _output()
+    try:
+        job = dismiss_job(output.store, _job(output.store, args.job).uuid)
+    except (LookupError, ValueError) as exc:
+        print(f"packstation: {str(exc).strip(chr(39))}", file=sys.stderr)
+        return 1
+    print(f"{job.document} {job.reference} ({job.uuid[:8]}) dismissed: it is not sent again")
+    return 0
+
+
+def cmd_reprint_slip(args: argparse.Namespace) -> int:
+    from app.printing.desk import slip_reference
+    from app.store.repository import Repository
+    from printers.print_queue import reprint_job
+
+    bench, output = _output()
+    order = Repository(bench.engine).find_order(args.order)
+    if order is None:
+        print(f"packstation: no order {args.order}", file=sys.stderr)
+        return 1
+    first = output.store.first_for(slip_reference(order.number), "slip")
+    if first is None:
+        print(f"packstation: no packing slip was printed for order {order.number}; scan PS:CMD:REPRINT-SLIP at "
+              f"the station after its last order, or write one with `packstation slip {order.number} -o FILE.pdf`",
+              file=sys.stderr)
+        return 1
+    job = reprint_job(output.store, first.uuid)
+    print(f"packing slip of order {order.number} queued again as job {job.uuid[:8]} (the same document as "
+          f"job {first.uuid[:8]}): {_running_note(bench)}")
     return 0
 
 
@@ -96,15 +175,23 @@ def cmd_test(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from printers import open_transport
+    from printers import open_transport, transport_for
     from printers.errors import PrinterError
 
     _bench, output = _output()
     report = {}
     for role, uri in (("label", output.printers.label), ("document", output.printers.document)):
+        if uri.startswith("cups://"):
+            try:
+                state = transport_for(uri).queue_state()
+                report[role] = {"printer": uri, "ready": state.ready, "message": state.message,
+                                "problems": [state.fix] if state.fix else []}
+            except PrinterError as exc:
+                report[role] = {"printer": uri, "ready": False, "message": str(exc), "problems": ["unreachable"]}
+            continue
         if not uri.startswith(("tcp://", "serial://")):
             report[role] = {"printer": uri, "ready": None, "problems": [],
-                            "message": "no status to ask (spool folder, file or CUPS queue)"}
+                            "message": "no status to ask (spool folder or file)"}
             continue
         try:
             with open_transport(uri, timeout=3) as transport:

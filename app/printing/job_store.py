@@ -55,6 +55,13 @@ class SqlJobStore:
             rows = conn.execute(select(_jobs).where(_jobs.c.state == "sending").order_by(_jobs.c.seq)).all()
         return [_job(row) for row in rows]
 
+    def by_prefix(self, prefix: str) -> list[PrintJob]:
+        """Jobs whose id starts with `prefix` (people type the 8 characters `printers list` shows)."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(_jobs).where(_jobs.c.uuid.startswith(prefix.strip().lower(), autoescape=True))
+                                .order_by(_jobs.c.seq).limit(2)).all()
+        return [_job(row) for row in rows]
+
     def in_states(self, states: tuple[JobState, ...], limit: int = 20) -> list[PrintJob]:
         with self.engine.connect() as conn:
             rows = conn.execute(select(_jobs).where(_jobs.c.state.in_([s.value for s in states]))

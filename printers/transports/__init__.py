@@ -7,10 +7,11 @@
     dir:///var/spool/labels?ext=zpl  one file per job, atomically, named after the job id
     dummy://?fail=drop&status=paper_out   collects bytes; faults for tests and demos
 
-Every URI may carry ?timeout=SECONDS. A ZPL printer on TCP or serial is asked ~HS before each job
-(printers.readiness); ?hs=off leaves out that question for a ZPL printer that never answers it. `transport_for(uri)` makes the transport (it connects
-on open()); `open_transport(uri)` also opens it, for use in a `with` block. Schemes whose
-support needs an optional library import it only when such a printer is used.
+Every URI may carry ?timeout=SECONDS. A ZPL printer on TCP or serial is asked ~HS before each
+job (printers.readiness); ?hs=off leaves out that question for a ZPL printer that never answers.
+`transport_for(uri)` makes the transport (it connects on open()); `open_transport(uri)` also
+opens it, for use in a `with` block. Schemes whose support needs an optional library import it
+only when such a printer is used.
 """
 
 from __future__ import annotations

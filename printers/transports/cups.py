@@ -15,7 +15,14 @@ import shutil
 import subprocess
 from dataclasses import dataclass
 
-from printers.errors import PrinterError, PrinterNotReady, PrinterTimeout, PrinterUnreachable, SchedulerDown, UnknownQueue
+from printers.errors import (
+    PrinterError,
+    PrinterNotReady,
+    PrinterTimeout,
+    PrinterUnreachable,
+    SchedulerDown,
+    UnknownQueue,
+)
 from printers.transports.base import DEFAULT_TIMEOUT, Transport
 
 _UNKNOWN = ("does not exist", "unknown destination", "invalid destination", "not exist")

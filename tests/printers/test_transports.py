@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from printers import BadPrinterUri, JobInterrupted, PrinterError, PrinterTimeout, PrinterUnreachable, send, transport_for
+from printers import BadPrinterUri, JobInterrupted, PrinterTimeout, PrinterUnreachable, send, transport_for
 from printers.transports.cups import CupsTransport
 from printers.transports.dummy import DummyTransport
 from printers.transports.file import FileTransport
