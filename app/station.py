@@ -34,6 +34,8 @@ from app.domain.events import (
     OrderScanned,
     PrintLabel,
     PrintSlip,
+    ReprintSlip,
+    ResendPrints,
     ScanRejected,
     SerialScanned,
     Tone,
@@ -303,6 +305,8 @@ class Station:
                 for intent in owed:
                     if intent.kind == "void":
                         self._carry(intent, outcome)
+            elif isinstance(effect, (ReprintSlip, ResendPrints)):
+                self._printer_request(effect, outcome)
         if any(intent.kind in _AFTER_OUTCOME for intent in owed):  # the slip, e-mail, stock of PrintSlip & co
             if self.defer_slips:
                 self._owed_later = True
@@ -337,6 +341,12 @@ class Station:
 
             self._stock = ShipmentHook(self.repo.engine)
         return self._stock
+
+    def _printer_request(self, effect: ReprintSlip | ResendPrints, outcome: Outcome) -> None:
+        """A person's request to the printers (resend what was cut off, the slip again): no fact, a print job."""
+        from app.printing.desk import carry_out  # app.printing builds on the station: imported when asked
+
+        outcome.feedback.extend(carry_out(self.output, self.repo, effect))
 
     def warm_up(self) -> None:
         """Import now what the first label and the first packed order need (called on the worker

@@ -163,4 +163,16 @@ class VoidLabels:
     order_number: str
 
 
-Effect = Feedback | PrintLabel | PrintSlip | VoidLabels
+@dataclass(frozen=True, slots=True)
+class ReprintSlip:
+    """A person asked for an order's packing slip again: the same document, as a new print job."""
+
+    order_number: str
+
+
+@dataclass(frozen=True, slots=True)
+class ResendPrints:
+    """A person asked for the print jobs cut off mid-send to go to the printer again."""
+
+
+Effect = Feedback | PrintLabel | PrintSlip | VoidLabels | ReprintSlip | ResendPrints

@@ -69,6 +69,8 @@ class Command(StrEnum):
     QTY = "qty"
     CONFIRM = "confirm"
     VOID = "void"
+    REPRINT_SLIP = "reprint_slip"  # the order's packing slip again (the same document)
+    RESEND = "resend"  # print jobs cut off mid-send go to the printer again
 
 
 # Captions for printed command cards and the on-screen command sheet.
@@ -85,6 +87,8 @@ COMMAND_LABELS: dict[Command, str] = {
     Command.QTY: "Quantity",
     Command.CONFIRM: "Confirm",
     Command.VOID: "Void label",
+    Command.REPRINT_SLIP: "Reprint packing slip",
+    Command.RESEND: "Resend interrupted print",
 }
 
 

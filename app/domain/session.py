@@ -31,6 +31,8 @@ from app.domain.events import (
     OrderScanned,
     PrintLabel,
     PrintSlip,
+    ReprintSlip,
+    ResendPrints,
     ScanRejected,
     SerialScanned,
     Tone,
@@ -516,6 +518,9 @@ class PackSession:
             Command.VOID: self._void,
             Command.SIGN_OUT: self._sign_out,
             Command.QTY: lambda: self._qty(event.argument),
+            Command.REPRINT_SLIP: self._reprint_slip,
+            Command.RESEND: lambda: _say(Tone.INFO, "resend", "Resending the interrupted print jobs.",
+                                         effects=(ResendPrints(),)),
         }
         return handlers[event.command]()
 
@@ -615,6 +620,13 @@ class PackSession:
             return _reject("nothing_to_reprint", "No label to reprint yet.")
         return _say(Tone.INFO, "reprint", f"Reprinting label for box {box}.",
                     Fact("reprint_requested", {"box": box}), effects=(PrintLabel(box, reprint=True),))
+
+    def _reprint_slip(self) -> Decision:
+        s = self.state
+        if s.phase in ORDER_OPEN_PHASES or not s.last_order:
+            return _reject("no_slip_yet", "No packing slip yet: it prints when the order is packed.")
+        return _say(Tone.INFO, "reprint_slip", f"Reprinting the packing slip of order {s.last_order}.",
+                    effects=(ReprintSlip(s.last_order),))
 
     def _void(self) -> Decision:
         s = self.state

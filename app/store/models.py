@@ -246,7 +246,10 @@ class PrintJob(Base):
     """
 
     __tablename__ = "print_jobs"
-    __table_args__ = (Index("ix_print_jobs_printer_state_seq", "printer", "state", "seq"),)
+    __table_args__ = (
+        Index("ix_print_jobs_printer_state_seq", "printer", "state", "seq"),
+        Index("ix_print_jobs_state", "state"),  # the queue's health and its worker look at the open jobs only
+    )
 
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     uuid: Mapped[str] = mapped_column(String(36), unique=True)

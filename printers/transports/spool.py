@@ -22,6 +22,7 @@ EXTENSIONS = {"zpl": "zpl", "pdf": "pdf", "png": "png", "epl": "epl", "text": "t
 
 class SpoolDirTransport(Transport):
     scheme = "dir"
+    atomic = True  # a job is written to a temporary file and renamed: whole or not at all
 
     def __init__(self, uri: str, directory: str, extension: str = "", timeout: float = DEFAULT_TIMEOUT) -> None:
         super().__init__(uri, timeout)
