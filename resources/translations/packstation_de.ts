@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>App</name>
+    <message>
+        <source>Packstation is already running</source>
+        <translation>Packstation läuft bereits</translation>
+    </message>
+    <message>
+        <source>This station is already open.</source>
+        <translation>Diese Station ist bereits geöffnet.</translation>
+    </message>
+    <message>
+        <source>Another process is starting it.</source>
+        <translation>Ein anderer Prozess startet sie gerade.</translation>
+    </message>
+    <message>
+        <source>Use that window. A second station on this computer needs its own station folder (PACKSTATION_HOME).</source>
+        <translation>Bitte jenes Fenster verwenden. Eine zweite Station auf diesem Computer braucht einen eigenen Stationsordner (PACKSTATION_HOME).</translation>
+    </message>
+    <message>
+        <source>It runs in process {0} ({1}) since {2}.</source>
+        <translation>Sie läuft in Prozess {0} ({1}) seit {2}.</translation>
+    </message>
+</context>
+<context>
     <name>Banner</name>
     <message>
         <source>OK</source>
@@ -520,6 +543,18 @@ GS1 SSCC</translation>
         <translation>Gewicht eingeben</translation>
     </message>
     <message>
+        <source>Put the closed box on the scale and type what the scale shows, in grams. Typed weights are recorded as typed.</source>
+        <translation>Den geschlossenen Karton auf die Waage stellen und eingeben, was die Waage anzeigt, in Gramm. Eingetippte Gewichte werden als eingetippt gespeichert.</translation>
+    </message>
+    <message>
+        <source>grams, e.g. 1250</source>
+        <translation>Gramm, z. B. 1250</translation>
+    </message>
+    <message>
+        <source>Use weight (Enter)</source>
+        <translation>Gewicht übernehmen (Enter)</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -536,10 +571,6 @@ GS1 SSCC</translation>
         <translation>Ein Admin scannt seinen Ausweis, um die Stationseinstellungen zu öffnen.</translation>
     </message>
     <message>
-        <source>Use weight (Enter)</source>
-        <translation>Gewicht übernehmen (Enter)</translation>
-    </message>
-    <message>
         <source>Sign in with PIN</source>
         <translation>Mit PIN anmelden</translation>
     </message>
@@ -554,10 +585,6 @@ GS1 SSCC</translation>
     <message>
         <source>Open settings (Enter)</source>
         <translation>Einstellungen öffnen (Enter)</translation>
-    </message>
-    <message>
-        <source>Weight of the closed box in grams (expected about {0} g):</source>
-        <translation>Gewicht des geschlossenen Kartons in Gramm (erwartet etwa {0} g):</translation>
     </message>
 </context>
 <context>
@@ -1607,6 +1634,14 @@ BESTÄTIGEN  {1}</translation>
         <translation>Verbinde mit der Waage…</translation>
     </message>
     <message>
+        <source>Expected weight hidden until the box is weighed</source>
+        <translation>Sollgewicht verborgen, bis der Karton gewogen ist</translation>
+    </message>
+    <message>
+        <source>Type what the scale shows (F2): the expected weight shows after.</source>
+        <translation>Eingeben, was die Waage anzeigt (F2): das Sollgewicht erscheint danach.</translation>
+    </message>
+    <message>
         <source>Not weighed yet.</source>
         <translation>Noch nicht gewogen.</translation>
     </message>
@@ -2089,6 +2124,18 @@ BESTÄTIGEN  {1}</translation>
     <message>
         <source>Packer</source>
         <translation>Packer</translation>
+    </message>
+    <message>
+        <source>scale</source>
+        <translation>Waage</translation>
+    </message>
+    <message>
+        <source>typed by hand</source>
+        <translation>von Hand eingetippt</translation>
+    </message>
+    <message>
+        <source>not weighed</source>
+        <translation>nicht gewogen</translation>
     </message>
     <message>
         <source>Order number, tracking number, SKU, serial number or packer — type or scan, then Enter</source>

@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>App</name>
+    <message>
+        <source>Packstation is already running</source>
+        <translation>Packstation is already running</translation>
+    </message>
+    <message>
+        <source>This station is already open.</source>
+        <translation>This station is already open.</translation>
+    </message>
+    <message>
+        <source>Another process is starting it.</source>
+        <translation>Another process is starting it.</translation>
+    </message>
+    <message>
+        <source>Use that window. A second station on this computer needs its own station folder (PACKSTATION_HOME).</source>
+        <translation>Use that window. A second station on this computer needs its own station folder (PACKSTATION_HOME).</translation>
+    </message>
+    <message>
+        <source>It runs in process {0} ({1}) since {2}.</source>
+        <translation>It runs in process {0} ({1}) since {2}.</translation>
+    </message>
+</context>
+<context>
     <name>Banner</name>
     <message>
         <source>OK</source>
@@ -520,6 +543,18 @@ GS1 SSCC</translation>
         <translation>Enter the weight</translation>
     </message>
     <message>
+        <source>Put the closed box on the scale and type what the scale shows, in grams. Typed weights are recorded as typed.</source>
+        <translation>Put the closed box on the scale and type what the scale shows, in grams. Typed weights are recorded as typed.</translation>
+    </message>
+    <message>
+        <source>grams, e.g. 1250</source>
+        <translation>grams, e.g. 1250</translation>
+    </message>
+    <message>
+        <source>Use weight (Enter)</source>
+        <translation>Use weight (Enter)</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -536,10 +571,6 @@ GS1 SSCC</translation>
         <translation>An admin scans their badge to open the station settings.</translation>
     </message>
     <message>
-        <source>Use weight (Enter)</source>
-        <translation>Use weight (Enter)</translation>
-    </message>
-    <message>
         <source>Sign in with PIN</source>
         <translation>Sign in with PIN</translation>
     </message>
@@ -554,10 +585,6 @@ GS1 SSCC</translation>
     <message>
         <source>Open settings (Enter)</source>
         <translation>Open settings (Enter)</translation>
-    </message>
-    <message>
-        <source>Weight of the closed box in grams (expected about {0} g):</source>
-        <translation>Weight of the closed box in grams (expected about {0} g):</translation>
     </message>
 </context>
 <context>
@@ -1607,6 +1634,14 @@ CONFIRM  {1}</translation>
         <translation>Connecting to the scale…</translation>
     </message>
     <message>
+        <source>Expected weight hidden until the box is weighed</source>
+        <translation>Expected weight hidden until the box is weighed</translation>
+    </message>
+    <message>
+        <source>Type what the scale shows (F2): the expected weight shows after.</source>
+        <translation>Type what the scale shows (F2): the expected weight shows after.</translation>
+    </message>
+    <message>
         <source>Not weighed yet.</source>
         <translation>Not weighed yet.</translation>
     </message>
@@ -2089,6 +2124,18 @@ CONFIRM  {1}</translation>
     <message>
         <source>Packer</source>
         <translation>Packer</translation>
+    </message>
+    <message>
+        <source>scale</source>
+        <translation>scale</translation>
+    </message>
+    <message>
+        <source>typed by hand</source>
+        <translation>typed by hand</translation>
+    </message>
+    <message>
+        <source>not weighed</source>
+        <translation>not weighed</translation>
     </message>
     <message>
         <source>Order number, tracking number, SKU, serial number or packer — type or scan, then Enter</source>

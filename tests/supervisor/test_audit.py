@@ -57,7 +57,9 @@ def test_an_orders_history_has_every_scan_override_print_weight_and_photo(tracke
     assert "Packed 1× SOCK-M into box 1" in texts
     assert "Items missing: 1× SOCK-M" in texts
     assert "Supervisor Sam Supervisor approved shipping short" in texts
-    assert any(t.startswith("Box 1 weighed 0.") and t.endswith("✓") for t in texts)
+    # The bench weighs nothing (weighing off): the record says so, never "weighed" the expected weight.
+    assert any(t.startswith("Box 1 not weighed (weighing is off; expected 0.") for t in texts)
+    assert not any(t.startswith("Box 1 weighed") for t in texts)
     assert "Order packed in 1 box" in texts and "Labels voided (box 1)" in texts
     levels = {e.type: e.level for e in history.events}
     assert (levels["verification_failed"], levels["override_granted"], levels["order_packed"]) == (
