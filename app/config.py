@@ -104,6 +104,26 @@ class ReturnsSettings:
                            quarantine_bin=self.quarantine_bin)
 
 
+LATIN_ADDRESS_RULES = ("international", "always", "never")
+
+
+@dataclass(frozen=True)
+class LabelSettings:
+    """[labels]: when the station's own shipping label also prints the ship-to address in Latin
+    letters (a transliteration under the native script), as carriers that sort international
+    parcels by a Latin address need. `latin_address` is the rule for every carrier:
+    "international" (when the parcel leaves the ship-from country), "always" or "never";
+    `latin_address_carriers` overrides it per carrier, e.g. { "Japan Post" = "never" }."""
+
+    latin_address: str = "international"
+    latin_address_carriers: tuple[tuple[str, str], ...] = ()  # (carrier name case-folded, rule)
+
+    def latin_address_rule(self, carrier: str) -> str:
+        """The rule for `carrier` (as the order or the purchase names it; case does not matter)."""
+        wanted = carrier.strip().casefold()
+        return next((rule for name, rule in self.latin_address_carriers if name == wanted), self.latin_address)
+
+
 @dataclass(frozen=True)
 class Config:
     station: str = field(default_factory=lambda: default_station_name())
@@ -125,6 +145,7 @@ class Config:
     sscc_reserve: int = 20  # networked: central SSCC serials kept ahead for building pallets offline
     # None: no [shipping] table, the station prints its own label without a carrier service.
     shipping: ShippingSettings | None = None
+    labels: LabelSettings = field(default_factory=LabelSettings)
 
 
 def default_station_name() -> str:
@@ -158,6 +179,7 @@ _KNOWN = {
     "returns": {"window_days", "quarantine_bin", "code_on_slip"},
     "ship_from": {"name", "company", "line1", "line2", "city", "region", "postcode", "country", "phone"},
     "gs1": {"company_prefix", "sscc_reserve"},
+    "labels": {"latin_address", "latin_address_carriers"},
     **{section: set(keys) for section, keys in SHIPPING_KNOWN.items()},  # shipping, smtp, email
 }
 
@@ -220,7 +242,28 @@ def parse_config(raw: dict[str, Any], source: str = "station.toml") -> Config:
         shipping=shipping,
         gs1_company_prefix=_company_prefix(reader.text("gs1.company_prefix", ""), source),
         sscc_reserve=reader.number("gs1.sscc_reserve", 20, minimum=0, maximum=1000, integer=True),
+        labels=LabelSettings(
+            latin_address=reader.choice("labels.latin_address", "international", LATIN_ADDRESS_RULES),
+            latin_address_carriers=_latin_address_carriers(raw.get("labels", {}).get("latin_address_carriers"),
+                                                           source),
+        ),
     )
+
+
+def _latin_address_carriers(value: Any, source: str) -> tuple[tuple[str, str], ...]:
+    """labels.latin_address_carriers: { "Carrier name" = "international" | "always" | "never" }."""
+    if value is None:
+        return ()
+    dotted = "labels.latin_address_carriers"
+    if not isinstance(value, dict):
+        raise ConfigError(f'{source}: {dotted} must be a table like {{ "Japan Post" = "never" }}, not {value!r}')
+    rules = []
+    for carrier, rule in value.items():
+        if rule not in LATIN_ADDRESS_RULES:
+            raise ConfigError(f"{source}: {dotted}.{carrier!r} must be one of {', '.join(LATIN_ADDRESS_RULES)}, "
+                              f"not {rule!r}")
+        rules.append((carrier.strip().casefold(), rule))
+    return tuple(rules)
 
 
 def _bin(dotted: str, value: str, source: str) -> str:

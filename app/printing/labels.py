@@ -39,7 +39,8 @@ def own_label(config: Config, template_dir: Path | None, order: m.Order, *, box:
     from printers import documents
 
     data = label_data(order, config.ship_from, box=box, boxes=boxes, weight_g=weight_g, tracking=tracking,
-                      carrier=carrier, service=service, weight_source=weight_source, ship_date=ship_date)
+                      carrier=carrier, service=service, weight_source=weight_source, ship_date=ship_date,
+                      labels=config.labels)
     return documents.shipping_label(data, dpi=config.label_dpi, template_dir=template_dir)
 
 
