@@ -486,7 +486,7 @@ def _gs1_reject(error: Gs1Error, context: _Context) -> Scan:
 
 def _from_gs1(data: Gs1Data, context: _Context) -> Scan:
     serial, lot = data.value("21"), data.value("10")
-    gtin = data.value("01") or data.value("02")
+    gtin = data.value("01") or data.value("02") or data.value("03")  # 03: a made-to-order GTIN
     if gtin:
         scan = context.accept(ScanKind.PRODUCT, gtin, gtins=(gtin,), serial=serial, lot=lot)
     elif sscc := data.value("00"):
