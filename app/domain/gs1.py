@@ -26,7 +26,7 @@ import calendar
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -128,7 +128,6 @@ class AiSpec:
     description: str = ""
     pattern: str = ""  # the dictionary's regular expression for the whole element string
     components: tuple[Component, ...] = ()
-    _regex: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
 
     @property
     def decimals(self) -> int:
@@ -136,7 +135,13 @@ class AiSpec:
         return int(self.ai[-1]) if self.value_type is ValueType.DECIMAL else 0
 
     def matches(self, value: str) -> bool:
-        return self._regex is None or self._regex.fullmatch(self.ai + value) is not None
+        """Does the dictionary's pattern (compiled on first use: 541 at once would slow the first scan) accept it?"""
+        return not self.pattern or _compiled(self.pattern).fullmatch(self.ai + value) is not None
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern.removeprefix("^").removesuffix("$"))
 
 
 Typed = str | int | date | Decimal
@@ -266,7 +271,6 @@ def _spec(entry: Mapping[str, Any]) -> AiSpec:
         description=entry["description"],
         pattern=entry["pattern"],
         components=components,
-        _regex=re.compile(entry["pattern"].removeprefix("^").removesuffix("$")),
     )
 
 
