@@ -113,8 +113,12 @@ def register(subparsers: Any, open_context: ContextOpener | None = None) -> None
     p = sub.add_parser("email-send", help="send the e-mails that are due now")
     p.set_defaults(handler=_guarded(cmd_email_send))
 
+    p = sub.add_parser("email-requeue", help="send a failed or unconfirmed e-mail again (same Message-ID)")
+    p.add_argument("message_id")
+    p.set_defaults(handler=_guarded(cmd_email_requeue))
+
     p = sub.add_parser("email-list", help="the e-mail outbox")
-    p.add_argument("--state", choices=["queued", "sent", "failed"])
+    p.add_argument("--state", choices=["queued", "sending", "handed", "sent", "failed", "unconfirmed"])
     p.set_defaults(handler=_guarded(cmd_email_list))
 
     p = sub.add_parser("export-fulfillments", help="write new fulfillments as a Shopify (Matrixify) CSV")
@@ -413,22 +417,37 @@ def cmd_email_list(args: argparse.Namespace) -> int:
     from app.shipping.mailer import Outbox
 
     for row in Outbox(context(args).engine).rows(args.state):
-        print(f"{row.state:<7} {row.order_number:>10} {row.recipient:<40} attempts {row.attempts} "
+        print(f"{row.state:<11} {row.order_number:>10} {row.recipient:<40} attempts {row.attempts} "
               f"{row.last_error[:60]}".rstrip())
     return 0
 
 
+def cmd_email_requeue(args: argparse.Namespace) -> int:
+    from app.shipping.mailer import Outbox
+
+    if not Outbox(context(args).engine).requeue(args.message_id):
+        print(f"packstation shipping: no failed or unconfirmed e-mail {args.message_id}", file=sys.stderr)
+        return 1
+    print(f"{args.message_id} queued again")
+    return 0
+
+
 def cmd_export_fulfillments(args: argparse.Namespace) -> int:
-    from app.shipping.fulfillment import mark_exported, pending_fulfillments, write_shopify_csv
+    from app.shipping.fulfillment import claim_fulfillments, mark_exported, pending_fulfillments, write_shopify_csv
+    from app.shipping.mailer import sender_identity
 
     ctx = context(args)
-    fulfillments = pending_fulfillments(ctx.engine, channel=args.channel or None)
     args.output.parent.mkdir(parents=True, exist_ok=True)
-    partial = args.output.with_name(args.output.name + ".part")
+    output = args.output.resolve()
+    owner = sender_identity()
+    # Claimed before the file is written: an export running beside this one cannot write the same parcels.
+    fulfillments = claim_fulfillments(ctx.engine, pending_fulfillments(ctx.engine, channel=args.channel or None),
+                                      str(output), owner=owner)
+    partial = output.with_name(f"{output.name}.{owner.rpartition(':')[2]}.part")
     with partial.open("w", encoding="utf-8", newline="") as out:
         rows = write_shopify_csv(fulfillments, out, send_receipt=args.send_receipt)
-    partial.replace(args.output)  # the file is whole before the parcels are marked exported
-    mark_exported(ctx.engine, fulfillments, args.output.name)
+    partial.replace(output)  # the file is whole before the parcels are marked exported
+    mark_exported(ctx.engine, fulfillments, str(output), owner=owner)
     print(f"{len(fulfillments)} order(s), {rows} line(s) written to {args.output}")
     return 0
 

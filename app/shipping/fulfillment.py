@@ -4,16 +4,24 @@ The first form is a CSV for Shopify, in the column layout of Matrixify's "Orders
 (the common way to bulk-fulfil Shopify orders from a file): one row per order line, with the
 order's tracking numbers on each. An order is exported once all its parcels are labelled and
 it is packed; each exported parcel is recorded, so the next export holds only what is new.
+
+Two exports never write the same parcel: `claim_fulfillments` records each parcel for the sink
+as `claimed` (by this export, until a lease runs out; a unique key per sink and parcel lets
+one export win) before the file is written, and `mark_exported` turns the claim `done` once the
+file is whole. An export that died leaves claims whose lease runs out: the next export checks
+the file the claim names, and counts the parcel done if its order is in that file (it died after
+the file was complete), else takes it again (the file never appeared: nothing went out).
 """
 
 from __future__ import annotations
 
 import csv
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
+from pathlib import Path
 from typing import TextIO
 
-from sqlalchemy import Engine, insert, select
+from sqlalchemy import Connection, Engine, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from app.domain import clock
@@ -29,6 +37,7 @@ _parcels = Parcel.__table__
 _exports = FulfillmentExport.__table__
 
 SHOPIFY_SINK = "shopify_csv"
+LEASE = timedelta(minutes=10)  # an export's claim on its parcels; a dead export's claims come back after it
 SHOPIFY_COLUMNS = ("Name", "Command", "Line: Type", "Line: SKU", "Line: Quantity", "Fulfillment: Status",
                    "Fulfillment: Tracking Company", "Fulfillment: Tracking Number", "Fulfillment: Tracking URL",
                    "Fulfillment: Send Receipt", "Fulfillment: Processed At")
@@ -53,6 +62,8 @@ class Fulfillment:
 def pending_fulfillments(engine: Engine, sink: str = SHOPIFY_SINK, *, channel: str | None = "shopify"
                          ) -> list[Fulfillment]:
     """Packed orders whose labelled parcels have not gone to `sink` yet."""
+    with write_transaction(engine) as conn:
+        settle_dead_claims(conn, sink, clock.now())
     exported = select(_exports.c.parcel_uuid).where(_exports.c.sink == sink)
     query = (select(_orders.c.id, _orders.c.number, _orders.c.channel, _parcels.c.uuid, _parcels.c.carrier,
                     _parcels.c.tracking_number, _parcels.c.status)
@@ -100,18 +111,73 @@ def write_shopify_csv(fulfillments: list[Fulfillment], out: TextIO, *, send_rece
     return rows
 
 
-def mark_exported(engine: Engine, fulfillments: list[Fulfillment], reference: str, sink: str = SHOPIFY_SINK) -> int:
+def settle_dead_claims(conn: Connection, sink: str, now: datetime) -> None:
+    """Claims of an export that died (lease over): done if the file it named holds the order, else released."""
+    dead = conn.execute(select(_exports.c.id, _exports.c.order_number, _exports.c.reference)
+                        .where(_exports.c.sink == sink, _exports.c.state == "claimed",
+                               _exports.c.lease_until < now)).all()
+    for row in dead:
+        if _written_in(row.reference, row.order_number):
+            conn.execute(update(_exports).where(_exports.c.id == row.id).values(state="done", lease_until=None))
+        else:
+            conn.execute(delete(_exports).where(_exports.c.id == row.id))
+
+
+def _written_in(reference: str, order_number: str) -> bool:
+    """Whether the (whole: written beside and renamed) file `reference` has a row of this order."""
+    path = Path(reference)
+    if not reference or not path.is_file():
+        return False
+    names = {order_number, f"#{order_number.lstrip('#')}"}
+    try:
+        with path.open(encoding="utf-8", newline="") as source:
+            return any(row and row[0] in names for row in csv.reader(source))
+    except (OSError, UnicodeError, csv.Error):
+        return False
+
+
+def claim_fulfillments(engine: Engine, fulfillments: list[Fulfillment], reference: str, *, owner: str,
+                       sink: str = SHOPIFY_SINK, lease: timedelta = LEASE) -> list[Fulfillment]:
+    """The fulfillments this export now holds (all parcels of an order, or the order is left to the other)."""
+    now = clock.now()
+    held = []
+    with write_transaction(engine) as conn:
+        for f in fulfillments:
+            try:
+                with conn.begin_nested():
+                    conn.execute(insert(_exports), [
+                        {"sink": sink, "parcel_uuid": parcel_uuid, "order_number": f.order_number,
+                         "reference": reference[:255], "exported_at": now, "state": "claimed", "claimed_by": owner,
+                         "lease_until": now + lease} for parcel_uuid, _, _ in f.parcels])
+                held.append(f)
+            except IntegrityError:
+                pass  # another export holds or wrote one of its parcels
+    return held
+
+
+def mark_exported(engine: Engine, fulfillments: list[Fulfillment], reference: str, sink: str = SHOPIFY_SINK,
+                  *, owner: str | None = None) -> int:
+    """Record the parcels as written back in `reference`: this export's claims become done, unclaimed
+    parcels are recorded done; a parcel another export holds or wrote is left alone. Returns parcels recorded."""
     now = clock.now()
     count = 0
     with write_transaction(engine) as conn:
         for f in fulfillments:
             for parcel_uuid, _, _ in f.parcels:
+                if owner:
+                    done = conn.execute(update(_exports).where(
+                        _exports.c.sink == sink, _exports.c.parcel_uuid == parcel_uuid, _exports.c.state == "claimed",
+                        _exports.c.claimed_by == owner).values(state="done", reference=reference[:255],
+                                                               exported_at=now, lease_until=None))
+                    if done.rowcount:
+                        count += 1
+                        continue
                 try:
                     with conn.begin_nested():
                         conn.execute(insert(_exports).values(sink=sink, parcel_uuid=parcel_uuid,
                                                              order_number=f.order_number, reference=reference[:255],
-                                                             exported_at=now))
+                                                             exported_at=now, state="done"))
                     count += 1
                 except IntegrityError:
-                    pass  # exported by an earlier run: the row says when
+                    pass  # exported by an earlier run (or held by another): the row says when
     return count

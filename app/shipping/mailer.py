@@ -1,4 +1,4 @@
-"""Customer e-mail: queued durably, sent over SMTP, retried, never queued twice.
+"""Customer e-mail: queued durably, claimed before it goes, sent over SMTP once, retried, never queued twice.
 
 `queue_shipment_email` renders the message and stores it in the outbox with a Message-ID
 derived from the shipment's first parcel: queuing the same shipment again finds that row and
@@ -6,18 +6,33 @@ adds nothing. `Outbox.send_due` sends what is due and marks a row sent only once
 has accepted the message (250 after DATA). Temporary failures (no connection, 4xx) are retried
 with growing waits; a permanent refusal (5xx) marks the row failed for the office to see.
 
-The one window left: the server accepts and the station dies before it records "sent". The
-message then goes again after the restart, with the same Message-ID, which mail systems use
-to recognise the copy. Nothing is ever sent without being in the outbox first.
+Several senders may run beside each other (the station's mail worker, `packstation shipping
+email-send`, a second station on a shared database): a row is claimed in the database before it
+goes. `queued` -> `sending` (claimed_by, lease_until: taken in one write transaction, so two
+senders never hold the same row) -> `handed` (written, only by the row's holder, just before
+the message is given to the SMTP session) -> `sent`, or back to `queued` for a retry, or
+`failed`. A sender that dies:
+
+- holding `sending` rows: nothing of them reached a server; when the lease runs out they are
+  queued again and go once;
+- holding a `handed` row: the server may have accepted it. When the lease runs out the row
+  becomes `unconfirmed` and is never sent again by itself (no duplicate to the customer);
+  `email-list --state unconfirmed` shows it and `email-requeue MESSAGE_ID` sends it again on a
+  person's word.
+
+Nothing is ever sent without being in the outbox first.
 """
 
 from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import smtplib
+import socket
 import ssl
 import threading
+import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
@@ -36,6 +51,14 @@ from app.store.shipping_models import EmailOutbox
 log = logging.getLogger(__name__)
 _outbox = EmailOutbox.__table__
 MAX_ATTEMPTS = 12
+LEASE = timedelta(minutes=5)  # how long a sender's claim holds; a dead sender's rows come back after it
+UNCONFIRMED = ("the sender stopped after handing this message to the mail server, before the server's answer "
+               "was recorded: it may have arrived; send it again only if the customer did not get it")
+
+
+def sender_identity() -> str:
+    """Who holds a claim: host, process and a random part (a pid is reused after a restart)."""
+    return f"{socket.gethostname()[:30]}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,12 +150,15 @@ class SendReport:
     sent: int = 0
     retrying: int = 0
     failed: int = 0
+    skipped: int = 0  # taken over by another sender after this one's lease ran out
 
 
 class Outbox:
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, *, owner: str | None = None, lease: timedelta = LEASE) -> None:
         self.engine = engine
-        self._lock = threading.Lock()  # one sender at a time: a row is never in two sessions
+        self.owner = owner or sender_identity()
+        self.lease = lease
+        self._lock = threading.Lock()  # one run at a time in this process; the database arbitrates between processes
 
     def pending(self) -> int:
         with self.engine.connect() as conn:
@@ -146,14 +172,43 @@ class Outbox:
         with self.engine.connect() as conn:
             return list(conn.execute(query).all())
 
+    def claim(self, now: datetime, limit: int = 50) -> list:
+        """Take the due rows for this sender (state sending, claimed_by, lease_until), in one write transaction.
+
+        Settles dead senders' claims first: a `sending` row whose lease ran out is queued again, a
+        `handed` one becomes `unconfirmed` (see the module docstring).
+        """
+        lease_until = now + self.lease
+        with write_transaction(self.engine) as conn:
+            expired = _outbox.c.lease_until < now
+            conn.execute(update(_outbox).where(_outbox.c.state == "sending", expired)
+                         .values(state="queued", claimed_by="", lease_until=None))
+            conn.execute(update(_outbox).where(_outbox.c.state == "handed", expired)
+                         .values(state="unconfirmed", lease_until=None, last_error=UNCONFIRMED))
+            ids = list(conn.execute(select(_outbox.c.id).where(_outbox.c.state == "queued",
+                                                               _outbox.c.next_attempt_at <= now)
+                                    .order_by(_outbox.c.id).limit(limit)).scalars())
+            if not ids:
+                return []
+            conn.execute(update(_outbox).where(_outbox.c.id.in_(ids), _outbox.c.state == "queued")
+                         .values(state="sending", claimed_by=self.owner, lease_until=lease_until))
+            return list(conn.execute(select(_outbox).where(_outbox.c.id.in_(ids), _outbox.c.state == "sending",
+                                                           _outbox.c.claimed_by == self.owner)
+                                     .order_by(_outbox.c.id)).all())
+
+    def _hand_over(self, row, now: datetime) -> bool:  # noqa: ANN001 - an email_outbox row
+        """Mark the row handed just before it goes; False when this sender no longer holds it."""
+        with write_transaction(self.engine) as conn:
+            done = conn.execute(update(_outbox).where(_outbox.c.id == row.id, _outbox.c.state == "sending",
+                                                      _outbox.c.claimed_by == self.owner)
+                                .values(state="handed", lease_until=now + self.lease))
+        return done.rowcount == 1
+
     def send_due(self, sender: SmtpSender, *, now: datetime | None = None, limit: int = 50) -> SendReport:
         report = SendReport()
         with self._lock:
             now = now or clock.now()
-            with self.engine.connect() as conn:
-                due = conn.execute(select(_outbox).where(_outbox.c.state == "queued",
-                                                         _outbox.c.next_attempt_at <= now)
-                                   .order_by(_outbox.c.id).limit(limit)).all()
+            due = self.claim(now, limit)
             if not due:
                 return report
             try:
@@ -178,8 +233,11 @@ class Outbox:
         return report
 
     def _send_one(self, client: smtplib.SMTP, sender: SmtpSender, row, now: datetime) -> str:  # noqa: ANN001
-        """sent, retrying, failed, or lost (the connection broke: nothing known about this row yet)."""
+        """sent, retrying, failed, skipped (another sender holds it now), or lost (the connection broke)."""
         msg = build_message(row, sender.smtp.sender)
+        if not self._hand_over(row, now):
+            log.warning("mail %s: claimed by another sender meanwhile; not sent from here", row.message_id)
+            return "skipped"
         try:
             refused = client.send_message(msg)
         except smtplib.SMTPRecipientsRefused as exc:
@@ -192,12 +250,14 @@ class Outbox:
             return "lost"
         if refused:
             log.warning("mail %s: some recipients refused: %s", row.message_id, refused)
-        self._set(row.id, state="sent", sent_at=clock.now(), attempts=row.attempts + 1, last_error="")
+        self._set(row.id, state="sent", sent_at=clock.now(), attempts=row.attempts + 1, last_error="",
+                  lease_until=None)
         return "sent"
 
     def _refused(self, row, now: datetime, codes: list[int], text: str) -> str:  # noqa: ANN001
         if codes and all(code >= 500 for code in codes):
-            self._set(row.id, state="failed", attempts=row.attempts + 1, last_error=f"refused: {text}"[:2000])
+            self._set(row.id, state="failed", attempts=row.attempts + 1, last_error=f"refused: {text}"[:2000],
+                      lease_until=None)
             return "failed"
         self._retry(row, now, f"deferred: {text}")
         return "retrying"
@@ -205,21 +265,27 @@ class Outbox:
     def _retry(self, row, now: datetime, error: str) -> None:  # noqa: ANN001
         attempts = row.attempts + 1
         if attempts >= MAX_ATTEMPTS:
-            self._set(row.id, state="failed", attempts=attempts, last_error=f"gave up: {error}"[:2000])
+            self._set(row.id, state="failed", attempts=attempts, last_error=f"gave up: {error}"[:2000],
+                      lease_until=None)
             return
         wait = timedelta(seconds=min(60 * 2 ** (attempts - 1), 3600))
-        self._set(row.id, attempts=attempts, next_attempt_at=now + wait, last_error=error[:2000])
+        self._set(row.id, state="queued", claimed_by="", lease_until=None, attempts=attempts,
+                  next_attempt_at=now + wait, last_error=error[:2000])
 
     def _set(self, row_id: int, **values) -> None:  # noqa: ANN003
+        """Settle a row this sender holds (sending, handed, or unconfirmed meanwhile): never another's."""
         with write_transaction(self.engine) as conn:
-            conn.execute(update(_outbox).where(_outbox.c.id == row_id).values(**values))
+            conn.execute(update(_outbox).where(_outbox.c.id == row_id, _outbox.c.claimed_by == self.owner,
+                                               _outbox.c.state.in_(("sending", "handed", "unconfirmed")))
+                         .values(**values))
 
     def requeue(self, message_id: str) -> bool:
-        """A supervisor's "send again" for a failed message (same Message-ID)."""
+        """A supervisor's "send again" for a failed or unconfirmed message (same Message-ID)."""
         with write_transaction(self.engine) as conn:
             done = conn.execute(update(_outbox).where(_outbox.c.message_id == message_id,
-                                                      _outbox.c.state == "failed")
-                                .values(state="queued", next_attempt_at=clock.now(), attempts=0))
+                                                      _outbox.c.state.in_(("failed", "unconfirmed")))
+                                .values(state="queued", claimed_by="", lease_until=None, next_attempt_at=clock.now(),
+                                        attempts=0))
         return done.rowcount > 0
 
 

@@ -1,0 +1,277 @@
+"""No traceback for a user's mistake, in any command (issue 16 item 7).
+
+Every subcommand is found by walking the argparse tree of app.cli (a new command is covered the
+day it is added) and run with what people get wrong: a path into a folder that does not exist, a
+folder where a file is expected, a file that is not there, a file that is not what it should be
+(binary garbage), and values nobody knows. Each run must end with an exit status and, when it
+fails, a message; never a traceback, never "This is a bug" (app.cli_errors' line for an
+unexpected error), never a hang. Commands that need the central PostgreSQL get a closed port on
+127.0.0.1 and must fail at once with a clear line.
+
+Most runs call app.cli.main in-process (a process start costs more than the command); the
+simulators, which serve until stopped, and a handful of commands as a user types them run as
+real subprocesses with a time limit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from app.cli import build_parser, main
+
+GUI = {("run",), ("supervisor",)}  # open a window: nothing to mistype (no arguments)
+# Run until stopped (a simulator, a listener waiting for its device to be plugged in): real processes, stopped
+# after a while, must have said what they are doing or waiting for.
+SERVES = {("simulate", "scale"), ("simulate", "scanner"), ("devices", "listen-scanner")}
+# Flags that keep a command off the machine outside the test's folder (systemd, printers, devices).
+SAFE = {("autostart", "install"): ["--no-systemctl"], ("autostart", "remove"): ["--no-systemctl"],
+        ("setup",): ["--yes", "--no-test", "--no-register"], ("doctor",): ["--no-devices"]}
+PATH_DESTS = {"file", "folder", "output", "label_out", "csv", "pdf", "password_file", "profile", "port", "link"}
+VARIANTS = ("no-folder", "a-folder", "missing-file", "garbage-file", "bad-values")
+TIME_LIMIT_S = 20
+
+
+def leaf_commands(parser: argparse.ArgumentParser, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...],
+                                                                                               argparse.ArgumentParser]]:
+    subparsers = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    if not subparsers:
+        yield path, parser
+        return
+    for action in subparsers:
+        for name, child in action.choices.items():
+            yield from leaf_commands(child, (*path, name))
+
+
+def _closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def station(tmp_path_factory) -> dict:
+    """A station folder with its demo data, files to get wrong, and a dead central database."""
+    root = tmp_path_factory.mktemp("badinput")
+    env = {"PACKSTATION_HOME": str(root / "station"), "HOME": str(root / "home"),
+           "XDG_CONFIG_HOME": str(root / "home" / ".config"), "XDG_DATA_HOME": str(root / "home" / ".local"),
+           "PACKSTATION_CENTRAL_URL": f"postgresql://ps:ps@127.0.0.1:{_closed_port()}/ps"}
+    (root / "home").mkdir()
+    garbage = root / "garbage.csv"
+    garbage.write_bytes(b"\xff\xfe\x00\x01PK\x03\x04" + bytes(range(256)) + b"\n\"unclosed,quote\n")
+    folder = root / "a-folder"
+    folder.mkdir()
+    with _environment(env):
+        from app.startup import open_bench
+
+        open_bench(seed_demo=True).close()
+    return {"root": root, "env": env, "garbage": garbage, "folder": folder}
+
+
+@contextlib.contextmanager
+def _environment(env: dict) -> Iterator[None]:
+    saved = {key: os.environ.get(key) for key in env}
+    os.environ.update(env)
+    os.environ.pop("PACKSTATION_CONFIG", None)
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+def _path_value(variant: str, dest: str, station: dict, command: tuple[str, ...]) -> str:
+    root: Path = station["root"]
+    if variant == "no-folder":
+        return str(root / "no-such-folder" / "x.pdf")
+    if variant == "a-folder":
+        return str(station["folder"])
+    if variant == "missing-file":  # one name per command: what one command writes is not another's input
+        return str(root / f"missing-{'-'.join(command)}-{dest}.csv")
+    if variant == "garbage-file":
+        return str(station["garbage"])
+    # bad values, good paths: something to write to, or the garbage to read
+    if dest in {"output", "label_out", "csv", "pdf"}:
+        return str(root / f"{'-'.join(command)}-{dest}.out")
+    return str(station["garbage"])
+
+
+def _free_value(action: argparse.Action, variant: str) -> str:
+    bad = variant == "bad-values"
+    if action.choices:
+        return str(next(iter(action.choices)))
+    if action.type in (int, float) or getattr(action.type, "__name__", "") in ("_positive", "_non_negative",
+                                                                             "_probability", "_weight_arg"):
+        return "-7" if bad else "1"
+    if getattr(action.type, "__name__", "") in ("_timestamp", "_date", "fromisoformat"):
+        return "31.02.2026" if bad else "2026-11-25"
+    if action.dest in ("order", "number"):
+        return "#NO-SUCH-ORDER" if bad else "1001"
+    if action.dest == "url":
+        return os.environ["PACKSTATION_CENTRAL_URL"]
+    return "¿NO SUCH?" if bad else "A-01-1"
+
+
+def argv_for(command: tuple[str, ...], parser: argparse.ArgumentParser, variant: str, station: dict) -> list[str]:
+    argv = list(command) + SAFE.get(command, [])
+    for action in parser._actions:
+        if isinstance(action, argparse._HelpAction | argparse._VersionAction):
+            continue
+        if action.nargs == 0:  # a flag: its absence is the default, nothing to get wrong
+            continue
+        pathlike = action.type is Path or action.dest in PATH_DESTS
+        if action.option_strings and not action.required and not pathlike:
+            continue  # optional values keep their defaults, unless they are paths to get wrong
+        value = _path_value(variant, action.dest, station, command) if pathlike else _free_value(action, variant)
+        if action.option_strings:
+            argv += [action.option_strings[-1], value]
+        else:
+            argv.append(value)
+    return argv
+
+
+def run_in_process(argv: list[str]) -> tuple[int | str, str]:
+    """(exit status, stdout + stderr) of app.cli.main(argv), on a thread bounded by TIME_LIMIT_S."""
+    out, err = io.StringIO(), io.StringIO()
+    result: dict = {}
+
+    def target() -> None:
+        stdin = io.TextIOWrapper(io.BytesIO(b""), encoding="utf-8")
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            saved, sys.stdin = sys.stdin, stdin
+            try:
+                result["code"] = main(argv)
+            except SystemExit as exc:  # argparse's usage errors, and commands that exit with a message
+                result["code"] = exc.code if isinstance(exc.code, int) else (2 if exc.code else 0)
+                if isinstance(exc.code, str):
+                    err.write(exc.code)
+            except BaseException as exc:  # noqa: BLE001 - what escaped main is the failure under test
+                import traceback
+
+                err.write("Traceback (escaped main)\n" + "".join(traceback.format_exception(exc)))
+                result["code"] = "escaped"
+            finally:
+                sys.stdin = saved
+
+    streams = sys.stdout, sys.stderr, sys.stdin
+    thread = threading.Thread(target=target, daemon=True)
+    thread.start()
+    thread.join(TIME_LIMIT_S)
+    if thread.is_alive():  # its redirections are process-wide: take the streams back from it
+        sys.stdout, sys.stderr, sys.stdin = streams
+        return "hung", out.getvalue() + err.getvalue()
+    return result["code"], out.getvalue() + err.getvalue()
+
+
+def _problems(argv: list[str], code: int | str, output: str) -> list[str]:
+    shown = " ".join(argv)
+    if code == "hung":
+        return [f"packstation {shown}: still running after {TIME_LIMIT_S} s"]
+    problems = []
+    if "Traceback" in output:
+        problems.append(f"packstation {shown}: traceback\n{output[-1500:]}")
+    elif "This is a bug" in output:
+        problems.append(f"packstation {shown}: unexpected error: {output.strip()[-400:]}")
+    elif code != 0 and not output.strip():
+        problems.append(f"packstation {shown}: exit {code} without a word")
+    return problems
+
+
+def test_the_command_tree_is_walked():
+    """GIVEN the CLI WHEN its parsers are walked THEN every subcommand is a leaf the test runs."""
+    commands = [path for path, _ in leaf_commands(build_parser())]
+    assert len(commands) >= 80 and ("label",) in commands and ("shipping", "email-send") in commands
+
+
+def test_every_command_with_bad_paths_folders_missing_files_and_bad_values(station):
+    """GIVEN a station with demo data and a dead central database WHEN every subcommand runs with each kind of
+    mistake THEN each ends (exit 0, 1 or 2, or argparse's 2) with words, without a traceback and without hanging."""
+    problems: list[str] = []
+    runs = 0
+    started = time.monotonic()
+    with _environment(station["env"]):
+        for command, parser in leaf_commands(build_parser()):
+            if command in GUI or command in SERVES:
+                continue
+            for variant in VARIANTS:
+                argv = argv_for(command, parser, variant, station)
+                code, output = run_in_process(argv)
+                runs += 1
+                problems += _problems(argv, code, output)
+    assert not problems, f"{len(problems)} of {runs} runs went wrong:\n\n" + "\n\n".join(problems)
+    assert time.monotonic() - started < 120
+
+
+def _subprocess(argv: list[str], station: dict, timeout: float = TIME_LIMIT_S) -> tuple[int | str, str]:
+    env = {**os.environ, **station["env"], "PYTHONDONTWRITEBYTECODE": "1"}
+    env.pop("PACKSTATION_CONFIG", None)
+    try:
+        done = subprocess.run([sys.executable, "-m", "app.cli", *argv], env=env, capture_output=True, text=True,
+                              timeout=timeout, cwd=Path(__file__).resolve().parents[2])
+    except subprocess.TimeoutExpired as exc:
+        return "hung", (exc.stdout or b"").decode() if isinstance(exc.stdout, bytes) else str(exc.stdout or "")
+    return done.returncode, done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("argv, status", [
+    (["label", "1001", "-o", "{nowhere}"], 2),
+    (["demo-sheet", "-o", "{folder}"], 2),
+    (["import", "orders", "{garbage}", "--format", "json"], 1),
+    (["central", "status"], None),
+    (["simulate", "scale", "--link", "/nonexistent/dir/link"], None),
+    (["simulate", "scanner", "--file", "{missing}"], None),
+])
+def test_as_a_user_types_them(station, argv, status):
+    """GIVEN the mistakes of issue 16 and the serving commands WHEN run as real processes THEN one clear line,
+    the documented exit status, no traceback, no hang."""
+    values = {"nowhere": str(station["root"] / "no-such-folder" / "x.pdf"), "folder": str(station["folder"]),
+              "garbage": str(station["garbage"]),
+              "missing": str(station["root"] / "missing.txt")}
+    argv = [part.format(**values) for part in argv]
+
+    code, output = _subprocess(argv, station)
+
+    assert not _problems(argv, code, output), output
+    assert code != 0
+    if status is not None:
+        assert code == status, output
+        assert len(output.strip().splitlines()) == 1, output
+
+
+def test_commands_that_serve_until_stopped_say_what_they_wait_for(station):
+    """GIVEN the simulators and the scanner listener WHEN started with a path into nowhere or a garbage file and
+    stopped after 3 s (or ended by themselves) THEN each said something and none printed a traceback."""
+    env = {**os.environ, **station["env"], "PYTHONDONTWRITEBYTECODE": "1"}
+    runs = []
+    for command, parser in leaf_commands(build_parser()):
+        if command in SERVES:
+            for variant in ("no-folder", "garbage-file", "bad-values"):
+                argv = argv_for(command, parser, variant, station)
+                runs.append((argv, subprocess.Popen([sys.executable, "-m", "app.cli", *argv], env=env,
+                                                    stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                                                    cwd=Path(__file__).resolve().parents[2])))
+    time.sleep(3)
+    problems = []
+    for argv, proc in runs:
+        if proc.poll() is None:
+            proc.terminate()
+        output = proc.communicate(timeout=10)[0]
+        problems += _problems(argv, proc.returncode, output)
+        if not output.strip():
+            problems.append(f"packstation {' '.join(argv)}: said nothing")
+    assert len(runs) == 3 * len(SERVES)
+    assert not problems, "\n\n".join(problems)
