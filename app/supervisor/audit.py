@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, Table, func, or_, select
 
 from app.domain.order_refs import order_reference_keys
+from app.domain.weights import WeightSource
 from app.store.models import Order, OrderLine, PackedSerial, PackEvent, Parcel, PrintJob, Product, User
 from app.store.values import as_utc, json_object
 from app.supervisor.sqlfuncs import json_bool
