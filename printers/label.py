@@ -234,6 +234,9 @@ class Label:
     height_mm: float
     dpi: int = 203
     elements: tuple[Element, ...] = field(default_factory=tuple)
+    # Fields the document builder shortened before layout (a town line's postcode cut at the
+    # carrier's limit, so that the city after it still fits); Label.shortened includes them.
+    data_shortened: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.dpi not in RESOLUTIONS:
@@ -276,7 +279,7 @@ class Label:
         slip and in the record; the station tells the packer "label shortened: ship_to.name"."""
         from printers.layout import layout_text
 
-        names: list[str] = []
+        names: list[str] = list(self.data_shortened)
         for element in self.elements:
             if isinstance(element, Text):
                 block = layout_text(element)
@@ -285,4 +288,4 @@ class Label:
         return tuple(names)
 
     def with_elements(self, *elements: Element) -> Label:
-        return Label(self.width_mm, self.height_mm, self.dpi, self.elements + tuple(elements))
+        return Label(self.width_mm, self.height_mm, self.dpi, self.elements + tuple(elements), self.data_shortened)

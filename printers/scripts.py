@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from printers.fonts import COMPLEX, Face, Font, needs_shaping, split_runs
+from printers.fonts import COMPLEX, PDF_NAMES, Face, Font, needs_shaping, split_runs
 
 _MIRROR = dict(zip("()[]{}<>«»‹›", ")(][}{><»«›‹", strict=True))
 
@@ -107,12 +107,12 @@ def _shaper(face: Face) -> tuple[Any, float]:
         import uharfbuzz as hb
 
         hb_face = hb.Face(hb.Blob.from_file_path(face.path))
-        face._shaper = (hb.Font(hb_face), 1000.0 / hb_face.upem)
+        face._shaper = (hb.Font(hb_face), 1000.0 / hb_face.upem * face.scale)
     return face._shaper  # type: ignore[no-any-return]
 
 
 class _PathPen:
-    """Collects a glyph outline (font units) as PDF path operators in 1/1000 em."""
+    """Collects a glyph outline (font units) as PDF path operators in 1/1000 of the text height."""
 
     def __init__(self, scale: float) -> None:
         self.scale = scale
@@ -155,30 +155,20 @@ def _outline(face: Face, gid: int) -> str:
     return ops
 
 
-def line_width(line: str, font: Font, size: float) -> float:
-    from printers.fonts import text_width
+def draw_line(canvas: Any, x: float, baseline: float, line: str, font: Font, size: float) -> None:
+    """Draw `line` from (x, baseline) in the canvas's current units and fill colour.
 
-    return text_width(line, font, size)
-
-
-def draw_line(canvas: Any, x: float, baseline: float, line: str, font: Font, size: float) -> float:
-    """Draw `line` from (x, baseline) in the canvas's current units; returns its width.
-
-    Uses the canvas's current fill colour. Plain Latin text is one drawString, as it always was.
+    Plain Latin text is one drawString, as it always was.
     """
-    if not needs_shaping(line) and (line.isascii() or len(runs := split_runs(line, font)) == 1
-                                    and runs[0][0].script == "latin"):
-        from printers.fonts import face
-
-        latin = face("latin", font)
-        canvas.setFont(latin.pdf_name, size)
+    if line.isascii() or not needs_shaping(line) and (len(runs := split_runs(line, font)) == 1
+                                                      and runs[0][0].script == "latin"):
+        canvas.setFont(PDF_NAMES[font], size)
         canvas.drawString(x, baseline, line)
-        return latin.width(line) * size / 1000.0
-    start = x
+        return
     scale = size / 1000.0
     for run in shape_line(line, font):
         if not run.shaped:
-            canvas.setFont(run.face.pdf_name, size)
+            canvas.setFont(run.face.pdf_name, size * run.face.scale)
             canvas.drawString(x, baseline, run.text[::-1] if run.rtl else run.text)
             x += run.width * scale
             continue
@@ -193,7 +183,6 @@ def draw_line(canvas: Any, x: float, baseline: float, line: str, font: Font, siz
         canvas.addLiteral("\n".join(ops))
         _invisible(canvas, x, baseline, run, size)
         x = gx
-    return x - start
 
 
 def _invisible(canvas: Any, x: float, baseline: float, run: Run, size: float) -> None:
@@ -203,7 +192,7 @@ def _invisible(canvas: Any, x: float, baseline: float, run: Run, size: float) ->
     canvas.saveState()
     t = canvas.beginText(x, baseline)
     t.setTextRenderMode(3)
-    t.setFont(run.face.pdf_name, size)
+    t.setFont(run.face.pdf_name, size * run.face.scale)
     if plain > 0:
         t.setHorizScale(100.0 * run.width * size / 1000.0 / plain)
     t.textOut(text[::-1] if run.rtl else text)

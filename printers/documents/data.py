@@ -66,6 +66,9 @@ class ShippingLabelData:
     reference: str = ""  # the customer's own reference, a purchase order number
     ship_date: str = ""
     routing_code: str = ""  # a carrier sort code printed large (hub, route), if the carrier gives one
+    # Print the ship-to address transliterated into Latin letters under the native one, for a
+    # carrier that needs a Latin address on an international parcel (no effect on a Latin address).
+    latin_address: bool = False
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from printers.documents.page import (
     REGULAR,
     colour,
     draw_lines,
+    draw_text,
     module_pt,
     page_size,
     tint,
@@ -139,7 +140,7 @@ def render_packing_slip(data: SlipData, template_dir: TemplateDir = None, page: 
     def footer(canvas: Canvas, number: int, pages: int) -> None:
         canvas.setFont(REGULAR, 7.5)
         canvas.setFillColor(MUTED)
-        canvas.drawString(x, margin * 0.6, footer_text)
+        draw_text(canvas, footer_text, x, margin * 0.6, 7.5)
         canvas.drawRightString(x + width, margin * 0.6, f"{data.order_number}  ·  {number} / {pages}")
 
     return flow.render(f"{texts.get('title')} {data.order_number}", footer)
@@ -196,7 +197,7 @@ def _returns(flow: Flow, texts: TemplateTexts, data: SlipData, accent: Color, x:
             draw_symbol(canvas, qr, left, top - 5 * MM, qr_module, qr_size)
             canvas.setFont(REGULAR, 7)
             canvas.setFillColor(MUTED)
-            canvas.drawRightString(x + width, top - 8 * MM - qr_size, caption)
+            draw_text(canvas, caption, x, top - 8 * MM - qr_size, 7, align="right", box_width=width)
 
     flow.add(height, draw)
 
@@ -239,7 +240,8 @@ def _return_code_box(flow: Flow, texts: TemplateTexts, data: SlipData, accent: C
             draw_symbol(canvas, url, left, ty, module, url_size)
             canvas.setFont(REGULAR, 7)
             canvas.setFillColor(MUTED)
-            canvas.drawCentredString(left + url_size / 2, ty - url_size - 3 * MM, caption)
+            draw_text(canvas, caption, left - 20 * MM, ty - url_size - 3 * MM, 7, align="center",
+                      box_width=url_size + 40 * MM)
 
     flow.add(height, draw)
 

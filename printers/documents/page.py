@@ -1,4 +1,8 @@
-"""Page furniture shared by the A4/Letter documents: sizes, margins, text and footers."""
+"""Page furniture shared by the A4/Letter documents: sizes, margins, text and footers.
+
+Text goes through printers.scripts, so an address or an item name in any script the bundled
+fonts cover prints as written (right to left, shaped), the same as on the label.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 from printers import fonts
 from printers.errors import LabelError
 from printers.label import Font
+from printers.scripts import draw_line
 
 MM = 72 / 25.4  # points per millimetre
 # Barcode modules on documents are whole dots of a 600 dpi (and so of a 300 dpi) printer:
@@ -48,11 +53,9 @@ def colour(value: str, field: str) -> Color:
 
 
 def wrap(text: str, bold: bool, size: float, width: float) -> list[str]:
+    """Lines of `text` in any script (characters no bundled font has are transliterated)."""
     font = Font.SANS_BOLD if bold else Font.SANS
-    missing = fonts.missing_glyphs(text, font)
-    if missing:
-        text = "".join("?" if ch in missing else ch for ch in text)
-    return fonts.wrap(text, font, size, width)
+    return fonts.wrap(fonts.printable(text, font)[0], font, size, width)
 
 
 def width(text: str, bold: bool, size: float) -> float:
@@ -70,19 +73,26 @@ def draw_lines(canvas: Canvas, lines: Sequence[str], x: float, top: float, size:
     for line in lines:
         y -= leading
         baseline = y + (leading - size) / 2 + size * 0.22
-        if align == "right":
-            canvas.drawRightString(x + box_width, baseline, line)
-        elif align == "center":
-            canvas.drawCentredString(x + box_width / 2, baseline, line)
-        else:
-            canvas.drawString(x, baseline, line)
+        draw_text(canvas, line, x, baseline, size, bold, align, box_width)
     return y
+
+
+def draw_text(canvas: Canvas, text: str, x: float, baseline: float, size: float, bold: bool = False,
+              align: str = "left", box_width: float = 0.0) -> None:
+    """One line of text in any script, left, right or centred in [x, x + box_width], in the
+    canvas's fill colour. Right-to-left text reads right to left whatever the alignment."""
+    font = Font.SANS_BOLD if bold else Font.SANS
+    text = fonts.printable(text, font)[0]
+    if align in ("right", "center"):
+        w = fonts.text_width(text, font, size)
+        x = x + box_width - w if align == "right" else x + (box_width - w) / 2
+    draw_line(canvas, x, baseline, text, font, size)
 
 
 def footer(canvas: Canvas, text: str, page: int, pages: int, page_w: float, margin: float) -> None:
     canvas.setFont(REGULAR, 8)
     canvas.setFillColor(MUTED)
-    canvas.drawString(margin, margin * 0.55, text)
+    draw_text(canvas, text, margin, margin * 0.55, 8)
     canvas.drawRightString(page_w - margin, margin * 0.55, f"Page {page} of {pages}")
 
 

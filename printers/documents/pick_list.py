@@ -13,7 +13,18 @@ from reportlab.pdfgen.canvas import Canvas
 from printers.barcodes import encode
 from printers.documents.data import PickListData
 from printers.documents.flow import Flow
-from printers.documents.page import MM, MUTED, REGULAR, colour, draw_lines, module_pt, page_size, tint, wrap
+from printers.documents.page import (
+    MM,
+    MUTED,
+    REGULAR,
+    colour,
+    draw_lines,
+    draw_text,
+    module_pt,
+    page_size,
+    tint,
+    wrap,
+)
 from printers.documents.table import Table, columns_from
 from printers.errors import LabelError
 from printers.label import Symbology
@@ -61,7 +72,7 @@ def render_pick_list(data: PickListData, template_dir: TemplateDir = None, page:
     def footer(canvas: Canvas, number: int, pages: int) -> None:
         canvas.setFont(REGULAR, 7.5)
         canvas.setFillColor(MUTED)
-        canvas.drawString(x, margin * 0.6, f"{title}  ·  {data.batch}")
+        draw_text(canvas, f"{title}  ·  {data.batch}", x, margin * 0.6, 7.5)
         canvas.drawRightString(x + width, margin * 0.6, f"{number} / {pages}")
 
     return flow.render(f"{title} {data.batch}", footer)

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from printers.documents.countries import numeric_code
 from printers.documents.data import Address, ShippingLabelData
+from printers.fonts import shorten
 from printers.label import Label, MonoBitmap
 from printers.templates import TemplateDir, as_context, compile_label
 
@@ -21,10 +23,24 @@ TEMPLATE = "shipping_label.toml"
 _POSTCODE = re.compile(r"[^0-9A-Z]")
 
 
+# Limits for the parts of the town line, so that one overlong part (a postcode field holding a
+# whole address) cannot push the others off the label: city 30 (UPS Shipping API City 1-30),
+# region 30; postal code 16 (no real one is longer than 10; a longer value is text typed in
+# the wrong field, and its first 15 characters stay readable).
+POSTCODE_LIMIT, CITY_LIMIT, REGION_LIMIT = 16, 30, 30
+
+
 def shipping_label(data: ShippingLabelData, dpi: int = 203, template_dir: TemplateDir = None,
                    images: Mapping[str, MonoBitmap] | None = None) -> Label:
-    """The label for one parcel; render it with render_zpl, render_pdf or render_png."""
-    return compile_label(TEMPLATE, template_dir).build(shipping_label_context(data), dpi, images)
+    """The label for one parcel; render it with render_zpl, render_pdf or render_png.
+
+    Label.shortened names the fields not printed in full (the slip and the record keep them).
+    """
+    ctx = shipping_label_context(data)
+    label = compile_label(TEMPLATE, template_dir).build(ctx, dpi, images)
+    if ctx["town_shortened"]:
+        label = replace(label, data_shortened=("ship_to.city",))
+    return label
 
 
 def shipping_label_context(data: ShippingLabelData) -> dict[str, Any]:
@@ -34,6 +50,8 @@ def shipping_label_context(data: ShippingLabelData) -> dict[str, Any]:
         ship_from_block="\n".join(sender.lines()),
         ship_to_street="\n".join(p for p in (to.company, to.line1, to.line2) if p.strip()),
         ship_to_town=_town(to),
+        town_shortened=(len(to.postcode) > POSTCODE_LIMIT or len(to.city) > CITY_LIMIT
+                        or len(to.region) > REGION_LIMIT),
         ship_to_country=to.country.upper() if len(to.country.strip()) <= 3 else to.country,
         carrier_service=" ".join(p for p in (data.carrier, data.service) if p),
         weight_kg=None if data.weight_g is None else data.weight_g / 1000,
@@ -43,12 +61,38 @@ def shipping_label_context(data: ShippingLabelData) -> dict[str, Any]:
                      else f"Parcel {data.parcel_number}"),
         parcel_reference=f"{data.order_number}-{data.parcel_number}",
         routing=routing_element_string(to),
+        ship_to_latin=latin_address(to) if data.latin_address else "",
     )
     return ctx
 
 
+def latin_address(address: Address) -> str:
+    """The address in Latin letters (anyascii), name / street / town, or "" if it already is.
+
+    anyascii romanises letter by letter ("Дмитрий" is "Dmitriy", "김민준" "GimMinJun"); Japanese
+    kanji get their Chinese reading ("山田太郎" is "ShanTianTaiLang"), which a sorter can read
+    but a Japanese reader would not say. The native text stays on the label above it."""
+    parts = [address.name, ", ".join(p for p in (address.company, address.line1, address.line2) if p.strip()),
+             address.town_line(label=True)]
+    if all(_is_latin(p) for p in parts):
+        return ""
+    from anyascii import anyascii
+
+    return "\n".join(anyascii(p).strip() for p in parts if p.strip())
+
+
+def _is_latin(text: str) -> bool:
+    """True if every letter of `text` is Latin (with any diacritics)."""
+    import unicodedata
+
+    return all(not ch.isalpha() or "LATIN" in unicodedata.name(ch, "") for ch in text)
+
+
 def _town(address: Address) -> str:
-    return address.town_line(label=True)
+    """The town line as the label prints it, each part cut at its carrier limit."""
+    short = replace(address, postcode=shorten(address.postcode, POSTCODE_LIMIT),
+                    city=shorten(address.city, CITY_LIMIT), region=shorten(address.region, REGION_LIMIT))
+    return short.town_line(label=True)
 
 
 def routing_element_string(address: Address) -> str:

@@ -10,7 +10,7 @@ from reportlab.lib.colors import Color, white
 from reportlab.pdfgen.canvas import Canvas
 
 from printers.documents.flow import Flow
-from printers.documents.page import BOLD, INK, MUTED, REGULAR, RULE, wrap
+from printers.documents.page import BOLD, INK, MUTED, REGULAR, RULE, draw_text, wrap
 from printers.errors import TemplateError
 from printers.templates import fill
 
@@ -81,7 +81,7 @@ class Table:
         x = self.x
         baseline = top - PAD_Y - HEADER * 1.0
         for column, width in zip(self.columns, self.widths, strict=True):
-            self._text(canvas, column.header.upper(), x, width, baseline, column.align)
+            self._text(canvas, column.header.upper(), x, width, baseline, column.align, HEADER, True)
             x += width
 
     def draw_row(self, canvas: Canvas, top: float, row: _Row, shaded: bool) -> None:
@@ -98,22 +98,18 @@ class Table:
             canvas.setFont(BOLD if column.bold else REGULAR, BODY)
             for line in value:
                 y -= BODY * 1.25
-                self._text(canvas, line, x, width, y + BODY * 0.3, column.align)
+                self._text(canvas, line, x, width, y + BODY * 0.3, column.align, BODY, column.bold)
             canvas.setFillColor(MUTED)
             canvas.setFont(REGULAR, DETAIL)
             for line in detail:
                 y -= DETAIL * 1.25
-                self._text(canvas, line, x, width, y + DETAIL * 0.3, column.align)
+                self._text(canvas, line, x, width, y + DETAIL * 0.3, column.align, DETAIL)
             x += width
 
     @staticmethod
-    def _text(canvas: Canvas, text: str, x: float, width: float, baseline: float, align: str) -> None:
-        if align == "right":
-            canvas.drawRightString(x + width - PAD_X, baseline, text)
-        elif align == "center":
-            canvas.drawCentredString(x + width / 2, baseline, text)
-        else:
-            canvas.drawString(x + PAD_X, baseline, text)
+    def _text(canvas: Canvas, text: str, x: float, width: float, baseline: float, align: str,
+              size: float = BODY, bold: bool = False) -> None:
+        draw_text(canvas, text, x + PAD_X, baseline, size, bold, align, width - 2 * PAD_X)
 
     def flow(self, flow: Flow, lines: Sequence[Mapping[str, Any]]) -> None:
         """Add the header and rows to `flow`; on a new page the header is drawn again."""
