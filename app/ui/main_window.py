@@ -42,6 +42,7 @@ from app.ui.dialogs import AdminGateDialog, ManualEntryDialog, PinDialog, Weight
 from app.ui.hardware import BenchHardware
 from app.ui.label_panel import LabelInfo, label_info
 from app.ui.messages import feedback_text
+from app.ui.printer_card import RESEND_KEY, PrinterCard, fix_words
 from app.ui.screens import (
     AwaitOrderScreen,
     CartonScreen,
@@ -131,6 +132,7 @@ class MainWindow(QMainWindow):
     upstream_order_changed = Signal(str)
     central_status = Signal(object)  # app.sync.service.SyncStatus
     catalogue_changed = Signal(object)
+    printer_health = Signal(object)  # printers.print_queue.QueueHealth, from the print queue's thread
 
     def __init__(self, paths: Paths, ui: UiSettings, start_job: Job, *, sounds: SoundPlayer | None = None,
                  ui_problem: str | None = None, rebuild_job: Callable[[Config], Job] | None = None) -> None:
@@ -151,6 +153,8 @@ class MainWindow(QMainWindow):
         self._label: LabelInfo | None = None
         self._printer_ok: bool | None = None
         self._printer_note = ""
+        self._queue_health: Any = None  # the print queue's last QueueHealth (the printer card)
+        self._label_held = False  # the label panel says "waiting": the printer held the last label
         self.setWindowTitle("Packstation")
         self.setMinimumSize(1024, 700)
 
@@ -170,6 +174,7 @@ class MainWindow(QMainWindow):
         self.upstream_order_changed.connect(self._on_upstream_order_changed)
         self.central_status.connect(self._on_central_status)
         self.catalogue_changed.connect(self._on_catalogue_changed)
+        self.printer_health.connect(self._on_printer_health)
         self.worker.context.extras["central_callbacks"] = {
             "on_order_changed": self.upstream_order_changed.emit, "on_status": self.central_status.emit,
             "on_catalogue_changed": self.catalogue_changed.emit}
@@ -235,7 +240,15 @@ class MainWindow(QMainWindow):
         self.packer_label = QLabel()
         self.packer_label.setObjectName("PackerName")
         self.order_label = QLabel()
-        self.printer_label = QLabel()
+        self.printer_label = PrinterCard()  # the label printer and the print queue's health
+        self.printer_label.resend_requested.connect(self.resend_prints)
+        resend = QAction("resend", self)
+        resend.setShortcut(QKeySequence(RESEND_KEY))
+        resend.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        resend.triggered.connect(self.resend_prints)
+        self.addAction(resend)
+        if getattr(self, "_queue_health", None) is not None:  # rebuilt (a language change): keep the card
+            self.printer_label.show_health(self._queue_health, self._label_uri())
         self.sound_icon = QLabel()
         settings = QPushButton()
         settings.setIcon(icons.icon("settings", "#5B6B7A", 32))
@@ -439,6 +452,7 @@ class MainWindow(QMainWindow):
                                  _tr("Resumed order {0} where it stopped.").format(info.state.order.number)
                                  if resumed else self._prompt(info.state))
         self._start_hardware(info.config)
+        self._watch_printers()
         # After the first frame: a worker importing renderers would hold the GIL while the window paints.
         QTimer.singleShot(50, lambda: self.run_job(lambda ctx: ctx.station.warm_up(), "warm_up",
                                                    self._on_warmed_up))
@@ -455,6 +469,10 @@ class MainWindow(QMainWindow):
             self._printer_ok, self._printer_note = False, self._printer_problem(failed.message)
         elif "label_printed" in outcome.facts or outcome.code == "reprint":
             self._printer_ok, self._printer_note = True, clock.local_now().strftime("%H:%M:%S")
+            waiting = self._label_waiting()  # queued, and the printer says it is not ready: not printed yet
+            self._label_held = bool(waiting)
+            if waiting:
+                self._printer_ok, self._printer_note = False, _tr("{0}, then it prints by itself").format(waiting)
         if outcome.state is not None:
             self._render(outcome.state, outcome)
         if outcome.feedback:
@@ -462,6 +480,8 @@ class MainWindow(QMainWindow):
             others = [feedback_text(f) for f in outcome.feedback if f is not main][-2:]
             self.banner.show_message(main.tone, main.code, feedback_text(main), " · ".join(others))
             self.sounds.play(main.tone)
+            if self._label_held and ("label_printed" in outcome.facts or outcome.code == "reprint"):
+                self._warn_label_held(feedback_text(main))
         if step.deferred:
             self.run_job(lambda ctx: ctx.station.run_deferred(), "documents", self._on_documents)
         if step.label is not None and step.label.preview_pending:
@@ -560,7 +580,58 @@ class MainWindow(QMainWindow):
 
     def _set_printer_text(self) -> None:
         printer = self.config.label_printer if self.config and self.config.label_printer else _tr("spool folder")
-        self.printer_label.setText(_tr("Printer: {0}").format(printer))
+        self.printer_label.show_printer(printer)
+
+    # ------------------------------------------------------------ the printer card
+
+    def _label_uri(self) -> str:
+        return self.config.label_printer if self.config is not None and self.config.label_printer else ""
+
+    def _watch_printers(self) -> None:
+        """Have the station's print queue tell the window of every change (its thread -> a queued signal)."""
+        emit = self.printer_health.emit
+
+        def watch(ctx: WorkerContext) -> Any:
+            from app.printing.desk import watch as watch_queue
+
+            return watch_queue(ctx.station.output, emit) if ctx.station is not None else None
+
+        self.run_job(watch, "printer_health", lambda result: self._on_printer_health(result.value)
+                     if result.ok else None)
+
+    def _label_waiting(self) -> str:
+        """The fix when the label printer holds its jobs now ("Load labels"), else ""."""
+        health = self._queue_health
+        if health is None or not health.held:
+            return ""
+        uri = self._label_uri()
+        printer = health.printer(uri) if uri else next((p for p in health.printers if not p.ok), None)
+        return fix_words(printer.fix) if printer is not None and not printer.ok else ""
+
+    def _on_printer_health(self, health: Any) -> None:
+        if health is None:
+            return
+        self._queue_health = health
+        self.printer_label.show_health(health, self._label_uri())
+        waiting = self._label_waiting()
+        if waiting and self._printer_ok:  # the label just "printed" is held by the printer: say so
+            self._printer_ok, self._label_held = False, True
+            self._printer_note = _tr("{0}, then it prints by itself").format(waiting)
+            self._warn_label_held(self.banner.message)
+        elif not waiting and self._label_held:
+            self._printer_ok, self._label_held = True, False
+            self._printer_note = clock.local_now().strftime("%H:%M:%S")
+        self._show_label(self.state)
+
+    def _warn_label_held(self, detail: str) -> None:
+        self.banner.show_message(Tone.WARNING, "label_held",
+                                 _tr("Label is waiting: {0}. It prints by itself when the printer is ready.")
+                                 .format(self._label_waiting()), detail)
+        self.sounds.play(Tone.WARNING)
+
+    def resend_prints(self) -> None:
+        """The one key (and the printer card's button): labels cut off mid-send go again."""
+        self.submit_command(Command.RESEND)
 
     # ------------------------------------------------------------ sound
 
@@ -704,6 +775,7 @@ class MainWindow(QMainWindow):
         self._set_printer_text()
         self._render(info.state, None)
         self._start_hardware(info.config)
+        self._watch_printers()
 
     def apply_ui_settings(self, ui: UiSettings) -> None:
         language_changed = ui.language != self.ui.language

@@ -943,8 +943,12 @@ GS1 SSCC</translation>
         <translation>Station {0}</translation>
     </message>
     <message>
-        <source>Printer: {0}</source>
-        <translation>Drucker: {0}</translation>
+        <source>{0}, then it prints by itself</source>
+        <translation>{0}, dann druckt es von selbst</translation>
+    </message>
+    <message>
+        <source>Label is waiting: {0}. It prints by itself when the printer is ready.</source>
+        <translation>Etikett wartet: {0}. Es druckt von selbst, sobald der Drucker bereit ist.</translation>
     </message>
     <message>
         <source>Only an admin can change the station settings.</source>
@@ -1078,6 +1082,121 @@ Konfiguration korrigieren, dann neu starten.</translation>
     <message>
         <source>Ship by {0}</source>
         <translation>Versand bis {0}</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterCard</name>
+    <message>
+        <source>Load labels</source>
+        <translation>Etiketten einlegen</translation>
+    </message>
+    <message>
+        <source>Close the print head</source>
+        <translation>Druckkopf schließen</translation>
+    </message>
+    <message>
+        <source>Press pause to resume</source>
+        <translation>Pause-Taste drücken</translation>
+    </message>
+    <message>
+        <source>Load a new ribbon</source>
+        <translation>Neues Farbband einlegen</translation>
+    </message>
+    <message>
+        <source>Let the head cool down</source>
+        <translation>Druckkopf abkühlen lassen</translation>
+    </message>
+    <message>
+        <source>Call a supervisor</source>
+        <translation>Schichtleitung rufen</translation>
+    </message>
+    <message>
+        <source>Leave diagnostic mode</source>
+        <translation>Diagnosemodus beenden</translation>
+    </message>
+    <message>
+        <source>Take the label off</source>
+        <translation>Etikett abnehmen</translation>
+    </message>
+    <message>
+        <source>Printer busy: wait</source>
+        <translation>Drucker beschäftigt: warten</translation>
+    </message>
+    <message>
+        <source>Printer too cold</source>
+        <translation>Drucker zu kalt</translation>
+    </message>
+    <message>
+        <source>Check labels, ribbon and head</source>
+        <translation>Etiketten, Farbband und Kopf prüfen</translation>
+    </message>
+    <message>
+        <source>Check power and cable</source>
+        <translation>Strom und Kabel prüfen</translation>
+    </message>
+    <message>
+        <source>Ask IT to start CUPS</source>
+        <translation>IT: CUPS starten lassen</translation>
+    </message>
+    <message>
+        <source>Check the printer settings</source>
+        <translation>Druckereinstellungen prüfen</translation>
+    </message>
+    <message>
+        <source>Ask IT: queue stopped</source>
+        <translation>IT fragen: Warteschlange gestoppt</translation>
+    </message>
+    <message>
+        <source>Resend the label</source>
+        <translation>Etikett erneut senden</translation>
+    </message>
+    <message>
+        <source>Check the printer</source>
+        <translation>Drucker prüfen</translation>
+    </message>
+    <message>
+        <source>spool folder</source>
+        <translation>Spool-Ordner</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>bereit</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Drucker</translation>
+    </message>
+    <message>
+        <source>{0} waiting</source>
+        <translation>{0} wartend</translation>
+    </message>
+    <message>
+        <source>Printer ready</source>
+        <translation>Drucker bereit</translation>
+    </message>
+    <message>
+        <source>Resend  {0}</source>
+        <translation>Erneut senden  {0}</translation>
+    </message>
+    <message>
+        <source>{0} held</source>
+        <translation>{0} angehalten</translation>
+    </message>
+    <message>
+        <source>{0} cut off</source>
+        <translation>{0} abgebrochen</translation>
+    </message>
+    <message>
+        <source>{0} failed</source>
+        <translation>{0} fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Label cut off: press {0} to resend</source>
+        <translation>Etikett abgebrochen: {0} sendet erneut</translation>
+    </message>
+    <message>
+        <source>Printer: {0}</source>
+        <translation>Drucker: {0}</translation>
     </message>
 </context>
 <context>

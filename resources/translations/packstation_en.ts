@@ -943,8 +943,12 @@ GS1 SSCC</translation>
         <translation>Station {0}</translation>
     </message>
     <message>
-        <source>Printer: {0}</source>
-        <translation>Printer: {0}</translation>
+        <source>{0}, then it prints by itself</source>
+        <translation>{0}, then it prints by itself</translation>
+    </message>
+    <message>
+        <source>Label is waiting: {0}. It prints by itself when the printer is ready.</source>
+        <translation>Label is waiting: {0}. It prints by itself when the printer is ready.</translation>
     </message>
     <message>
         <source>Only an admin can change the station settings.</source>
@@ -1078,6 +1082,121 @@ Fix the configuration, then restart.</translation>
     <message>
         <source>Ship by {0}</source>
         <translation>Ship by {0}</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterCard</name>
+    <message>
+        <source>Load labels</source>
+        <translation>Load labels</translation>
+    </message>
+    <message>
+        <source>Close the print head</source>
+        <translation>Close the print head</translation>
+    </message>
+    <message>
+        <source>Press pause to resume</source>
+        <translation>Press pause to resume</translation>
+    </message>
+    <message>
+        <source>Load a new ribbon</source>
+        <translation>Load a new ribbon</translation>
+    </message>
+    <message>
+        <source>Let the head cool down</source>
+        <translation>Let the head cool down</translation>
+    </message>
+    <message>
+        <source>Call a supervisor</source>
+        <translation>Call a supervisor</translation>
+    </message>
+    <message>
+        <source>Leave diagnostic mode</source>
+        <translation>Leave diagnostic mode</translation>
+    </message>
+    <message>
+        <source>Take the label off</source>
+        <translation>Take the label off</translation>
+    </message>
+    <message>
+        <source>Printer busy: wait</source>
+        <translation>Printer busy: wait</translation>
+    </message>
+    <message>
+        <source>Printer too cold</source>
+        <translation>Printer too cold</translation>
+    </message>
+    <message>
+        <source>Check labels, ribbon and head</source>
+        <translation>Check labels, ribbon and head</translation>
+    </message>
+    <message>
+        <source>Check power and cable</source>
+        <translation>Check power and cable</translation>
+    </message>
+    <message>
+        <source>Ask IT to start CUPS</source>
+        <translation>Ask IT to start CUPS</translation>
+    </message>
+    <message>
+        <source>Check the printer settings</source>
+        <translation>Check the printer settings</translation>
+    </message>
+    <message>
+        <source>Ask IT: queue stopped</source>
+        <translation>Ask IT: queue stopped</translation>
+    </message>
+    <message>
+        <source>Resend the label</source>
+        <translation>Resend the label</translation>
+    </message>
+    <message>
+        <source>Check the printer</source>
+        <translation>Check the printer</translation>
+    </message>
+    <message>
+        <source>spool folder</source>
+        <translation>spool folder</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>ready</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <source>{0} waiting</source>
+        <translation>{0} waiting</translation>
+    </message>
+    <message>
+        <source>Printer ready</source>
+        <translation>Printer ready</translation>
+    </message>
+    <message>
+        <source>Resend  {0}</source>
+        <translation>Resend  {0}</translation>
+    </message>
+    <message>
+        <source>{0} held</source>
+        <translation>{0} held</translation>
+    </message>
+    <message>
+        <source>{0} cut off</source>
+        <translation>{0} cut off</translation>
+    </message>
+    <message>
+        <source>{0} failed</source>
+        <translation>{0} failed</translation>
+    </message>
+    <message>
+        <source>Label cut off: press {0} to resend</source>
+        <translation>Label cut off: press {0} to resend</translation>
+    </message>
+    <message>
+        <source>Printer: {0}</source>
+        <translation>Printer: {0}</translation>
     </message>
 </context>
 <context>
