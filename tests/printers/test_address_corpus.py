@@ -50,6 +50,8 @@ DPI = 203
 MARGIN_DOTS = 40  # white border rendered around the PDF page: ink there was drawn outside the label
 MARGIN_PT = MARGIN_DOTS * 72 / DPI  # whole dots, so the label's edges fall on pixel edges
 ELLIPSIS = ("…", "...")
+# The label's field (Label.shortened) that holds each checked value: the town line has both.
+SHORTENED_AS = {"name": "ship_to.name", "city": "ship_to.city", "zip": "ship_to.city"}
 # Scripts a Zebra printer's resident font 0 cannot draw: such text must reach the printer as a
 # graphic field (^GF), or it prints as boxes or not at all.
 NOT_RESIDENT = re.compile(
@@ -118,6 +120,7 @@ class Rendered:
     pdf_ink_outside: int = 0
     rules_pt: list[float] = field(default_factory=list)  # y of the full-width rules, points from the bottom
     zpl_barcodes: list[str] = field(default_factory=list)
+    shortened: tuple[str, ...] = ()  # the fields the label says it shortened
     width_pt: float = 0.0
     height_pt: float = 0.0
 
@@ -137,6 +140,7 @@ def rendered(address_id: str) -> Rendered:
         result.errors["zpl"] = result.errors["pdf"] = f"{type(exc).__name__}: {exc}"
         return result
     result.width_pt, result.height_pt = label.width_pt, label.height_pt
+    result.shortened = tuple(label.shortened)
     try:
         result.zpl = render_zpl(label)
         result.zpl_barcodes = _zpl_barcodes(result.zpl, label.width_dots, label.height_dots)
@@ -280,26 +284,28 @@ def _has_rtl(text: str) -> bool:
     return any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text)
 
 
-def shown(value: str, page_text: str) -> bool:
-    """`value` is on the page in full, or shortened: a prefix of it followed by an ellipsis.
+def shown(value: str, page_text: str, *, shortened_ok: bool = True) -> bool:
+    """`value` is on the page in full, or (with `shortened_ok`) shortened: at least its first
+    12 characters followed by an ellipsis.
 
     Text with right-to-left letters is laid out in visual order (Unicode bidi): its words may
     come out of the text layer in another order, and a word reversed, so each word is looked
     for on its own, as written or reversed."""
     if not _has_rtl(value):
-        return _found(value, page_text)
+        return _found(value, page_text, shortened_ok=shortened_ok)
     words = value.split()
     shown_words = 0
-    while shown_words < len(words) and _found(words[shown_words], page_text, either_way=True):
+    while shown_words < len(words) and _found(words[shown_words], page_text, either_way=True,
+                                              shortened_ok=False):
         shown_words += 1
     if shown_words == len(words):
         return True
     # Shortened: the words it begins with are there, and an ellipsis marks where it was cut.
     kept = "".join(words[:shown_words])
-    return len(kept) >= min(len(value), 12) and any(mark in page_text for mark in ELLIPSIS)
+    return shortened_ok and len(kept) >= min(len(value), 12) and any(mark in page_text for mark in ELLIPSIS)
 
 
-def _found(value: str, page_text: str, *, either_way: bool = False) -> bool:
+def _found(value: str, page_text: str, *, either_way: bool = False, shortened_ok: bool = True) -> bool:
     wanted = _comparable(value)
     if not wanted:
         return True
@@ -309,6 +315,8 @@ def _found(value: str, page_text: str, *, either_way: bool = False) -> bool:
     for hay in haystacks:
         if wanted in hay:
             return True
+        if not shortened_ok:
+            continue
         for mark in ELLIPSIS:
             for start in (m.start() for m in re.finditer(re.escape(mark), hay)):
                 before = hay[:start]
@@ -381,13 +389,18 @@ def _assert_barcodes(result: Rendered, found: list[str]) -> None:
 @pytest.mark.parametrize("address_id", IDS)
 def test_the_pdf_shows_name_town_and_postcode(address_id: str) -> None:
     """GIVEN the PDF label of an address WHEN its text layer is read
-    THEN the name, the town and the postcode are on it, each in full or shortened with an ellipsis."""
+    THEN the name, the town and the postcode are on it, each in full, or shortened with an
+    ellipsis and named in the label's `shortened` (which the packer is told)."""
     result = rendered(address_id)
     result.fail_if_not_rendered("pdf")
     record = result.record
     for key in ("name", "city", "zip"):
-        assert shown(record.get(key, ""), result.pdf_text), (
-            f"{key} {record.get(key, '')!r} is not on the label; its text: {result.pdf_text!r}")
+        value = record.get(key, "")
+        if shown(value, result.pdf_text, shortened_ok=False):
+            continue
+        assert shown(value, result.pdf_text), f"{key} {value!r} is not on the label; its text: {result.pdf_text!r}"
+        assert SHORTENED_AS[key] in result.shortened, (
+            f"{key} is printed shortened but the label does not say so (shortened: {result.shortened})")
 
 
 @pytest.mark.parametrize("address_id", IDS)
