@@ -142,6 +142,7 @@ def main() -> int:
         ("PDF, 50-line packing slip", measure(lambda i: render_packing_slip(slip(i)), 60), 40.0),
         ("PDF, obvious way (python-barcode PNGs)", measure(lambda i: obvious_way_label_pdf(order(i)), 60), None),
         ("  same, font registered only once", measure(lambda i: obvious_way_label_pdf(order(i), False), 60), None),
+        *_status_rows(),
     ]
     print(f"{'item':<40} {'runs':>5} {'p50 ms':>8} {'p99 ms':>8} {'target':>8}  ok")
     print("-" * 78)
@@ -162,6 +163,24 @@ def main() -> int:
     accelerated = _accelerated()
     print(f"reportlab C accelerator (rl_accel): {'in use' if accelerated else 'NOT installed (pip install rl-accel)'}")
     return 1 if failed or obvious / ours < 3 else 0
+
+
+def _status_rows() -> list[tuple[str, list[float], float | None]]:
+    """What asking a Zebra ~HS before a label costs (simulated Zebra on 127.0.0.1: the network's own
+    round trip comes on top), next to sending the label itself."""
+    from printers import send
+    from printers.readiness import Readiness
+    from printers.simulator import ZebraSimulator
+
+    label = render_zpl(shipping_label(order(1)))
+    with ZebraSimulator() as zebra:
+        uncached = Readiness(ttl=0)
+        cached = Readiness(ttl=3.0)
+        return [
+            ("send a ZPL label, TCP 127.0.0.1", measure(lambda i: send(zebra.uri, label), 200), None),
+            ("~HS asked and answered, TCP", measure(lambda i: uncached.check(zebra.uri, "zpl"), 200), None),
+            ("~HS within the 3 s cache", measure(lambda i: cached.check(zebra.uri, "zpl"), 1000), None),
+        ]
 
 
 def _accelerated() -> bool:
