@@ -221,12 +221,16 @@ def needs_shaping(text: str) -> bool:
     return any(ord(ch) >= 0x590 and script_of(ord(ch)) in COMPLEX for ch in text)
 
 
-@lru_cache(maxsize=1024)
 def printable(text: str, font: Font = Font.SANS) -> tuple[str, bool]:
     """`text` in NFC with every character some bundled face can draw; True if any had to be
     replaced (by its transliteration) or dropped (a symbol, an emoji)."""
     if text.isascii():
         return text, False
+    return _printable(text, font)
+
+
+@lru_cache(maxsize=1024)
+def _printable(text: str, font: Font) -> tuple[str, bool]:
     text = unicodedata.normalize("NFC", text)
     latin = face(LATIN, font)
     out: list[str] = []

@@ -181,18 +181,26 @@ def draw_line(canvas: Any, x: float, baseline: float, line: str, font: Font, siz
                            f"{outline} f Q")
             gx += advance * scale
         canvas.addLiteral("\n".join(ops))
-        _invisible(canvas, x, baseline, run, size)
+        _invisible(canvas, x, baseline, run, size, font)
         x = gx
 
 
-def _invisible(canvas: Any, x: float, baseline: float, run: Run, size: float) -> None:
-    """The run's text as invisible PDF text over its glyphs: found by search, copy and extraction."""
+def _invisible(canvas: Any, x: float, baseline: float, run: Run, size: float, font: Font) -> None:
+    """The run's text as invisible PDF text over its glyphs: found by search, copy and extraction.
+
+    In DejaVu when it has the characters (Arabic and Hebrew letters: the PDF then embeds no
+    second font for them), else in the face that drew the run."""
+    from printers.fonts import face as face_of
+
     text = run.text
-    plain = run.face.width(text) * size / 1000.0
+    latin = face_of("latin", font)
+    carrier = latin if all(latin.covers(ord(ch)) for ch in text) else run.face
+    height = size * run.face.scale  # the drawn glyphs' size: character boxes cover what is seen
+    plain = carrier.width(text) / carrier.scale * height / 1000.0
     canvas.saveState()
     t = canvas.beginText(x, baseline)
     t.setTextRenderMode(3)
-    t.setFont(run.face.pdf_name, size * run.face.scale)
+    t.setFont(carrier.pdf_name, height)
     if plain > 0:
         t.setHorizScale(100.0 * run.width * size / 1000.0 / plain)
     t.textOut(text[::-1] if run.rtl else text)

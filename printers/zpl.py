@@ -124,7 +124,7 @@ def _text(t: Text, label: Label, unicode_font: str | None = None) -> str:
     block = layout_text(t)
     if not block.lines:
         return ""
-    if not all(resident(line) for line in block.lines):
+    if not (t.text.isascii() or all(resident(line) for line in block.lines)):
         if unicode_font is None:
             return _text_graphic(t, block, label.width_dots, label.height_dots, label.dpi)
         font = f"^A@{ORIENTATION[t.rotation]},{block.size},{block.size},{unicode_font}"
