@@ -33,6 +33,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from app.domain import clock as app_clock
 from app.printing import PrinterOutput
 from app.station import Station
 from app.store import models as t
@@ -123,15 +124,6 @@ class Clock:
         self.now = now
 
 
-def fake_datetime(clock: Clock) -> type[datetime]:
-    class FakeDateTime(datetime):
-        @classmethod
-        def now(cls, tz=None):  # noqa: ANN001, ANN206 - datetime.now's own signature
-            return clock.now.astimezone(tz) if tz else clock.now.replace(tzinfo=None)
-
-    return FakeDateTime
-
-
 def seed_shift(sessions) -> None:  # noqa: ANN001 - a sessionmaker
     seed_small(sessions)
     with sessions.begin() as db:
@@ -143,12 +135,17 @@ def seed_shift(sessions) -> None:  # noqa: ANN001 - a sessionmaker
 
 
 def run_shift(bench, monkeypatch) -> list[tuple[str, str, str]]:  # noqa: ANN001
-    """Replay both benches in time order through real Stations; returns (bench, time, code)."""
-    import app.store.repository as repository
-
+    """Replay both benches in time order through real Stations, the app's clock at each scan's moment;
+    returns (bench, time, code)."""
     clock = Clock(START)
-    real = repository.datetime
-    monkeypatch.setattr(repository, "datetime", fake_datetime(clock))
+    app_clock.set_source(lambda: clock.now)
+    try:
+        return _replay(bench, clock)
+    finally:
+        app_clock.set_source(None)
+
+
+def _replay(bench, clock: Clock) -> list[tuple[str, str, str]]:  # noqa: ANN001
     stations = {}
     for name in ("BENCH-1", "BENCH-2"):
         config = replace(bench.config, station=name)
@@ -165,7 +162,6 @@ def run_shift(bench, monkeypatch) -> list[tuple[str, str, str]]:  # noqa: ANN001
         station.output.drain(10)
         station.output.stop()
         station.repo.close()
-    monkeypatch.setattr(repository, "datetime", real)
     return codes
 
 
