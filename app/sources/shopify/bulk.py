@@ -15,8 +15,7 @@ from __future__ import annotations
 
 import json
 import logging
-import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -57,9 +56,9 @@ class BulkOperation:
 def _operation(node: object) -> BulkOperation | None:
     if not isinstance(node, dict) or not node.get("id"):
         return None
-    count = node.get("objectCount")
+    count = str(node.get("objectCount") or "0")  # UnsignedInt64: a string in JSON
     return BulkOperation(str(node["id"]), str(node.get("status") or ""), node.get("url") or None,
-                         node.get("errorCode") or None, int(count) if str(count or "0").isdigit() else 0,
+                         node.get("errorCode") or None, int(count) if count.isdigit() else 0,
                          str(node.get("createdAt") or ""), str(node.get("completedAt") or ""))
 
 
@@ -87,9 +86,9 @@ def start(api: ShopifyGraphQL, query: str) -> BulkOperation:
     raise SourceError(f"{api.source}: Shopify kept another bulk operation running — try again later")
 
 
-def wait(api: ShopifyGraphQL, operation: BulkOperation, *, monotonic: Callable[[], float] = time.monotonic
-         ) -> BulkOperation:
+def wait(api: ShopifyGraphQL, operation: BulkOperation) -> BulkOperation:
     """Poll `currentBulkOperation` until the operation ends; raises unless it COMPLETED."""
+    monotonic = api.bucket.monotonic
     began = monotonic()
     pause = POLL_FIRST
     while operation.status in ("CREATED", "RUNNING", "CANCELING"):

@@ -36,6 +36,7 @@ log = logging.getLogger(__name__)
 
 API_VERSION = "2025-10"  # the pinned dated version of the GraphQL Admin API (supported until 2026-10)
 MAX_THROTTLED = 30  # THROTTLED answers in a row before the round gives up (the connector retries later)
+MALFORMED_RETRIES = 2  # answers that are not JSON, tried again before MalformedResponse reaches the connector
 MARGIN = 1.0  # points asked beyond the requested cost: the shop rounds, and its clock is not ours
 
 
@@ -160,12 +161,20 @@ class ShopifyGraphQL:
         payload: dict[str, Any] = {"query": query}
         if variables:
             payload["variables"] = dict(variables)
-        for _ in range(MAX_THROTTLED + 1):
+        malformed = 0
+        for _ in range(MAX_THROTTLED + MALFORMED_RETRIES + 1):
             wait = self.bucket.wait_for(self.requested.get(key))
             if wait > 0:
                 self.usage.waited += wait
                 self.sleep(wait)
-            body, _response = self.http.json("POST", "/graphql.json", json=payload)
+            try:
+                body, _response = self.http.json("POST", "/graphql.json", json=payload)
+            except MalformedResponse:
+                malformed += 1  # a proxy's error page, a cut-off body: once more, then tell IT
+                if malformed > MALFORMED_RETRIES:
+                    raise
+                self._slept(self.http.backoff * malformed)
+                continue
             if not isinstance(body, dict):
                 raise MalformedResponse(f"{self.source}: Shopify answered a GraphQL query with "
                                         f"{type(body).__name__}, not an object — a proxy may be interfering")
