@@ -113,6 +113,9 @@ def build_parser() -> argparse.ArgumentParser:
     register_shipping(sub, open_context=_shipping_context)
     register_returns(sub)
     register_supervisor(sub)
+    from app.sources.cli import register as register_sources
+
+    register_sources(sub)
     return parser
 
 
