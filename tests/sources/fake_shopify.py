@@ -412,6 +412,13 @@ class FakeShopify:
     def _root_order(self, args: dict[str, Any]) -> dict[str, Any] | None:
         return self.orders.get(args.get("id", ""))
 
+    def _root_fulfillmentOrder(self, args: dict[str, Any]) -> dict[str, Any] | None:  # noqa: N802
+        for order in self.orders.values():
+            for fulfillment_order in order["fulfillmentOrders"]:
+                if fulfillment_order["id"] == args.get("id"):
+                    return fulfillment_order
+        return None
+
     def _root_products(self, args: dict[str, Any]) -> list[dict[str, Any]]:
         found = self._search(self.products.values(), args.get("query"))
         return sorted(found, key=lambda p: (p["updatedAt"], p["id"]))

@@ -100,33 +100,30 @@ class ShopifyAdapter:
             after = info["endCursor"]
 
     def _complete_order(self, node: dict[str, Any]) -> None:
-        """Fetch the lines and fulfillment orders a page left out (an order with more than 25 lines)."""
-        gid = node.get("id")
-        for field, query, nested in (("lineItems", queries.ORDER_LINES_MORE, False),
-                                     ("fulfillmentOrders", queries.ORDER_FULFILLMENT_ORDERS_MORE, True)):
-            connection = node.get(field)
-            if not isinstance(connection, dict):
-                continue
-            info = connection.get("pageInfo") or {}
-            more_inside = nested and any((fo.get("lineItems") or {}).get("pageInfo", {}).get("hasNextPage")
-                                         for fo in nodes(connection))
-            if not info.get("hasNextPage") and not more_inside:
-                continue
-            collected: list[dict[str, Any]] = []
-            after = None
-            while True:
-                data = self.api.execute(query, {"id": gid, "after": after})
-                order = data.get("order")
-                if not isinstance(order, dict):
-                    break
-                part = order.get(field) or {}
-                collected += nodes(part)
-                part_info = part.get("pageInfo") or {}
-                if not part_info.get("hasNextPage") or not part_info.get("endCursor"):
-                    break
-                after = part_info["endCursor"]
-            if collected:
-                node[field] = {"nodes": collected}
+        """Fetch what a page left out: lines beyond 25, fulfillment orders beyond 3 and their lines."""
+        gid = str(node.get("id"))
+        self._rest(node, "lineItems", queries.ORDER_LINES_MORE, gid, "order")
+        self._rest(node, "fulfillmentOrders", queries.ORDER_FULFILLMENT_ORDERS_MORE, gid, "order")
+        for fulfillment_order in nodes(node.get("fulfillmentOrders")):
+            self._rest(fulfillment_order, "lineItems", queries.FULFILLMENT_ORDER_LINES_MORE,
+                       str(fulfillment_order.get("id")), "fulfillmentOrder")
+
+    def _rest(self, parent: dict[str, Any], field: str, query: str, gid: str, root: str) -> None:
+        """Follow `parent[field]`'s pages from where they stopped and append their nodes."""
+        connection = parent.get(field)
+        if not isinstance(connection, dict):
+            return
+        info = connection.get("pageInfo") or {}
+        collected = nodes(connection)
+        while info.get("hasNextPage") and info.get("endCursor"):
+            owner = self.api.execute(query, {"id": gid, "after": info["endCursor"]}).get(root)
+            part = owner.get(field) if isinstance(owner, dict) else None
+            if not isinstance(part, dict):
+                raise MalformedResponse(f"{self.source}: Shopify's answer for the rest of {gid} has no {field}; "
+                                        "trying again next round")
+            collected += nodes(part)
+            info = part.get("pageInfo") or {}
+        parent[field] = {"nodes": collected}
 
     def order(self, platform_id: str) -> ShopOrder | None:
         """One order as Shopify has it now (None: not there any more)."""

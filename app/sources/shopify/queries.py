@@ -73,6 +73,11 @@ ORDER_LINES_MORE = f"""query OrderLinesMore($id: ID!, $after: String) {{
     pageInfo {{ hasNextPage endCursor }} nodes {{ {_LINE} }} }} }}
 }}"""
 
+FULFILLMENT_ORDER_LINES_MORE = f"""query FulfillmentOrderLinesMore($id: ID!, $after: String) {{
+  fulfillmentOrder(id: $id) {{ id lineItems(first: 100, after: $after) {{
+    pageInfo {{ hasNextPage endCursor }} nodes {{ {_FULFILLMENT_ORDER_LINE} }} }} }}
+}}"""
+
 ORDER_FULFILLMENT_ORDERS_MORE = f"""query OrderFulfillmentOrdersMore($id: ID!, $after: String) {{
   order(id: $id) {{ id fulfillmentOrders(first: 5, after: $after) {{ pageInfo {{ hasNextPage endCursor }}
     nodes {{ id status fulfillAt fulfillmentHolds {{ reason reasonNotes }}
