@@ -70,6 +70,20 @@ def test_a_retry_after_a_crash_never_makes_a_second_fulfillment(shop, adapter):
     assert first == again and len(shop.fulfillments(5002)) == 1 and len(shop.fulfillment_calls) == 1
 
 
+def test_a_parcel_without_tracking_is_found_again_by_its_lines(shop, adapter):
+    """GIVEN a spool-only station's parcel with no tracking number (#5007: 1 of 2 mugs) WHEN it is
+    written back twice THEN one fulfillment exists, without tracking info, and the other mug is
+    still open; a second parcel of the same order (the other mug) is a fulfillment of its own."""
+    order = shop.add_order(5007, [("MUG-1", 2)])
+    bare = Shipment(key="p1", order_number="5007", platform_id=order["legacyResourceId"], tracking_number="",
+                    carrier="", lines=(ShipmentLine("MUG-1", 1),))
+    first = adapter.write_shipment(bare)
+    assert adapter.write_shipment(bare) == first and remaining(order) == {"MUG-1": 1}
+    assert shop.fulfillment_calls[0].get("trackingInfo") is None
+    adapter.write_shipment(parcel(order, "TRACK-9", ("MUG-1", 1), box=2))
+    assert len(shop.fulfillments(5007)) == 2 and remaining(order) == {"MUG-1": 0}
+
+
 def test_two_parcels_are_two_partial_fulfillments_and_short_shipments_leave_the_rest_open(shop, adapter):
     """GIVEN #5003 with 3 mugs and 2 T-shirts, shipped as parcel 1 (2 mugs, without notifying
     the customer) and parcel 2 (1 mug, 1 T-shirt: one T-shirt short) WHEN both are written back

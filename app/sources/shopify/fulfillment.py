@@ -10,8 +10,9 @@ closes the order when the last parcel covers what is left.
 Never twice: the connector retries a write-back whose answer it did not see (a crash, a timeout
 after Shopify created it). Before creating anything the order's fulfillments are read; what a
 live fulfillment with the same tracking number already covers is taken off the parcel, and if
-nothing is left its id is returned. A parcel split over two locations' fulfillment orders makes
-one fulfillment per location (Shopify's rule), each found again the same way.
+nothing is left its id is returned. A parcel without a tracking number is found again as a live
+fulfillment without tracking of exactly its lines and quantities. A parcel split over two
+locations' fulfillment orders makes one fulfillment per location (Shopify's rule).
 """
 
 from __future__ import annotations
@@ -52,23 +53,34 @@ def _matches(line_id: str, sku: str, order_line: str, their_sku: str) -> bool:
     return bool(their_sku) and their_sku.upper() == sku.upper()
 
 
-def _already_sent(order: Mapping[str, Any], tracking: str) -> tuple[list[str], list[_Covered]]:
-    """Live fulfillments carrying `tracking`, and the quantities they cover."""
+def _already_sent(order: Mapping[str, Any], shipment: Shipment) -> tuple[list[str], list[_Covered]]:
+    """Live fulfillments of this parcel made by an earlier try, and the quantities they cover.
+
+    With a tracking number: the fulfillments carrying it. Without one (a label bought outside the
+    station, a spool-only station), a live fulfillment without tracking whose lines and quantities
+    are exactly the parcel's: Shopify keeps no field of ours on a fulfillment to find it by.
+    """
+    tracking = shipment.tracking_number.strip()
     ids: list[str] = []
     covered: list[_Covered] = []
+    wanted = sorted((line.sku.upper(), line.quantity) for line in shipment.lines)
     for fulfillment in order.get("fulfillments") or ():
         if not isinstance(fulfillment, dict) or fulfillment.get("status") not in LIVE:
             continue
         numbers = {str(info.get("number") or "").strip() for info in fulfillment.get("trackingInfo") or ()
-                   if isinstance(info, dict)}
-        if tracking not in numbers:
-            continue
-        ids.append(str(fulfillment.get("id")))
+                   if isinstance(info, dict)} - {""}
+        lines = []
         for line in nodes(fulfillment.get("fulfillmentLineItems")):
             item = line.get("lineItem")
             if isinstance(item, dict) and isinstance(line.get("quantity"), int):
-                covered.append(_Covered(str(item.get("id") or ""), str(item.get("sku") or "").strip(),
-                                        line["quantity"]))
+                lines.append(_Covered(str(item.get("id") or ""), str(item.get("sku") or "").strip(), line["quantity"]))
+        if tracking:
+            if tracking not in numbers:
+                continue
+        elif numbers or sorted((line.sku.upper(), line.quantity) for line in lines) != wanted or ids:
+            continue
+        ids.append(str(fulfillment.get("id")))
+        covered += lines
     return ids, covered
 
 
@@ -128,7 +140,7 @@ def write_shipment(api: ShopifyGraphQL, shipment: Shipment) -> str:
     if not isinstance(order, dict):
         raise NotFound(f"{api.source}: order {shipment.order_number} is no longer in Shopify (deleted?) — its "
                        "tracking cannot be written back; tell the customer yourself", status=404)
-    sent, covered = _already_sent(order, tracking) if tracking else ([], [])
+    sent, covered = _already_sent(order, shipment)
     open_work = api.execute(queries.ORDER_OPEN_WORK, {"id": gid}).get("order") or {}
     slots, held = _slots(open_work)
     plan, missing = _allocate(shipment, slots, covered)
@@ -149,17 +161,17 @@ def write_shipment(api: ShopifyGraphQL, shipment: Shipment) -> str:
 
 
 def _create(api: ShopifyGraphQL, shipment: Shipment, tracking: str, by_order: Mapping[str, Mapping[str, int]]) -> str:
-    info = {"number": tracking, "company": shipment.carrier}
-    if shipment.tracking_url:
-        info["url"] = shipment.tracking_url
-    fulfillment = {
+    info = {key: value for key, value in (("number", tracking), ("company", shipment.carrier.strip()),
+                                          ("url", shipment.tracking_url.strip())) if value}
+    fulfillment: dict[str, Any] = {
         "notifyCustomer": bool(shipment.notify_customer),
-        "trackingInfo": info,
         "lineItemsByFulfillmentOrder": [
             {"fulfillmentOrderId": fo, "fulfillmentOrderLineItems": [{"id": line, "quantity": quantity}
                                                                      for line, quantity in lines.items()]}
             for fo, lines in by_order.items()],
     }
+    if info:
+        fulfillment["trackingInfo"] = info
     data = api.execute(queries.FULFILLMENT_CREATE,
                        {"fulfillment": fulfillment, "message": f"Packstation parcel {shipment.box} ({shipment.key})"})
     payload = data.get("fulfillmentCreate") or {}
