@@ -251,8 +251,9 @@ class WooCommerceAdapter:
         if not isinstance(notes, list):
             raise MalformedResponse(f"{self.config.name}: the notes of order {shipment.order_number} are not a list")
         reference = ""
+        marks = [_parcel_mark(shipment)] + ([shipment.tracking_number] if shipment.tracking_number else [])
         for note in notes:
-            if isinstance(note, dict) and shipment.tracking_number in str(note.get("note") or ""):
+            if isinstance(note, dict) and any(mark in str(note.get("note") or "") for mark in marks):
                 reference = f"note:{note.get('id')}"
                 break
         if not reference:
@@ -260,7 +261,7 @@ class WooCommerceAdapter:
             body, _ = self.http.json("POST", f"{order_path}/notes",
                                      json={"note": text, "customer_note": shipment.notify_customer})
             reference = f"note:{(body or {}).get('id', '')}" if isinstance(body, dict) else "note"
-        if self._has_tracking_extension(shipment.platform_id):
+        if shipment.tracking_number and self._has_tracking_extension(shipment.platform_id):
             self._tracking(shipment)
         if shipment.complete and shipment.box >= shipment.boxes:
             order, _ = self.http.json("GET", order_path)
@@ -336,9 +337,15 @@ def _convert(value: object, factor: Decimal | None) -> int | None:
     return result if result > 0 else None
 
 
+def _parcel_mark(shipment: Shipment) -> str:
+    """The parcel's reference in its note: how a second attempt finds the first one's note."""
+    return f"[parcel {shipment.key[:8]}]"
+
+
 def _note_text(shipment: Shipment) -> str:
     parcel = f" (parcel {shipment.box} of {shipment.boxes})" if shipment.boxes > 1 else ""
-    text = f"Shipped{parcel} with {shipment.carrier or 'the carrier'}: tracking number {shipment.tracking_number}"
+    text = f"Shipped{parcel} with {shipment.carrier or 'the carrier'}"
+    text += f": tracking number {shipment.tracking_number}" if shipment.tracking_number else " (no tracking number)"
     if shipment.tracking_url:
         text += f" — {shipment.tracking_url}"
-    return text + "."
+    return f"{text}. {_parcel_mark(shipment)}"

@@ -64,14 +64,15 @@ def enqueue_labelled(engine: Engine, name: str) -> int:
                  .select_from(parcels if central else parcels.join(orders, orders.c.id == parcels.c.order_id))
                  .join(source_orders, and_(source_orders.c.number == number, source_orders.c.source == name))
                  .outerjoin(source_writebacks, source_writebacks.c.parcel_uuid == parcels.c.uuid)
-                 .where(parcels.c.tracking_number.is_not(None), parcels.c.status != "voided",
+                 .where(parcels.c.status != "voided",
                         parcels.c.created_at >= since, source_writebacks.c.parcel_uuid.is_(None)))
         found = conn.execute(query).all()
         now = clock.now()
         for row in found:
             boxes, lines = _contents(conn, parcels, orders, events, central, row.number, row.box_no)
+            carrier = row.carrier or _carrier(conn, orders, central, row.number, row.box_no)
             shipment = Shipment(key=str(row.uuid), order_number=row.number, platform_id=row.platform_id,
-                                tracking_number=row.tracking_number, carrier=row.carrier or "",
+                                tracking_number=row.tracking_number or "", carrier=carrier,
                                 lines=tuple(lines), box=row.box_no, boxes=boxes,
                                 complete=_complete(conn, orders, central, row.number), notify_customer=notify)
             conn.execute(insert(source_writebacks).values(
@@ -105,6 +106,19 @@ def _contents(conn: Any, parcels: Any, orders: Any, events: Any, central: bool, 
         sign = 1 if kind == "item_packed" else -1
         units[data["sku"]] = units.get(data["sku"], 0) + sign * int(data.get("units", 1))
     return boxes, [ShipmentLine(sku, count) for sku, count in units.items() if count > 0]
+
+
+def _carrier(conn: Any, orders: Any, central: bool, number: str, box: int) -> str:
+    """The carrier of a parcel whose row has none: its label bought upstream's, else the order's."""
+    if not central:
+        from app.store.models import CarrierLabel
+
+        labels = CarrierLabel.__table__
+        bought = conn.execute(select(labels.c.carrier).join(orders, orders.c.id == labels.c.order_id)
+                              .where(orders.c.number == number, labels.c.box_no == box)).scalar()
+        if bought:
+            return str(bought)
+    return str(conn.execute(select(orders.c.carrier).where(orders.c.number == number)).scalar() or "")
 
 
 def _complete(conn: Any, orders: Any, central: bool, number: str) -> bool:
