@@ -233,7 +233,7 @@ class Station:
             elif intent.kind == "reprint":
                 self._carry_label(intent, outcome)
             else:
-                self._carry(intent, outcome)
+                self.repo.settle(self._carry(intent, outcome))
         if waiting and s.order is not None:
             latest = self.repo.latest_intent(s.order.number, "label", s.box)
             if latest is None or latest.state == "done":
@@ -302,9 +302,7 @@ class Station:
             elif isinstance(effect, PrintLabel):
                 self._carry_label(next(labels), outcome)
             elif isinstance(effect, VoidLabels):
-                for intent in owed:
-                    if intent.kind == "void":
-                        self._carry(intent, outcome)
+                self.repo.settle(*(self._carry(intent, outcome) for intent in owed if intent.kind == "void"))
             elif isinstance(effect, (ReprintSlip, ResendPrints)):
                 self._printer_request(effect, outcome)
         if any(intent.kind in _AFTER_OUTCOME for intent in owed):  # the slip, e-mail, stock of PrintSlip & co
@@ -331,8 +329,9 @@ class Station:
             self._carry_owed_later(outcome)
 
     def _carry_owed_later(self, outcome: Outcome) -> None:
-        for intent in self.repo.owed_intents(self.name, _AFTER_OUTCOME):
-            self._carry(intent, outcome)
+        owed = self.repo.owed_intents(self.name, _AFTER_OUTCOME)
+        if owed:
+            self.repo.settle(*(self._carry(intent, outcome) for intent in owed))
 
     @property
     def stock(self) -> Any:
@@ -590,20 +589,19 @@ class Station:
                   Settled(intent.key, "done", result=str(ref), parcel_uuid=intent.parcel_uuid,
                           label=(tracking, fmt, str(ref))))
 
-    def _carry(self, intent: Intent, outcome: Outcome) -> None:
-        """Carry out a slip, e-mail, stock booking or void, and settle it (a crash before the settle
-        carries it out again: the slip's print job id and the e-mail's Message-ID make it once)."""
+    def _carry(self, intent: Intent, outcome: Outcome) -> Settled:
+        """Carry out a slip, e-mail, stock booking or void; returns how it settled, for the caller
+        to record (several in one commit). A crash before that commit carries it out again: the
+        slip's print job id, the e-mail's Message-ID and the stock ledger make it once."""
         number = intent.order_number
         try:
             if intent.kind == "stock":
                 fact = Fact(intent.payload["fact"], {"number": number})
                 done = self._book_stock([fact], intent.payload.get("packer_id"))
-                self.repo.settle(Settled(intent.key, "done" if done else "failed"))
-                return
+                return Settled(intent.key, "done" if done else "failed")
             order = self.repo.order_by_number(number)
             if order is None:
-                self.repo.settle(Settled(intent.key, "dropped", error=f"order {number} is not in the database"))
-                return
+                return Settled(intent.key, "dropped", error=f"order {number} is not in the database")
             parcels = self.repo.parcels_of(number)
             if intent.kind == "slip":
                 self.output.print_slip(order, parcels, job_id=job_id_for(intent.key))
@@ -614,17 +612,15 @@ class Station:
             elif intent.kind == "void":
                 self.output.void_labels(order, parcels)
         except PrintFailed as exc:
-            self.repo.settle(Settled(intent.key, "failed", error=str(exc)))
             code, text = _FAILED.get(intent.kind, ("effect_failed", "Not done"))
             outcome.feedback.append(Feedback(Tone.WARNING, code, f"{text}: {exc}"))
-            return
+            return Settled(intent.key, "failed", error=str(exc))
         except Exception as exc:  # noqa: BLE001 - the order is packed; the office sees the failed intent
             log.exception("%s for order %s failed", intent.kind, number)
-            self.repo.settle(Settled(intent.key, "failed", error=f"{type(exc).__name__}: {exc}"))
             code, text = _FAILED.get(intent.kind, ("effect_failed", "Not done"))
             outcome.feedback.append(Feedback(Tone.WARNING, code, f"{text}: {exc}"))
-            return
-        self.repo.settle(Settled(intent.key, "done"))
+            return Settled(intent.key, "failed", error=f"{type(exc).__name__}: {exc}")
+        return Settled(intent.key, "done")
 
 
 _FAILED = {"slip": ("slip_failed", "Packing slip did not print"), "void": ("void_failed", "Carrier void failed"),

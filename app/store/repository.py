@@ -388,6 +388,8 @@ class Repository:
 
     def settle(self, *settled: Settled) -> None:
         """Settle intents on their own (effects that record no fact: slips, e-mails, stock)."""
+        if not settled:
+            return
         now = clock.now()
         with self.writer.begin():
             for done in settled:
