@@ -20,6 +20,8 @@ from app.it.backup import BackupError
 from app.station_lock import EXIT_BUSY, StationBusy
 from app.store.db import SchemaTooNewError
 
+EXIT_UNPUSHED = 3  # the scans were taken, but events stayed behind: the central database did not get them
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
@@ -80,6 +82,16 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--badge", help="badge barcode id, e.g. P-1003")
     add.add_argument("--pin", action="store_true", help="ask for a PIN (read from standard input when piped)")
     add.set_defaults(handler=cmd_users_add)
+    change = users_sub.add_parser(
+        "change-pin", help="change a PIN (the current PIN is checked, with the lockout of every sign-in)",
+        description="Asks for the current PIN, then the new one (piped: two lines, current then new). "
+                    "Supervisors and admins need 6 or more digits. Five wrong PINs lock the account.")
+    change.add_argument("who", help="badge id or name")
+    change.set_defaults(handler=cmd_users_change_pin)
+    unlock = users_sub.add_parser("unlock", help="unlock an account locked after wrong PINs (recorded in the audit)")
+    unlock.add_argument("who", help="badge id or name")
+    unlock.add_argument("--by", default="", help="who unlocks it (default: the computer's user)")
+    unlock.set_defaults(handler=cmd_users_unlock)
 
     demo = sub.add_parser("demo-data", help="add a realistic demo catalogue, cartons, users and orders")
     demo.add_argument("--orders", type=_positive, default=50)
@@ -213,11 +225,50 @@ def cmd_users_add(args: argparse.Namespace) -> int:
     return 0
 
 
-def _read_pin() -> str:
+def cmd_users_change_pin(args: argparse.Namespace) -> int:
+    from app.accounts.pins import PinRefused, for_this_station
+    from app.startup import open_bench
+
+    if sys.stdin.isatty():
+        current = getpass.getpass("Current PIN: ")
+        new = _read_pin(prompt="New PIN")
+    else:
+        current, new = sys.stdin.readline().strip(), sys.stdin.readline().strip()
+    bench = open_bench()
+    try:
+        signed = for_this_station(bench.engine).change_pin(args.who, current, new, where="cli")
+    except PinRefused as exc:
+        print(f"packstation: {exc.message}", file=sys.stderr)
+        return 1
+    finally:
+        bench.close()
+    print(f"PIN changed for {signed.user.name}")
+    return 0
+
+
+def cmd_users_unlock(args: argparse.Namespace) -> int:
+    from app.accounts.pins import for_this_station
+    from app.startup import open_bench
+
+    by = args.by or getpass.getuser()
+    bench = open_bench()
+    try:
+        found = for_this_station(bench.engine).unlock(args.who, by=by, where="cli")
+    finally:
+        bench.close()
+    if not found:
+        print(f"packstation: no active user {args.who!r}", file=sys.stderr)
+        return 1
+    print(f"{args.who} unlocked (at this station; a networked warehouse's central lock ends by itself "
+          "or when an admin clears pin_guard)")
+    return 0
+
+
+def _read_pin(prompt: str = "PIN") -> str:
     if not sys.stdin.isatty():
         return sys.stdin.readline().strip()
-    first = getpass.getpass("PIN: ")
-    if getpass.getpass("PIN again: ") != first:
+    first = getpass.getpass(f"{prompt}: ")
+    if getpass.getpass(f"{prompt} again: ") != first:
         raise SystemExit("packstation: the two PINs differ")
     return first
 
@@ -275,6 +326,7 @@ def _replay(args: argparse.Namespace) -> int:
     if central is not None:
         central.start()
     output.start()  # labels and slips go out while the scans are replayed
+    unpushed: str | None = None
     try:
         if args.file == "-":
             _print_outcomes(replay_lines(station, sys.stdin.buffer, changed))
@@ -287,8 +339,11 @@ def _replay(args: argparse.Namespace) -> int:
                   "they go out on the next start", file=sys.stderr)
         output.stop()
         if central is not None:
-            central.flush(timeout_s=10)  # what was packed reaches the central database before we exit
-            central.stop()
+            # What was packed reaches the central database before we exit, or the user is told.
+            unpushed = central.finish(timeout_s=10)
+    if unpushed:
+        print(f"packstation: {unpushed}", file=sys.stderr)
+        return EXIT_UNPUSHED
     return 0
 
 

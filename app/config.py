@@ -50,8 +50,11 @@ class Paths:
         return self.data_dir / "spool"
 
     def ensure(self) -> Paths:
+        """Create the station's folders, each new one 0700 (app.private_files; not on Windows)."""
+        from app.private_files import make_private_dir
+
         for folder in (self.config_dir, self.data_dir, self.log_dir, self.spool_dir):
-            folder.mkdir(parents=True, exist_ok=True)
+            make_private_dir(folder)
         return self
 
 
@@ -146,6 +149,8 @@ class Config:
     # None: no [shipping] table, the station prints its own label without a carrier service.
     shipping: ShippingSettings | None = None
     labels: LabelSettings = field(default_factory=LabelSettings)
+    pin_max_failures: int = 5  # [accounts]: wrong PINs in a row before an account locks (app.accounts.pins)
+    pin_lock_minutes: int = 15  # [accounts]: how long it stays locked
 
 
 def default_station_name() -> str:
@@ -180,6 +185,7 @@ _KNOWN = {
     "ship_from": {"name", "company", "line1", "line2", "city", "region", "postcode", "country", "phone"},
     "gs1": {"company_prefix", "sscc_reserve"},
     "labels": {"latin_address", "latin_address_carriers"},
+    "accounts": {"pin_max_failures", "pin_lock_minutes"},
     **{section: set(keys) for section, keys in SHIPPING_KNOWN.items()},  # shipping, smtp, email
 }
 
@@ -247,6 +253,8 @@ def parse_config(raw: dict[str, Any], source: str = "station.toml") -> Config:
             latin_address_carriers=_latin_address_carriers(raw.get("labels", {}).get("latin_address_carriers"),
                                                            source),
         ),
+        pin_max_failures=reader.number("accounts.pin_max_failures", 5, minimum=1, maximum=20, integer=True),
+        pin_lock_minutes=reader.number("accounts.pin_lock_minutes", 15, minimum=1, maximum=1440, integer=True),
     )
 
 

@@ -54,8 +54,8 @@ def demo_sections(bench: Bench, orders: int) -> tuple[list[SheetSection], list[D
                      .selectinload(t.Product.barcodes))
         ).all()
         sections = [
-            SheetSection("Badges: scan one to sign in", tuple(
-                SheetBarcode(f"{u.name} ({u.role})", badge_barcode(u.badge)) for u in users)),
+            SheetSection("Badges: scan one to sign in (demo PINs for the console and the settings)", tuple(
+                SheetBarcode(_badge_caption(u), badge_barcode(u.badge)) for u in users)),
             SheetSection("Station commands", tuple(
                 SheetBarcode(label, command_barcode(cmd, arg)) for cmd, arg, label in COMMANDS)),
             SheetSection("Cartons", tuple(
@@ -70,6 +70,14 @@ def demo_sections(bench: Bench, orders: int) -> tuple[list[SheetSection], list[D
             sections.append(section)
             picked.append(DemoOrder(demo.number, (badge, *demo.scans)))
     return sections, picked
+
+
+def _badge_caption(user: t.User) -> str:
+    """Name and role; a demo person's PIN too (the demo's own people only: no real PIN is known here)."""
+    from app.store.demo import demo_users
+
+    pin = next((d.pin for d in demo_users() if d.badge == user.badge and d.name == user.name and d.pin), None)
+    return f"{user.name} ({user.role})" + (f" · PIN {pin}" if pin else "")
 
 
 def _order_section(order: t.Order) -> tuple[SheetSection, DemoOrder]:

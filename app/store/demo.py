@@ -43,8 +43,10 @@ class DemoUser:
 
 PACKER = DemoUser("Alex Packer", "packer", "P-1001")
 PACKER_2 = DemoUser("Priya Patel", "packer", "P-1002")
-SUPERVISOR = DemoUser("Sam Supervisor", "supervisor", "S-2001", "2468")
-ADMIN = DemoUser("Ada Admin", "admin", "A-3001", "1357")
+# Supervisors and admins need 6 or more digits (app.store.users.PRIVILEGED_MIN_DIGITS); the demo
+# sheet prints these PINs (app.demo_sheet).
+SUPERVISOR = DemoUser("Sam Supervisor", "supervisor", "S-2001", "246810")
+ADMIN = DemoUser("Ada Admin", "admin", "A-3001", "135790")
 
 
 def demo_users() -> tuple[DemoUser, ...]:

@@ -153,6 +153,9 @@ class User(Base):
     pin_hash: Mapped[str | None] = mapped_column(String(255))
     failed_pin_attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # When the central database last confirmed this user's PIN at this station (migration 0013):
+    # a networked station keeps an offline PIN only for them (app.accounts.pins).
+    pin_verified_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 

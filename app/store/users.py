@@ -2,9 +2,17 @@
 
 A PIN is stored as "scrypt$n$r$p$salt$hash" (salt and hash in base64): a random 16-byte
 salt per PIN, the cost parameters kept with the hash so that they can be raised later
-without breaking stored PINs, and a constant-time comparison. A 4-digit PIN has only
-10,000 values, so the hash slows an offline guesser down; the station's own defence against
-guessing at the bench is that it asks for a PIN only after a badge scan.
+without breaking stored PINs, and a constant-time comparison. That is the central database's
+form (its station roles cannot read the column; app.accounts.pins asks a server-side function).
+
+A 4-digit PIN has only 10,000 values: scrypt alone slows an offline guesser down, it does not
+stop one (one was recovered in 88 s). So a station keeps its copy *peppered*:
+"scrypt-pepper$keyid$n$r$p$salt$mac", where mac = HMAC-SHA256(pepper, scrypt digest) and the
+pepper is a random key held outside the database (the OS keyring, see app.accounts.pepper). A
+copied station database alone gives nothing to guess against. `pepper_stored` turns a plain
+hash into the peppered form without knowing the PIN. Supervisors and admins need 6 or more
+digits (`check_pin(pin, role)`); guessing at the bench is stopped by the lockout of
+app.accounts.pins.
 """
 
 from __future__ import annotations
@@ -25,11 +33,13 @@ from app.domain.model import Role
 from app.store.models import User
 
 SCHEME = "scrypt"
+PEPPERED = "scrypt-pepper"
 # n=2**14, r=8: 16 MiB and about 50 ms per hash: fine at a bench, costly for a guesser.
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
 SALT_BYTES, HASH_BYTES = 16, 32
 MAX_N = 2**20  # a stored string may not ask for more than 1 GiB of work memory
 PIN = re.compile(r"[0-9]{4,12}")
+PRIVILEGED_MIN_DIGITS = 6  # supervisors and admins: a million values, not ten thousand
 BADGE = re.compile(r"[A-Z0-9-]{1,32}")  # what a PS:BADGE: barcode may carry (docs/barcodes.md)
 NAME_LENGTH = 128
 
@@ -47,38 +57,131 @@ def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
 
-def check_pin(pin: str) -> str:
+def is_privileged(role: Role | str | None) -> bool:
+    try:
+        return role is not None and Role(str(role).strip().lower()).can_override
+    except ValueError:
+        return False
+
+
+def check_pin(pin: str, role: Role | str | None = None) -> str:
+    """The PIN, if it is acceptable for a user of `role`; UserError otherwise."""
     if not isinstance(pin, str) or not PIN.fullmatch(pin):
         raise UserError("a PIN must be 4 to 12 digits")
+    if is_privileged(role) and len(pin) < PRIVILEGED_MIN_DIGITS:
+        raise UserError(f"a supervisor's or admin's PIN must be {PRIVILEGED_MIN_DIGITS} to 12 digits")
     return pin
 
 
-def hash_pin(pin: str) -> str:
+def pin_too_short(pin: str, role: Role | str | None) -> bool:
+    """A PIN that signed in but must be changed: a supervisor's or admin's shorter than 6 digits."""
+    return is_privileged(role) and len(pin) < PRIVILEGED_MIN_DIGITS
+
+
+def key_id(pepper: bytes) -> str:
+    """Which pepper a stored PIN was made with (not the pepper: 8 hex digits of its SHA-256)."""
+    return hashlib.sha256(b"packstation pin pepper " + pepper).hexdigest()[:8]
+
+
+def _mac(pepper: bytes, digest: bytes) -> bytes:
+    return hmac.new(pepper, digest, hashlib.sha256).digest()
+
+
+def hash_pin(pin: str, pepper: bytes | None = None) -> str:
+    """A new stored PIN: plain scrypt (the central database's form) or peppered (a station's)."""
     check_pin(pin)
     salt = secrets.token_bytes(SALT_BYTES)
     digest = _scrypt(pin, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)
-    return f"{SCHEME}${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${_b64(salt)}${_b64(digest)}"
+    plain = f"{SCHEME}${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${_b64(salt)}${_b64(digest)}"
+    return plain if pepper is None else pepper_stored(plain, pepper)
 
 
-def verify_pin(pin: str, stored: str) -> bool:
-    """True when `pin` is the one `stored` was made from. Never raises: a bad string is a no."""
-    if not isinstance(pin, str) or not PIN.fullmatch(pin) or not isinstance(stored, str):
-        return False
+def is_peppered(stored: str | None) -> bool:
+    return isinstance(stored, str) and stored.startswith(PEPPERED + "$")
+
+
+def pepper_stored(stored: str, pepper: bytes) -> str:
+    """The peppered form of a plain stored PIN (no PIN needed); a peppered one is returned as it is."""
+    if is_peppered(stored):
+        return stored
+    parsed = _parse(stored)
+    if parsed is None:
+        raise UserError("not a stored PIN this version understands")
+    n, r, p, salt, digest = parsed
+    return f"{PEPPERED}${key_id(pepper)}${n}${r}${p}${_b64(salt)}${_b64(_mac(pepper, digest))}"
+
+
+def stored_key_id(stored: str | None) -> str | None:
+    """The key id of a peppered stored PIN, else None."""
+    if not is_peppered(stored):
+        return None
+    assert stored is not None
     parts = stored.split("$")
+    return parts[1] if len(parts) == 7 else None
+
+
+def _parse(stored: str) -> tuple[int, int, int, bytes, bytes] | None:
+    parts = stored.split("$") if isinstance(stored, str) else []
+    if len(parts) == 7 and parts[0] == PEPPERED:
+        parts = [SCHEME, *parts[2:]]
     if len(parts) != 6 or parts[0] != SCHEME:
-        return False
+        return None
     try:
         n, r, p = int(parts[1]), int(parts[2]), int(parts[3])
         salt, expected = base64.b64decode(parts[4], validate=True), base64.b64decode(parts[5], validate=True)
     except (ValueError, binascii.Error):
-        return False
+        return None
     if not (2 <= n <= MAX_N and n & (n - 1) == 0 and 1 <= r <= 32 and 1 <= p <= 16 and salt and expected):
-        return False
+        return None
+    return n, r, p, salt, expected
+
+
+def pin_params(stored: str) -> str | None:
+    """"scrypt$n$r$p$salt": what a client needs to compute `pin_digest` (never the hash itself)."""
+    parsed = _parse(stored)
+    if parsed is None:
+        return None
+    n, r, p, salt, _ = parsed
+    return f"{SCHEME}${n}${r}${p}${_b64(salt)}"
+
+
+def pin_digest(pin: str, params: str, length: int = HASH_BYTES) -> str | None:
+    """The base64 scrypt digest of `pin` under `params` (from pin_params or the central database)."""
+    parsed = _parse(f"{params}${_b64(bytes(length))}")
+    if parsed is None or not isinstance(pin, str) or not PIN.fullmatch(pin):
+        return None
+    n, r, p, salt, _ = parsed
     try:
-        actual = hashlib.scrypt(pin.encode("ascii"), salt=salt, n=n, r=r, p=p, dklen=len(expected),
+        return _b64(hashlib.scrypt(pin.encode("ascii"), salt=salt, n=n, r=r, p=p, dklen=length,
+                                   maxmem=256 * n * r + 1024 * 1024))
+    except (ValueError, MemoryError):
+        return None
+
+
+def verify_pin(pin: str, stored: str, pepper: bytes | None = None) -> bool:
+    """True when `pin` is the one `stored` was made from. Never raises: a bad string is a no.
+
+    A peppered stored PIN needs the pepper it was made with; without it (a copied database)
+    the answer is always no.
+    """
+    if not isinstance(pin, str) or not PIN.fullmatch(pin) or not isinstance(stored, str):
+        return False
+    parsed = _parse(stored)
+    if parsed is None:
+        return False
+    peppered = is_peppered(stored)
+    if peppered and (pepper is None or stored_key_id(stored) != key_id(pepper)):
+        return False
+    n, r, p, salt, expected = parsed
+    try:
+        actual = hashlib.scrypt(pin.encode("ascii"), salt=salt, n=n, r=r, p=p,
+                                dklen=HASH_BYTES if peppered else len(expected),
                                 maxmem=256 * n * r + 1024 * 1024)
     except (ValueError, MemoryError):
         return False
+    if peppered:
+        assert pepper is not None
+        actual = _mac(pepper, actual)
     return hmac.compare_digest(actual, expected)
 
 
@@ -108,11 +211,15 @@ def _role(role: str) -> Role:
 
 
 def add_user(sessions: sessionmaker[Session], name: str, role: str, badge: str | None = None,
-             pin: str | None = None) -> int:
-    """Add a user and return their id; UserError explains any refusal."""
+             pin: str | None = None, *, pepper: bytes | None = None) -> int:
+    """Add a user and return their id; UserError explains any refusal.
+
+    Give the station's `pepper` (app.accounts.pepper) to store the PIN peppered at once;
+    without it the PIN is stored plain and peppered by the PIN service on its first start.
+    """
     clean_name, clean_role = _clean_name(name), _role(role)
     clean_badge = normalise_badge(badge) if badge is not None and badge.strip() else None
-    pin_hash = hash_pin(check_pin(pin)) if pin is not None else None
+    pin_hash = hash_pin(check_pin(pin, clean_role), pepper) if pin is not None else None
     with sessions.begin() as session:
         _refuse_duplicates(session, clean_name, clean_badge)
         user = User(name=clean_name, role=clean_role.value, badge=clean_badge, pin_hash=pin_hash, active=True)

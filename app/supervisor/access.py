@@ -1,35 +1,33 @@
 """Who may open the supervisor's console: supervisors and admins, with a PIN, locked after guesses.
 
-A person is found by badge (a scanned PS:BADGE: card or the bare id) or by name, then their PIN
-is checked with app.store.users.verify_pin. MAX_FAILURES wrong PINs in a row lock the account
-for LOCK_MINUTES (users.failed_pin_attempts, users.locked_until); a right PIN clears the count.
-A packer's right PIN still gets no access. Every attempt is a pack event of the console, so the
-audit trail shows who opened the console, who failed and when an account was locked.
+The PIN check is the station's one PIN service (app.accounts.pins.PinService), as at the bench
+and the admin gate: a person is found by badge (a scanned PS:BADGE: card or the bare id) or by
+name; five wrong PINs in a row lock the account for 15 minutes ([accounts] in station.toml); a
+right PIN clears the count; a packer's right PIN still gets no access; a supervisor's or admin's
+PIN shorter than 6 digits must be replaced (`new_pin`). Every attempt is a pack event of the
+console (supervisor_signed_in, supervisor_sign_in_failed, supervisor_locked_out, pin_changed).
 
-The check is deliberately in the order lock → PIN → role: a locked account is refused without
-looking at the PIN (no guessing while locked), and the role is only revealed to someone who
-knows the PIN.
+The order is lock → PIN → role: a locked account is refused without looking at the PIN (no
+guessing while locked), and the role is only revealed to someone who knows the PIN.
 """
 
 from __future__ import annotations
 
+import threading
+import weakref
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
-from sqlalchemy import Engine, func, or_, select, update
+from sqlalchemy import Engine
 
-from app.domain import clock
+from app.accounts.pins import BADGE_PREFIX, LOCK_MINUTES, MAX_FAILURES, PinRefused, PinService, for_this_station
 from app.domain.model import Role
-from app.store.db import write_transaction
-from app.store.models import User
-from app.store.users import verify_pin
-from app.store.values import as_utc
 from app.supervisor.actions import Actor, record_event
 
-USERS = User.__table__
-MAX_FAILURES = 5
-LOCK_MINUTES = 15
-BADGE_PREFIX = "PS:BADGE:"
+__all__ = ["BADGE_PREFIX", "LOCK_MINUTES", "MAX_FAILURES", "AccessDenied", "Supervisor", "sign_in", "sign_out"]
+
+_services: weakref.WeakKeyDictionary[Engine, PinService] = weakref.WeakKeyDictionary()
+_lock = threading.Lock()
 
 
 class AccessDenied(Exception):  # noqa: N818 - reads as what happened, like PermissionError
@@ -54,65 +52,31 @@ class Supervisor:
         return Actor(self.id, self.name)
 
 
-def _identifier(who: str) -> str:
-    text = who.strip()
-    return text[len(BADGE_PREFIX):] if text.upper().startswith(BADGE_PREFIX) else text
+def pin_service(engine: Engine, console: str) -> PinService:
+    """The console's PIN service on this database (made once per engine)."""
+    with _lock:
+        service = _services.get(engine)
+        if service is None:
+            service = for_this_station(engine, station=console)
+            _services[engine] = service
+        return service
 
 
-def sign_in(engine: Engine, who: str, pin: str, *, console: str, now: datetime | None = None) -> Supervisor:
-    """The supervisor or admin with this badge or name and PIN; AccessDenied otherwise."""
-    now = now or clock.now()
-    ident = _identifier(who)
-    with engine.connect() as conn:
-        row = conn.execute(select(USERS).where(
-            USERS.c.active.is_(True),
-            or_(USERS.c.badge == ident.upper(), func.lower(USERS.c.name) == ident.lower()))).first()
-    if row is None:
-        record_event(engine, console, None, "supervisor_sign_in_failed", {"who": ident, "reason": "unknown"})
-        raise AccessDenied("Name, badge or PIN is wrong.", "unknown")
-    actor = Actor(row.id, row.name)
-    locked_until = as_utc(row.locked_until)
-    if locked_until is not None and locked_until > now:
-        record_event(engine, console, actor, "supervisor_sign_in_failed", {"who": ident, "reason": "locked"})
-        local = locked_until.astimezone().strftime("%H:%M")
-        raise AccessDenied(f"{row.name} is locked until {local} after {MAX_FAILURES} wrong PINs. "
-                           "Wait, or ask an admin.", "locked", locked_until)
-    if not row.pin_hash:
-        record_event(engine, console, actor, "supervisor_sign_in_failed", {"who": ident, "reason": "no_pin"})
-        raise AccessDenied(f"{row.name} has no PIN yet. An admin sets one with `packstation users`.", "no_pin")
-    if not verify_pin(pin, row.pin_hash):  # scrypt: about 50 ms, outside any transaction
-        failures, until = _count_failure(engine, row.id, now)
-        if until is not None:
-            record_event(engine, console, actor, "supervisor_locked_out",
-                         {"who": ident, "until": until.isoformat(), "failures": MAX_FAILURES})
-            local = until.astimezone().strftime("%H:%M")
-            raise AccessDenied(f"Wrong PIN. {row.name} is now locked until {local}.", "locked", until)
-        record_event(engine, console, actor, "supervisor_sign_in_failed",
-                     {"who": ident, "reason": "wrong_pin", "failures": failures})
-        left = MAX_FAILURES - failures
-        raise AccessDenied(f"Name, badge or PIN is wrong. {left} more tr{'y' if left == 1 else 'ies'} "
-                           "before the account locks.", "wrong_pin")
-    with write_transaction(engine) as conn:
-        conn.execute(update(USERS).where(USERS.c.id == row.id).values(failed_pin_attempts=0, locked_until=None))
-    role = Role(row.role)
-    if not role.can_override:
-        record_event(engine, console, actor, "supervisor_sign_in_failed", {"who": ident, "reason": "role"})
-        raise AccessDenied(f"{row.name} is a {role.value}: only supervisors and admins may open this.", "role")
-    record_event(engine, console, actor, "supervisor_signed_in", {"name": row.name, "role": role.value})
-    return Supervisor(row.id, row.name, role, row.badge)
+def sign_in(engine: Engine, who: str, pin: str, *, console: str, now: datetime | None = None,
+            new_pin: str | None = None, pins: PinService | None = None) -> Supervisor:
+    """The supervisor or admin with this badge or name and PIN; AccessDenied otherwise.
 
-
-def _count_failure(engine: Engine, user_id: int, now: datetime) -> tuple[int, datetime | None]:
-    """One more wrong PIN, counted in the database (two consoles cannot both get 5 tries)."""
-    with write_transaction(engine) as conn:
-        conn.execute(update(USERS).where(USERS.c.id == user_id)
-                     .values(failed_pin_attempts=func.coalesce(USERS.c.failed_pin_attempts, 0) + 1))
-        failures = int(conn.execute(select(USERS.c.failed_pin_attempts).where(USERS.c.id == user_id)).scalar() or 0)
-        if failures < MAX_FAILURES:
-            return failures, None
-        until = now + timedelta(minutes=LOCK_MINUTES)
-        conn.execute(update(USERS).where(USERS.c.id == user_id).values(failed_pin_attempts=0, locked_until=until))
-        return failures, until
+    AccessDenied.reason "must_change": the PIN is right but too short for a supervisor; call again
+    with `new_pin`.
+    """
+    service = pins or pin_service(engine, console)
+    service.station = console
+    try:
+        signed = service.sign_in(who, pin, where="console", need="supervisor", new_pin=new_pin, now=now)
+    except PinRefused as refused:
+        raise AccessDenied(refused.message, refused.reason, refused.locked_until) from None
+    user = signed.user
+    return Supervisor(user.id, user.name, user.role, user.badge)
 
 
 def sign_out(engine: Engine, supervisor: Supervisor, *, console: str, why: str = "signed out") -> None:

@@ -231,7 +231,7 @@ def cmd_add_user(args: argparse.Namespace) -> int:
     if args.pin:
         pin = sys.stdin.readline().strip() if not sys.stdin.isatty() else getpass.getpass("PIN: ")
         try:
-            pin_hash = hash_pin(check_pin(pin))
+            pin_hash = hash_pin(check_pin(pin, args.role))
         except UserError as exc:
             print(f"packstation central: {exc}", file=sys.stderr)
             return 1

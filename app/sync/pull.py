@@ -61,7 +61,9 @@ ORDER_FIELDS = ("channel", "tote", *(f"ship_to_{key}" for key in ADDRESS), "carr
 PRODUCT_FIELDS = ("name", "weight_g", "length_mm", "width_mm", "height_mm", "requires_serial", "requires_lot",
                   "image", "bin_location")
 CARTON_FIELDS = ("name", "length_mm", "width_mm", "height_mm", "tare_g", "max_weight_g", "active")
-USER_FIELDS = ("badge", "role", "pin_hash", "active")
+# No pin_hash: station roles cannot read it (c0007); a station keeps only the PINs it confirmed
+# itself, peppered (app.accounts.pins).
+USER_FIELDS = ("badge", "role", "active")
 UPSTREAM_STOPS = ("cancelled", "held")  # decided centrally; a bench must stop packing
 
 # Rows changed below the oldest running transaction, after the cursor, in cursor order.

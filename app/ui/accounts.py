@@ -1,51 +1,46 @@
-"""Who is at the bench: PIN sign-in and the admin check, run on the station worker.
+"""Who is at the bench: PIN sign-in and the admin gate, run on the station worker.
 
-PINs are checked by app.store.users.verify_pin (hashing lives with the store). Until that module
-is present, PIN sign-in is reported unavailable and badges are the only way in.
+Every PIN goes through the station's one PIN service (app.accounts.pins.PinService): lockout
+after five wrong PINs, an audit event for each failure, the central database's own check when
+the station is networked. This module only builds that service for the worker and turns a
+badge scan into a user; it never reads a PIN hash.
 """
 
 from __future__ import annotations
 
-import importlib.util
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from app.domain.model import Role, User
+from app.accounts.pins import PgCentralPins, PinRefused, PinService, SignedIn
+from app.domain.model import User
 from app.domain.scan import ScanKind, parse_scan
 
-if TYPE_CHECKING:  # imported for real inside the functions: they run on the worker, not at GUI start
-    from sqlalchemy.orm import Session, sessionmaker
+__all__ = ["PinRefused", "SignedIn", "pin_service", "pin_sign_in_available", "sign_in", "user_by_scan",
+           "user_names"]
 
 
 def pin_sign_in_available() -> bool:
-    try:
-        return importlib.util.find_spec("app.store.users") is not None
-    except (ImportError, ValueError):
-        return False
+    return True
 
 
-def user_names(sessions: sessionmaker[Session]) -> list[str]:
-    """Active users who have a PIN, for the sign-in list."""
-    from sqlalchemy import select
+def pin_service(ctx: Any) -> PinService:
+    """The worker's PIN service (made once; a networked station checks PINs at the central database)."""
+    service = ctx.extras.get("pins")
+    if service is None:
+        central = ctx.extras.get("central")
+        link = PgCentralPins(lambda: central.connect("pins")) if central is not None else None
+        service = PinService.for_station(ctx.bench.engine, ctx.bench.config, ctx.bench.paths.data_dir, central=link)
+        ctx.extras["pins"] = service
+    return service
 
-    from app.store import models as t
 
-    with sessions() as db:
-        return list(db.scalars(select(t.User.name).where(t.User.active.is_(True), t.User.pin_hash.is_not(None))
-                               .order_by(t.User.name)))
+def user_names(ctx: Any) -> list[str]:
+    """Packers who have a PIN, for the sign-in list (supervisors and admins are never listed)."""
+    return pin_service(ctx).sign_in_names()
 
 
-def user_by_pin(sessions: sessionmaker[Session], name: str, pin: str) -> User | None:
-    """The active user with this name and PIN, else None (same answer for a wrong name or PIN)."""
-    from sqlalchemy import select
-
-    from app.store import models as t
-    from app.store.users import verify_pin
-
-    with sessions() as db:
-        row = db.scalars(select(t.User).where(t.User.name == name.strip(), t.User.active.is_(True))).first()
-        if row is None or not row.pin_hash or not verify_pin(pin, row.pin_hash):
-            return None
-        return User(id=row.id, name=row.name, role=Role(row.role), badge=row.badge)
+def sign_in(ctx: Any, name: str, pin: str, *, where: str, need: str = "", new_pin: str | None = None) -> SignedIn:
+    """The PIN service's answer: SignedIn, or PinRefused (its message is for the screen)."""
+    return pin_service(ctx).sign_in(name, pin, where=where, need=need, new_pin=new_pin)
 
 
 def user_by_scan(station: Any, raw: str) -> User | None:

@@ -194,3 +194,51 @@ class AdminGateDialog(QDialog):
         self.problem.setText("✗ " + text)
         self.problem.show()
         self.pin.clear()
+
+
+class ChangePinDialog(QDialog):
+    """A new PIN, typed twice: asked when a supervisor's or admin's PIN is shorter than 6 digits."""
+
+    def __init__(self, reason: str, minimum: int = 6, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_tr("Choose a new PIN"))
+        self.setMinimumWidth(520)
+        self.minimum = minimum
+        text = QLabel(reason)
+        text.setWordWrap(True)
+        form = QFormLayout()
+        self.new_pin = QLineEdit()
+        self.new_pin.setObjectName("NewPin")
+        self.again = QLineEdit()
+        self.again.setObjectName("NewPinAgain")
+        for field in (self.new_pin, self.again):
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+            field.setMaxLength(12)
+        form.addRow(_tr("New PIN"), self.new_pin)
+        form.addRow(_tr("New PIN again"), self.again)
+        self.problem = QLabel()
+        self.problem.setStyleSheet("color: #B3261E; font-weight: 700;")
+        self.problem.hide()
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(_buttons(self, _tr("Save the new PIN (Enter)")))
+        self.new_pin.setFocus()
+
+    def accept(self) -> None:
+        pin, again = self.new_pin.text(), self.again.text()
+        if not pin.isdigit() or not self.minimum <= len(pin) <= 12:
+            self.show_problem(_tr("A PIN of {0} to 12 digits.").format(self.minimum))
+        elif pin != again:
+            self.show_problem(_tr("The two PINs differ."))
+        else:
+            super().accept()
+
+    def value(self) -> str:
+        return self.new_pin.text()
+
+    def show_problem(self, text: str) -> None:
+        self.problem.setText("✗ " + text)
+        self.problem.show()
+        self.again.clear()

@@ -38,7 +38,7 @@ from app.domain.session import ORDER_OPEN_PHASES, Phase, SessionState
 from app.ui import accounts, i18n, icons
 from app.ui.banner import ScanBanner
 from app.ui.device_strip import DeviceStrip, shape_pixmap
-from app.ui.dialogs import AdminGateDialog, ManualEntryDialog, PinDialog, WeightDialog
+from app.ui.dialogs import AdminGateDialog, ChangePinDialog, ManualEntryDialog, PinDialog, WeightDialog
 from app.ui.hardware import BenchHardware
 from app.ui.label_panel import LabelInfo, label_info
 from app.ui.messages import feedback_text
@@ -150,6 +150,7 @@ class MainWindow(QMainWindow):
         self.tracker = JobTracker()
         self._capture: Callable[[str], None] | None = None
         self._gate: AdminGateDialog | None = None
+        self.change_pin_dialog: ChangePinDialog | None = None  # open while a short PIN is replaced
         self._label: LabelInfo | None = None
         self._printer_ok: bool | None = None
         self._printer_note = ""
@@ -665,7 +666,7 @@ class MainWindow(QMainWindow):
     def sign_in_with_pin(self) -> None:
         if not self.pin_available:
             return
-        self.run_job(lambda ctx: accounts.user_names(ctx.bench.sessions), "users", self._pin_dialog)
+        self.run_job(lambda ctx: accounts.user_names(ctx), "users", self._pin_dialog)
 
     def _pin_dialog(self, result: JobResult) -> None:
         dialog = PinDialog(result.value or [], parent=self)
@@ -673,21 +674,37 @@ class MainWindow(QMainWindow):
 
         def check() -> None:
             name, pin = dialog.values()
-            self.run_job(lambda ctx: accounts.user_by_pin(ctx.bench.sessions, name, pin), "pin",
-                         lambda r: self._pin_checked(r, dialog))
+            self._pin_sign_in(name, pin)
 
         dialog.accepted.connect(check)
         dialog.open()
 
-    def _pin_checked(self, result: JobResult, dialog: PinDialog) -> None:
-        user: User | None = result.value if result.ok else None
+    def _pin_sign_in(self, name: str, pin: str, new_pin: str | None = None) -> None:
+        self.run_job(lambda ctx: accounts.sign_in(ctx, name, pin, where="bench", new_pin=new_pin), "pin",
+                     lambda r: self._pin_checked(r, name, pin))
+
+    def _pin_checked(self, result: JobResult, name: str, pin: str) -> None:
+        refused = result.error if isinstance(result.error, accounts.PinRefused) else None
+        if refused is not None and refused.reason == "must_change":
+            self._ask_new_pin(refused.message, lambda new: self._pin_sign_in(name, pin, new))
+            return
+        user: User | None = result.value.user if result.ok else None
         if user is None or not user.badge:
-            why = _tr("Name or PIN is wrong.") if user is None else _tr("{0} has no badge id yet.").format(user.name)
+            why = (refused.message if refused is not None else _tr("PIN sign-in failed.")) if user is None \
+                else _tr("{0} has no badge id yet.").format(user.name)
             self.banner.show_message(Tone.REJECTED, "pin_refused", why)
             self.sounds.play(Tone.REJECTED)
             return
         # The Station signs people in by badge; a checked PIN stands in for the badge scan.
         self.submit_scan(badge_barcode(user.badge), manual=True)
+
+    def _ask_new_pin(self, reason: str, then: Callable[[str], None]) -> None:
+        """A supervisor's or admin's short PIN: a new one now, then the sign-in goes on with it."""
+        dialog = ChangePinDialog(reason, parent=self)
+        self.change_pin_dialog = dialog
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.accepted.connect(lambda: then(dialog.value()))
+        dialog.open()
 
     def toggle_fullscreen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()
@@ -716,8 +733,24 @@ class MainWindow(QMainWindow):
     def _gate_badge(self, raw: str) -> None:
         self.run_job(lambda ctx: accounts.user_by_scan(ctx.station, raw), "admin_badge", self._gate_checked)
 
-    def _gate_pin(self, name: str, pin: str) -> None:
-        self.run_job(lambda ctx: accounts.user_by_pin(ctx.bench.sessions, name, pin), "admin_pin", self._gate_checked)
+    def _gate_pin(self, name: str, pin: str, new_pin: str | None = None) -> None:
+        self.run_job(lambda ctx: accounts.sign_in(ctx, name, pin, where="admin_gate", need="admin", new_pin=new_pin),
+                     "admin_pin", lambda r: self._gate_pin_checked(r, name, pin))
+
+    def _gate_pin_checked(self, result: JobResult, name: str, pin: str) -> None:
+        gate = self._gate
+        if gate is None:
+            return
+        refused = result.error if isinstance(result.error, accounts.PinRefused) else None
+        if refused is not None and refused.reason == "must_change":
+            self._ask_new_pin(refused.message, lambda new: self._gate_pin(name, pin, new))
+            return
+        if not result.ok:
+            gate.show_problem(refused.message if refused is not None else _tr("PIN sign-in failed."))
+            self.sounds.play(Tone.REJECTED)
+            return
+        gate.done(1)
+        self._open_settings_dialog()
 
     def _gate_checked(self, result: JobResult) -> None:
         gate = self._gate

@@ -45,7 +45,7 @@ def add_exceptions(url: str, now: datetime) -> None:
     events = t.PackEvent.__table__
     with engine.begin() as conn:
         conn.execute(update(t.User.__table__).where(t.User.id == 9001).values(badge="S-2001",
-                                                                              pin_hash=hash_pin("2468")))
+                                                                              pin_hash=hash_pin("246810")))
 
         def latest(station: str) -> tuple:
             return conn.execute(select(events.c.packer_id, events.c.order_id).where(events.c.station == station)
@@ -196,7 +196,7 @@ def main() -> int:
 
     login = LoginDialog(window.runner, lambda who, pin: None, window, who="")
     login.who.setText("PS:BADGE:S-2001")
-    login.pin.setText("2468")
+    login.pin.setText("246810")
     login.show()
     shot("01-sign-in", login)
     login.close()

@@ -20,7 +20,7 @@ NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 @pytest.fixture
 def pins(engine):
     with engine.begin() as conn:
-        conn.execute(update(User).where(User.name == "Sam Supervisor").values(pin_hash=hash_pin("2468")))
+        conn.execute(update(User).where(User.name == "Sam Supervisor").values(pin_hash=hash_pin("246810")))
         conn.execute(update(User).where(User.name == "Alex Packer").values(pin_hash=hash_pin("1111")))
     return engine
 
@@ -38,8 +38,8 @@ def user(engine, name: str):
 
 
 def test_a_supervisor_signs_in_by_badge_scan_or_name_and_the_console_records_it(pins):
-    by_badge = access.sign_in(pins, "PS:BADGE:S-2001", "2468", console="SUP-TEST", now=NOW)
-    by_name = access.sign_in(pins, "sam supervisor", "2468", console="SUP-TEST", now=NOW)
+    by_badge = access.sign_in(pins, "PS:BADGE:S-2001", "246810", console="SUP-TEST", now=NOW)
+    by_name = access.sign_in(pins, "sam supervisor", "246810", console="SUP-TEST", now=NOW)
     assert by_badge == by_name and by_badge.role is Role.SUPERVISOR
     assert [k for k, _ in console_events(pins)] == ["supervisor_signed_in", "supervisor_signed_in"]
 
@@ -48,7 +48,7 @@ def test_a_packer_with_the_right_pin_is_still_refused(pins):
     with pytest.raises(access.AccessDenied, match="only supervisors and admins") as refused:
         access.sign_in(pins, "P-1001", "1111", console="SUP-TEST", now=NOW)
     assert refused.value.reason == "role"
-    assert console_events(pins)[-1] == ("supervisor_sign_in_failed", {"who": "P-1001", "reason": "role"})
+    assert console_events(pins)[-1] == ("supervisor_sign_in_failed", {"who": "P-1001", "where": "console", "reason": "role"})
 
 
 def test_five_wrong_pins_lock_the_account_for_15_minutes_even_against_the_right_pin(pins):
@@ -63,22 +63,22 @@ def test_five_wrong_pins_lock_the_account_for_15_minutes_even_against_the_right_
         access.sign_in(pins, "S-2001", "0000", console="SUP-TEST", now=NOW)
     assert locked.value.locked_until == NOW + timedelta(minutes=15)
     with pytest.raises(access.AccessDenied, match="locked until") as still:
-        access.sign_in(pins, "S-2001", "2468", console="SUP-TEST", now=NOW + timedelta(minutes=14))
+        access.sign_in(pins, "S-2001", "246810", console="SUP-TEST", now=NOW + timedelta(minutes=14))
     assert still.value.reason == "locked"
-    assert access.sign_in(pins, "S-2001", "2468", console="SUP-TEST", now=NOW + timedelta(minutes=15, seconds=1))
+    assert access.sign_in(pins, "S-2001", "246810", console="SUP-TEST", now=NOW + timedelta(minutes=15, seconds=1))
     state = user(pins, "Sam Supervisor")
     assert state.failed_pin_attempts == 0 and state.locked_until is None
     kinds = [k for k, _ in console_events(pins)]
     assert kinds == ["supervisor_sign_in_failed"] * 4 + ["supervisor_locked_out", "supervisor_sign_in_failed",
                                                          "supervisor_signed_in"]
-    assert all("2468" not in json.dumps(d) and "0000" not in json.dumps(d) for _, d in console_events(pins))
+    assert all("246810" not in json.dumps(d) and "0000" not in json.dumps(d) for _, d in console_events(pins))
 
 
 def test_a_right_pin_clears_earlier_failures(pins):
     for _ in range(3):
         with pytest.raises(access.AccessDenied):
             access.sign_in(pins, "S-2001", "9999", console="SUP-TEST", now=NOW)
-    access.sign_in(pins, "S-2001", "2468", console="SUP-TEST", now=NOW)
+    access.sign_in(pins, "S-2001", "246810", console="SUP-TEST", now=NOW)
     assert user(pins, "Sam Supervisor").failed_pin_attempts == 0
 
 

@@ -16,7 +16,7 @@ from app.store.users import hash_pin
 from app.supervisor.access import Supervisor
 from app.supervisor.tables import display
 from app.ui.supervisor.window import SupervisorWindow
-from tests.supervisor.scenario import ALEX, DAY, PRIYA
+from tests.supervisor.scenario import ALEX, DAY, PRIYA, local_hours
 
 SAM = Supervisor(2, "Sam Supervisor", Role.SUPERVISOR, "S-2001")
 
@@ -68,12 +68,12 @@ def test_the_productivity_table_shows_the_figures_the_cli_prints(qtbot, window):
         assert cell(truth.name, "idle_s") == display("hours", truth.idle_s)
     assert cell("All", "orders") == "6" and cell("All", "rank") == ""
     assert view.cards["orders"].value.text() == "6"
-    assert [p.orders for p in view.chart.points] == [6]
+    assert [p.orders for p in view.chart.points] == list(local_hours(ALEX, PRIYA).values())  # [6] in UTC
     model.sort(model.table.index("orders"), Qt.SortOrder.DescendingOrder)
     assert [model.value(r, "name") for r in range(3)] == ["Alex Packer", "Priya Patel", "All"]  # total stays last
     with qtbot.waitSignal(window.runner.done, timeout=10_000, check_params_cb=lambda r: r.key == "hourly"):
         view.table.selectRow(0)
-    assert [p.orders for p in view.chart.points] == [4]
+    assert [p.orders for p in view.chart.points] == list(local_hours(ALEX).values())  # [4]
 
 
 def test_a_hold_is_released_from_the_queue_with_a_reason(qtbot, window, engine):
@@ -110,7 +110,7 @@ def test_an_orders_audit_trail_opens_from_a_search(qtbot, window):
 
 def test_the_console_opens_only_for_a_supervisor_pin_and_locks_after_five_wrong_ones(qtbot, window, engine):
     with engine.begin() as conn:
-        conn.execute(update(User).where(User.name == "Sam Supervisor").values(pin_hash=hash_pin("2468")))
+        conn.execute(update(User).where(User.name == "Sam Supervisor").values(pin_hash=hash_pin("246810")))
     assert not window.tabs.isEnabled()
     dialog = window.begin()
     dialog.who.setText("PS:BADGE:S-2001")
@@ -119,13 +119,13 @@ def test_the_console_opens_only_for_a_supervisor_pin_and_locks_after_five_wrong_
         dialog.submit()
         qtbot.waitUntil(lambda: dialog.ok.isEnabled(), timeout=10_000)
     assert "locked" in dialog.problem.text() and not window.tabs.isEnabled()
-    dialog.pin.setText("2468")
+    dialog.pin.setText("246810")
     dialog.submit()
     qtbot.waitUntil(lambda: dialog.ok.isEnabled(), timeout=10_000)
     assert "locked until" in dialog.problem.text() and window.supervisor is None
     with engine.begin() as conn:
         conn.execute(update(User).where(User.name == "Sam Supervisor").values(locked_until=None))
-    dialog.pin.setText("2468")
+    dialog.pin.setText("246810")
     with qtbot.waitSignal(window.signed_in, timeout=10_000):
         dialog.submit()
     assert window.tabs.isEnabled() and window.who.text() == "Sam Supervisor · supervisor"

@@ -114,10 +114,10 @@ def test_demo_users_have_their_badges_and_pins(seeded):
         users = {u.badge: u for u in db.scalars(select(User))}
     assert users["P-1001"].name == "Alex Packer" and users["P-1001"].role == "packer"
     assert "P-1002" in users
-    assert users["S-2001"].name == "Sam Supervisor" and verify_pin("2468", users["S-2001"].pin_hash)
-    assert users["A-3001"].role == "admin" and verify_pin("1357", users["A-3001"].pin_hash)
-    assert {u.badge: u.pin for u in demo_users()} == {"P-1001": None, "P-1002": None, "S-2001": "2468",
-                                                      "A-3001": "1357"}
+    assert users["S-2001"].name == "Sam Supervisor" and verify_pin("246810", users["S-2001"].pin_hash)
+    assert users["A-3001"].role == "admin" and verify_pin("135790", users["A-3001"].pin_hash)
+    assert {u.badge: u.pin for u in demo_users()} == {"P-1001": None, "P-1002": None, "S-2001": "246810",
+                                                      "A-3001": "135790"}
 
 
 def test_seeding_again_adds_new_orders_and_never_duplicates_the_rest(sessions):

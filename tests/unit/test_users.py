@@ -75,14 +75,14 @@ def test_a_damaged_or_foreign_hash_is_a_no_not_a_crash(bad):
 
 
 def test_add_user_stores_role_badge_in_capitals_and_a_pin_hash(sessions):
-    """GIVEN a supervisor with badge s-2001 and PIN 2468
+    """GIVEN a supervisor with badge s-2001 and PIN 246810
     WHEN added
     THEN the id comes back, the badge is upper-case and the PIN verifies against the stored hash."""
-    user_id = add_user(sessions, "  Sam   Supervisor ", "supervisor", badge="s-2001", pin="2468")
+    user_id = add_user(sessions, "  Sam   Supervisor ", "supervisor", badge="s-2001", pin="246810")
 
     sam = stored(sessions, "Sam Supervisor")
     assert (sam.id, sam.role, sam.badge, sam.active) == (user_id, "supervisor", "S-2001", True)
-    assert verify_pin("2468", sam.pin_hash) and not verify_pin("8642", sam.pin_hash)
+    assert verify_pin("246810", sam.pin_hash) and not verify_pin("864210", sam.pin_hash)
 
 
 def test_a_packer_needs_neither_badge_nor_pin(sessions):

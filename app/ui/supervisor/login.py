@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.supervisor.access import AccessDenied, Supervisor
 from app.ui import icons
+from app.ui.dialogs import ChangePinDialog
 from app.ui.supervisor.runner import QueryRunner
 
 
@@ -29,12 +30,14 @@ def _tr(text: str) -> str:
 
 
 class LoginDialog(QDialog):
-    def __init__(self, runner: QueryRunner, check: Callable[[str, str], Supervisor], parent: QWidget | None = None,
+    def __init__(self, runner: QueryRunner, check: Callable[..., Supervisor], parent: QWidget | None = None,
                  *, who: str = "") -> None:
         super().__init__(parent)
         self.runner = runner
-        self.check = check
+        self.check = check  # check(who, pin) or check(who, pin, new_pin)
         self.supervisor: Supervisor | None = None
+        self.change_pin: ChangePinDialog | None = None  # open while a short PIN is replaced
+        self._typed = ("", "")
         self.setWindowTitle(_tr("Supervisor sign-in"))
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
@@ -90,7 +93,13 @@ class LoginDialog(QDialog):
             return
         self.ok.setEnabled(False)
         self.problem.hide()
+        self._typed = (who, pin)
         self.runner.submit("login", lambda: self.check(who, pin), self._accepted, self._refused)
+
+    def _submit_new_pin(self, new_pin: str) -> None:
+        who, pin = self._typed
+        self.ok.setEnabled(False)
+        self.runner.submit("login", lambda: self.check(who, pin, new_pin), self._accepted, self._refused)
 
     def _accepted(self, supervisor: Supervisor) -> None:
         self.supervisor = supervisor
@@ -98,6 +107,14 @@ class LoginDialog(QDialog):
 
     def _refused(self, error: BaseException) -> None:
         self.ok.setEnabled(True)
+        if isinstance(error, AccessDenied) and error.reason == "must_change":
+            # A supervisor's PIN shorter than 6 digits: a new one now, then the sign-in goes on.
+            dialog = ChangePinDialog(error.message, parent=self)
+            self.change_pin = dialog
+            dialog.accepted.connect(lambda: self._submit_new_pin(dialog.value()))
+            dialog.finished.connect(dialog.deleteLater)
+            dialog.open()
+            return
         self.pin.clear()
         self.pin.setFocus()
         message = error.message if isinstance(error, AccessDenied) else _tr("Sign-in failed: {0}").format(error)

@@ -184,8 +184,8 @@ class SupervisorWindow(QMainWindow):
         dialog.open()
         return dialog
 
-    def _check(self, who: str, pin: str) -> access.Supervisor:
-        return access.sign_in(self.service().engine, who, pin, console=self.console)
+    def _check(self, who: str, pin: str, new_pin: str | None = None) -> access.Supervisor:
+        return access.sign_in(self.service().engine, who, pin, console=self.console, new_pin=new_pin)
 
     def begin_as(self, supervisor: access.Supervisor | None) -> None:
         if supervisor is None:
