@@ -81,6 +81,7 @@ class FakeShopify:
         self.requested_points = 0.0
         self.actual_points = 0.0
         self.operations: list[str] = []  # root field of each answered document
+        self.log: list[tuple[str, float, float | None, float]] = []  # (root field, requested, actual, seconds)
         self.fulfillment_calls: list[dict[str, Any]] = []
         self.bulk: dict[str, Any] | None = None
         self.bulk_files: dict[str, bytes] = {}
@@ -358,6 +359,14 @@ class FakeShopify:
                                    "restoreRate": self.restore_rate}}
 
     def execute(self, document: Any, variables: dict[str, Any]) -> dict[str, Any]:
+        began = time.perf_counter()
+        answer = self._execute(document, variables)
+        cost = answer.get("extensions", {}).get("cost", {})
+        self.log.append((self.operations[-1] if "data" in answer else "THROTTLED", cost.get("requestedQueryCost", 0.0),
+                         cost.get("actualQueryCost"), time.perf_counter() - began))
+        return answer
+
+    def _execute(self, document: Any, variables: dict[str, Any]) -> dict[str, Any]:
         operation = next(d for d in document.definitions if isinstance(d, OperationDefinitionNode))
         root = next(s for s in operation.selection_set.selections if isinstance(s, FieldNode))
         mutation = operation.operation.value == "mutation"
@@ -451,6 +460,7 @@ class FakeShopify:
                      "completedAt": None, "objectCount": str(len(lines)),
                      "rootObjectCount": str(sum(1 for line in lines if "__parentId" not in line)),
                      "url": f"{self.url}/bulk/{name}", "type": "QUERY",
+                     "_seconds": len(lines) / self.bulk_rate,
                      "_done_at": self.monotonic() + len(lines) / self.bulk_rate}
         return {"bulkOperation": self.bulk, "userErrors": []}
 

@@ -77,6 +77,10 @@ class ShopifyAdapter:
     def _backfill(self) -> Iterator[list[ShopOrder]]:
         operation = bulk.run_query(self.api, queries.bulk_orders(BACKFILL_SEARCH))
         self.last_bulk = operation
+        yield from self._backfill_from(operation)
+
+    def _backfill_from(self, operation: bulk.BulkOperation) -> Iterator[list[ShopOrder]]:
+        """A finished export's orders, in pages of ascending updated_at (the connector's cursor order)."""
         orders = sort_by_update([order_from_node(node) for node in
                                  bulk.assemble(bulk.download(self.api, operation.url, transport=self.transport),
                                                source=self.source)])
