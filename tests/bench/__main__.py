@@ -9,7 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-QUICK_ARGS = {"bench_scan": ["--orders", "20000", "--products", "5000"], "bench_import": ["--orders", "10000"]}
+QUICK_ARGS = {"bench_scan": ["--orders", "20000", "--products", "5000"], "bench_import": ["--orders", "10000"],
+              "bench_sources_shopify": ["--orders", "1000", "--changed", "20"]}
 
 
 def main() -> int:
