@@ -62,6 +62,7 @@ def test_the_migrations_build_exactly_the_tables_the_models_declare(tmp_path):
 
     import app.store.returns_models  # noqa: F401 - tables on the same Base
     import app.store.shipping_models  # noqa: F401
+    import app.store.sources_models  # noqa: F401
     from app.store.db import head_revisions
     from app.store.models import Base
 
