@@ -40,6 +40,10 @@ def open_bench(*, seed_demo: bool = False) -> Bench:
     setup_logging(paths)
     config = load_config(paths)
     url = config.database_url or sqlite_url(paths.database)
+    if not config.database_url:  # created 0600 before SQLite creates it (its -wal and -shm follow its mode)
+        from app.private_files import create_private_file
+
+        create_private_file(paths.database)
     engine, sessions = open_database(url, migrate=False)
     backup_before_upgrade(engine, paths)  # a copy of the database before any migration touches it
     upgrade(engine)

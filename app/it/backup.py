@@ -25,6 +25,7 @@ from sqlalchemy import Engine
 
 from app.config import Paths
 from app.domain import clock
+from app.private_files import create_private_file, make_private_dir
 from app.store.db import HEAD, current_revision
 
 KEEP = 5
@@ -68,8 +69,9 @@ def make_backup(source: Path, folder: Path, revision: str, keep: int = KEEP) -> 
     target = folder / f"station-{revision}-{stamp}.db"
     partial = target.with_name(target.name + ".partial")
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        make_private_dir(folder)
         _check_space(source, folder)
+        create_private_file(partial)  # a copy of the station database is as private as the database
         _copy(source, partial)
         os.replace(partial, target)
     except (OSError, sqlite3.Error) as exc:

@@ -60,6 +60,7 @@ def run_doctor(paths: Paths | None = None, *, devices: bool = True) -> Report:
         functions += [lambda: [skipped(n, reason) for n in ("database", "central database", "label printer",
                                                             "document printer", "scale")]]
     else:
+        functions += [partial(check_private_files, paths, config), partial(check_pin_pepper, paths)]
         functions += [partial(check_database, paths, config), partial(check_migrations),
                       partial(probe_central, config.central_url, config=config, config_file=paths.config_file)]
         functions += printer_checks(config, paths) if devices else []
@@ -117,6 +118,63 @@ def check_folders(paths: Paths) -> Check:
         return failed("folders", "; ".join(problems), "give the station's user write access, or set "
                       "PACKSTATION_HOME to a folder it owns")
     return passed("folders", f"data {paths.data_dir}, logs {paths.log_dir}", quiet=True)
+
+
+def private_paths(paths: Paths, config: Config) -> tuple[list[Path], list[Path]]:
+    """The station's private folders and files: the database (and its WAL), its backups, the PIN
+    pepper file and every secret file the configuration names (app.private_files)."""
+    from app.accounts.pepper import FILE_NAME
+
+    folders = [paths.config_dir, paths.data_dir, paths.data_dir / "backups"]
+    files = [paths.database, paths.database.with_name(paths.database.name + "-wal"),
+             paths.database.with_name(paths.database.name + "-shm"), paths.data_dir / FILE_NAME]
+    files += sorted((paths.data_dir / "backups").glob("*.db"))
+    central = getattr(config, "central", None)
+    if central is not None and getattr(central, "password_file", ""):
+        files.append(Path(central.password_file))
+    shipping = getattr(config, "shipping", None)
+    if shipping is not None:
+        for secret in (getattr(shipping, "easypost_api_key_file", None),
+                       getattr(getattr(shipping, "smtp", None), "password_file", None)):
+            if secret is not None:
+                files.append(Path(secret))
+    if secrets_in_url(config.central_url) or secrets_in_url(config.database_url):
+        files.append(paths.config_file)
+    return folders, files
+
+
+def check_private_files(paths: Paths, config: Config) -> Check:
+    """Other users of the computer cannot read the station's database or secrets (POSIX modes)."""
+    from app.private_files import NOT_CHECKED, POSIX, mode_problems
+
+    if not POSIX:
+        return passed("private files", NOT_CHECKED)
+    folders, files = private_paths(paths, config)
+    problems = mode_problems(folders, files)
+    if problems:
+        return failed("private files", "other users of this computer can read: " + "; ".join(map(str, problems)),
+                      "run `packstation setup` (it sets folders 0700 and files 0600), or chmod them yourself",
+                      severity="warning", paths=[str(p.path) for p in problems])
+    return passed("private files", "the station folder, database and secret files are readable by this user only",
+                  quiet=True)
+
+
+def check_pin_pepper(paths: Paths) -> Check:
+    """Where the key that protects the station's copy of the PINs is kept."""
+    from app.accounts.pepper import PepperError, load_pepper
+
+    try:
+        pepper = load_pepper(paths.data_dir, create=False)
+    except (PepperError, PermissionError) as exc:
+        return failed("PIN pepper", str(exc), "restore the pepper, or delete it: people then sign in online "
+                      "or by badge and the station keeps their PINs again", severity="warning")
+    if pepper is None:
+        return passed("PIN pepper", "not made yet: made on the first PIN sign-in", quiet=True)
+    if pepper.where == "keyring":
+        return passed("PIN pepper", "in the OS keyring", where="keyring")
+    return failed("PIN pepper", f"in {pepper.path} (mode 0600), not in an OS keyring: {pepper.note}",
+                  "install a keyring backend (Secret Service: gnome-keyring or KWallet) if a copied station "
+                  "folder must not allow PIN guessing", severity="info", where="file")
 
 
 def check_database(paths: Paths, config: Config) -> Check:

@@ -127,6 +127,8 @@ def run_setup(options: SetupOptions, paths: Paths, console: Console | None = Non
     except ConfigError as exc:
         return _refuse(say, str(exc), checks)
     say(f"Wrote {paths.config_file}")
+    for line in make_private(paths, config):
+        say(line)
     result = SetupResult(EXIT_READY, config, paths.config_file, checks)
     if options.register:
         result.notes += register_station(config)
@@ -140,6 +142,17 @@ def run_setup(options: SetupOptions, paths: Paths, console: Console | None = Non
     else:
         say(f"Station {config.station} is ready. Check it any time with `packstation doctor`.")
     return result
+
+
+def make_private(paths: Paths, config: Config) -> list[str]:
+    """Folders 0700 and the database and secret files 0600 (what doctor's "private files" checks)."""
+    from app.it.doctor import private_paths
+    from app.private_files import NOT_CHECKED, POSIX, fix_modes, mode_problems
+
+    if not POSIX:
+        return [f"Private files: {NOT_CHECKED}"]
+    fixed = fix_modes(mode_problems(*private_paths(paths, config)))
+    return [f"Made private: {p.path} (was {p.mode:o}, now {p.wanted:o})" for p in fixed]
 
 
 def _invalid(raw: dict[str, Any], paths: Paths) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 
+from app.private_files import ExposedSecret, read_secret_file
 from app.shipping.errors import ShippingNotConfigured
 from app.shipping.settings import ShippingSettings
 
@@ -20,7 +21,11 @@ ENV_VAR = "EASYPOST_API_KEY"
 def easypost_api_key(settings: ShippingSettings) -> str:
     if settings.easypost_api_key_file is not None:
         try:
-            key = settings.easypost_api_key_file.read_text(encoding="utf-8").strip()
+            key = read_secret_file(settings.easypost_api_key_file, "shipping.easypost_api_key_file").strip()
+        except ExposedSecret as exc:
+            raise ShippingNotConfigured(
+                "The carrier account key file can be read by other users of this computer. Tell a supervisor.",
+                detail=str(exc)) from None
         except OSError as exc:
             raise ShippingNotConfigured(
                 "The carrier account key file cannot be read. Tell a supervisor (shipping.easypost_api_key_file).",

@@ -43,8 +43,12 @@ class SmtpSettings:
     def password(self) -> str:
         if self.password_file is None:
             return ""
+        from app.private_files import ExposedSecret, read_secret_file
+
         try:
-            return self.password_file.read_text(encoding="utf-8").strip()
+            return read_secret_file(self.password_file, "smtp.password_file").strip()
+        except ExposedSecret as exc:
+            raise ShippingSettingsError(str(exc)) from None
         except OSError as exc:
             raise ShippingSettingsError(f"smtp.password_file {self.password_file}: cannot be read "
                                         f"({exc.strerror})") from exc

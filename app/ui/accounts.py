@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.accounts.pepper import PepperError
 from app.accounts.pins import PgCentralPins, PinRefused, PinService, SignedIn
 from app.domain.model import User
 from app.domain.scan import ScanKind, parse_scan
@@ -28,7 +29,11 @@ def pin_service(ctx: Any) -> PinService:
     if service is None:
         central = ctx.extras.get("central")
         link = PgCentralPins(lambda: central.connect("pins")) if central is not None else None
-        service = PinService.for_station(ctx.bench.engine, ctx.bench.config, ctx.bench.paths.data_dir, central=link)
+        try:
+            service = PinService.for_station(ctx.bench.engine, ctx.bench.config, ctx.bench.paths.data_dir,
+                                             central=link)
+        except (PermissionError, PepperError) as exc:  # an exposed or damaged pepper file: say which, and how
+            raise PinRefused(f"PIN sign-in is off at this station: {exc}", "pepper") from None
         ctx.extras["pins"] = service
     return service
 
@@ -38,9 +43,14 @@ def user_names(ctx: Any) -> list[str]:
     return pin_service(ctx).sign_in_names()
 
 
-def sign_in(ctx: Any, name: str, pin: str, *, where: str, need: str = "", new_pin: str | None = None) -> SignedIn:
-    """The PIN service's answer: SignedIn, or PinRefused (its message is for the screen)."""
-    return pin_service(ctx).sign_in(name, pin, where=where, need=need, new_pin=new_pin)
+def sign_in(ctx: Any, name: str, pin: str, *, where: str, need: str = "",
+            new_pin: str | None = None) -> SignedIn | PinRefused:
+    """The PIN service's answer: SignedIn, or the PinRefused (its message is for the screen), returned
+    rather than raised: a wrong PIN is part of the day, not a failed job for the log."""
+    try:
+        return pin_service(ctx).sign_in(name, pin, where=where, need=need, new_pin=new_pin)
+    except PinRefused as refused:
+        return refused
 
 
 def user_by_scan(station: Any, raw: str) -> User | None:

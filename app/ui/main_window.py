@@ -571,7 +571,8 @@ class MainWindow(QMainWindow):
                 Phase.DONE: _tr("Scan the next order or tote."),
                 Phase.PACKING: _tr("Scan the items."),
                 Phase.CARTON: _tr("Scan a carton or press Confirm."),
-                Phase.WEIGHING: _tr("Put the box on the scale."),
+                Phase.WEIGHING: (_tr("Type the box's weight (F2).") if self.config is not None and not self.config.scale
+                                 else _tr("Put the box on the scale.")),  # no scale: never "put it on the scale"
                 Phase.LABELLING: _tr("Label is printing.")}[state.phase]
 
     def _printer_text(self) -> str:
@@ -684,11 +685,11 @@ class MainWindow(QMainWindow):
                      lambda r: self._pin_checked(r, name, pin))
 
     def _pin_checked(self, result: JobResult, name: str, pin: str) -> None:
-        refused = result.error if isinstance(result.error, accounts.PinRefused) else None
+        refused = result.value if isinstance(result.value, accounts.PinRefused) else None
         if refused is not None and refused.reason == "must_change":
             self._ask_new_pin(refused.message, lambda new: self._pin_sign_in(name, pin, new))
             return
-        user: User | None = result.value.user if result.ok else None
+        user: User | None = result.value.user if isinstance(result.value, accounts.SignedIn) else None
         if user is None or not user.badge:
             why = (refused.message if refused is not None else _tr("PIN sign-in failed.")) if user is None \
                 else _tr("{0} has no badge id yet.").format(user.name)
@@ -741,11 +742,11 @@ class MainWindow(QMainWindow):
         gate = self._gate
         if gate is None:
             return
-        refused = result.error if isinstance(result.error, accounts.PinRefused) else None
+        refused = result.value if isinstance(result.value, accounts.PinRefused) else None
         if refused is not None and refused.reason == "must_change":
             self._ask_new_pin(refused.message, lambda new: self._gate_pin(name, pin, new))
             return
-        if not result.ok:
+        if not isinstance(result.value, accounts.SignedIn):
             gate.show_problem(refused.message if refused is not None else _tr("PIN sign-in failed."))
             self.sounds.play(Tone.REJECTED)
             return

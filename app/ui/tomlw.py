@@ -73,8 +73,9 @@ def write(path: Path, document: Mapping[str, Mapping[str, Any]], header: str = "
     """Write atomically: a power cut mid-save leaves the old file, never half a file."""
     text = dumps(document, header)
     path.parent.mkdir(parents=True, exist_ok=True)
-    # Keep the file's permissions: a station.toml holding a password stays readable by its owner only.
-    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+    # Readable by its owner only, whatever mode the file had: a station.toml may hold a database
+    # password or point at secret files (issue 18); ui.toml has nothing to share either.
+    mode = 0o600
     temp = path.with_name(path.name + ".tmp")
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
