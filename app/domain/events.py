@@ -31,6 +31,9 @@ class OrderScanned:
     order: Order | None
     held_elsewhere: str | None = None  # the station that is packing it, when not this one
     packed_note: str = ""  # for an order already packed: when and where
+    # Networked, refused although no station holds it: "offline" (the central database is out of
+    # reach and this station does not hold the order) or "not_central" (not in the central database).
+    not_held: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +46,11 @@ class ItemScanned:
     serial_shipped_in: str | None = None  # order number that already shipped this serial
     other_order: str | None = None  # an open order this product belongs to instead
     manual: bool = False  # typed by the packer, not scanned
+    # Every open order holding this product (number, tote or None), best first, at most a few;
+    # `other_orders_more`: how many more there are beyond those.
+    other_orders: tuple[tuple[str, str | None], ...] = ()
+    other_orders_more: int = 0
+    shown: str = ""  # the barcode as the packer scanned it (an EAN-13 without the GTIN-14's leading 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,9 +150,21 @@ class Tone(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Feedback:
+    """What the packer is told. `code` names the outcome; `template` is the English sentence with
+    {name} fields and `values` fills them: the screen words it in the packer's language from those
+    (the template is the key of the translation catalogue), `message` is the English already filled
+    in for logs, the CLI and replays. A feedback built without a template is shown as its message."""
+
     tone: Tone
     code: str  # stable machine name: wrong_item, over_scan, ...
     message: str  # one short sentence a packer takes in at a glance
+    template: str = ""
+    values: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    @classmethod
+    def say(cls, tone: Tone, code: str, template: str, **values: Any) -> Feedback:
+        """A feedback worded by its template: the English message is the template filled in."""
+        return cls(tone, code, template.format(**values), template, values)
 
 
 @dataclass(frozen=True, slots=True)

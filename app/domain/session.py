@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
-from app.domain.cartons import CartonSuggestion, suggest_carton
+from app.domain.cartons import CartonCheck, CartonSuggestion, check_carton, suggest_carton
 from app.domain.events import (
     BadgeScanned,
     CartonScanned,
@@ -43,7 +43,7 @@ from app.domain.events import (
 from app.domain.model import Carton, Order, OrderLine, OrderStatus, Product, Role, User
 from app.domain.rules import PackingRules
 from app.domain.scan import Command
-from app.domain.weights import WeightCheck, WeightSource, check_weight, format_kg, weight_text
+from app.domain.weights import WeightCheck, WeightSource, check_weight, format_kg
 
 
 class Phase(StrEnum):
@@ -95,7 +95,9 @@ class SessionState:
     suggestion: CartonSuggestion | None = None
     carton: Carton | None = None
     weight: WeightCheck | None = None
-    needs_override: str | None = None  # "short" or "weight": a supervisor badge resolves it
+    needs_override: str | None = None  # "short", "weight" or "carton": a supervisor badge resolves it
+    refused_carton: Carton | None = None  # the carton scanned that cannot hold the items (needs_override "carton")
+    refused_because: str = ""  # why, in words: what a supervisor's badge approves
     short_approved: bool = False
     labelled_boxes: tuple[int, ...] = ()
     last_order: str | None = None  # the order just finished, for REPRINT and VOID on the done screen
@@ -154,25 +156,43 @@ class Decision:
         return next((e for e in self.effects if isinstance(e, Feedback)), None)
 
 
-def _say(tone: Tone, code: str, message: str, *facts: Fact, effects: Sequence[Effect] = ()) -> Decision:
-    return Decision(facts=facts, effects=(Feedback(tone, code, message), *effects))
+def _say(tone: Tone, code: str, template: str, *facts: Fact, effects: Sequence[Effect] = (),
+         **values: object) -> Decision:
+    """The packer is told `template` filled with `values` (the screen words it in their language)."""
+    return Decision(facts=facts, effects=(Feedback.say(tone, code, template, **values), *effects))
 
 
 def _signed_in(user: User) -> Fact:
     return Fact("signed_in", {"user_id": user.id, "name": user.name, "role": user.role.value, "badge": user.badge})
 
 
-def _reject(code: str, message: str, **data: object) -> Decision:
-    """A refused scan: recorded for the error statistics, state unchanged."""
-    return _say(Tone.REJECTED, code, message, Fact("scan_rejected", {"code": code, "message": message, **data}))
+def _reject(code: str, template: str, **values: object) -> Decision:
+    """A refused scan: recorded for the error statistics (with its values), state unchanged."""
+    feedback = Feedback.say(Tone.REJECTED, code, template, **values)
+    return Decision(facts=(Fact("scan_rejected", {"code": code, "message": feedback.message, **values}),),
+                    effects=(feedback,))
+
+
+# An unknown barcode: what to do (a product's SKU typed finds it; else a supervisor adds it).
+UNKNOWN_BARCODE = "Unknown barcode {text}. Type the item's SKU, or set it aside for a supervisor."
+_NEEDS_FIRST = {"serial": "Scan the serial number of {pending} first.",
+                "lot": "Scan the lot number of {pending} first."}
+_HELD = {  # why a packer held an order -> what they are told
+    "held": "Order {order} on hold (held by packer). Tote to the hold shelf.",
+    "short": "Order {order} on hold (short pick). Tote to the hold shelf.",
+    "damaged": "Order {order} on hold (damaged item). Tote to the hold shelf.",
+}
 
 
 class PackSession:
     """One bench's packing session. Holds the state; decides; applies recorded facts."""
 
-    def __init__(self, cartons: Sequence[Carton] = (), rules: PackingRules | None = None) -> None:
+    def __init__(self, cartons: Sequence[Carton] = (), rules: PackingRules | None = None, *,
+                 has_scale: bool = True) -> None:
         self.cartons = tuple(cartons)
         self.rules = rules or PackingRules()
+        # False: no scale at this bench; a weight is typed, and the packer is never told to use a scale.
+        self.has_scale = has_scale
         self.state = SessionState()
 
     # ------------------------------------------------------------ deciding
@@ -181,7 +201,10 @@ class PackSession:
         s = self.state
         match event:
             case ScanRejected(raw=raw, reason=reason, message=message):
-                return _reject(reason, message, raw=raw)
+                # The scanner layer's sentence; the screen words the reason (a code of its own).
+                rejected = Feedback(Tone.REJECTED, reason, message, values={"raw": raw})
+                fact = Fact("scan_rejected", {"code": reason, "message": message, "raw": raw})
+                return Decision(facts=(fact,), effects=(rejected,))
             case OrderChanged():
                 return self._order_changed(event)
             case WeightMeasured() if s.phase is not Phase.WEIGHING:
@@ -208,26 +231,27 @@ class PackSession:
         if not isinstance(event, BadgeScanned):
             return _reject("sign_in_first", "Scan your badge to sign in.")
         if event.user is None:
-            return _reject("unknown_badge", f"Badge {event.badge} is not known. Ask a supervisor.", badge=event.badge)
+            return _reject("unknown_badge", "Badge {badge} is not known. Ask a supervisor.", badge=event.badge)
         user = event.user
-        return _say(Tone.ACCEPTED, "signed_in", f"Hello {user.name}. Scan an order.", _signed_in(user))
+        return _say(Tone.ACCEPTED, "signed_in", "Hello {name}. Scan an order.", _signed_in(user), name=user.name)
 
     def _badge(self, event: BadgeScanned) -> Decision:
         s = self.state
         user = event.user
         if user is None:
-            return _reject("unknown_badge", f"Badge {event.badge} is not known. Ask a supervisor.", badge=event.badge)
+            return _reject("unknown_badge", "Badge {badge} is not known. Ask a supervisor.", badge=event.badge)
         if s.needs_override and user.role.can_override:
             return self._override(user)
         if s.phase in ORDER_OPEN_PHASES:
             if user.role.can_override:
                 return _say(Tone.INFO, "nothing_to_override", "Nothing needs a supervisor here.")
-            return _reject("finish_order_first", f"Finish order {s.order.number} first (or HOLD it).")
+            return _reject("finish_order_first", "Finish order {order} first (or HOLD it).", order=s.order.number)
         assert s.packer is not None
         if user.id == s.packer.id:
-            return _say(Tone.INFO, "already_signed_in", f"{user.name}, you are signed in. Scan an order.")
-        return _say(Tone.ACCEPTED, "signed_in", f"Hello {user.name}. Scan an order.", Fact("signed_out"),
-                    _signed_in(user))
+            return _say(Tone.INFO, "already_signed_in", "{name}, you are signed in. Scan an order.",
+                        name=user.name)
+        return _say(Tone.ACCEPTED, "signed_in", "Hello {name}. Scan an order.", Fact("signed_out"),
+                    _signed_in(user), name=user.name)
 
     def _override(self, supervisor: User) -> Decision:
         s = self.state
@@ -235,10 +259,16 @@ class PackSession:
         if s.needs_override == "short":
             missing = ", ".join(f"{qty}× {line.sku}" for line, qty in s.missing())
             close = self._close_box_fact(last=True)
-            return _say(Tone.WARNING, "override_short", f"Approved by {supervisor.name}: ships without {missing}.",
-                        grant, close)
-        return _say(Tone.WARNING, "override_weight", f"Weight approved by {supervisor.name}. Printing label.", grant,
-                    effects=(PrintLabel(s.box),))
+            return _say(Tone.WARNING, "override_short", "Approved by {name}: ships without {missing}.",
+                        grant, close, name=supervisor.name, missing=missing)
+        if s.needs_override == "carton" and s.refused_carton is not None:
+            carton = s.refused_carton
+            # The override as a fact: who, which carton, why it was refused.
+            grant = Fact("override_granted", {"by": supervisor.id, "name": supervisor.name, "reason": "carton",
+                                              "carton": carton.code, "why": s.refused_because})
+            return self._carton_chosen(carton, approved=(grant, supervisor.name))
+        return _say(Tone.WARNING, "override_weight", "Weight approved by {name}. Printing label.", grant,
+                    effects=(PrintLabel(s.box),), name=supervisor.name)
 
     # -- awaiting an order (also the done screen)
 
@@ -251,14 +281,14 @@ class PackSession:
             case CartonScanned():
                 return _reject("scan_order_first", "Scan an order or tote first.")
             case UnknownScan(text=text):
-                return _reject("unknown_order", f"No order or tote {text}. Check the pick list.", text=text)
+                return _reject("unknown_order", "No order or tote {text}. Check the pick list.", text=text)
         return Decision()
 
     def _open_order(self, event: OrderScanned) -> Decision:
         order = event.order
         ref = event.reference
         if order is None:
-            return _reject("unknown_order", f"No order or tote {ref}. Check the pick list.", text=ref)
+            return _reject("unknown_order", "No order or tote {text}. Check the pick list.", text=ref)
         blocked = self._order_blocked(order, event)
         if blocked:
             return blocked
@@ -266,23 +296,32 @@ class PackSession:
         if order.packing_instructions:
             return _say(Tone.ATTENTION, "confirm_instructions",
                         "Read the packing instructions, then scan CONFIRM.", fact)
-        return _say(Tone.ACCEPTED, "order_opened", f"Order {order.number}: {order.units} item(s). Scan items.", fact)
+        return _say(Tone.ACCEPTED, "order_opened", "Order {order}: {units} item(s). Scan items.", fact,
+                    order=order.number, units=order.units)
 
     @staticmethod
     def _order_blocked(order: Order, event: OrderScanned) -> Decision | None:
         number = order.number
         if order.status is OrderStatus.CANCELLED:
-            return _reject("order_cancelled", f"Order {number} is CANCELLED. Do not pack: tote to the supervisor.",
+            return _reject("order_cancelled", "Order {order} is CANCELLED. Do not pack: tote to the supervisor.",
                            order=number)
         if order.status is OrderStatus.HELD:
-            return _reject("order_on_hold", f"Order {number} is on hold. Give the tote to a supervisor.", order=number)
+            return _reject("order_on_hold", "Order {order} is on hold. Give the tote to a supervisor.", order=number)
         if order.status in (OrderStatus.PACKED, OrderStatus.SHIPPED):
-            note = f" ({event.packed_note})" if event.packed_note else ""
-            return _reject("order_already_packed", f"Order {number} is already packed{note}. Do not pack again.",
-                           order=number)
+            if event.packed_note:
+                return _reject("order_already_packed", "Order {order} is already packed ({note}). Do not pack again.",
+                               order=number, note=event.packed_note)
+            return _reject("order_already_packed", "Order {order} is already packed. Do not pack again.", order=number)
         if event.held_elsewhere:
-            return _reject("order_claimed", f"Order {number} is being packed at {event.held_elsewhere}.",
-                           order=number)
+            return _reject("order_claimed", "Order {order} is being packed at {station}.",
+                           order=number, station=event.held_elsewhere)
+        if event.not_held == "offline":
+            return _reject("order_not_held_offline",
+                           "Central database offline: order {order} is not held here, so it cannot be packed "
+                           "until the connection is back.", order=number)
+        if event.not_held:
+            return _reject("order_not_central", "Order {order} is not in the central database. "
+                           "Give the tote to a supervisor.", order=number)
         return None
 
     # -- packing
@@ -292,9 +331,10 @@ class PackSession:
         assert s.order is not None
         match event:
             case OrderScanned(order=order) if order is not None and order.number == s.order.number:
-                return _say(Tone.INFO, "same_order", f"Already packing {order.number}. Scan items.")
+                return _say(Tone.INFO, "same_order", "Already packing {order}. Scan items.",
+                            order=order.number)
             case OrderScanned():
-                return _reject("finish_order_first", f"Finish order {s.order.number} first (or HOLD it).")
+                return _reject("finish_order_first", "Finish order {order} first (or HOLD it).", order=s.order.number)
             case _ if not s.instructions_confirmed:
                 return _reject("confirm_instructions", "Read the packing instructions, then scan CONFIRM.")
             case ItemScanned():
@@ -304,7 +344,7 @@ class PackSession:
             case UnknownScan(text=text) if s.pending_code is not None:
                 return self._code(SerialScanned(text))
             case UnknownScan(text=text):
-                return _reject("unknown_barcode", f"Unknown barcode {text}. Set the item aside for a supervisor.",
+                return _reject("unknown_barcode", UNKNOWN_BARCODE,
                                text=text)
             case CartonScanned():
                 return _reject("items_missing", "Scan the remaining items before the carton (or NEXT BOX).")
@@ -315,49 +355,75 @@ class PackSession:
         assert s.order is not None
         product = event.product
         if product is None:
-            return _reject("unknown_barcode", f"Unknown barcode {event.code}. Set the item aside for a supervisor.",
-                           text=event.code)
+            return _reject("unknown_barcode", UNKNOWN_BARCODE, text=event.shown or event.code)
         line = s.order.line_for_sku(product.sku)
         if s.pending_code is not None and (line is None or line.line_no != s.pending_code.line_no or not event.serial):
-            return _reject("code_expected", f"Scan the {s.pending_code.needs} number of {s.pending_code.sku} first.",
-                           sku=product.sku)
+            return _reject("code_expected", _NEEDS_FIRST[s.pending_code.needs], sku=product.sku,
+                           pending=s.pending_code.sku)
         if line is None:
-            if event.other_order:
-                return _reject("other_order", f"{product.sku} belongs to order {event.other_order}. Put it back.",
-                               sku=product.sku, other_order=event.other_order)
-            return _reject("wrong_item", f"Wrong item: {product.sku} is not in order {s.order.number}. Put it back.",
-                           sku=product.sku)
+            return self._wrong_item(product, event)
         units = event.units * (s.pending_qty or 1)
         tracked = product.requires_serial or product.requires_lot
         if tracked and units > 1:
-            return _reject("scan_each_unit", f"{product.sku} needs a serial for each unit: scan them one by one.",
+            return _reject("scan_each_unit", "{sku} needs a serial for each unit: scan them one by one.",
                            sku=product.sku)
         remaining = s.remaining(line)
-        if units > remaining:
-            message = (f"Too many: {product.sku} is complete ({line.quantity} of {line.quantity})." if remaining == 0
-                       else f"Too many: only {remaining} more {product.sku} needed, not {units}.")
-            return _reject("over_scan", message, sku=product.sku, units=units)
+        if units > remaining:  # the stop says what to do: put back what is too many
+            packed = s.packed_units(line.line_no)
+            if remaining == 0:
+                return _reject("over_scan", "Put it back — order needs {needed} {sku}, {packed} packed.",
+                               sku=product.sku, units=units, needed=line.quantity, packed=packed, remaining=0)
+            return _reject("over_scan", "Put it back — {units} {sku} scanned, the order needs only {remaining} "
+                           "more ({needed} ordered, {packed} packed). Scan single units.",
+                           sku=product.sku, units=units, needed=line.quantity, packed=packed, remaining=remaining)
         if event.serial:  # a serialised GS1 code scanned twice is the same unit twice
             serial_problem = self._serial_problem(event.serial, event.serial_shipped_in)
             if serial_problem:
                 return serial_problem
         return self._pack_or_ask(line, product, units, event)
 
+    def _wrong_item(self, product: Product, event: ItemScanned) -> Decision:
+        """Not in this order: name every open order holding it (with its tote), so the packer takes
+        it to the right one; on no open order, it goes aside for a supervisor."""
+        s = self.state
+        assert s.order is not None
+        others = list(event.other_orders) or ([(event.other_order, None)] if event.other_order else [])
+        if not others:
+            return _reject("wrong_item", "Wrong item: {sku} is not in order {order} nor in any open order. "
+                           "Set it aside for a supervisor.", sku=product.sku, order=s.order.number)
+        orders = [{"order": number, "tote": tote} for number, tote in others]
+        common = {"sku": product.sku, "order": s.order.number, "orders": orders, "more": event.other_orders_more,
+                  "other_order": others[0][0]}  # other_order: the first, as the error statistics record it
+        if len(others) == 1 and not event.other_orders_more:
+            number, tote = others[0]
+            if tote:
+                return _reject("other_order", "Wrong item: {sku} is not in order {order}. Put it aside for order "
+                               "{other_order} (tote {tote}).", tote=tote, **common)
+            return _reject("other_order", "Wrong item: {sku} is not in order {order}. Put it aside for order "
+                           "{other_order}.", **common)
+        listed = ", ".join(f"{number} (tote {tote})" if tote else number for number, tote in others)
+        if event.other_orders_more:
+            listed += f" +{event.other_orders_more} more"
+        return _reject("other_order", "Wrong item: {sku} is not in order {order}. Put it aside: open orders "
+                       "{listed} need it.", listed=listed, **common)
+
     def _pack_or_ask(self, line: OrderLine, product: Product, units: int, event: ItemScanned) -> Decision:
         lot = event.lot or (self.state.pending_code.lot if self.state.pending_code else None)
         if product.requires_lot and not lot:
             ask = Fact("code_requested", {"line": line.line_no, "sku": product.sku, "needs": "lot"})
-            return _say(Tone.ATTENTION, "lot_needed", f"Now scan the LOT number of {product.sku}.", ask)
+            return _say(Tone.ATTENTION, "lot_needed", "Now scan the LOT number of {sku}.", ask,
+                        sku=product.sku)
         if product.requires_serial and not event.serial:
             ask = Fact("code_requested", {"line": line.line_no, "sku": product.sku, "needs": "serial", "lot": lot})
-            return _say(Tone.ATTENTION, "serial_needed", f"Now scan the SERIAL number of {product.sku}.", ask)
+            return _say(Tone.ATTENTION, "serial_needed", "Now scan the SERIAL number of {sku}.", ask,
+                        sku=product.sku)
         return self._packed(line, units, serial=event.serial, lot=lot, manual=event.manual)
 
     def _code(self, event: SerialScanned) -> Decision:
         s = self.state
         pending = s.pending_code
         if pending is None:
-            return _reject("unknown_barcode", f"Unknown barcode {event.text}. Set the item aside for a supervisor.",
+            return _reject("unknown_barcode", UNKNOWN_BARCODE,
                            text=event.text)
         assert s.order is not None
         line = next(line for line in s.order.lines if line.line_no == pending.line_no)
@@ -365,7 +431,8 @@ class PackSession:
             if line.product.requires_serial:
                 ask = Fact("code_requested",
                            {"line": line.line_no, "sku": line.sku, "needs": "serial", "lot": event.text})
-                return _say(Tone.ATTENTION, "serial_needed", f"Lot {event.text} noted. Now scan the SERIAL.", ask)
+                return _say(Tone.ATTENTION, "serial_needed", "Lot {lot} noted. Now scan the SERIAL.", ask,
+                            lot=event.text)
             return self._packed(line, 1, lot=event.text, manual=event.manual)
         problem = self._serial_problem(event.text, event.shipped_in)
         if problem:
@@ -374,10 +441,10 @@ class PackSession:
 
     def _serial_problem(self, serial: str, shipped_in: str | None) -> Decision | None:
         if serial in self.state.serials():
-            return _reject("duplicate_serial", f"Serial {serial} is already in this order. Scan the next unit's.",
+            return _reject("duplicate_serial", "Serial {serial} is already in this order. Scan the next unit's.",
                            serial=serial)
         if shipped_in:
-            return _reject("duplicate_serial", f"Serial {serial} already shipped in order {shipped_in}. Supervisor!",
+            return _reject("duplicate_serial", "Serial {serial} already shipped in order {other_order}. Supervisor!",
                            serial=serial, other_order=shipped_in)
         return None
 
@@ -392,20 +459,27 @@ class PackSession:
                         counts={**s.counts, line.line_no: done})
         if not after.missing():
             close = self._close_box_fact(last=True, state=after)
-            return _say(Tone.COMPLETE, "all_items_packed", "All items packed. " + self._carton_prompt(after),
-                        packed, close)
-        text = f"✓ {line.sku} {done}/{line.quantity}" + (f" · serial {serial}" if serial else "")
-        return _say(Tone.ACCEPTED, "item_packed", text, packed)
+            prompt, values = self._carton_prompt(after)
+            # ATTENTION, not COMPLETE: the order is done when its label has printed, not before.
+            return _say(Tone.ATTENTION, "all_items_packed", "All items packed. " + prompt, packed, close, **values)
+        if serial:
+            return _say(Tone.ACCEPTED, "item_packed", "✓ {sku} {done}/{quantity} · serial {serial}", packed,
+                        sku=line.sku, done=done, quantity=line.quantity, serial=serial)
+        return _say(Tone.ACCEPTED, "item_packed", "✓ {sku} {done}/{quantity}", packed,
+                    sku=line.sku, done=done, quantity=line.quantity)
 
     def _close_box_fact(self, *, last: bool, state: SessionState | None = None) -> Fact:
         s = state or self.state
         return Fact("box_closed", {"box": s.box, "last": last})
 
-    def _carton_prompt(self, state: SessionState) -> str:
+    def _carton_prompt(self, state: SessionState) -> tuple[str, dict[str, object]]:
+        """What to do for the carton, as a template and its values."""
         suggestion = self._suggest(state)
         if suggestion.carton is None:
-            return suggestion.reason + "."
-        return f"Use carton {suggestion.carton.code} ({suggestion.carton.name}): scan it or CONFIRM."
+            return "{reason}.", {"reason": suggestion.reason}
+        carton = suggestion.carton
+        return "Use carton {carton} ({carton_name}): scan it or CONFIRM.", {"carton": carton.code,
+                                                                          "carton_name": carton.name}
 
     def _suggest(self, state: SessionState) -> CartonSuggestion:
         return suggest_carton(state.box_contents(), self.cartons, self.rules.carton_fill_limit)
@@ -416,35 +490,79 @@ class PackSession:
         s = self.state
         match event:
             case CartonScanned(carton=None, code=code):
-                return _reject("unknown_carton", f"Carton {code} is not configured. Scan another carton.", text=code)
+                return _reject("unknown_carton", "Carton {text} is not configured. Scan another carton.", text=code)
             case CartonScanned(carton=carton):
-                return self._carton_chosen(carton)
+                return self._carton_scanned(carton)
             case ItemScanned() | SerialScanned():
                 return _reject("box_closed", "This box is closed. UNDO to reopen it, or scan the carton.")
             case UnknownScan(text=text):
                 carton = next((c for c in self.cartons if c.code.upper() == text.upper()), None)
                 if carton:
-                    return self._carton_chosen(carton)
-                return _reject("unknown_carton", f"Carton {text} is not configured. Scan another carton.", text=text)
+                    return self._carton_scanned(carton)
+                return _reject("unknown_carton", "Carton {text} is not configured. Scan another carton.", text=text)
             case OrderScanned():
-                return _reject("finish_order_first", f"Finish order {s.order.number} first (or HOLD it).")
+                return _reject("finish_order_first", "Finish order {order} first (or HOLD it).", order=s.order.number)
         return Decision()
 
-    def _carton_chosen(self, carton: Carton) -> Decision:
+    def _carton_scanned(self, carton: Carton) -> Decision:
+        """A carton the packer scanned: taken when it can hold the box's items, else refused with
+        the reason and the carton that fits (a supervisor's badge may still approve it)."""
         s = self.state
-        chosen = Fact("carton_chosen", {"box": s.box, "carton": carton.code})
+        check = check_carton(s.box_contents(), carton, self.rules.carton_fill_limit)
+        if check.fits:
+            return self._carton_chosen(carton, check=check)
+        return self._carton_refused(check)
+
+    def _carton_refused(self, check: CartonCheck) -> Decision:
+        s = self.state
+        carton = check.carton
+        problem = check.problems[0]
+        suggestion = self._suggest(s)
+        values = {"carton": carton.code, "reason": check.reason, "problem": problem.code,
+                  "problems": [{"code": p.code, "message": p.message, **p.values} for p in check.problems],
+                  "suggested": suggestion.carton.code if suggestion.carton else None}
+        refused = Fact("carton_refused", {"box": s.box, "carton": carton.code, "why": check.reason,
+                                          "problems": [p.code for p in check.problems]})
+        if suggestion.carton is not None:
+            template = "{reason}. Use {suggested} — or a supervisor's badge keeps {carton}."
+        else:
+            template = "{reason}. No carton holds it all: UNDO and split with NEXT BOX — or a supervisor's badge " \
+                       "keeps {carton}."
+        feedback = Feedback.say(Tone.REJECTED, "carton_too_small", template, **values)
+        rejected = Fact("scan_rejected", {"code": "carton_too_small", "message": feedback.message, "text": carton.code})
+        return Decision(facts=(rejected, refused), effects=(feedback,))
+
+    def _carton_chosen(self, carton: Carton, *, check: CartonCheck | None = None,
+                       approved: tuple[Fact, str] | None = None) -> Decision:
+        """`check`: the carton was checked and fits (its unchecked SKUs are said); `approved`: a
+        supervisor approved a carton that was refused (their fact and name)."""
+        s = self.state
+        chosen = Fact("carton_chosen", {"box": s.box, "carton": carton.code,
+                                        **({"approved_by": approved[1]} if approved else {})})
+        facts: tuple[Fact, ...] = (approved[0], chosen) if approved else (chosen,)
         after = replace(s, carton=carton)
         expected = after.expected_weight_g()
-        warn = expected > carton.max_weight_g
+        unchecked = ", ".join(check.unchecked) if check is not None else ""
+        values: dict[str, object] = {"carton": carton.code, "box": s.box}
+        if approved:
+            head, values["name"] = "Carton {carton} approved by {name}.", approved[1]
+        elif unchecked:
+            # Unknown dimensions: accepted, and said: the packer checks by eye.
+            head, values["unchecked"] = "Carton {carton} (size not checked: no dimensions for {unchecked}).", unchecked
+        else:
+            head = "Carton {carton}."
+        tone = Tone.WARNING if approved or unchecked else None
         if not self.rules.weigh_parcels:
             # Weighing is off: the box is recorded as not weighed; the expected weight is a check,
             # never a measurement (records say what happened).
             skipped = Fact("box_not_weighed", {"box": s.box, "expected": expected})
-            return _say(Tone.WARNING if warn else Tone.ACCEPTED, "carton_chosen",
-                        f"Carton {carton.code}. Printing label for box {s.box}.", chosen, skipped,
-                        effects=(PrintLabel(s.box),))
-        tone, note = (Tone.WARNING, " (over its max weight!)") if warn else (Tone.ATTENTION, "")
-        return _say(tone, "carton_chosen", f"Carton {carton.code}{note}. Put the box on the scale.", chosen)
+            return _say(tone or Tone.ACCEPTED, "carton_chosen", head + " Printing label for box {box}.", *facts,
+                        skipped, effects=(PrintLabel(s.box),), **values)
+        return _say(tone or Tone.ATTENTION, "carton_chosen", head + " " + self._weigh_prompt(), *facts, **values)
+
+    def _weigh_prompt(self) -> str:
+        """What to do in the weighing step: the scale, or (no scale at this bench) type the weight."""
+        return "Put the box on the scale." if self.has_scale else "Type the box's weight."
 
     def _weight_fact(self, check: WeightCheck, source: str) -> Fact:
         return Fact("weight_recorded", {
@@ -459,25 +577,33 @@ class PackSession:
             case WeightMeasured(grams=grams, source=source):
                 return self._weighed(grams, source)
             case OrderScanned():
-                return _reject("finish_order_first", f"Finish order {self.state.order.number} first (or HOLD it).")
+                return _reject("finish_order_first", "Finish order {order} first (or HOLD it).",
+                               order=self.state.order.number)
             case _:
-                return _reject("weigh_first", "Put the box on the scale first.")
+                return _reject("weigh_first", "Put the box on the scale first." if self.has_scale
+                               else "Type the box's weight first.")
 
     def _weighed(self, grams: int, source: str) -> Decision:
         s = self.state
         if grams <= 0:
-            return _say(Tone.INFO, "scale_empty", "Put the box on the scale.")
+            return _say(Tone.INFO, "scale_empty", self._weigh_prompt())
         # A typed weight is checked like a scale's: the weight check is the defence against a
         # wrong item in a closed box, with or without a scale.
         check = check_weight(grams, s.expected_weight_g(), self.rules)
         fact = self._weight_fact(check, source)
-        shown = weight_text(grams, WeightSource.of(source))
+        typed = WeightSource.of(source) is WeightSource.MANUAL
+        band = check.band  # expected and ± at one precision, as the weighing screen shows them
+        weights = {"weight": format_kg(grams) if band.decimals == 2 else band.kg(grams) + " kg",
+                   "expected": band.expected_text, "allowance": band.allowance_text}
         if check.within:
-            return _say(Tone.ACCEPTED, "weight_ok", f"{shown} ✓ Printing label for box {s.box}.", fact,
-                        effects=(PrintLabel(s.box),))
-        message = (f"Weighs {shown}, expected {format_kg(check.expected_g)} ± "
-                   f"{format_kg(check.allowance_g)}. Check the box; re-weigh, HOLD or supervisor.")
-        return _say(Tone.REJECTED, "weight_mismatch", message, fact)
+            template = "{weight} (typed) ✓ Printing label for box {box}." if typed else \
+                "{weight} ✓ Printing label for box {box}."
+            return _say(Tone.ACCEPTED, "weight_ok", template, fact, effects=(PrintLabel(s.box),),
+                        weight=weights["weight"], box=s.box)
+        template = ("Weighs {weight} (typed), expected {expected} ± {allowance}. Check the box; re-weigh, HOLD or "
+                    "supervisor.") if typed else \
+            "Weighs {weight}, expected {expected} ± {allowance}. Check the box; re-weigh, HOLD or supervisor."
+        return _say(Tone.REJECTED, "weight_mismatch", template, fact, **weights)
 
     def _labelling(self, event: Input) -> Decision:
         s = self.state
@@ -487,19 +613,21 @@ class PackSession:
                 printed = Fact("label_printed", {"box": box, "tracking": tracking})
                 if not s.last_box:
                     return _say(Tone.COMPLETE, "box_labelled",
-                                f"Box {box} labelled. Scan items for box {box + 1}.", printed)
+                                "Box {box} labelled. Scan items for box {next}.", printed, box=box, next=box + 1)
                 packed = Fact("order_packed", {"number": s.order.number, "boxes": box})
-                return _say(Tone.COMPLETE, "order_packed", f"Order {s.order.number} packed. Scan the next order.",
-                            printed, packed, effects=(PrintSlip(s.order.number),))
+                return _say(Tone.COMPLETE, "order_packed", "Order {order} packed. Scan the next order.",
+                            printed, packed, effects=(PrintSlip(s.order.number),), order=s.order.number)
             case LabelFailed(box=box, message=message, can_retry=False):
                 failed = Fact("print_failed", {"box": box, "message": message, "can_retry": False})
                 return _say(Tone.REJECTED, "label_cannot_be_made",
-                            f"{message} HOLD the order and give it to a supervisor.", failed)
+                            "{reason} HOLD the order and give it to a supervisor.", failed, reason=message)
             case LabelFailed(box=box, message=message):
                 failed = Fact("print_failed", {"box": box, "message": message})
-                return _say(Tone.REJECTED, "label_failed", f"Label did not print: {message} Then scan REPRINT.", failed)
+                return _say(Tone.REJECTED, "label_failed", "Label did not print: {reason} Then scan REPRINT.", failed,
+                            reason=message)
             case OrderScanned():
-                return _reject("finish_order_first", f"Label for {s.order.number} is printing. Scan REPRINT if lost.")
+                return _reject("finish_order_first", "Label for {order} is printing. Scan REPRINT if lost.",
+                               order=s.order.number)
         return _reject("label_printing", "Label is printing. Scan REPRINT if it did not come out.")
 
     # -- commands
@@ -532,38 +660,41 @@ class PackSession:
     def _undo(self) -> Decision:
         s = self.state
         if s.phase in (Phase.CARTON, Phase.WEIGHING):
-            return _say(Tone.WARNING, "box_reopened", f"Box {s.box} reopened. Scan items.",
-                        Fact("box_reopened", {"box": s.box}))
+            return _say(Tone.WARNING, "box_reopened", "Box {box} reopened. Scan items.",
+                        Fact("box_reopened", {"box": s.box}), box=s.box)
         if s.phase is not Phase.PACKING:
             return _reject("nothing_to_undo", "Nothing to undo here. A printed label is removed with VOID.")
         if s.pending_code is not None:
-            return _say(Tone.WARNING, "undo_pending", f"{s.pending_code.sku} not counted. Take it out.",
-                        Fact("code_cancelled", {"sku": s.pending_code.sku}))
+            return _say(Tone.WARNING, "undo_pending", "{sku} not counted. Take it out.",
+                        Fact("code_cancelled", {"sku": s.pending_code.sku}), sku=s.pending_code.sku)
         if s.pending_qty:
             return _say(Tone.WARNING, "undo_qty", "Quantity cleared.", Fact("qty_cleared"))
         last = next((u for u in reversed(s.packed) if u.box == s.box), None)
         if last is None:
             return _reject("nothing_to_undo", "Nothing to undo in this box.")
         data = {"line": last.line_no, "sku": last.sku, "units": last.units, "box": last.box, "serial": last.serial}
-        return _say(Tone.WARNING, "item_unpacked", f"Undone: take {last.units}× {last.sku} out of the box.",
-                    Fact("item_unpacked", data))
+        return _say(Tone.WARNING, "item_unpacked", "Undone: take {units}× {sku} out of the box.",
+                    Fact("item_unpacked", data), units=last.units, sku=last.sku)
 
     def _complete(self) -> Decision:
         s = self.state
         if s.phase is Phase.CARTON:
             return self._confirm()
         if s.phase is Phase.WEIGHING:
-            return _reject("weigh_first", "Put the box on the scale first.")
+            return _reject("weigh_first", "Put the box on the scale first." if self.has_scale
+                           else "Type the box's weight first.")
         if s.phase is not Phase.PACKING:
             return self._no_order() or _reject("label_printing", "Label is printing.")
         missing = s.missing()
         if not missing:
-            return _say(Tone.COMPLETE, "all_items_packed", self._carton_prompt(s), self._close_box_fact(last=True))
+            prompt, values = self._carton_prompt(s)
+            return _say(Tone.ATTENTION, "all_items_packed", prompt, self._close_box_fact(last=True), **values)
         listing = ", ".join(f"{qty}× {line.sku}" for line, qty in missing[:3])
         count = sum(qty for _, qty in missing)
         return _say(Tone.REJECTED, "items_missing",
-                    f"{count} missing: {listing}. Scan them, SHORT to hold, or supervisor badge.",
-                    Fact("verification_failed", {"missing": {line.sku: qty for line, qty in missing}}))
+                    "{count} missing: {listing}. Scan them, SHORT to hold, or supervisor badge.",
+                    Fact("verification_failed", {"missing": {line.sku: qty for line, qty in missing}}),
+                    count=count, listing=listing)
 
     def _confirm(self) -> Decision:
         s = self.state
@@ -573,8 +704,8 @@ class PackSession:
         if s.phase is Phase.CARTON:
             suggestion = self._suggest(s)
             if suggestion.carton is None:
-                return _reject("no_carton_fits", suggestion.reason + ". Scan a carton.")
-            return self._carton_chosen(suggestion.carton)
+                return _reject("no_carton_fits", "{reason}. Scan a carton.", reason=suggestion.reason)
+            return self._carton_scanned(suggestion.carton)  # the suggestion fits: this says what was unchecked
         return _say(Tone.INFO, "nothing_to_confirm", "Nothing to confirm here.")
 
     def _hold(self, reason: str, label: str) -> Decision:
@@ -585,8 +716,7 @@ class PackSession:
         assert s.order is not None
         missing = {line.sku: qty for line, qty in s.missing()}
         fact = Fact("order_held", {"number": s.order.number, "reason": reason, "missing": missing})
-        return _say(Tone.WARNING, "order_held",
-                    f"Order {s.order.number} on hold ({label}). Tote to the hold shelf.", fact)
+        return _say(Tone.WARNING, "order_held", _HELD[reason], fact, order=s.order.number)
 
     def _cancel(self) -> Decision:
         s = self.state
@@ -597,8 +727,9 @@ class PackSession:
         if s.labelled_boxes:
             return _reject("labels_printed", "Labels are printed for this order: VOID them, or HOLD it.")
         return _say(Tone.WARNING, "order_released",
-                    f"Stopped packing {s.order.number}. Put everything back in the tote.",
-                    Fact("order_released", {"number": s.order.number, "reason": "cancelled by packer"}))
+                    "Stopped packing {order}. Put everything back in the tote.",
+                    Fact("order_released", {"number": s.order.number, "reason": "cancelled by packer"}),
+                    order=s.order.number)
 
     def _next_box(self) -> Decision:
         s = self.state
@@ -608,8 +739,9 @@ class PackSession:
             return _reject("box_empty", "This box is empty. Scan an item first.")
         if s.complete:
             return self._complete()
-        return _say(Tone.ATTENTION, "box_closed", f"Box {s.box} closed. " + self._carton_prompt(s),
-                    self._close_box_fact(last=False))
+        prompt, values = self._carton_prompt(s)
+        return _say(Tone.ATTENTION, "box_closed", "Box {box} closed. " + prompt, self._close_box_fact(last=False),
+                    box=s.box, **values)
 
     def _reprint(self) -> Decision:
         s = self.state
@@ -618,29 +750,30 @@ class PackSession:
             box = s.box
         if box is None:
             return _reject("nothing_to_reprint", "No label to reprint yet.")
-        return _say(Tone.INFO, "reprint", f"Reprinting label for box {box}.",
-                    Fact("reprint_requested", {"box": box}), effects=(PrintLabel(box, reprint=True),))
+        return _say(Tone.INFO, "reprint", "Reprinting label for box {box}.",
+                    Fact("reprint_requested", {"box": box}), effects=(PrintLabel(box, reprint=True),), box=box)
 
     def _reprint_slip(self) -> Decision:
         s = self.state
         if s.phase in ORDER_OPEN_PHASES or not s.last_order:
             return _reject("no_slip_yet", "No packing slip yet: it prints when the order is packed.")
-        return _say(Tone.INFO, "reprint_slip", f"Reprinting the packing slip of order {s.last_order}.",
-                    effects=(ReprintSlip(s.last_order),))
+        return _say(Tone.INFO, "reprint_slip", "Reprinting the packing slip of order {order}.",
+                    effects=(ReprintSlip(s.last_order),), order=s.last_order)
 
     def _void(self) -> Decision:
         s = self.state
         number = s.order.number if s.order else None
         if not s.labelled_boxes or number is None or s.phase not in (Phase.LABELLING, Phase.DONE, Phase.PACKING):
             return _reject("nothing_to_void", "No printed label to void.")
-        return _say(Tone.WARNING, "labels_voided", f"Labels of {number} voided: remove them. Scan the order to repack.",
+        return _say(Tone.WARNING, "labels_voided", "Labels of {order} voided: remove them. Scan the order to repack.",
                     Fact("labels_voided", {"number": number, "boxes": list(s.labelled_boxes)}),
-                    effects=(VoidLabels(number),))
+                    effects=(VoidLabels(number),), order=number)
 
     def _sign_out(self) -> Decision:
         s = self.state
         if s.phase in ORDER_OPEN_PHASES:
-            return _reject("finish_order_first", f"Finish, HOLD or CANCEL order {s.order.number} before signing out.")
+            return _reject("finish_order_first", "Finish, HOLD or CANCEL order {order} before signing out.",
+                           order=s.order.number)
         return _say(Tone.INFO, "signed_out", "Signed out. Scan a badge to sign in.", Fact("signed_out"))
 
     def _qty(self, qty: int | None) -> Decision:
@@ -648,7 +781,8 @@ class PackSession:
             return _reject("not_now", "Scan QTY just before the item.")
         if not qty or qty < 1:
             return _reject("bad_quantity", "Quantity must be 1 or more.")
-        return _say(Tone.INFO, "qty_armed", f"Quantity {qty}: now scan the item.", Fact("qty_armed", {"qty": qty}))
+        return _say(Tone.INFO, "qty_armed", "Quantity {qty}: now scan the item.", Fact("qty_armed", {"qty": qty}),
+                    qty=qty)
 
     # -- upstream changes
 
@@ -658,10 +792,11 @@ class PackSession:
         if s.order is None or s.order.number != order.number or s.phase not in ORDER_OPEN_PHASES:
             return Decision()
         if order.status in (OrderStatus.CANCELLED, OrderStatus.HELD):
-            word = "CANCELLED" if order.status is OrderStatus.CANCELLED else "put ON HOLD"
             fact = Fact("order_stopped", {"number": order.number, "status": order.status.value})
-            return _say(Tone.ATTENTION, "order_stopped",
-                        f"STOP: order {order.number} was {word}. Unpack everything into the tote; supervisor.", fact)
+            template = "STOP: order {order} was CANCELLED. Unpack everything into the tote; supervisor." \
+                if order.status is OrderStatus.CANCELLED else \
+                "STOP: order {order} was put ON HOLD. Unpack everything into the tote; supervisor."
+            return _say(Tone.ATTENTION, "order_stopped", template, fact, order=order.number)
         return Decision()
 
     # ------------------------------------------------------------ applying
@@ -712,10 +847,15 @@ class PackSession:
                 return replace(closed, suggestion=self._suggest(closed))
             case "box_reopened":
                 return replace(s, phase=Phase.PACKING, carton=None, weight=None, suggestion=None, needs_override=None,
-                               last_box=False)
+                               last_box=False, refused_carton=None, refused_because="")
+            case "carton_refused":
+                carton = next((c for c in self.cartons if c.code == d["carton"]), None)
+                return replace(s, needs_override="carton" if carton else None, refused_carton=carton,
+                               refused_because=d.get("why", ""))
             case "carton_chosen":
                 carton = next((c for c in self.cartons if c.code == d["carton"]), None)
-                return replace(s, phase=Phase.WEIGHING, carton=carton)
+                return replace(s, phase=Phase.WEIGHING, carton=carton, needs_override=None, refused_carton=None,
+                               refused_because="")
             case "box_not_weighed":
                 return replace(s, phase=Phase.LABELLING, weight=None, needs_override=None)
             case "weight_recorded":
@@ -726,6 +866,8 @@ class PackSession:
             case "override_granted":
                 if d["reason"] == "short":
                     return replace(s, short_approved=True, needs_override=None)
+                if d["reason"] == "carton":  # the carton_chosen fact that follows takes the carton
+                    return replace(s, needs_override=None)
                 return replace(s, phase=Phase.LABELLING, needs_override=None)
             case "label_printed":
                 boxes = (*s.labelled_boxes, d["box"])
