@@ -21,7 +21,7 @@ import socket
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Engine, and_, func, insert, or_, select, update
+from sqlalchemy import Engine, String, and_, cast, func, insert, or_, select, update
 
 from app.domain import clock
 from app.sources.base import Shipment, ShipmentLine, ShopAdapter, SourceError
@@ -63,7 +63,7 @@ def enqueue_labelled(engine: Engine, name: str) -> int:
                         parcels.c.carrier, source_orders.c.platform_id)
                  .select_from(parcels if central else parcels.join(orders, orders.c.id == parcels.c.order_id))
                  .join(source_orders, and_(source_orders.c.number == number, source_orders.c.source == name))
-                 .outerjoin(source_writebacks, source_writebacks.c.parcel_uuid == parcels.c.uuid)
+                 .outerjoin(source_writebacks, source_writebacks.c.parcel_uuid == cast(parcels.c.uuid, String))
                  .where(parcels.c.status != "voided",
                         parcels.c.created_at >= since, source_writebacks.c.parcel_uuid.is_(None)))
         found = conn.execute(query).all()
