@@ -143,6 +143,56 @@ def status(base: Path | None = None) -> dict[str, object]:
     return {"unit": str(target.unit) if unit else None, "desktop": desktop, "kiosk": "Restart=always" in unit}
 
 
+CONNECTOR_UNIT = "packstation-sources.service"
+
+
+def connector_unit_text(command: list[str], *, environment: dict[str, str]) -> str:
+    """The live order sources' connector (`packstation sources run`): no screen, started with the
+    user manager (and kept after logout with `loginctl enable-linger`), restarted if it stops."""
+    env_lines = "".join(f"Environment={_systemd_quote(f'{k}={v}')}\n" for k, v in sorted(environment.items()))
+    return f"""# Written by `packstation sources autostart`; remove with `packstation sources autostart --remove`.
+[Unit]
+Description=Packstation live order sources (Shopify, WooCommerce)
+After=network-online.target
+
+[Service]
+Type=simple
+ExecStart={' '.join(_systemd_quote(part) for part in command)}
+{env_lines}Restart=always
+RestartSec=10
+# A round writes a page in one transaction; a stop waits for it.
+TimeoutStopSec=30
+
+[Install]
+WantedBy=default.target
+"""
+
+
+def install_connector(*, base: Path | None = None, activate: bool = True, central: bool = False,
+                      command: list[str] | None = None) -> tuple[Path, list[str]]:
+    """Write (and enable) the connector's unit; `central`: it writes into $PACKSTATION_CENTRAL_URL."""
+    unit = (base or config_home()) / "systemd" / "user" / CONNECTOR_UNIT
+    command = command or [*station_command()[:-1], "sources", "run"]
+    keys = ("PACKSTATION_HOME", "PACKSTATION_CONFIG") + (("PACKSTATION_CENTRAL_URL",) if central else ())
+    environment = {k: os.environ[k] for k in keys if os.environ.get(k)}
+    atomic_write(unit, connector_unit_text(command, environment=environment), mode=0o600 if central else 0o644)
+    notes = [f"wrote {unit}"]
+    if activate:
+        notes += _systemctl("daemon-reload") + _systemctl("enable", "--now", CONNECTOR_UNIT)
+    return unit, notes
+
+
+def remove_connector(*, base: Path | None = None, activate: bool = True) -> list[str]:
+    unit = (base or config_home()) / "systemd" / "user" / CONNECTOR_UNIT
+    notes = _systemctl("disable", "--now", CONNECTOR_UNIT) if activate else []
+    if unit.exists():
+        unit.unlink()
+        notes.append(f"removed {unit}")
+    else:
+        notes.append("the connector's unit was not installed")
+    return notes
+
+
 def set_fullscreen(ui_settings: Path, on: bool) -> None:
     """The station window opens full screen: [ui] fullscreen in ui.toml beside the station file."""
     try:

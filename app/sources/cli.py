@@ -69,6 +69,11 @@ def register(sub: Any) -> None:
     run.add_argument("--interval", type=float, default=60.0, help="seconds between rounds (default 60)")
     _central(run)
     run.set_defaults(handler=_guard(cmd_run))
+    auto = actions.add_parser("autostart", help="run the connector as a systemd user service (Linux)")
+    auto.add_argument("--remove", action="store_true", help="stop and remove the service")
+    auto.add_argument("--central", action="store_true",
+                      help=f"the service writes into ${CENTRAL_ENV} (set now; kept in the 0600 unit file)")
+    auto.set_defaults(handler=_guard(cmd_autostart))
 
 
 def _central(parser: argparse.ArgumentParser) -> None:
@@ -331,4 +336,18 @@ def cmd_run(args: argparse.Namespace) -> int:
         signal.signal(signal.SIGINT, stop)
         print(f"{PROG}: connector running (a round every {connector.interval:.0f} s; Ctrl+C stops)", flush=True)
         connector.run()
+    return 0
+
+
+def cmd_autostart(args: argparse.Namespace) -> int:
+    from app.it.autostart import install_connector, remove_connector
+
+    if args.remove:
+        notes = remove_connector()
+    else:
+        if args.central and not os.environ.get(CENTRAL_ENV):
+            raise SourcesCommandError(f"--central: set {CENTRAL_ENV} to the central database's URL first")
+        _, notes = install_connector(central=args.central)
+    for note in notes:
+        print(note)
     return 0
