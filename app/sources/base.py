@@ -1,7 +1,7 @@
 """The adapter protocol a live shop implements, the values it returns and the errors it raises.
 
     adapter = WooCommerceAdapter(config)            # a SourceConfig from app.sources.registry
-    for page in adapter.changed_orders(since):      # pages in ascending updated_at
+    for page in adapter.changed_orders(since):      # pages of orders changed since `since`
         ...                                         # ShopOrder: a validated OrderRow, or why not
     for page in adapter.catalogue(since): ...       # ShopProduct: a validated ProductRow
     reference = adapter.write_shipment(shipment)    # idempotent by shipment.key (the parcel's uuid)
@@ -181,12 +181,13 @@ class ShopAdapter(Protocol):
 
     def changed_orders(self, since: datetime | None) -> Iterator[Sequence[ShopOrder]]:
         """Orders changed at or after `since` (None: all the open ones, a first backfill), one page
-        at a time, pages in ascending `updated_at` (the connector moves the cursor after each page).
-        The connector already subtracted the overlap window from `since`."""
+        at a time, in any order: the connector writes each page in its own transaction and moves
+        the cursor to the newest `updated_at` only after the round's last page. The connector
+        already subtracted the overlap window from `since`."""
         ...
 
     def catalogue(self, since: datetime | None) -> Iterator[Sequence[ShopProduct]]:
-        """Products and variants changed at or after `since` (None: the whole catalogue), pages ascending."""
+        """Products and variants changed at or after `since` (None: the whole catalogue), page by page."""
         ...
 
     def write_shipment(self, shipment: Shipment) -> str:
