@@ -569,7 +569,8 @@ class Station:
         if intent.kind != "label":  # a person's reprint
             if failure is not None:
                 self.repo.settle(Settled(intent.key, "failed", error=str(failure)))
-                outcome.feedback.append(Feedback(Tone.REJECTED, "reprint_failed", f"Reprint failed: {failure}"))
+                outcome.feedback.append(Feedback.say(Tone.REJECTED, "reprint_failed", "Reprint failed: {reason}",
+                                                         reason=str(failure)))
             else:
                 self.repo.settle(Settled(intent.key, "done", result=str(result[2])))
             return
@@ -581,10 +582,10 @@ class Station:
         tracking, fmt, ref = result[0], result[1], result[2]
         shortened = tuple(getattr(result, "shortened", ()) or ())
         if shortened:
-            outcome.feedback.append(Feedback(
+            outcome.feedback.append(Feedback.say(
                 Tone.WARNING, "label_shortened",
-                f"Label shortened: {', '.join(shortened)} did not fit. Check the label can be read; "
-                "if not, VOID it and call a supervisor."))
+                "Label shortened: {fields} did not fit. Check the label can be read; "
+                "if not, VOID it and call a supervisor.", fields=", ".join(shortened)))
         self._run(LabelPrinted(box, tracking), outcome,
                   Settled(intent.key, "done", result=str(ref), parcel_uuid=intent.parcel_uuid,
                           label=(tracking, fmt, str(ref))))
@@ -612,19 +613,20 @@ class Station:
             elif intent.kind == "void":
                 self.output.void_labels(order, parcels)
         except PrintFailed as exc:
-            code, text = _FAILED.get(intent.kind, ("effect_failed", "Not done"))
-            outcome.feedback.append(Feedback(Tone.WARNING, code, f"{text}: {exc}"))
+            code, template = _FAILED.get(intent.kind, ("effect_failed", "Not done: {reason}"))
+            outcome.feedback.append(Feedback.say(Tone.WARNING, code, template, reason=str(exc)))
             return Settled(intent.key, "failed", error=str(exc))
         except Exception as exc:  # noqa: BLE001 - the order is packed; the office sees the failed intent
             log.exception("%s for order %s failed", intent.kind, number)
-            code, text = _FAILED.get(intent.kind, ("effect_failed", "Not done"))
-            outcome.feedback.append(Feedback(Tone.WARNING, code, f"{text}: {exc}"))
+            code, template = _FAILED.get(intent.kind, ("effect_failed", "Not done: {reason}"))
+            outcome.feedback.append(Feedback.say(Tone.WARNING, code, template, reason=str(exc)))
             return Settled(intent.key, "failed", error=f"{type(exc).__name__}: {exc}")
         return Settled(intent.key, "done")
 
 
-_FAILED = {"slip": ("slip_failed", "Packing slip did not print"), "void": ("void_failed", "Carrier void failed"),
-           "email": ("email_failed", "Customer e-mail not queued")}
+_FAILED = {"slip": ("slip_failed", "Packing slip did not print: {reason}"),
+           "void": ("void_failed", "Carrier void failed: {reason}"),
+           "email": ("email_failed", "Customer e-mail not queued: {reason}")}
 
 
 def _intent(kind: str, order_number: str, *, box: int | None = None, parcel_uuid: str | None = None,

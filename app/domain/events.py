@@ -149,6 +149,20 @@ class Tone(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class Worded:
+    """A value of a feedback that is itself words of a vocabulary (a grade, flags, where a unit goes):
+    `kind` names the vocabulary, `items` its codes, each with the names or numbers it needs (kept
+    as they are); `english` is what the English message shows. The screen words the items."""
+
+    kind: str
+    items: tuple[tuple[str, ...], ...]
+    english: str
+
+    def __str__(self) -> str:
+        return self.english
+
+
+@dataclass(frozen=True, slots=True)
 class Feedback:
     """What the packer is told. `code` names the outcome; `template` is the English sentence with
     {name} fields and `values` fills them: the screen words it in the packer's language from those

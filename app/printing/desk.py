@@ -33,24 +33,28 @@ def carry_out(output: Any, repo: Any, effect: ReprintSlip | ResendPrints) -> lis
     """The station's side of PS:CMD:RESEND and PS:CMD:REPRINT-SLIP: what happened, for the packer."""
     queue = queue_of(output)
     if queue is None:
-        return [Feedback(Tone.REJECTED, "no_print_queue", "This station has no print queue.")]
+        return [Feedback.say(Tone.REJECTED, "no_print_queue", "This station has no print queue.")]
     if isinstance(effect, ResendPrints):
         jobs = queue.resend_interrupted()
         if not jobs:
-            return [Feedback(Tone.INFO, "nothing_to_resend", "Nothing to resend: no print job was cut off.")]
+            return [Feedback.say(Tone.INFO, "nothing_to_resend", "Nothing to resend: no print job was cut off.")]
         names = ", ".join(_job_words(job) for job in jobs)
-        return [Feedback(Tone.ACCEPTED, "resent", f"Resending {names}.")]
+        return [Feedback.say(Tone.ACCEPTED, "resent", "Resending {jobs}.", jobs=names)]
     try:
         job, again = reprint_slip(output, repo, effect.order_number)
     except LookupError as exc:
-        return [Feedback(Tone.REJECTED, "reprint_slip_failed", str(exc))]
+        return [Feedback.say(Tone.REJECTED, "reprint_slip_failed", "Packing slip did not print: {reason}",
+                             reason=str(exc))]
     except Exception as exc:  # noqa: BLE001 - rendering or the printer: the packer hears why, nothing crashes
         log.exception("slip reprint of order %s", effect.order_number)
-        return [Feedback(Tone.REJECTED, "reprint_slip_failed", f"Packing slip did not print: {exc}")]
+        return [Feedback.say(Tone.REJECTED, "reprint_slip_failed", "Packing slip did not print: {reason}",
+                             reason=str(exc))]
     if not again:
-        return [Feedback(Tone.WARNING, "slip_printed",
-                         f"No packing slip of order {effect.order_number} was printed before: printing it now.")]
-    return [Feedback(Tone.ACCEPTED, "slip_reprinted", f"Packing slip of order {effect.order_number} sent again.")]
+        return [Feedback.say(Tone.WARNING, "slip_printed",
+                             "No packing slip of order {order} was printed before: printing it now.",
+                             order=effect.order_number)]
+    return [Feedback.say(Tone.ACCEPTED, "slip_reprinted", "Packing slip of order {order} sent again.",
+                         order=effect.order_number)]
 
 
 def reprint_slip(output: Any, repo: Any, order_number: str) -> tuple[PrintJob, bool]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
 
-from app.domain.events import BadgeScanned, CommandScanned, Fact, Feedback, ScanRejected, Tone, UnknownScan
+from app.domain.events import BadgeScanned, CommandScanned, Fact, Feedback, ScanRejected, Tone, UnknownScan, Worded
 from app.domain.model import Role, User
 from app.domain.returns.events import (
     BinScanned,
@@ -140,13 +140,33 @@ class ReturnState:
         return [(line.sku, self.remaining(line.sku)) for line in self.order.lines]
 
 
-def _say(tone: Tone, code: str, message: str, *facts: Fact) -> Decision:
-    return Decision(facts=facts, effects=(Feedback(tone, code, message),))
+def _say(tone: Tone, code: str, template: str, *facts: Fact, **values: object) -> Decision:
+    """The person is told `template` filled with `values` (the screen words it in their language)."""
+    return Decision(facts=facts, effects=(Feedback.say(tone, code, template, **values),))
 
 
-def _reject(code: str, message: str, **data: object) -> Decision:
-    """A refused scan: recorded (for error statistics and audits), state unchanged."""
-    return _say(Tone.REJECTED, code, message, Fact("scan_rejected", {"code": code, "message": message, **data}))
+def _reject(code: str, template: str, *before: Fact, **values: object) -> Decision:
+    """A refused scan: recorded (for error statistics and audits, with its values), state unchanged."""
+    feedback = Feedback.say(Tone.REJECTED, code, template, **values)
+    data = {k: str(v) if isinstance(v, Worded) else v for k, v in values.items()}
+    return Decision(facts=(*before, Fact("scan_rejected", {"code": code, "message": feedback.message, **data})),
+                    effects=(feedback,))
+
+
+def _flags(flags: Iterable[RaisedFlag]) -> Worded:
+    """Raised flags as the screen words them: each flag with its SKU and serial."""
+    flags = tuple(flags)
+    return Worded("flags", tuple((f.flag.value, f.sku or "", f.serial or "") for f in flags),
+                  ", ".join(f.describe() for f in flags))
+
+
+def _flag_names(flags: Iterable[Flag]) -> Worded:
+    flags = tuple(flags)
+    return Worded("flags", tuple((f.value, "", "") for f in flags), ", ".join(f.value.replace("_", " ") for f in flags))
+
+
+def _grade(grade: Grade) -> Worded:
+    return Worded("grade", ((grade.value,),), grade.value.replace("_", " "))
 
 
 class ReturnSession:
@@ -161,7 +181,10 @@ class ReturnSession:
     def decide(self, event: ReturnInput) -> Decision:
         s = self.state
         if isinstance(event, ScanRejected):
-            return _reject(event.reason, event.message, raw=event.raw)
+            # The scanner layer's sentence; the screen words the reason (a code of its own).
+            fact = Fact("scan_rejected", {"code": event.reason, "message": event.message, "raw": event.raw})
+            return Decision(facts=(fact,), effects=(Feedback(Tone.REJECTED, event.reason, event.message,
+                                                             values={"raw": event.raw}),))
         if isinstance(event, PhotoTaken):
             return self._photo(event)
         if s.phase is ReturnPhase.SIGNED_OUT:
@@ -188,39 +211,41 @@ class ReturnSession:
         if not isinstance(event, BadgeScanned):
             return _reject("sign_in_first", "Scan your badge to sign in.")
         if event.user is None:
-            return _reject("unknown_badge", f"Badge {event.badge} is not known. Ask a supervisor.", badge=event.badge)
-        return _say(Tone.ACCEPTED, "signed_in", f"Hello {event.user.name}. Scan a return label, RMA, tracking or "
-                    "order number.", _signed_in(event.user))
+            return _reject("unknown_badge", "Badge {badge} is not known. Ask a supervisor.", badge=event.badge)
+        return _say(Tone.ACCEPTED, "signed_in", "Hello {name}. Scan a return label, RMA, tracking or "
+                    "order number.", _signed_in(event.user), name=event.user.name)
 
     def _badge(self, event: BadgeScanned) -> Decision:
         s = self.state
         user = event.user
         if user is None:
-            return _reject("unknown_badge", f"Badge {event.badge} is not known. Ask a supervisor.", badge=event.badge)
+            return _reject("unknown_badge", "Badge {badge} is not known. Ask a supervisor.", badge=event.badge)
         if s.phase in RETURN_OPEN_PHASES:
             if user.role.can_override and s.open_flags():
                 return self._approve(user)
             if user.role.can_override:
                 return _say(Tone.INFO, "nothing_to_approve", "Nothing on this return needs a supervisor.")
-            return _reject("finish_return_first", f"Finish return {s.number} first (COMPLETE or HOLD).")
+            return _reject("finish_return_first", "Finish return {number} first (COMPLETE or HOLD).", number=s.number)
         assert s.user is not None
         if user.id == s.user.id:
-            return _say(Tone.INFO, "already_signed_in", f"{user.name}, you are signed in. Scan a return.")
-        return _say(Tone.ACCEPTED, "signed_in", f"Hello {user.name}. Scan a return.", Fact("signed_out"),
-                    _signed_in(user))
+            return _say(Tone.INFO, "already_signed_in", "{name}, you are signed in. Scan a return.",
+                        name=user.name)
+        return _say(Tone.ACCEPTED, "signed_in", "Hello {name}. Scan a return.", Fact("signed_out"),
+                    _signed_in(user), name=user.name)
 
     def _approve(self, supervisor: User) -> Decision:
         s = self.state
         flags = s.open_flags()
         approved = Fact("return_approved", {"number": s.number, "by": supervisor.id, "name": supervisor.name,
                                             "flags": [f.as_data() for f in flags]})
-        listing = ", ".join(f.describe() for f in flags)
+        listing = _flags(flags)
         if s.phase is ReturnPhase.APPROVAL:
             after = replace(s, approved=s.approved | set(flags), approved_by=supervisor.name)
             return _say(Tone.COMPLETE, "return_closed",
-                        f"Approved by {supervisor.name} ({listing}). Return {s.number} closed; refund is ready.",
-                        approved, *self._closing(after))
-        return _say(Tone.WARNING, "return_approved", f"Approved by {supervisor.name}: {listing}.", approved)
+                        "Approved by {name} ({flags}). Return {number} closed; refund is ready.",
+                        approved, *self._closing(after), name=supervisor.name, flags=listing, number=s.number)
+        return _say(Tone.WARNING, "return_approved", "Approved by {name}: {flags}.", approved, name=supervisor.name,
+                    flags=listing)
 
     # -- opening a return
 
@@ -228,21 +253,22 @@ class ReturnSession:
         s = self.state
         if s.phase in RETURN_OPEN_PHASES:
             if event.order is not None and s.order is not None and event.order.number == s.order.number:
-                return _say(Tone.INFO, "same_return", f"Return {s.number} is open. Scan the items.")
-            return _reject("finish_return_first", f"Finish return {s.number} first (COMPLETE or HOLD).")
+                return _say(Tone.INFO, "same_return", "Return {number} is open. Scan the items.",
+                            number=s.number)
+            return _reject("finish_return_first", "Finish return {number} first (COMPLETE or HOLD).", number=s.number)
         order = event.order
         ref = event.reference
         if order is None:
-            return _reject("unknown_return", f"No order, RMA or tracking number {ref}. Check the label.", text=ref)
+            return _reject("unknown_return", "No order, RMA or tracking number {text}. Check the label.", text=ref)
         match event.problem:
             case LookupProblem.BAD_TOKEN:
-                return _reject("bad_return_code", f"This return label was not issued for order {order.number}. "
+                return _reject("bad_return_code", "This return label was not issued for order {order}. "
                                "Supervisor!", order=order.number)
             case LookupProblem.NOT_SHIPPED:
-                return _reject("order_not_shipped", f"Order {order.number} has not shipped: nothing can come back. "
+                return _reject("order_not_shipped", "Order {order} has not shipped: nothing can come back. "
                                "Give the parcel to a supervisor.", order=order.number)
             case LookupProblem.RMA_CLOSED:
-                return _reject("rma_closed", f"RMA {event.rma} is closed. Give the parcel to a supervisor.",
+                return _reject("rma_closed", "RMA {rma} is closed. Give the parcel to a supervisor.",
                                order=order.number, rma=event.rma)
         number = order.next_return_number()
         late = self.rules.is_late(order.shipped_at, event.received_at)
@@ -252,21 +278,22 @@ class ReturnSession:
         units = sum(line.returnable for line in order.lines)
         if not late:
             return _say(Tone.ACCEPTED, "return_opened",
-                        f"Return {number} for order {order.number}: {units} item(s) may come back. Scan each item.",
-                        opened)
+                        "Return {number} for order {order}: {units} item(s) may come back. Scan each item.",
+                        opened, number=number, order=order.number, units=units)
         shipped = order.shipped_at.date().isoformat() if order.shipped_at else "?"
         flag = RaisedFlag(Flag.LATE_RETURN, detail=f"shipped {shipped}, window {self.rules.window_days} days")
         return _say(Tone.WARNING, "late_return",
-                    f"Return {number}: order {order.number} shipped {shipped}, past the {self.rules.window_days}-day "
+                    "Return {number}: order {order} shipped {shipped}, past the {days}-day "
                     "window. Scan the items; a supervisor must approve.", opened,
-                    Fact("return_flagged", flag.as_data()))
+                    Fact("return_flagged", flag.as_data()), number=number, order=order.number, shipped=shipped,
+                    days=self.rules.window_days)
 
     def _idle(self, event: ReturnInput) -> Decision:
         match event:
             case ReturnItemScanned() | ReturnSerialScanned() | GradeChosen() | DispositionChosen() | BinScanned():
                 return _reject("scan_return_first", "Scan the return label, RMA, tracking or order number first.")
             case UnknownScan(text=text):
-                return _reject("unknown_return", f"No order, RMA or tracking number {text}. Check the label.",
+                return _reject("unknown_return", "No order, RMA or tracking number {text}. Check the label.",
                                text=text)
         return Decision()
 
@@ -284,8 +311,8 @@ class ReturnSession:
 
     def _unknown(self, code: str) -> Decision:
         flag = RaisedFlag(Flag.UNKNOWN_ITEM, detail=code)
-        return _say(Tone.REJECTED, "unknown_item", f"Unknown barcode {code}. Put the item in the supervisor tray.",
-                    Fact("return_flagged", flag.as_data()))
+        return _say(Tone.REJECTED, "unknown_item", "Unknown barcode {text}. Put the item in the supervisor tray.",
+                    Fact("return_flagged", flag.as_data()), text=code)
 
     def _item(self, event: ReturnItemScanned) -> Decision:
         s = self.state
@@ -295,7 +322,7 @@ class ReturnSession:
             return self._unknown(event.code)
         sku = product.sku
         if event.serial and (sku, event.serial) in s.serials():
-            return _reject("duplicate_serial", f"Serial {event.serial} is already in this return.", sku=sku,
+            return _reject("duplicate_serial", "Serial {serial} is already in this return.", sku=sku,
                            serial=event.serial)
         line = s.order.line(sku)
         if line is None:
@@ -303,8 +330,9 @@ class ReturnSession:
                                 self.rules.quarantine_bin, event.serial, event.lot, in_order=False,
                                 flags=(Flag.NOT_IN_ORDER,))
             return _say(Tone.WARNING, "not_in_order",
-                        f"{sku} was never in order {s.order.number}: flagged. Put it in {self.rules.quarantine_bin}.",
-                        Fact("return_item_recorded", item.as_data()))
+                        "{sku} was never in order {order}: flagged. Put it in {bin}.",
+                        Fact("return_item_recorded", item.as_data()), sku=sku, order=s.order.number,
+                        bin=self.rules.quarantine_bin)
         flags: list[Flag] = []
         if s.remaining(sku) <= 0:
             flags.append(Flag.MORE_THAN_SHIPPED)
@@ -316,8 +344,8 @@ class ReturnSession:
                 "needs": "serial" if needs_serial else None, "manual": event.manual}
         scanned = Fact("return_item_scanned", data)
         if needs_serial:
-            return _say(Tone.ATTENTION, "serial_needed", f"Now scan the SERIAL number of {sku}.", scanned)
-        return _say(*self._grade_prompt(sku, flags), scanned)
+            return _say(Tone.ATTENTION, "serial_needed", "Now scan the SERIAL number of {sku}.", scanned, sku=sku)
+        return self._grade_prompt(sku, None, flags, scanned)
 
     def _serial_flags(self, sku: str, serial: str) -> list[Flag]:
         order = self.state.order
@@ -330,11 +358,18 @@ class ReturnSession:
         return flags
 
     @staticmethod
-    def _grade_prompt(sku: str, flags: list[Flag] | tuple[Flag, ...]) -> tuple[Tone, str, str]:
+    def _grade_prompt(sku: str, serial: str | None, flags: list[Flag] | tuple[Flag, ...], fact: Fact) -> Decision:
+        if flags and serial:
+            return _say(Tone.WARNING, "item_flagged", "{sku} serial {serial}: {flags} — flagged for a supervisor. "
+                        "Grade it.", fact, sku=sku, serial=serial, flags=_flag_names(flags))
         if flags:
-            listing = ", ".join(f.value.replace("_", " ") for f in flags)
-            return Tone.WARNING, "item_flagged", f"{sku}: {listing} — flagged for a supervisor. Grade it."
-        return Tone.ATTENTION, "grade_item", f"{sku}: grade it (resellable, damaged, wrong item, missing parts)."
+            return _say(Tone.WARNING, "item_flagged", "{sku}: {flags} — flagged for a supervisor. Grade it.", fact,
+                        sku=sku, flags=_flag_names(flags))
+        if serial:
+            return _say(Tone.ATTENTION, "grade_item", "{sku} serial {serial}: grade it (resellable, damaged, wrong "
+                        "item, missing parts).", fact, sku=sku, serial=serial)
+        return _say(Tone.ATTENTION, "grade_item", "{sku}: grade it (resellable, damaged, wrong item, missing parts).",
+                    fact, sku=sku)
 
     def _serial_step(self, event: ReturnInput) -> Decision:
         s = self.state
@@ -347,13 +382,13 @@ class ReturnSession:
                                                                       and product.sku == pending.sku):
                 pass
             case _:
-                return _reject("serial_expected", f"Scan the serial number of {pending.sku} first (or UNDO).")
+                return _reject("serial_expected", "Scan the serial number of {sku} first (or UNDO).", sku=pending.sku)
         if (pending.sku, serial) in s.serials():
-            return _reject("duplicate_serial", f"Serial {serial} is already in this return.", serial=serial)
+            return _reject("duplicate_serial", "Serial {serial} is already in this return.", serial=serial)
         flags = (*pending.flags, *self._serial_flags(pending.sku, serial))
         captured = Fact("return_serial_captured", {"sku": pending.sku, "serial": serial,
                                                    "flags": [f.value for f in flags]})
-        return _say(*self._grade_prompt(f"{pending.sku} serial {serial}", flags), captured)
+        return self._grade_prompt(pending.sku, serial, flags, captured)
 
     # -- grading and putting away
 
@@ -364,15 +399,16 @@ class ReturnSession:
             case GradeChosen():
                 return self._graded(event)
             case DispositionChosen() | BinScanned():
-                return _reject("grade_first", f"Grade {pending.sku} first.")
-        return _reject("grade_expected", f"Grade {pending.sku} first (or UNDO to put it aside).")
+                return _reject("grade_first", "Grade {sku} first.", sku=pending.sku)
+        return _reject("grade_expected", "Grade {sku} first (or UNDO to put it aside).", sku=pending.sku)
 
     def _graded(self, event: GradeChosen) -> Decision:
         pending = self.state.pending
         assert pending is not None
         reason = (event.reason or REASONS[event.grade][0]).strip()
         if len(reason) > MAX_REASON or not reason.isprintable():
-            return _reject("bad_reason", f"The reason must be printable text of at most {MAX_REASON} characters.")
+            return _reject("bad_reason", "The reason must be printable text of at most {max} characters.",
+                           max=MAX_REASON)
         suggested = self.rules.suggested_disposition(event.grade, pending.flagged)
         graded = Fact("return_item_graded", {"sku": pending.sku, "grade": event.grade.value, "reason": reason,
                                              "suggested": suggested.value})
@@ -381,15 +417,18 @@ class ReturnSession:
             return self._disposed(after, event.disposition, event.bin, graded)
         where = self._where(suggested, pending.default_bin)
         return _say(Tone.ATTENTION, "dispose_item",
-                    f"{pending.sku} {event.grade.value.replace('_', ' ')}: {where} — CONFIRM, or scan a bin or a "
-                    "disposition card.", graded)
+                    "{sku} {grade}: {where} — CONFIRM, or scan a bin or a disposition card.", graded,
+                    sku=pending.sku, grade=_grade(event.grade), where=where)
 
-    def _where(self, disposition: Disposition, bin_location: str | None) -> str:
+    def _where(self, disposition: Disposition, bin_location: str | None) -> Worded:
         if disposition is Disposition.RESTOCK:
-            return f"restock to {bin_location}" if bin_location else "restock: scan the bin"
-        if disposition is Disposition.QUARANTINE:
-            return f"put it in {self.rules.quarantine_bin}"
-        return disposition.value.replace("_", " ")
+            english = f"restock to {bin_location}" if bin_location else "restock: scan the bin"
+        elif disposition is Disposition.QUARANTINE:
+            bin_location = self.rules.quarantine_bin
+            english = f"put it in {bin_location}"
+        else:
+            english = disposition.value.replace("_", " ")
+        return Worded("where", ((disposition.value, bin_location or ""),), english)
 
     def _disposing(self, event: ReturnInput) -> Decision:
         pending = self.state.pending
@@ -403,27 +442,25 @@ class ReturnSession:
                 return self._disposed(pending, Disposition.RESTOCK, bin_location.upper())
             case GradeChosen():
                 return self._graded(event)  # a second grade card corrects the first
-        return _reject("dispose_expected", f"Put {pending.sku} away first: CONFIRM, a bin, or a disposition card.")
+        return _reject("dispose_expected", "Put {sku} away first: CONFIRM, a bin, or a disposition card.",
+                       sku=pending.sku)
 
     def _disposed(self, pending: PendingItem, disposition: Disposition, bin_location: str | None,
                   *before: Fact) -> Decision:
         s = self.state
         assert pending.grade is not None
 
-        def refuse(code: str, message: str) -> Decision:  # the grade (if just chosen) still counts
-            return _say(Tone.REJECTED, code, message, *before,
-                        Fact("scan_rejected", {"code": code, "message": message, "sku": pending.sku}))
-
-        if disposition is Disposition.RESTOCK:
+        if disposition is Disposition.RESTOCK:  # a refusal keeps the grade (if just chosen): `before`
             if pending.flagged:
-                return refuse("flagged_not_restocked", f"{pending.sku} is flagged: put it in "
-                              f"{self.rules.quarantine_bin} (a supervisor releases it).")
+                return _reject("flagged_not_restocked", "{sku} is flagged: put it in {bin} (a supervisor releases it).",
+                               *before, sku=pending.sku, bin=self.rules.quarantine_bin)
             if pending.grade not in self.rules.restock_grades:
-                return refuse("not_resellable", f"A {pending.grade.value.replace('_', ' ')} item is not "
-                              "restocked: quarantine, dispose or return to vendor.")
+                return _reject("not_resellable", "A {grade} item is not restocked: quarantine, dispose or return to "
+                               "vendor.", *before, sku=pending.sku, grade=_grade(pending.grade))
             bin_location = bin_location or pending.default_bin
             if not bin_location:
-                return _say(Tone.ATTENTION, "bin_needed", f"Scan the bin to restock {pending.sku} into.", *before)
+                return _say(Tone.ATTENTION, "bin_needed", "Scan the bin to restock {sku} into.", *before,
+                            sku=pending.sku)
         elif disposition is Disposition.QUARANTINE:
             bin_location = self.rules.quarantine_bin
         else:
@@ -432,8 +469,9 @@ class ReturnSession:
                             pending.serial, pending.lot, pending.in_order, pending.flags, pending.photo)
         done = s.returned_units(pending.sku) + 1
         where = self._where(disposition, bin_location)
-        return _say(Tone.ACCEPTED, "item_returned", f"✓ {pending.sku} ({done} back): {where}. Scan the next item "
-                    "or COMPLETE.", *before, Fact("return_item_recorded", item.as_data()))
+        return _say(Tone.ACCEPTED, "item_returned", "✓ {sku} ({done} back): {where}. Scan the next item "
+                    "or COMPLETE.", *before, Fact("return_item_recorded", item.as_data()), sku=pending.sku, done=done,
+                    where=where)
 
     # -- the bench camera
 
@@ -446,24 +484,23 @@ class ReturnSession:
         """
         s = self.state
         photographed = {"number": event.number, "item": event.item_no, "sku": event.sku, "photo": event.photo}
-        said = f"Photo of {event.sku} (item {event.item_no}) saved."
+        said, values = "Photo of {sku} (item {item}) saved.", {"sku": event.sku, "item": event.item_no}
         if event.number != s.number:
-            return _say(Tone.INFO, "photo_saved", said, Fact("return_item_photographed", photographed))
+            return _say(Tone.INFO, "photo_saved", said, Fact("return_item_photographed", photographed), **values)
         if any(i.item_no == event.item_no and i.sku == event.sku for i in s.items):
-            return _say(Tone.INFO, "photo_saved", said, Fact("return_item_photographed", photographed))
+            return _say(Tone.INFO, "photo_saved", said, Fact("return_item_photographed", photographed), **values)
         pending = s.pending
         if pending is not None and pending.sku == event.sku and s.recorded + 1 == event.item_no:
             return _say(Tone.INFO, "photo_saved", said,
-                        Fact("return_item_photographed", {**photographed, "in_hand": True}))
-        return _say(Tone.INFO, "photo_dropped", f"The photo of {event.sku} was not kept: that unit is not on "
-                    "this return any more.")
+                        Fact("return_item_photographed", {**photographed, "in_hand": True}), **values)
+        return _say(Tone.INFO, "photo_dropped", "The photo of {sku} was not kept: that unit is not on "
+                    "this return any more.", sku=event.sku)
 
     # -- approval
 
     def _approval(self, event: ReturnInput) -> Decision:
-        listing = ", ".join(f.describe() for f in self.state.open_flags())
-        return _reject("supervisor_needed", f"A supervisor must approve ({listing}): scan a supervisor badge, "
-                       "or HOLD the return.")
+        return _reject("supervisor_needed", "A supervisor must approve ({flags}): scan a supervisor badge, "
+                       "or HOLD the return.", flags=_flags(self.state.open_flags()))
 
     # -- commands
 
@@ -483,7 +520,8 @@ class ReturnSession:
         }
         handler = handlers.get(command)
         if handler is None:
-            return _reject("not_now", f"{command.name.replace('_', ' ')} does nothing at the returns bench.")
+            return _reject("not_now", "{command} does nothing at the returns bench.",
+                           command=command.name.replace("_", " "))
         return handler()
 
     def _confirm(self) -> Decision:
@@ -497,19 +535,19 @@ class ReturnSession:
             return _reject("no_return_open", "No return is open. Scan a return label first.")
         if s.phase in ITEM_PHASES:
             assert s.pending is not None
-            return _reject("item_in_hand", f"Finish {s.pending.sku} first (or UNDO it).")
+            return _reject("item_in_hand", "Finish {sku} first (or UNDO it).", sku=s.pending.sku)
         if s.phase is ReturnPhase.APPROVAL:
             return self._approval(CommandScanned(Command.COMPLETE))
         if not s.items:
             return _reject("nothing_returned", "No item is recorded: scan the items, or CANCEL the return.")
         flags = s.open_flags()
         if flags:
-            listing = ", ".join(f.describe() for f in flags)
+            listing = _flags(flags)
             requested = Fact("approval_requested", {"number": s.number, "flags": [f.as_data() for f in flags]})
-            return _say(Tone.ATTENTION, "supervisor_needed", f"Supervisor must approve: {listing}. Scan a "
-                        "supervisor badge, or HOLD.", requested)
-        return _say(Tone.COMPLETE, "return_closed", f"Return {s.number} closed; refund is ready. Scan the next return.",
-                    *self._closing(s))
+            return _say(Tone.ATTENTION, "supervisor_needed", "Supervisor must approve: {flags}. Scan a "
+                        "supervisor badge, or HOLD.", requested, flags=listing)
+        return _say(Tone.COMPLETE, "return_closed", "Return {number} closed; refund is ready. Scan the next return.",
+                    *self._closing(s), number=s.number)
 
     def _closing(self, s: ReturnState) -> tuple[Fact, Fact]:
         assert s.order is not None and s.number is not None
@@ -519,17 +557,19 @@ class ReturnSession:
         s = self.state
         if s.phase in ITEM_PHASES:
             assert s.pending is not None
-            return _say(Tone.WARNING, "item_set_aside", f"{s.pending.sku} not recorded. Set it aside.",
-                        Fact("return_item_cancelled", {"sku": s.pending.sku}))
+            return _say(Tone.WARNING, "item_set_aside", "{sku} not recorded. Set it aside.",
+                        Fact("return_item_cancelled", {"sku": s.pending.sku}), sku=s.pending.sku)
         if s.phase is ReturnPhase.APPROVAL:
             return _say(Tone.INFO, "approval_withdrawn", "Back to the items. Scan the next item or COMPLETE.",
                         Fact("approval_withdrawn", {"number": s.number}))
         if s.phase is not ReturnPhase.RECEIVING or not s.items:
             return _reject("nothing_to_undo", "Nothing to undo here.")
         last = s.items[-1]
-        where = f" out of {last.bin}" if last.bin else ""
-        return _say(Tone.WARNING, "item_removed", f"Undone: take {last.sku}{where} and scan it again.",
-                    Fact("return_item_removed", last.as_data()))
+        if last.bin:
+            return _say(Tone.WARNING, "item_removed", "Undone: take {sku} out of {bin} and scan it again.",
+                        Fact("return_item_removed", last.as_data()), sku=last.sku, bin=last.bin)
+        return _say(Tone.WARNING, "item_removed", "Undone: take {sku} and scan it again.",
+                    Fact("return_item_removed", last.as_data()), sku=last.sku)
 
     def _cancel(self) -> Decision:
         s = self.state
@@ -539,26 +579,26 @@ class ReturnSession:
             return _reject("no_return_open", "No return is open.")
         if s.items:
             return _reject("items_recorded", "Items are recorded: UNDO them first, or COMPLETE or HOLD the return.")
-        return _say(Tone.WARNING, "return_abandoned", f"Return {s.number} cancelled. Nothing was recorded.",
-                    Fact("return_abandoned", {"number": s.number}))
+        return _say(Tone.WARNING, "return_abandoned", "Return {number} cancelled. Nothing was recorded.",
+                    Fact("return_abandoned", {"number": s.number}), number=s.number)
 
     def _hold(self) -> Decision:
         s = self.state
         if s.phase not in (ReturnPhase.RECEIVING, ReturnPhase.APPROVAL):
             if s.phase in ITEM_PHASES:
                 assert s.pending is not None
-                return _reject("item_in_hand", f"Finish {s.pending.sku} first (or UNDO it).")
+                return _reject("item_in_hand", "Finish {sku} first (or UNDO it).", sku=s.pending.sku)
             return _reject("no_return_open", "No return is open.")
         if not s.items:
             return _reject("nothing_returned", "No item is recorded: CANCEL the return instead.")
         held = Fact("return_held", {"number": s.number, "flags": [f.as_data() for f in s.open_flags()]})
-        return _say(Tone.WARNING, "return_held", f"Return {s.number} on hold for a supervisor. Parcel to the "
-                    "supervisor shelf; no refund yet.", held)
+        return _say(Tone.WARNING, "return_held", "Return {number} on hold for a supervisor. Parcel to the "
+                    "supervisor shelf; no refund yet.", held, number=s.number)
 
     def _sign_out(self) -> Decision:
         s = self.state
         if s.phase in RETURN_OPEN_PHASES:
-            return _reject("finish_return_first", f"Finish return {s.number} first (COMPLETE or HOLD).")
+            return _reject("finish_return_first", "Finish return {number} first (COMPLETE or HOLD).", number=s.number)
         return _say(Tone.INFO, "signed_out", "Signed out. Scan a badge to sign in.", Fact("signed_out"))
 
     # ------------------------------------------------------------ applying
