@@ -151,6 +151,8 @@ class Config:
     labels: LabelSettings = field(default_factory=LabelSettings)
     pin_max_failures: int = 5  # [accounts]: wrong PINs in a row before an account locks (app.accounts.pins)
     pin_lock_minutes: int = 15  # [accounts]: how long it stays locked
+    # [supervisor] min_active_minutes: rates per hour from less active time are "not enough data".
+    stats_min_active_minutes: float = 10
 
 
 def default_station_name() -> str:
@@ -186,6 +188,7 @@ _KNOWN = {
     "gs1": {"company_prefix", "sscc_reserve"},
     "labels": {"latin_address", "latin_address_carriers"},
     "accounts": {"pin_max_failures", "pin_lock_minutes"},
+    "supervisor": {"min_active_minutes"},
     **{section: set(keys) for section, keys in SHIPPING_KNOWN.items()},  # shipping, smtp, email
 }
 
@@ -255,6 +258,7 @@ def parse_config(raw: dict[str, Any], source: str = "station.toml") -> Config:
         ),
         pin_max_failures=reader.number("accounts.pin_max_failures", 5, minimum=1, maximum=20, integer=True),
         pin_lock_minutes=reader.number("accounts.pin_lock_minutes", 15, minimum=1, maximum=1440, integer=True),
+        stats_min_active_minutes=reader.number("supervisor.min_active_minutes", 10, minimum=0, maximum=480),
     )
 
 

@@ -163,6 +163,20 @@ class Outcome:
         }
 
 
+OTHER_ORDERS_SHOWN = 3  # a wrong item names at most this many open orders holding it ("+N more")
+
+
+def _as_scanned(scan: Scan) -> str:
+    """The barcode as the packer's scanner read it: an EAN-13 is shown with 13 digits, not as the
+    GTIN-14 (leading 0) the catalogue is searched by; the AIM symbology prefix is left out."""
+    if scan.ais:  # GS1 data: the GTIN of AI 01 is what is printed under the bars
+        return scan.text
+    raw = scan.raw
+    if scan.symbology and raw.startswith(scan.symbology):
+        raw = raw[len(scan.symbology):]
+    return raw.strip()
+
+
 def _packed_by_sku(state: SessionState) -> dict[str, int]:
     totals: dict[str, int] = {}
     for unit in state.packed:
@@ -187,13 +201,19 @@ class Station:
         self.recovered: Outcome | None = None  # what the start carried out that a crash had left owed
         self.rules = ScanRules(order_pattern=config.scanner.order_pattern, tote_pattern=config.scanner.tote_pattern,
                                refuse_characters=config.scanner.refuse_characters)
-        self.session = PackSession(repository.cartons(), config.packing)
+        self.session = PackSession(repository.cartons(), config.packing, has_scale=self.has_scale)
         self.repo.register_station(self.name)
         self.resume()
 
     @property
     def state(self) -> SessionState:
         return self.session.state
+
+    @property
+    def has_scale(self) -> bool:
+        """Whether this bench has a scale (its configuration names one): the screen and the session
+        word the weighing step from it ("put the box on the scale" or "type the weight")."""
+        return bool(self.config.scale)
 
     # ------------------------------------------------------------ resume after a crash
 
@@ -453,18 +473,21 @@ class Station:
 
     def _item(self, codes: tuple[str, ...], scan: Scan, manual: bool) -> ItemScanned:
         hit = self.repo.product_by_code(codes)
+        shown = _as_scanned(scan) or code
         code = codes[0] if codes else scan.text
         if hit is None:
-            return ItemScanned(code, None, manual=manual)
+            return ItemScanned(code, None, manual=manual, shown=shown)
         product = hit.product
         units = hit.units * (scan.count or 1)
         current = self.state.order
-        other = None
+        others: list[tuple[str, str | None]] = []
+        total = 0
         if current is not None and current.line_for_sku(product.sku) is None:
-            other = self.repo.other_open_order_with(product.sku, current.number)
+            others, total = self.repo.open_orders_with(product.sku, current.number, limit=OTHER_ORDERS_SHOWN)
         shipped = self.repo.serial_shipped_in(product.sku, scan.serial) if scan.serial else None
         return ItemScanned(code, product, units=units, serial=scan.serial, lot=scan.lot,
-                           serial_shipped_in=shipped, other_order=other, manual=manual)
+                           serial_shipped_in=shipped, other_order=others[0][0] if others else None, manual=manual,
+                           other_orders=tuple(others), other_orders_more=max(0, total - len(others)), shown=shown)
 
     def _serial(self, text: str, *, is_lot: bool, manual: bool) -> SerialScanned:
         pending = self.state.pending_code
@@ -510,7 +533,7 @@ class Station:
 
     def _after(self, facts: tuple[Fact, ...]) -> SessionState:
         """The session's state once these facts are applied, without applying them."""
-        scratch = PackSession(self.session.cartons, self.session.rules)
+        scratch = PackSession(self.session.cartons, self.session.rules, has_scale=self.session.has_scale)
         scratch.state = self.state
         return scratch.apply(facts)
 

@@ -50,6 +50,10 @@ class WeightCheck:
     def within(self) -> bool:
         return abs(self.difference_g) <= self.allowance_g
 
+    @property
+    def band(self) -> ToleranceBand:
+        return ToleranceBand(self.expected_g, self.allowance_g)
+
 
 def allowance_g(expected_g: int, rules: PackingRules) -> int:
     """The larger of the absolute and the percentage tolerance.
@@ -66,6 +70,58 @@ def check_weight(measured_g: int, expected_g: int, rules: PackingRules) -> Weigh
 
 def format_kg(grams: int) -> str:
     return f"{grams / 1000:.2f} kg"
+
+
+@dataclass(frozen=True, slots=True)
+class ToleranceBand:
+    """The weights a box may have: expected ± allowance, shown at one precision.
+
+    Kilograms to two decimals unless a figure has grams below ten (2105 g ± 105 g): then all four
+    to three, so the band shown is the band checked ("± 0.105 kg · accepted 2.000 – 2.210 kg",
+    never "± 0.10 kg · accepted 2.00 – 2.21 kg").
+    """
+
+    expected_g: int
+    allowance_g: int
+
+    @property
+    def low_g(self) -> int:
+        return max(0, self.expected_g - self.allowance_g)
+
+    @property
+    def high_g(self) -> int:
+        return self.expected_g + self.allowance_g
+
+    def holds(self, grams: int) -> bool:
+        return self.low_g <= grams <= self.high_g if grams >= 0 else False
+
+    @property
+    def decimals(self) -> int:
+        return 2 if all(g % 10 == 0 for g in (self.expected_g, self.allowance_g, self.low_g, self.high_g)) else 3
+
+    def kg(self, grams: int) -> str:
+        """A weight at the band's precision, without the unit: "2.105"."""
+        return f"{grams / 1000:.{self.decimals}f}"
+
+    @property
+    def expected_text(self) -> str:
+        return self.kg(self.expected_g) + " kg"
+
+    @property
+    def allowance_text(self) -> str:
+        return self.kg(self.allowance_g) + " kg"
+
+    @property
+    def low_text(self) -> str:
+        return self.kg(self.low_g)
+
+    @property
+    def high_text(self) -> str:
+        return self.kg(self.high_g) + " kg"
+
+
+def tolerance_band(expected_g: int, allowance_g: int) -> ToleranceBand:
+    return ToleranceBand(expected_g, allowance_g)
 
 
 def weight_text(grams: int | None, source: WeightSource | str) -> str:

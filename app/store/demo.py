@@ -264,6 +264,9 @@ GIFT_MESSAGES = ("Happy birthday, Mia! Love, Aunt Jo", "Congratulations on the n
 GIFT_MESSAGES_BY_COUNTRY = {"GR": "Χρόνια πολλά!", "BG": "Честит рожден ден!", "DE": "Alles Gute zum Geburtstag!"}
 INSTRUCTIONS = ("Fragile: wrap each mug in bubble wrap.", "Gift: no prices on the packing slip.",
                 "Use the branded tape.", "Pack the candle upright, lid on top.")
+# An instruction about a product goes only on an order that has one (no "candle upright" on socks).
+INSTRUCTION_NEEDS = {"Fragile: wrap each mug in bubble wrap.": frozenset({"MUG-STW", "MUG-ENM"}),
+                     "Pack the candle upright, lid on top.": frozenset({"CANDLE-SOY"})}
 
 
 def _email(customer: Customer, number: int) -> str:
@@ -289,7 +292,22 @@ def _demo_order(rng: random.Random, number: int, tote: str | None, catalogue: tu
         "packing_instructions": rng.choice(INSTRUCTIONS) if rng.random() < 0.15 else "",
     }
     lines = _demo_lines(rng, catalogue, wholesale=channel == "Wholesale")
+    values["packing_instructions"] = fitting_instruction(str(values["packing_instructions"]), lines, catalogue)
     return OrderRow(0, str(number), values, lines, cancelled=rng.random() < 0.03)
+
+
+def fitting_instruction(drawn: str, lines: list[OrderLineRow], catalogue: tuple[DemoProduct, ...]) -> str:
+    """The drawn instruction when it suits the order's products, else the next one in INSTRUCTIONS
+    that does (no random draw: the demo's later orders stay the same)."""
+    if not drawn:
+        return ""
+    families = {p.family.sku for p in catalogue if p.sku in {line.sku for line in lines}}
+    start = INSTRUCTIONS.index(drawn) if drawn in INSTRUCTIONS else 0
+    for text in (*INSTRUCTIONS[start:], *INSTRUCTIONS[:start]):
+        needs = INSTRUCTION_NEEDS.get(text)
+        if needs is None or needs & families:
+            return text
+    return ""
 
 
 def _gift(rng: random.Random, customer: Customer) -> str:

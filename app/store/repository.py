@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import Connection, Engine, bindparam, delete, insert, literal, or_, select, update
+from sqlalchemy import Connection, Engine, bindparam, delete, exists, func, insert, literal, or_, select, update
 
 from app.domain import clock
 from app.domain import model as m
@@ -192,6 +192,21 @@ class Repository:
             .limit(1)
         )
         return self._scalar(query)
+
+    def open_orders_with(self, sku: str, not_order: str, limit: int = 3) -> tuple[list[tuple[str, str | None]], int]:
+        """Every open order (but `not_order`) that has a line of this SKU: the first `limit` as
+        (number, tote or None), most urgent first, and how many there are in all."""
+        product_id = self._product_ids.get(sku)
+        if product_id is None:
+            return [], 0
+        holding = (_orders.c.status.in_(OPEN_STATUSES), _orders.c.number != not_order,
+                   exists().where(_lines.c.order_id == _orders.c.id, _lines.c.product_id == product_id))
+        rows = self.reader.execute(select(_orders.c.number, _orders.c.tote).where(*holding)
+                                   .order_by(_orders.c.priority.desc(), _orders.c.id).limit(limit)).all()
+        total = len(rows)
+        if total == limit:
+            total = int(self.reader.execute(select(func.count()).select_from(_orders).where(*holding)).scalar() or 0)
+        return [(str(number), tote or None) for number, tote in rows], total
 
     def serial_shipped_in(self, sku: str, serial: str) -> str | None:
         product_id = self._product_ids.get(sku)

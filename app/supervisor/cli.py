@@ -92,7 +92,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
         print(f"packstation stats: {exc}", file=sys.stderr)
         return 2
     bench = open_bench()
-    service = StatsService(bench.engine)
+    service = StatsService(bench.engine, min_active_s=bench.config.stats_min_active_minutes * 60)
     try:
         figures = service.returns(period) if args.view == "returns" or args.pdf else None
         if args.view == "returns":

@@ -7,7 +7,9 @@ exact time each order was packed. The caller refreshes the roll-ups first (Stats
 
 Definitions (docs/supervisor.md): an order counts when it is packed (order_packed), with its
 whole cycle time; active time = busy (an order open) + idle (between orders, gaps up to
-BREAK_AFTER_S); rates are per active hour.
+BREAK_AFTER_S); rates are per active hour, and only from at least `min_active_s` of active time
+(default 10 minutes; [supervisor] min_active_minutes): six orders packed within seconds are not
+"19,817 orders an hour", they are not enough data (None, shown as "—" / "not enough data").
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ from app.supervisor.vocabulary import CLASS_TITLES, CLASSES
 
 USERS = User.__table__
 GroupBy = Literal["packer", "station"]
+MIN_ACTIVE_S = 600.0  # rates from less active time than this are not enough data
+NOT_ENOUGH_DATA = "not enough data"
 
 
 @dataclass(frozen=True)
@@ -98,13 +102,19 @@ class Figures:
     median_s: float | None = None
     p90_s: float | None = None
     weighted: float = 0.0
+    min_active_s: float = MIN_ACTIVE_S  # below this much active time a rate is not enough data
 
     @property
     def active_s(self) -> float:
         return self.busy_s + self.idle_s
 
+    @property
+    def enough_data(self) -> bool:
+        """Whether the active time is long enough for a rate per hour to mean something."""
+        return self.active_s > 0 and self.active_s >= self.min_active_s
+
     def _per_hour(self, value: float) -> float | None:
-        return value * 3600.0 / self.active_s if self.active_s > 0 else None
+        return value * 3600.0 / self.active_s if self.enough_data else None
 
     @property
     def orders_per_h(self) -> float | None:
@@ -154,6 +164,7 @@ class Productivity:
     total: Figures
     hourly: list[HourPoint]
     generated_at: datetime
+    min_active_s: float = MIN_ACTIVE_S  # rates need at least this much active time
 
 
 # ---------------------------------------------------------------- the period's bucket rows
@@ -208,7 +219,7 @@ def _sums(rows: Any) -> list[ColumnElement[Any]]:
     return [func.coalesce(func.sum(rows.c[n]), 0).label(n) for n in (*COUNTERS, *SECONDS)]
 
 
-def _figures(key: str, name: str, row: Any, weights: Weights) -> Figures:
+def _figures(key: str, name: str, row: Any, weights: Weights, min_active_s: float = MIN_ACTIVE_S) -> Figures:
     classes = {c: int(getattr(row, c) or 0) for c in CLASSES}
     return Figures(
         key=key, name=name,
@@ -216,6 +227,7 @@ def _figures(key: str, name: str, row: Any, weights: Weights) -> Figures:
         classes=classes,
         busy_s=float(row.busy_s or 0), idle_s=float(row.idle_s or 0), cycle_s=float(row.cycle_s or 0),
         weighted=sum(weights.of(c) * n for c, n in classes.items()),
+        min_active_s=min_active_s,
     )
 
 
@@ -260,20 +272,24 @@ def _percentiles(conn: Connection, period: Period, by: GroupBy | None) -> dict[s
 
 
 def productivity(conn: Connection, period: Period, by: GroupBy = "packer", weights: Weights | None = None,
-                 *, hourly_for: str | None = None, now: datetime | None = None) -> Productivity:
+                 *, hourly_for: str | None = None, now: datetime | None = None,
+                 min_active_s: float = MIN_ACTIVE_S) -> Productivity:
     """Figures per packer or station (ranked), the floor's total, and the hourly series.
 
     `hourly_for` limits the hourly series to one packer id / station name (None: everyone).
+    Rates of a packer, station or the floor with less than `min_active_s` of active time are None.
     """
     if by not in ("packer", "station"):
         raise ValueError(f"by must be packer or station, not {by!r}")
+    if not math.isfinite(min_active_s) or min_active_s < 0:
+        raise ValueError(f"min_active_s must be 0 or more seconds, not {min_active_s!r}")
     weights = weights or Weights()
     with materialized(conn, period) as rows:
-        return _productivity(conn, period, by, weights, rows, hourly_for, now)
+        return _productivity(conn, period, by, weights, rows, hourly_for, now, min_active_s)
 
 
 def _productivity(conn: Connection, period: Period, by: GroupBy, weights: Weights, rows: Table,
-                  hourly_for: str | None, now: datetime | None) -> Productivity:
+                  hourly_for: str | None, now: datetime | None, min_active_s: float) -> Productivity:
     if by == "packer":
         key = rows.c.packer_id
         query = (select(key.label("key"), func.max(USERS.c.name).label("name"), *_sums(rows))
@@ -289,14 +305,15 @@ def _productivity(conn: Connection, period: Period, by: GroupBy, weights: Weight
         k = str(row.key)
         p50, p90 = percentiles.get(k, (None, None))
         name = row.name or (f"user {k}" if by == "packer" else k)
-        figures.append(replace(_figures(k, name, row, weights), median_s=p50, p90_s=p90))
+        figures.append(replace(_figures(k, name, row, weights, min_active_s), median_s=p50, p90_s=p90))
     figures = [f for f in figures if f.orders or f.active_s or f.scans or f.exceptions or f.units]
-    figures.sort(key=lambda f: (-(f.weighted_per_h or 0.0), -f.orders, f.name))
+    # Ranked by weighted rate; those without enough data for a rate come after, by orders.
+    figures.sort(key=lambda f: (f.weighted_per_h is None, -(f.weighted_per_h or 0.0), -f.orders, f.name))
     total_row = conn.execute(select(*_sums(rows))).one()
     p50, p90 = _percentiles(conn, period, None).get("", (None, None))
-    total = replace(_figures("", "All", total_row, weights), median_s=p50, p90_s=p90)
+    total = replace(_figures("", "All", total_row, weights, min_active_s), median_s=p50, p90_s=p90)
     series = hourly(conn, period, weights, by, hourly_for, rows=rows)
-    return Productivity(period, by, weights, figures, total, series, now or clock.now())
+    return Productivity(period, by, weights, figures, total, series, now or clock.now(), min_active_s)
 
 
 def hourly(conn: Connection, period: Period, weights: Weights, by: GroupBy = "packer",

@@ -33,6 +33,7 @@ from app.supervisor.tables import (
     accuracy_table,
     display,
     productivity_table,
+    rate_text,
     restock_table,
     return_rates_table,
     return_reasons_table,
@@ -72,7 +73,7 @@ def _totals(p: Productivity, st: dict[str, ParagraphStyle]) -> Table:
     figures = [
         ("Orders", display("int", t.orders)), ("Parcels", display("int", t.parcels)),
         ("Units", display("int", t.units)), ("Active time, all", display("hours", t.active_s)),
-        ("Orders / h", display("rate", t.orders_per_h)), ("Weighted / h", display("rate", t.weighted_per_h)),
+        ("Orders / h", rate_text(t, t.orders_per_h)), ("Weighted / h", rate_text(t, t.weighted_per_h)),
         ("Median order", display("seconds", t.median_s)), ("P90 order", display("seconds", t.p90_s)),
         ("Scan errors", display("pct", t.error_rate)), ("Holds", display("int", t.holds)),
         ("Voids", display("int", t.voids)), ("Reprints", display("int", t.reprints)),

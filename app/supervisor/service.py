@@ -17,15 +17,18 @@ from sqlalchemy import Engine
 from app.domain import clock
 from app.supervisor import audit, floor, holds, rollup
 from app.supervisor.periods import Period
-from app.supervisor.productivity import GroupBy, HourPoint, Productivity, Weights, hourly, productivity
+from app.supervisor.productivity import MIN_ACTIVE_S, GroupBy, HourPoint, Productivity, Weights, hourly, productivity
 from app.supervisor.returns_figures import ReturnsFigures, returns_figures
 
 Progress = Callable[[int, int], None]  # events folded so far, events to fold
 
 
 class StatsService:
-    def __init__(self, engine: Engine, *, hooks: floor.FloorHooks | None = None, settle_s: float | None = None) -> None:
+    def __init__(self, engine: Engine, *, hooks: floor.FloorHooks | None = None, settle_s: float | None = None,
+                 min_active_s: float = MIN_ACTIVE_S) -> None:
         self.engine = engine
+        # Rates from less active time than this are "not enough data" ([supervisor] min_active_minutes).
+        self.min_active_s = min_active_s
         self.hooks = hooks or floor.FloorHooks()
         # SQLite commits in seq order; elsewhere leave the newest minute for the next refresh.
         self.settle_s = settle_s if settle_s is not None else (0.0 if engine.dialect.name == "sqlite" else 60.0)
@@ -80,7 +83,7 @@ class StatsService:
                      hourly_for: str | None = None) -> Productivity:
         self.refresh()
         with self.engine.connect() as conn:
-            return productivity(conn, period, by, weights, hourly_for=hourly_for)
+            return productivity(conn, period, by, weights, hourly_for=hourly_for, min_active_s=self.min_active_s)
 
     def returns(self, period: Period) -> ReturnsFigures:
         """Return rate, restock time and inventory accuracy (straight from the returns and stock tables:

@@ -19,7 +19,7 @@ from typing import Any, TextIO
 from app.supervisor.audit import HistoryRow, OrderHit
 from app.supervisor.floor import FloorSnapshot
 from app.supervisor.holds import HoldItem
-from app.supervisor.productivity import Figures, Productivity
+from app.supervisor.productivity import NOT_ENOUGH_DATA, Figures, Productivity
 from app.supervisor.returns_figures import MAX_SKUS, AccuracyRow, ReturnsFigures
 
 # Kinds of cell: how a value is shown and exported.
@@ -191,7 +191,23 @@ def productivity_table(p: Productivity) -> TableData:
     table.total = _figure_row(None, p.total)
     table.notes = [f"Difficulty weights: {p.weights.describe()}.",
                    "Rates are per active hour; an order counts when it is packed, with its whole cycle time."]
+    thin = [f.name for f in (*p.rows, p.total) if not f.enough_data and (f.orders or f.active_s)]
+    if thin:
+        table.notes.append(f"— in a rate: {NOT_ENOUGH_DATA} (less than {minutes_text(p.min_active_s)} of active "
+                           "time; a rate from a few minutes is no hourly rate).")
     return table
+
+
+def minutes_text(seconds: float) -> str:
+    minutes = seconds / 60
+    return f"{minutes:g} min"
+
+
+def rate_text(f: Figures, value: float | None) -> str:
+    """A rate as a person reads it: "12.3", or "not enough data" when the active time is too short."""
+    if value is None and not f.enough_data and (f.orders or f.active_s):
+        return NOT_ENOUGH_DATA
+    return display(RATE, value)
 
 
 def hourly_table(p: Productivity) -> TableData:
@@ -261,6 +277,7 @@ def to_json(p: Productivity) -> str:
         "period": {"since": p.period.since.isoformat(), "until": p.period.until.isoformat(),
                    "label": p.period.label},
         "by": p.by,
+        "min_active_s": p.min_active_s,  # rates are null below this much active time (not enough data)
         "weights": {"single": p.weights.single, "multi": p.weights.multi, "mixed": p.weights.mixed,
                     "serial": p.weights.serial},
         "rows": table.records(),

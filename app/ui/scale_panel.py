@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from app.devices.events import DeviceState, DeviceStatus, WeightReading, WeightStatus
-from app.domain.weights import format_kg
+from app.domain.weights import ToleranceBand, format_kg
 from app.ui.device_strip import shape_pixmap
 
 if TYPE_CHECKING:  # the scale drivers (and pyserial behind them) load only when a scale answers
@@ -170,14 +170,15 @@ class TargetCard(QFrame):
             self.window.setText(_tr("Type what the scale shows (F2): the expected weight shows after."))
             self.result.set("", GREY, _tr("Not weighed yet."), bold=False)
             return
-        self.expected.setText(format_kg(expected_g))
-        self.expected.setAccessibleName(_tr("Expected {0}").format(format_kg(expected_g)))
-        if allowance_g is None:
+        band = ToleranceBand(expected_g, allowance_g) if allowance_g is not None else None
+        expected = band.expected_text if band is not None else format_kg(expected_g)
+        self.expected.setText(expected)
+        self.expected.setAccessibleName(_tr("Expected {0}").format(expected))
+        if band is None:
             self.window.setText("")
-        else:
-            low, high = max(0, expected_g - allowance_g), expected_g + allowance_g
+        else:  # one precision for all three, so the band shown is the band checked
             self.window.setText(_tr("Tolerance ± {0} · accepted {1} – {2}").format(
-                format_kg(allowance_g), format_kg(low).removesuffix(" kg"), format_kg(high)))
+                band.allowance_text, band.low_text, band.high_text))
         if measured_g is None or allowance_g is None:
             self.result.set("", GREY, _tr("Not weighed yet."), bold=False)
             return

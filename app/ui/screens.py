@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePol
 from app.devices.events import DeviceState, DeviceStatus, WeightReading, WeightStatus
 from app.domain.rules import PackingRules
 from app.domain.session import Phase, SessionState
-from app.domain.weights import allowance_g, format_kg
+from app.domain.weights import allowance_g
 from app.ui import icons
 from app.ui.label_panel import LabelInfo, LabelPanel
 from app.ui.order_view import LinesView, OrderHeader, OrderProgress
@@ -337,11 +337,13 @@ class WeighingScreen(Screen):
     def _refresh(self) -> None:
         state = self.state
         carton = state.carton.code if state.carton else "?"
-        self.headline.setText(_tr("Put box {0} ({1}) on the scale").format(state.box, carton))
+        has_scale = self.scale_status is not None and self.scale_status.state is not DeviceState.ABSENT
+        # Never "put it on the scale" beside "no scale at this bench": without one, the weight is typed.
+        self.headline.setText(_tr("Put box {0} ({1}) on the scale").format(state.box, carton) if has_scale
+                              else _tr("Weigh box {0} ({1}) and type its weight (F2)").format(state.box, carton))
         expected = state.expected_weight_g() if state.order is not None else 0
         allowance = self.allowance()
         weight = state.weight
-        has_scale = self.scale_status is not None and self.scale_status.state is not DeviceState.ABSENT
         blind = not has_scale and weight is None  # typed by hand: never show what to type
         self.target.show_target(expected, allowance, weight.measured_g if weight else None, blind=blind)
         self.gauge.setVisible(not blind)
@@ -356,7 +358,7 @@ class WeighingScreen(Screen):
                               bool(self.reading and self.reading.stable))
         if state.needs_override == "weight" and weight is not None:
             self.hint.setText(_tr("Outside ± {0}. Check the box and weigh again, Hold (F9), "
-                                  "or a supervisor scans their badge.").format(format_kg(weight.allowance_g)))
+                                  "or a supervisor scans their badge.").format(weight.band.allowance_text))
         elif has_scale:
             self.hint.setText(_tr("The label prints as soon as the box lies still within the tolerance."))
         else:

@@ -174,7 +174,10 @@ def _boxed(flow: Flow, heading: str, body: str, border: Color, fill_: Color, x: 
 
 
 def _returns(flow: Flow, texts: TemplateTexts, data: SlipData, accent: Color, x: float, width: float) -> None:
-    body = data.return_instructions.strip() or texts.get("returns_text")
+    # "Scan the code" only when a code is printed: without a return URL the text without a code.
+    default = texts.get("returns_text") if data.return_url else (texts.get("returns_text_no_code")
+                                                                  or texts.get("returns_text"))
+    body = data.return_instructions.strip() or default
     if not body and not data.return_url:
         return
     qr = encode(Symbology.QR, data.return_url, "return_url", "M") if data.return_url else None
