@@ -473,8 +473,8 @@ class Station:
 
     def _item(self, codes: tuple[str, ...], scan: Scan, manual: bool) -> ItemScanned:
         hit = self.repo.product_by_code(codes)
-        shown = _as_scanned(scan) or code
         code = codes[0] if codes else scan.text
+        shown = _as_scanned(scan) or code
         if hit is None:
             return ItemScanned(code, None, manual=manual, shown=shown)
         product = hit.product
