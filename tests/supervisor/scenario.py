@@ -27,6 +27,7 @@ BENCH-1, Alex Packer (P-1001)                    BENCH-2, Priya Patel (P-1002)
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -97,6 +98,7 @@ class Truth:
     reprints: int
     overrides: int
     reopened: int
+    packed_at: tuple[str, ...] = ()  # when each order was packed (its CONFIRM), UTC
 
     @property
     def active_s(self) -> float:
@@ -112,11 +114,19 @@ class Truth:
 ALEX = Truth("Alex Packer", "BENCH-1", orders=4, parcels=4, units=13, busy_s=30 + 60 + 60 + 30 + 20,
              idle_s=60 + 60 + 30 + 60 + 30 + 40, cycles=(30, 60, 60, 20), median_s=30, p90_s=60,
              weighted=1 + 1.75 + 1.25 + 1, scans=19, rejected=1, holds=1, voids=0, reprints=1, overrides=0,
-             reopened=1)
+             reopened=1, packed_at=("08:01:30", "08:03:30", "08:05:00", "08:07:20"))
 # Priya: 1003 serial-tracked, 1011 one SKU x2 (shipped short); 2 opened, 2 serial asks, 3 items, 2 cartons.
 PRIYA = Truth("Priya Patel", "BENCH-2", orders=2, parcels=2, units=3, busy_s=60 + 40, idle_s=90 + 10 + 50,
               cycles=(60, 40), median_s=40, p90_s=60, weighted=2.5 + 1.25, scans=9, rejected=0, holds=0, voids=1,
-              reprints=0, overrides=1, reopened=0)
+              reprints=0, overrides=1, reopened=0, packed_at=("08:03:00", "08:41:00"))
+
+
+def local_hours(*truths: Truth) -> dict[str, int]:
+    """Orders packed per hour of the station's local clock ("HH:00" -> orders), as the supervisor's hourly
+    series counts them: the shift runs 08:00-08:42 UTC, which is one local hour in some zones and two in
+    others (13:30-14:12 in Kolkata)."""
+    moments = sorted(at(when) for truth in truths for when in truth.packed_at)
+    return dict(Counter(moment.astimezone().strftime("%H:00") for moment in moments))
 
 
 class Clock:

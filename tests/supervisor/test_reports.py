@@ -16,7 +16,7 @@ import pytest
 from app.supervisor.periods import Period
 from app.supervisor.report_pdf import shift_report
 from app.supervisor.tables import display, productivity_table, text_table, write_csv
-from tests.supervisor.scenario import ALEX, DAY, PRIYA
+from tests.supervisor.scenario import ALEX, DAY, PRIYA, START
 
 WHOLE_DAY = Period(DAY, DAY + timedelta(days=1), "Shift")
 SINCE, UNTIL = "2026-11-25T00:00+00:00", "2026-11-26T00:00+00:00"
@@ -63,7 +63,9 @@ def test_the_text_table_shows_the_screens_formatting(shift):
     alex = next(line for line in lines if "Alex Packer" in line)
     assert alex.split()[:6] == ["2", "Alex", "Packer", "4", "4", "13"]
     assert "30.0" in alex and "5.3 %" in alex  # orders per active hour; 1 refused of 19 scans
-    assert any(line.startswith("08:00") for line in lines)  # the hourly series
+    # The hourly series counts hours of --since's zone (UTC here) and labels them in local time.
+    first_hour = START.astimezone().strftime("%H:%M")  # "08:00" in UTC, "13:30" in Kolkata
+    assert any(line.startswith(first_hour) for line in lines)
 
 
 def test_bad_arguments_are_refused_with_a_reason(shift):
