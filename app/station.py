@@ -445,6 +445,7 @@ class Station:
         if order is None:
             return OrderScanned(reference, None)
         holder = None
+        not_held = None
         if order.status is OrderStatus.PACKING:
             holder = self.repo.station_holding(order.number)
             if holder == self.name:
@@ -460,12 +461,10 @@ class Station:
                     order = replace(order, status=OrderStatus(claim.status))
                 elif claim.holder:
                     holder = claim.holder
-                elif claim.offline:
-                    holder = "no station (central database offline: this order is not reserved here)"
-                else:
-                    holder = "no station (the order is not in the central database)"
+                else:  # nobody holds it, yet it is refused: say why, not "being packed at no station"
+                    not_held = "offline" if claim.offline else "not_central"
         note = self.repo.packed_note(order.number) if order.status in (OrderStatus.PACKED, OrderStatus.SHIPPED) else ""
-        return OrderScanned(reference, order, held_elsewhere=holder, packed_note=note)
+        return OrderScanned(reference, order, held_elsewhere=holder, packed_note=note, not_held=not_held)
 
     def reload_cartons(self) -> None:
         """The carton list changed (pulled from the central database): suggest from the new one."""

@@ -241,13 +241,31 @@ class ClaimService:
             return 0
         return len(self._claim_next_and_fetch(conn, missing))
 
-    def reconcile(self, conn: Any) -> int:
+    def reconcile(self, conn: Any, *, first: bool = False) -> int:
         """After a (re)connect: adopt claims the central database says this station holds but the
         cache does not know (granted just as the connection broke: the answer was lost), so they
-        are packed or handed back instead of blocking their orders for a whole lease."""
+        are packed or handed back instead of blocking their orders for a whole lease.
+
+        `first`: the first connection of this process. Orders reserved ahead by an earlier run
+        (it crashed, or exited while the central database was away) go back to the queue at
+        once, and so do claims it never heard granted; orders it was packing (opened here) stay.
+        """
         rows = conn.execute("SELECT o.number FROM claims c JOIN orders o ON o.id = c.order_id "
                             "WHERE c.station = ps_my_station()").fetchall()
         unknown = [number for (number,) in rows if self.cache.get(number) is None]
+        if first:
+            stale = [claim.number for claim in self.cache.all() if not claim.opened]
+            opened_here = self._open_here(unknown)
+            handed = self.hand_back(conn, stale + [n for n in unknown if n not in opened_here])
+            if handed:
+                log.info("handed back %d order(s) reserved by the previous run: %s", len(handed),
+                         ", ".join(handed[:10]))
+            unknown = sorted(opened_here)
+            if not unknown:
+                return 0
+            self.cache.put([CachedClaim(n, self._local_until(), opened=True, claimed_at=lease_clock())
+                            for n in unknown])
+            return len(unknown)
         if not unknown:
             return 0
         log.info("adopting %d claim(s) whose grant was not heard: %s", len(unknown), ", ".join(unknown[:10]))
@@ -255,6 +273,48 @@ class ClaimService:
         if self.puller is not None:
             self.puller.fetch_orders(conn, unknown)
         return len(unknown)
+
+    def hand_back(self, conn: Any, numbers: list[str]) -> list[str]:
+        """Release these claims of this station in one round trip and forget them here."""
+        if not numbers:
+            return []
+        conn.execute("SELECT ps_release(n) FROM unnest(%s::varchar[]) AS n", (numbers,))
+        self.cache.drop(numbers)
+        return numbers
+
+    def hand_back_reserved(self, connect: Callable[[], Any] | None = None) -> int:
+        """Give every order reserved ahead (not opened here) back to the queue: on a clean exit.
+
+        Uses a new connection (the claim connection may have died with an outage); when the
+        central database cannot be reached the reservations stay in the cache, and the next
+        start hands them back (`reconcile(first=True)`). Returns how many went back.
+        """
+        numbers = [claim.number for claim in self.cache.all() if not claim.opened]
+        if not numbers:
+            return 0
+        try:
+            with (connect or self._connect)() as conn:
+                self.hand_back(conn, numbers)
+        except Exception as exc:
+            if not is_connection_error(exc):
+                raise
+            log.warning("central database out of reach: %d reserved order(s) go back on the next start (%s)",
+                        len(numbers), str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__)
+            return 0
+        return len(numbers)
+
+    def _open_here(self, numbers: list[str]) -> set[str]:
+        """Of these orders, those whose latest event at this station did not close them."""
+        found = set()
+        with self.cache.engine.connect() as local:
+            for number in numbers:
+                row = local.execute(select(EVENTS.c.type).join(ORDERS, ORDERS.c.id == EVENTS.c.order_id)
+                                    .where(ORDERS.c.number == number, EVENTS.c.station == self.station,
+                                           EVENTS.c.type != "sync_conflict")
+                                    .order_by(EVENTS.c.seq.desc()).limit(1)).first()
+                if row is not None and row.type not in CLOSING_TYPES:
+                    found.add(number)
+        return found
 
     def tidy(self, conn: Any) -> None:
         """Forget claims whose order is finished here and pushed (the push released them centrally),
@@ -351,8 +411,25 @@ class ClaimService:
 
     def _run(self, work: Callable[[Any], T]) -> T:
         with self._lock:
-            if self._conn is None or self._conn.closed:
+            fresh = self._conn is None or self._conn.closed or self._conn.broken
+            if fresh:
+                self._drop_connection()
                 self._conn = self._connect()
+            try:
+                return work(self._conn)
+            except Exception as exc:
+                if not is_connection_error(exc):
+                    raise
+                dead = self._conn.closed or self._conn.broken
+                self._drop_connection()
+                if fresh or not dead:
+                    raise  # a new connection failed, or the server is slow (a timeout): no second try
+            # The connection died while idle (the server restarted, a network blip): the first call
+            # after a reconnect must not fail for it. Every claim call is safe to repeat (ps_claim
+            # and ps_renew renew, ps_release finds nothing, a lost ps_claim_next grant is reconciled).
+            log.info("central claims: the connection was dead (the server restarted?); connecting again")
+            self.counts["reconnect"] += 1
+            self._conn = self._connect()
             try:
                 return work(self._conn)
             except Exception as exc:

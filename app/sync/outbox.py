@@ -286,6 +286,13 @@ class Outbox:
         with self.engine.connect() as conn:
             return conn.execute(select(func.coalesce(func.max(RETURN_EVENTS.c.seq), 0))).scalar_one()
 
+    def pending_returns(self) -> int:
+        """Return events recorded here and not yet sent."""
+        with self.engine.connect() as conn:
+            after = int(read_state(conn, PUSH_RETURNS) or 0)
+            return conn.execute(select(func.count()).select_from(RETURN_EVENTS).where(
+                RETURN_EVENTS.c.seq > after, RETURN_EVENTS.c.central_id.is_(None))).scalar_one()
+
     def push_returns(self, conn) -> int:
         """Send one batch of return events (RMAs issued, returns opened, graded, closed); returns
         how many local events it covered (0: none waiting)."""

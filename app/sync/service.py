@@ -160,27 +160,58 @@ class CentralSync:
         self.worker.start()
 
     def stop(self, *, hand_back_reserved: bool = True) -> None:
-        """Stop syncing. Reserved orders not yet opened go back to the queue for other stations."""
+        """Stop syncing. Reserved orders not yet opened go back to the queue for other stations
+        (on a new connection: the old ones may have died with an outage); when the central
+        database is out of reach they go back on the next start."""
         self.worker.stop()
-        if hand_back_reserved and self.link.online:
-            for claim in self.cache.reserved():
-                self.claims.release(claim.number)
+        if hand_back_reserved:
+            self.claims.hand_back_reserved(lambda: self.connect("claims", statement_timeout_ms=2000))
         self.claims.close()
         self.ledgers.close()
 
-    def flush(self, timeout_s: float = 30.0) -> bool:
+    def unpushed(self) -> dict[str, int]:
+        """What is still waiting to reach the central database: pack events, stock movements,
+        return events (0 each when everything is there)."""
+        outbox = self.outbox
+        return {"pack events": outbox.pending(), "stock movements": outbox.pending_stock(),
+                "return events": outbox.pending_returns()}
+
+    def flush(self, timeout_s: float = 30.0, *, offline_grace_s: float | None = None) -> bool:
         """Wait until every event, stock movement and return event committed so far is in the
-        central database."""
-        deadline = time.monotonic() + timeout_s
+        central database. `offline_grace_s`: give up sooner when the link is still down after it."""
+        started = time.monotonic()
+        deadline = started + timeout_s
         outbox = self.outbox
         targets = ((outbox.cursor, outbox.last_seq()), (outbox.stock_cursor, outbox.last_stock_id()),
                    (outbox.returns_cursor, outbox.last_return_seq()))
         while time.monotonic() < deadline:
             if all(cursor() >= target for cursor, target in targets):
                 return True
+            if (offline_grace_s is not None and not self.link.online
+                    and time.monotonic() - started >= offline_grace_s):
+                return False
             self.worker.wake()
             time.sleep(0.05)
         return False
+
+    def finish(self, timeout_s: float = 10.0, *, offline_grace_s: float = 3.0) -> str | None:
+        """Before a command exits: push what is left, stop, and say what stayed behind.
+
+        None when everything reached the central database; otherwise a sentence for the user
+        (what is left, why, and that the next start pushes it). Waits at most `timeout_s`, and
+        `offline_grace_s` when the central database stays out of reach.
+        """
+        flushed = self.flush(timeout_s, offline_grace_s=offline_grace_s)
+        reason = self.link.message if not self.link.online else f"still sending after {timeout_s:.0f} s"
+        self.stop()
+        if flushed:
+            return None
+        left = {kind: count for kind, count in self.unpushed().items() if count}
+        if not left:
+            return None
+        what = ", ".join(f"{count} {kind}" for kind, count in left.items())
+        return (f"{what} not pushed to the central database ({reason}); they are kept here and "
+                "pushed when this station next runs online")
 
     def status(self) -> SyncStatus:
         return self.link.status()

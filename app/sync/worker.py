@@ -5,6 +5,7 @@ One round, every `sync_interval_ms` (at once again while there is a backlog):
     push events + parcels (in seq order), then print jobs, then stock movements
     pull products, cartons, users, orders (by change sequence), then this station's conflicts
     renew leases (every lease/4, and at once after a reconnect), top up pre-claims, tidy claims
+    end other stations' stale transactions (every WATCHDOG_EVERY_S: ps_end_stale_station_transactions)
 Any round trip that fails because the database is out of reach marks the link offline (the
 Station keeps packing from its cache and claims) and drops the connection; the next round
 reconnects, pushes what queued up, and reconciles.
@@ -34,6 +35,10 @@ PUSH_BUDGET_S = 1.0
 PULL_BUDGET_S = 1.0
 TIDY_EVERY_S = 2.0
 STALL_S = 3.0
+# Every station sweeps for station transactions left open (c0007_guard): one held open would hold
+# back the xmin horizon every station pulls below. The server's limits (5 s idle in a transaction,
+# 15 s in one) plus this period bound how long a new order can stay hidden (docs/central.md).
+WATCHDOG_EVERY_S = 2.0
 
 
 class SyncWorker(threading.Thread):
@@ -54,6 +59,10 @@ class SyncWorker(threading.Thread):
         self._round_started: float | None = None
         self._stock_error: str | None = None  # the last refusal of a stock push, logged once
         self._ledger_error: str | None = None  # the last failure to pull stock and returns, logged once
+        self._last_watchdog = 0.0
+        self._reconciled = False  # the first connection of this process has been reconciled
+        self._watchdog_error: str | None = None
+        self.ended_transactions = 0  # other stations' stale transactions this worker ended
 
     # ------------------------------------------------------------------ the thread
 
@@ -113,12 +122,16 @@ class SyncWorker(threading.Thread):
             if now - self._last_tidy >= TIDY_EVERY_S or self._last_renew == 0.0:
                 central.claims.tidy(conn)
                 self._last_tidy = now
-            if self._last_renew == 0.0:  # just (re)connected
-                central.claims.reconcile(conn)
+            if self._last_renew == 0.0:  # just (re)connected; the first time, hand back the last run's reservations
+                central.claims.reconcile(conn, first=not self._reconciled)
+                self._reconciled = True
             if now - self._last_renew >= self.renew_every_s:
                 central.claims.renew_all(conn)
                 self._last_renew = now
             central.claims.top_up(conn)
+            if now - self._last_watchdog >= WATCHDOG_EVERY_S:
+                self._end_stale_transactions(conn)
+                self._last_watchdog = now
             central.link.report_ok(pending=central.outbox.pending() if busy else 0)
             self.last_success = time.monotonic()
             return busy
@@ -190,6 +203,31 @@ class SyncWorker(threading.Thread):
             return False
         self._ledger_error = None
         return not stats.caught_up
+
+    def _end_stale_transactions(self, conn) -> None:
+        """Have the server end station transactions held open too long (any station's, this one's too).
+
+        Like the stock push, a refusal that is not an outage is logged once and packing goes on.
+        """
+        try:
+            rows = conn.execute("SELECT station, state, seconds, terminated "
+                                "FROM ps_end_stale_station_transactions()").fetchall()
+        except Exception as exc:
+            if is_connection_error(exc):
+                raise
+            message = _first_line(exc)
+            if message != self._watchdog_error:
+                log.error("stale station transactions not checked: %s", message)
+                self._watchdog_error = message
+            return
+        self._watchdog_error = None
+        for station, state, seconds, terminated in rows:
+            if terminated:
+                self.ended_transactions += 1
+                log.warning("ended a transaction of station %s held open %.0f s (%s)", station, seconds, state)
+            else:
+                log.error("station %s holds a transaction open (%.0f s, %s) and the central database would "
+                          "not end it: its owner needs pg_signal_backend", station, seconds, state)
 
     def _connect(self) -> bool:
         """Connect (at most once a second after a failure) and check which central database it is."""

@@ -55,6 +55,14 @@ PATTERNS: dict[str, tuple[str, str]] = {
     "nothing_to_undo": (r"Nothing to undo in this box\.", "Nothing to undo in this box."),
     "order_released": (r"Stopped packing (?P<order>.+)\. Put everything back in the tote\.",
                        "Stopped packing {order}. Put everything back in the tote."),
+    "order_claimed": (r"Order (?P<order>.+) is being packed at (?P<station>.+)\.",
+                      "Order {order} is being packed at {station}."),
+    "order_not_held_offline": (r"Central database offline: order (?P<order>.+) is not held here, so it cannot be "
+                               r"packed until the connection is back\.",
+                               "Central database offline: order {order} is not held here, so it cannot be packed "
+                               "until the connection is back."),
+    "order_not_central": (r"Order (?P<order>.+) is not in the central database\. Give the tote to a supervisor\.",
+                          "Order {order} is not in the central database. Give the tote to a supervisor."),
 }
 _COMPILED = {code: re.compile(pattern) for code, (pattern, _) in PATTERNS.items()}
 
@@ -108,4 +116,8 @@ def _register_for_lupdate() -> None:  # pragma: no cover - never called: lupdate
     tr("Feedback", "No order or tote {ref}. Check the pick list.")
     tr("Feedback", "Nothing to undo in this box.")
     tr("Feedback", "Stopped packing {order}. Put everything back in the tote.")
+    tr("Feedback", "Order {order} is being packed at {station}.")
+    tr("Feedback", "Central database offline: order {order} is not held here, so it cannot be packed "
+                   "until the connection is back.")
+    tr("Feedback", "Order {order} is not in the central database. Give the tote to a supervisor.")
     tr("Feedback", "serial {0}")

@@ -144,8 +144,10 @@ class StationWorker(QThread):
         central = self.context.extras.get("central")
         if central is not None:
             try:
-                central.flush(timeout_s=10)  # what was packed reaches the central database before we exit
-                central.stop()
+                # What was packed reaches the central database before we exit, or the log says what did not.
+                unpushed = central.finish(timeout_s=10)
+                if unpushed:
+                    log.warning("closing: %s", unpushed)
             except Exception:  # noqa: BLE001 - closing on exit must not raise
                 log.exception("stopping the central sync failed")
         repo = getattr(station, "repo", None)

@@ -686,6 +686,18 @@ GS1 SSCC</translation>
         <translation>Packen von {order} abgebrochen. Alles zurück in die Kiste.</translation>
     </message>
     <message>
+        <source>Order {order} is being packed at {station}.</source>
+        <translation>Auftrag {order} wird an {station} gepackt.</translation>
+    </message>
+    <message>
+        <source>Central database offline: order {order} is not held here, so it cannot be packed until the connection is back.</source>
+        <translation>Zentrale Datenbank offline: Auftrag {order} ist nicht für diesen Platz reserviert und kann erst gepackt werden, wenn die Verbindung wieder steht.</translation>
+    </message>
+    <message>
+        <source>Order {order} is not in the central database. Give the tote to a supervisor.</source>
+        <translation>Auftrag {order} ist nicht in der zentralen Datenbank. Kiste zum Vorarbeiter.</translation>
+    </message>
+    <message>
         <source>serial {0}</source>
         <translation>Seriennr. {0}</translation>
     </message>

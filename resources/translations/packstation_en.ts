@@ -686,6 +686,18 @@ GS1 SSCC</translation>
         <translation>Stopped packing {order}. Put everything back in the tote.</translation>
     </message>
     <message>
+        <source>Order {order} is being packed at {station}.</source>
+        <translation>Order {order} is being packed at {station}.</translation>
+    </message>
+    <message>
+        <source>Central database offline: order {order} is not held here, so it cannot be packed until the connection is back.</source>
+        <translation>Central database offline: order {order} is not held here, so it cannot be packed until the connection is back.</translation>
+    </message>
+    <message>
+        <source>Order {order} is not in the central database. Give the tote to a supervisor.</source>
+        <translation>Order {order} is not in the central database. Give the tote to a supervisor.</translation>
+    </message>
+    <message>
         <source>serial {0}</source>
         <translation>serial {0}</translation>
     </message>

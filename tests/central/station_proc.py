@@ -7,6 +7,10 @@ scale, labels to a null printer) with the sync package wired in exactly as the p
 to app/station.py does (`NetworkedStation` below), and a SyncWorker thread. It packs until
 the queue stays empty for --idle-exit seconds while online, waits for its outbox to drain,
 and prints one JSON summary line. Lives under tests/: app.sync may not import app.station.
+
+With --hold it packs nothing: it reserves --preclaim orders ahead, prints {"reserved": [...]},
+and waits for a line "exit" (or the end of its standard input) to stop cleanly, as a bench left
+running between shifts and then closed; the tests of handing reservations back kill it or stop it.
 """
 
 from __future__ import annotations
@@ -120,6 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--interval-ms", type=int, default=200)
     parser.add_argument("--idle-exit", type=float, default=2.0, help="stop after the queue is empty this long")
     parser.add_argument("--max-seconds", type=float, default=150.0)
+    parser.add_argument("--hold", action="store_true", help="reserve orders, pack none, stop on 'exit'")
     args = parser.parse_args(argv)
 
     started = time.monotonic()
@@ -139,6 +144,8 @@ def main(argv: list[str] | None = None) -> int:
         if time.monotonic() - started > args.max_seconds:
             print(json.dumps({"station": bench.config.station, "error": "never reached the central database"}))
             return 3
+    if args.hold:
+        return _hold(central, bench, args)
     repository = immediate_writer(bench.engine, Repository(bench.engine))
     station = NetworkedStation(bench.config, repository, NullOutput(), central.claims)
     central.start()
@@ -210,6 +217,23 @@ def main(argv: list[str] | None = None) -> int:
                "timing": {key: round(value, 2) for key, value in timing.items()},
                "claims": dict(central.claims.counts), "worker_rounds": central.worker.rounds}
     print(json.dumps(summary))
+    bench.close()
+    return 0
+
+
+def _hold(central: CentralSync, bench, args) -> int:
+    """Reserve orders ahead and sit on them until told to exit (then stop as the app does)."""
+    central.start()
+    deadline = time.monotonic() + args.max_seconds
+    while len(central.claims.cache.reserved()) < args.preclaim and time.monotonic() < deadline:
+        time.sleep(0.05)
+    reserved = sorted(claim.number for claim in central.claims.cache.reserved())
+    print(json.dumps({"station": bench.config.station, "reserved": reserved}), flush=True)
+    for line in sys.stdin:
+        if line.strip() == "exit":
+            break
+    left = central.finish(timeout_s=10)
+    print(json.dumps({"station": bench.config.station, "stopped": True, "unpushed": left}), flush=True)
     bench.close()
     return 0
 

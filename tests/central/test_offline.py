@@ -72,7 +72,9 @@ def test_a_stopped_server_is_noticed_within_5_seconds_and_packing_goes_on_with_n
         stranger = next(n for n in numbers if n not in reserved and
                         s1.local("SELECT status FROM orders WHERE number = :n", {"n": n}) == [("open",)])
         refused = s1.station().scan(stranger)
-        assert refused.code == "order_claimed" and "offline" in refused.message
+        assert refused.code == "order_not_held_offline"
+        assert refused.message == (f"Central database offline: order {stranger} is not held here, "
+                                   "so it cannot be packed until the connection is back.")
         assert s1.claims.next_order() is None  # nothing reserved left: the screen says wait
     assert s1.central.flush(timeout_s=30)
     _wait(lambda: s1.central.link.online, 10)

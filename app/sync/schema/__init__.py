@@ -9,7 +9,7 @@ from sqlalchemy import Engine, create_engine, inspect, text
 from app.sync.pg import sqlalchemy_url
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
-HEAD = "c0005"  # the newest migration in app/sync/migrations/versions
+HEAD = "c0007_guard"  # the newest migration in app/sync/migrations/versions
 VERSION_TABLE = "central_alembic_version"
 
 
