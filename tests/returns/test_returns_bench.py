@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import select, text
 
+from app.domain import clock
 from app.domain.returns import Flag, ReturnPhase, ReturnRules
 from app.returns.service import ReturnStation
 from app.store.inventory import StockReader, movements_of, record_shipment
@@ -173,19 +174,23 @@ def test_undo_at_the_bench_takes_the_unit_back_out_of_stock(db, repo):
 
 
 def test_a_quarantined_unit_released_by_a_supervisor_counts_as_restocked(db, repo):
+    """GIVEN a mug returned with missing parts (to quarantine) at the bench's NOW
+    WHEN a supervisor releases it to a sellable bin two hours later (the app's clock)
+    THEN it counts as restocked, two hours after receipt, and cannot be released twice"""
     engine, sessions = db
     ship_order(sessions, "2007", [("MUG-1", 1)])
     station = bench(repo)
     for scan in ("PS:BADGE:P-1001", "2007", MUG_GTIN, "PS:GRADE:MISSING-PARTS", "PS:CMD:CONFIRM",
                  "PS:CMD:COMPLETE"):
         station.scan(scan)
-    repo.release_from_quarantine("2007-R1", 1, "b-01-1", SAM)
+    with clock.frozen(NOW + timedelta(hours=2)):
+        repo.release_from_quarantine("2007-R1", 1, "b-01-1", SAM)
     assert stock(engine, "MUG-1") == {"QUARANTINE": 0, "B-01-1": 1}
     with pytest.raises(ValueError, match="not in quarantine"):
         repo.release_from_quarantine("2007-R1", 1, "B-01-1", SAM)
     with engine.connect() as conn:
-        times = restock_times(conn, NOW - timedelta(days=1), NOW + timedelta(days=3650))
-    assert times.units == 1
+        times = restock_times(conn, NOW, NOW + timedelta(days=1))
+    assert (times.units, times.median_hours) == (1, 2.0)
 
 
 def test_return_rate_by_sku_and_reason(db, repo):
@@ -200,7 +205,7 @@ def test_return_rate_by_sku_and_reason(db, repo):
                  MUG_GTIN, "PS:GRADE:DAMAGED:DEFECTIVE", "PS:DISPOSE:DISPOSE", "PS:CMD:COMPLETE"):
         station.scan(scan)
     with engine.connect() as conn:
-        now = datetime.now(UTC)
+        now = clock.now()
         rates = {r.sku: r for r in return_rates(conn, now - timedelta(hours=1), now + timedelta(hours=1))}
     assert (rates["SOCK-M"].shipped, rates["SOCK-M"].returned, rates["SOCK-M"].rate) == (4, 1, 0.25)
     assert rates["MUG-1"].rate == 0.5 and rates["MUG-1"].reasons == {"damaged/defective": 1}
