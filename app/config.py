@@ -136,6 +136,9 @@ class Config:
     document_printer: str = ""
     label_format: str = ""  # zpl or pdf; empty: zpl for tcp/serial/file printers, pdf otherwise
     label_dpi: int = 203
+    # [printers] unicode_font: a TrueType font stored on the ZPL label printer ("E:NOTOSANSCJK.TTF"):
+    # text its resident font cannot print (CJK, Arabic, Hebrew...) goes as text in it, not as a graphic.
+    label_unicode_font: str = ""
     slip_page: str = "A4"
     scale: str = ""
     packing: PackingRules = field(default_factory=lambda: PackingRules(weigh_parcels=False))
@@ -178,7 +181,7 @@ _KNOWN = {
     "station": {"name"},
     "database": {"url"},
     "central": set(CENTRAL_KEYS),
-    "printers": {"label", "document", "label_format", "label_dpi", "slip_page"},
+    "printers": {"label", "document", "label_format", "label_dpi", "slip_page", "unicode_font"},
     "scale": {"uri"},
     "packing": {"weight_tolerance_g", "weight_tolerance_pct", "carton_fill_limit", "weigh_parcels"},
     "scanner": {"order_pattern", "tote_pattern", "serial", "refuse_characters"},
@@ -241,6 +244,7 @@ def parse_config(raw: dict[str, Any], source: str = "station.toml") -> Config:
         document_printer=reader.printer("printers.document"),
         label_format=reader.choice("printers.label_format", "", ("zpl", "pdf")),
         label_dpi=reader.choice("printers.label_dpi", 203, (203, 300, 600)),
+        label_unicode_font=reader.printer_font("printers.unicode_font"),
         slip_page=reader.choice("printers.slip_page", "A4", ("A4", "Letter")),
         scale=reader.device_uri("scale.uri", ("serial", "usb", "sim")),
         packing=packing,
@@ -333,6 +337,21 @@ class _Reader(SettingsReader):
         if value and not re.match(r"(tcp|serial|file|cups|dir|dummy)://.", value):
             raise self._fail(dotted, f"{value!r} is not a printer URI like tcp://10.0.0.5:9100, "
                                      "serial:///dev/ttyUSB0?baud=9600, cups://Office, dir:///path/to/folder")
+        return value
+
+    def printer_font(self, dotted: str) -> str:
+        """A font stored on a ZPL printer as ^A@ names it: drive (R, B, E or A), colon, name,
+        .TTF/.TTE/.FNT; upper case. The rule of printers.zpl.render_zpl (which app.config may
+        not import: the store reads the configuration and knows nothing of printers)."""
+        value = self.text(dotted, "").strip().upper()
+        if not value:
+            return ""
+        drive, _, rest = value.partition(":")
+        stem, dot, ext = rest.rpartition(".")
+        if (len(drive) != 1 or drive not in "RBEA" or not dot or not stem or ext not in ("TTF", "TTE", "FNT")
+                or any(ch in stem for ch in "^~,:") or not stem.isascii() or not stem.isprintable()):
+            raise self._fail(dotted, f"{value!r} is not a font on the printer like E:NOTOSANSCJK.TTF "
+                                     "(drive R, B, E or A, a colon, the file name with .TTF, .TTE or .FNT)")
         return value
 
     def device_uri(self, dotted: str, schemes: tuple[str, ...]) -> str:

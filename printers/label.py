@@ -100,7 +100,7 @@ class Text:
     max_lines: int = 1
     fit: Fit = Fit.WRAP
     min_height: int | None = None
-    align: Align = Align.LEFT
+    align: Align = Align.LEFT  # LEFT is the line's start: a right-to-left line (Arabic, Hebrew) aligns right
     line_spacing: int = 0
     reverse: bool = False
     field: str = ""

@@ -21,7 +21,7 @@ from printers import fonts
 from printers.barcodes import LinearSymbol, MatrixSymbol
 from printers.label import Align, Barcode, Box, Image, Label, Line, MonoBitmap, Rotation, Text
 from printers.layout import BASELINE, PlacedBarcode, layout_text, place_barcode
-from printers.scripts import draw_line
+from printers.scripts import base_rtl, draw_line
 
 PRODUCER = "Packstation"
 
@@ -103,7 +103,7 @@ def _draw_text(canvas: Canvas, t: Text, scale: float, label_h: int, ox: float, o
     for i, (line, width) in enumerate(zip(block.lines, block.line_widths, strict=True)):
         if t.align is Align.CENTER:
             dx = (block.width - width) / 2
-        elif t.align is Align.RIGHT:
+        elif t.align is Align.RIGHT or base_rtl(line):  # left is the start: a right-to-left line starts right
             dx = block.width - width
         else:
             dx = 0.0

@@ -51,6 +51,19 @@ def _strong(ch: str) -> str:
     return ""
 
 
+def base_rtl(text: str) -> bool:
+    """True if `text`'s base direction is right to left: its first strong letter is Hebrew or
+    Arabic (rules P2 and P3 of the Unicode Bidirectional Algorithm, one paragraph a line).
+    Such a line starts at the right of its box."""
+    if text.isascii():
+        return False
+    for ch in text:
+        strong = _strong(ch)
+        if strong:
+            return strong == "R"
+    return False
+
+
 def _mirror(visual: str, base_rtl: bool) -> str:
     if not any(ch in _MIRROR for ch in visual):
         return visual

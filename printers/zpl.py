@@ -33,6 +33,7 @@ from printers.errors import LabelError
 from printers.label import MM_PER_INCH, Align, Barcode, Box, Image, Label, Line, MonoBitmap, Rotation, Symbology, Text
 from printers.layout import HUMAN_READABLE_GAP, TextBlock, frame_origin, layout_text, place_barcode
 from printers.pdf import line_box, reverse_padding
+from printers.scripts import base_rtl
 
 ORIENTATION = {Rotation.NORMAL: "N", Rotation.CW90: "R", Rotation.INVERTED: "I", Rotation.CW270: "B"}
 JUSTIFY = {Align.LEFT: "L", Align.CENTER: "C", Align.RIGHT: "R"}
@@ -128,6 +129,8 @@ def _text(t: Text, label: Label, unicode_font: str | None = None) -> str:
         if unicode_font is None:
             return _text_graphic(t, block, label.width_dots, label.height_dots, label.dpi)
         font = f"^A@{ORIENTATION[t.rotation]},{block.size},{block.size},{unicode_font}"
+        if t.align is Align.LEFT and any(base_rtl(line) for line in block.lines):
+            t = replace(t, align=Align.RIGHT)  # ^FB justifies a block, not a line: right to left starts right
         return _text_field(t, block, font)
     return _text_field(t, block, f"^A0{ORIENTATION[t.rotation]},{block.size},{block.size}")
 

@@ -232,7 +232,7 @@ def cmd_label(args: argparse.Namespace) -> int:
         return 0
     fmt = args.format or output.printers.label_format
     data = (render_png(rebuilt.label) if fmt == "png"
-            else render_own_label(rebuilt.label, fmt, f"{order.number}-{args.box}"))
+            else render_own_label(rebuilt.label, fmt, f"{order.number}-{args.box}", output.printers.unicode_font))
     args.output.write_bytes(data)
     if not rebuilt.packed:
         print(f"packstation: box {args.box} of order {order.number} has no label yet: this is how it would "

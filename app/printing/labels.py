@@ -44,11 +44,13 @@ def own_label(config: Config, template_dir: Path | None, order: m.Order, *, box:
     return documents.shipping_label(data, dpi=config.label_dpi, template_dir=template_dir)
 
 
-def render_own_label(label: Label, fmt: str, title: str) -> bytes:
-    """The bytes the label printer gets for the station's own label (title: "1001-2", PDF only)."""
+def render_own_label(label: Label, fmt: str, title: str, unicode_font: str | None = None) -> bytes:
+    """The bytes the label printer gets for the station's own label (title: "1001-2", PDF only;
+    unicode_font: [printers] unicode_font, a TrueType font on the ZPL printer, ZPL only)."""
     import printers
 
-    return printers.render_zpl(label) if fmt == "zpl" else printers.render_pdf(label, title=title)
+    return (printers.render_zpl(label, unicode_font=unicode_font) if fmt == "zpl"
+            else printers.render_pdf(label, title=title))
 
 
 @dataclass(frozen=True)

@@ -57,13 +57,14 @@ class Printers:
     label: str
     document: str
     label_format: str  # zpl or pdf
+    unicode_font: str | None = None  # [printers] unicode_font: a TrueType font on the ZPL printer
 
     @classmethod
     def from_config(cls, config: Config, spool_dir: Path) -> Printers:
         label = config.label_printer or f"dir://{spool_dir / 'labels'}"
         document = config.document_printer or f"dir://{spool_dir / 'documents'}"
         fmt = config.label_format or ("zpl" if label.startswith(ZPL_SCHEMES) else "pdf")
-        return cls(label, document, fmt)
+        return cls(label, document, fmt, config.label_unicode_font or None)
 
     @property
     def spooling(self) -> bool:
@@ -118,7 +119,8 @@ class PrinterOutput:
         fmt = self.printers.label_format
         title = f"{job.order.number}-{job.box}"
         try:
-            data = printers.render_zpl(label) if fmt == "zpl" else printers.render_pdf(label, title=title)
+            data = (printers.render_zpl(label, unicode_font=self.printers.unicode_font) if fmt == "zpl"
+                    else printers.render_pdf(label, title=title))
         except LabelError as exc:
             raise PrintFailed(_cannot_draw(exc), can_retry=False) from exc
         queued = self.queue.submit(self.printers.label, "label", fmt, data, reference=_reference(job),

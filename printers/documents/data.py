@@ -11,9 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-# Countries whose addresses put the postcode after the town (and region): UPU S42 address templates.
-POSTCODE_LAST = frozenset({"US", "CA", "AU", "GB", "IE", "NZ", "PR", "BR", "IN", "JP", "KR", "SG", "ZA", "AR"})
-
 
 @dataclass(frozen=True)
 class Address:
@@ -29,17 +26,22 @@ class Address:
     email: str = ""
 
     def town_line(self, *, label: bool = False) -> str:
-        """The town line in the destination's own order: "Columbus, OH 43215" in the US (and the
-        other postcode-last countries), "10563 Athens" in most of Europe. On a label: upper case,
-        no commas, as postal services ask."""
-        country = self.country.strip().upper()
-        if country in POSTCODE_LAST:
-            town = f"{self.city}, {self.region}" if self.city and self.region else (self.city or self.region)
-            town = " ".join(part for part in (town, self.postcode) if part)
-        else:
-            town = " ".join(part for part in (self.postcode, self.city) if part)
-            if self.region:
-                town = f"{town}, {self.region}" if town else self.region
+        """The town line in the destination's own order (printers.documents.address_formats):
+        "Columbus, OH 43215" in the US, "10563 Athens" in most of Europe, "〒100-0001 東京都千代田区"
+        for a Japanese address written in Japanese. A region the city already is, or in Chinese
+        and Japanese starts with ("東京都" with "東京都中央区"), is not written twice. On a label:
+        upper case, no commas, as postal services ask."""
+        from printers.documents.address_formats import format_town, is_cjk, town_format
+
+        code = self.country.strip().upper()
+        if not (len(code) == 2 and code.isalpha()):
+            from printers.documents.countries import alpha_2
+
+            code = alpha_2(code)
+        city, region = self.city.strip(), self.region.strip()
+        if region and (city.casefold() == region.casefold() or city.startswith(region) and is_cjk(region)):
+            region = ""
+        town = format_town(town_format(code, city, region), self.postcode, city, region)
         return town.replace(",", "").upper() if label else town
 
     def lines(self, with_name: bool = True) -> list[str]:

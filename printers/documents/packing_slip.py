@@ -101,8 +101,9 @@ def render_packing_slip(data: SlipData, template_dir: TemplateDir = None, page: 
         for i, (heading, lines, _bold) in enumerate(wrapped, start=1):
             bx = x + i * (col_w + 4 * MM)
             draw_lines(canvas, [heading.upper()], bx, y, 7.5, bold=True, colour_=MUTED, leading=12.0)
-            draw_lines(canvas, lines[:1], bx, y - 14, 10, bold=True, leading=12.0)
-            draw_lines(canvas, lines[1:], bx, y - 26, 9.5, leading=12.0)
+            # In the column's width: an address line in Arabic or Hebrew starts at its right.
+            draw_lines(canvas, lines[:1], bx, y - 14, 10, bold=True, leading=12.0, box_width=col_w)
+            draw_lines(canvas, lines[1:], bx, y - 26, 9.5, leading=12.0, box_width=col_w)
 
     flow.add(info_h, draw_info)
     flow.skip(2 * MM)

@@ -15,7 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 from printers import fonts
 from printers.errors import LabelError
 from printers.label import Font
-from printers.scripts import draw_line
+from printers.scripts import base_rtl, draw_line
 
 MM = 72 / 25.4  # points per millimetre
 # Barcode modules on documents are whole dots of a 600 dpi (and so of a 300 dpi) printer:
@@ -80,9 +80,13 @@ def draw_lines(canvas: Canvas, lines: Sequence[str], x: float, top: float, size:
 def draw_text(canvas: Canvas, text: str, x: float, baseline: float, size: float, bold: bool = False,
               align: str = "left", box_width: float = 0.0) -> None:
     """One line of text in any script, left, right or centred in [x, x + box_width], in the
-    canvas's fill colour. Right-to-left text reads right to left whatever the alignment."""
+    canvas's fill colour. Right-to-left text reads right to left whatever the alignment, and
+    "left" is the line's start: a line whose base direction is right to left (Arabic, Hebrew)
+    is drawn at the right of its box (when the box has a width)."""
     font = Font.SANS_BOLD if bold else Font.SANS
     text = fonts.printable(text, font)[0]
+    if align == "left" and box_width > 0 and base_rtl(text):
+        align = "right"
     if align in ("right", "center"):
         w = fonts.text_width(text, font, size)
         x = x + box_width - w if align == "right" else x + (box_width - w) / 2

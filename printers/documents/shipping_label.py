@@ -13,10 +13,11 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
-from printers.documents.countries import numeric_code
+from printers.documents.countries import alpha_2, numeric_code
 from printers.documents.data import Address, ShippingLabelData
 from printers.fonts import shorten
 from printers.label import Label, MonoBitmap
+from printers.romanize import has_kana, is_latin, romanize
 from printers.templates import TemplateDir, as_context, compile_label
 
 TEMPLATE = "shipping_label.toml"
@@ -67,25 +68,29 @@ def shipping_label_context(data: ShippingLabelData) -> dict[str, Any]:
 
 
 def latin_address(address: Address) -> str:
-    """The address in Latin letters (anyascii), name / street / town, or "" if it already is.
+    """The lines of the address that are not in Latin letters, transliterated (printers.romanize),
+    name / street / town; "" if every line already is in Latin letters (none is printed twice).
 
-    anyascii romanises letter by letter ("Дмитрий" is "Dmitriy", "김민준" "GimMinJun"); Japanese
-    kanji get their Chinese reading ("山田太郎" is "ShanTianTaiLang"), which a sorter can read
-    but a Japanese reader would not say. The native text stays on the label above it."""
-    parts = [address.name, ", ".join(p for p in (address.company, address.line1, address.line2) if p.strip()),
-             address.town_line(label=True)]
-    if all(_is_latin(p) for p in parts):
+    A Japanese address (kana in it, or bound for Japan) is read as Japanese ("山田太郎" is
+    "Yamada Taro", "東京都" "Tokyo-to"); other scripts are spelled out by anyascii. The town line
+    is the transliterated city, region and postcode in the country's Latin order
+    ("CHIYODA-KU TOKYO-TO 100-0001"), not the native order letter by letter."""
+    street = ", ".join(p.strip() for p in (address.company, address.line1, address.line2) if p.strip())
+    town = (address.city, address.region, address.postcode)
+    if all(is_latin(p) for p in (address.name, street, *town)):
         return ""
-    from anyascii import anyascii
+    japanese = _alpha_2(address.country) == "JP" or any(
+        has_kana(p) for p in (address.name, street, address.city, address.region))
+    lines = [romanize(p, japanese) for p in (address.name, street) if p.strip() and not is_latin(p)]
+    if not all(is_latin(p) for p in town):
+        city, region, postcode = (romanize(p, japanese) for p in town)
+        lines.append(replace(address, city=city, region=region, postcode=postcode).town_line(label=True))
+    return "\n".join(line for line in lines if line)
 
-    return "\n".join(anyascii(p).strip() for p in parts if p.strip())
 
-
-def _is_latin(text: str) -> bool:
-    """True if every letter of `text` is Latin (with any diacritics)."""
-    import unicodedata
-
-    return all(not ch.isalpha() or "LATIN" in unicodedata.name(ch, "") for ch in text)
+def _alpha_2(country: str) -> str:
+    code = country.strip().upper()
+    return code if len(code) == 2 and code.isalpha() else alpha_2(code)
 
 
 def _town(address: Address) -> str:

@@ -37,8 +37,9 @@ from printers.zpl import render_zpl  # noqa: E402
 SENDER = Address("Northwind Fulfilment", "Northwind Ltd", "Unit 4, Riverside Trading Estate", "", "Leeds", "",
                  "LS11 5QT", "GB", "+44 113 496 0000")
 RECIPIENT = Address("Jane Doe", "Acme Widgets Ltd", "12 Acacia Avenue", "Flat 3", "London", "", "SW1A 1AA", "GB")
-BASE = ShippingLabelData("SO-100234", SENDER, RECIPIENT, "DHL", "Parcel UK", "JD014600006281230744", 1, 2, 1250,
-                         "PO-7781", "2026-11-25")
+BASE = ShippingLabelData("SO-100234", SENDER, RECIPIENT, carrier="DHL", service="Parcel UK",
+                         tracking_number="JD014600006281230744", parcel_number=1, parcel_count=2, weight_g=1250,
+                         reference="PO-7781", ship_date="2026-11-25")
 
 
 def order(i: int) -> ShippingLabelData:

@@ -56,6 +56,8 @@ def test_the_png_preview_is_at_the_printers_resolution() -> None:
 
 
 def test_a_4x6_preview_takes_less_than_50_ms(shipment: ShippingLabelData) -> None:
+    """GIVEN a 4x6 label WHEN its PNG preview is made five times THEN the best takes under 50 ms
+    of this thread's CPU (the test machine is shared: wall time there measures the neighbours)."""
     label = shipping_label(shipment)
     render_png(label)  # warm: fonts registered, templates parsed
     best = min(_timed(lambda: render_png(label)) for _ in range(5))
@@ -84,6 +86,7 @@ def test_chinese_text_prints_in_the_bundled_cjk_font_instead_of_being_refused() 
 
 
 def _timed(action: object) -> float:
-    start = time.perf_counter()
+    """CPU seconds the calling thread spent on `action` (PDF drawing and PDFium both run in it)."""
+    start = time.thread_time()
     action()  # type: ignore[operator]
-    return time.perf_counter() - start
+    return time.thread_time() - start

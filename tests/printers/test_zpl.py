@@ -164,8 +164,9 @@ def _shipment() -> ShippingLabelData:
     sender = Address("Northwind Fulfilment", "Northwind Ltd", "Unit 4, Riverside Trading Estate", "", "Leeds", "",
                      "LS11 5QT", "GB")
     to = Address("Σοφία Παπαδοπούλου", "Acme GmbH", "Hauptstraße 221b", "3. OG", "Berlin", "", "10115", "DE")
-    return ShippingLabelData("SO-100234", sender, to, "DHL", "Paket International", "JD014600006281230744", 1, 2,
-                             1250, "PO-7781", "2026-11-25", "B12")
+    return ShippingLabelData("SO-100234", sender, to, carrier="DHL", service="Paket International",
+                             tracking_number="JD014600006281230744", parcel_number=1, parcel_count=2,
+                             weight_g=1250, reference="PO-7781", ship_date="2026-11-25", routing_code="B12")
 
 
 def _golden_cases() -> dict[str, bytes]:
