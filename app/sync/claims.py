@@ -295,11 +295,13 @@ class ClaimService:
         try:
             with (connect or self._connect)() as conn:
                 self.hand_back(conn, numbers)
-        except Exception as exc:
-            if not is_connection_error(exc):
-                raise
-            log.warning("central database out of reach: %d reserved order(s) go back on the next start (%s)",
-                        len(numbers), str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__)
+        except Exception as exc:  # noqa: BLE001 - on the way out: the next start hands them back
+            reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            if is_connection_error(exc):
+                log.warning("central database out of reach: %d reserved order(s) go back on the next start (%s)",
+                            len(numbers), reason)
+            else:
+                log.error("reserved orders not handed back (%s); the next start tries again", reason, exc_info=exc)
             return 0
         return len(numbers)
 
