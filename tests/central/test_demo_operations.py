@@ -3,9 +3,8 @@ at every bench, as a new user tries them."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from app.config import Config
+from app.domain import clock
 from app.domain.returns import ReturnRules
 from app.returns.demo import DEMO_SERIAL, LATE_RETURN_ORDER, RETURN_ORDER, RETURN_TRACKING, WHOLESALE_ORDER
 from app.returns.networked import returns_repository
@@ -38,6 +37,6 @@ def test_the_central_demo_gives_every_bench_stock_and_returns_to_take_back(centr
         assert bench.scan("EARBUD-WL-BLA").code == "serial_needed"
         assert bench.scan(DEMO_SERIAL).code == "grade_item"  # the serial the DEMO station shipped: no flag
         late, _ = repo.returnable_order(LATE_RETURN_ORDER)  # packed 60 days ago: past a 30-day window
-        assert ReturnRules(window_days=30).is_late(late.shipped_at, datetime.now(UTC))
+        assert ReturnRules(window_days=30).is_late(late.shipped_at, clock.now())
     finally:
         repo.close()

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import os
 import uuid
-from datetime import UTC, datetime
 
 import psycopg
 import pytest
 
+from app.domain import clock
 from app.sync.pg import connect, redact
 from app.sync.roles import StationRoleError, add_station
 from app.sync.settings import CentralConfigError, CentralSettings, parse_central_table, read_password
@@ -17,7 +17,7 @@ from app.sync.settings import CentralConfigError, CentralSettings, parse_central
 def _event(conn, station: str, number: str | None = None) -> str:
     event = str(uuid.uuid4())
     conn.execute("INSERT INTO pack_events (uuid, station, station_seq, order_number, type, payload, at) "
-                 "VALUES (%s, %s, 1, %s, 'item_packed', '{}', %s)", (event, station, number, datetime.now(UTC)))
+                 "VALUES (%s, %s, 1, %s, 'item_packed', '{}', %s)", (event, station, number, clock.now()))
     return event
 
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
 
 from sqlalchemy import insert, update
 
+from app.domain import clock
 from app.store.models import PrintJob
 from app.sync.local import PUSH_EVENTS, write_state, write_transaction
 
@@ -154,7 +154,7 @@ def test_print_jobs_are_pushed_and_state_changes_follow(central, make_station):
     s1.sync()
     job = str(uuid.uuid4())
     jobs = PrintJob.__table__
-    now = datetime.now(UTC)
+    now = clock.now()
     with s1.engine.begin() as conn:
         conn.execute(insert(jobs).values(uuid=job, printer="tcp://10.0.0.5:9100", document="label", format="zpl",
                                          reference="order 100001 box 1", data=b"^XA^XZ", state="queued",

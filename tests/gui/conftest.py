@@ -10,13 +10,13 @@ import os
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before any Qt import: no display needed
 
-from datetime import date  # noqa: E402
 
 import pytest  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from sqlalchemy import create_engine, select  # noqa: E402
 
+from app.domain import clock
 from app.store import models as t  # noqa: E402
 from tests.support import add_order, seed_small  # noqa: E402
 
@@ -39,7 +39,7 @@ def seed_gui(bench) -> None:
         gift.gift_message = "Happy birthday, Sam!"
         gift.packing_instructions = "Wrap the mug in two layers of bubble wrap."
         gift.priority = 2
-        gift.ship_by = date.today()
+        gift.ship_by = clock.today()
 
 
 class Gui:

@@ -3,11 +3,10 @@ afterwards every bin's stock is exactly the sum of its movements, and the totals
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from sqlalchemy import func, select
 
 from app.config import Config
+from app.domain import clock
 from app.returns.service import ReturnStation
 from app.station import Station
 from app.store.inventory import (
@@ -87,7 +86,7 @@ def test_stock_equals_the_sum_of_its_movements_after_a_day_of_packing_and_return
     pack(packing, "1005", "PS:CMD:QTY:12", SOCKS_GTIN)
     repo.close()
 
-    returns = ReturnStation(ReturnsRepository(engine), station="RET-1", clock=Clock(datetime.now(UTC)))
+    returns = ReturnStation(ReturnsRepository(engine), station="RET-1", clock=Clock(clock.now()))
     for scan in ("PS:BADGE:P-1001",
                  "1002", SOCKS_GTIN, "PS:GRADE:RESELLABLE", "PS:CMD:CONFIRM",  # back to A-01-1
                  MUG_GTIN, "PS:GRADE:DAMAGED", "PS:CMD:CONFIRM", "PS:CMD:COMPLETE",  # to quarantine

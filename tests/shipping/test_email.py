@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import socket
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from email import message_from_bytes, policy
 
 import pytest
 from aiosmtpd.controller import Controller
 
+from app.domain import clock
 from app.shipping.email_templates import ShippedParcel
 from app.shipping.mailer import Outbox, SmtpSender, queue_shipment_email
 from app.shipping.settings import parse_settings
@@ -92,7 +93,7 @@ def test_the_server_down_means_a_retry_later_and_still_one_message(engine):
     settings = settings_for(port)
     queue_shipment_email(engine, settings, customer_order(), PARCELS)
     outbox, sender = Outbox(engine), SmtpSender(settings.smtp)
-    now = datetime.now(UTC)
+    now = clock.now()
 
     assert outbox.send_due(sender, now=now).retrying == 1
     [row] = outbox.rows()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import time
-from datetime import date, timedelta
+from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -18,6 +18,7 @@ import pypdfium2 as pdfium
 import pytest
 from sqlalchemy import insert, select, update
 
+from app.domain import clock
 from app.printing import station_output
 from app.shipping.mailer import Outbox
 from app.startup import open_bench
@@ -61,7 +62,7 @@ class Bench:
         self.bench = open_bench()
         seed_small(self.bench.sessions)
         with self.bench.engine.begin() as conn:  # ship well ahead of ship-by, whatever today is
-            conn.execute(update(t.Order.__table__).values(ship_by=date.today() + timedelta(days=10),
+            conn.execute(update(t.Order.__table__).values(ship_by=clock.today() + timedelta(days=10),
                                                           ship_to_email="dana@example.com"))
         self.engine = self.bench.engine
         self.output = station_output(self.bench)

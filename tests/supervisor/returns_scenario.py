@@ -26,11 +26,12 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import Engine, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.domain import clock
 from app.domain.inventory import MovementReason
 from app.domain.model import Role, User
 from app.domain.returns import ReturnRules
@@ -90,7 +91,7 @@ def ship(sessions: sessionmaker[Session], number: str, lines: list[tuple[str, in
 
 
 def build(engine: Engine, sessions: sessionmaker[Session], now: datetime | None = None) -> Truth:
-    now = now or datetime.now(UTC)
+    now = now or clock.now()
     with engine.begin() as conn:  # opening stock
         for sku, bin_location, units in (("SOCK-M", "A-01-1", 50), ("MUG-1", "B-01-1", 20), ("HAT-1", "A-02-1", 10)):
             inventory.receive(conn, sku, bin_location, units, user_id=None, reason=MovementReason.INITIAL)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import insert, select
 
+from app.domain import clock
 from app.store.models import Order, PackEvent, PrintJob
 from app.supervisor.floor import FloorHooks, Health
 from app.supervisor.service import StatsService
@@ -86,6 +87,6 @@ def test_printer_queues_come_from_the_print_jobs(service, engine):
 def test_device_health_and_the_offline_flag_come_from_hooks(engine):
     hooks = FloorHooks(device_health=lambda station: Health("Scale unplugged", "alert") if station == "BENCH-2"
                        else None, offline=lambda station, seen, last: station == "BENCH-1")
-    floor = {s.station: s for s in StatsService(engine, hooks=hooks).floor(now=datetime.now(UTC)).stations}
+    floor = {s.station: s for s in StatsService(engine, hooks=hooks).floor(now=clock.now()).stations}
     assert floor["BENCH-2"].device.text == "Scale unplugged" and floor["BENCH-1"].device is None
     assert (floor["BENCH-1"].offline, floor["BENCH-2"].offline) == (True, False)

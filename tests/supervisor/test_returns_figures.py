@@ -17,6 +17,7 @@ import pypdfium2 as pdfium
 import pytest
 from sqlalchemy.dialects import postgresql, sqlite
 
+from app.domain import clock
 from app.domain.model import Role
 from app.store.inventory import inventory_accuracy
 from app.store.returns import return_rates
@@ -247,7 +248,7 @@ def test_a_bin_the_records_took_below_zero_is_never_more_than_accurate(tmp_path)
         count = inventory.start_count(conn, "A-02-1", user_id=1)
         inventory.finish_count(conn, count)
         inventory.approve_count(conn, count, returns_scenario.SAM)
-    now = datetime.now(UTC)
+    now = clock.now()
     try:
         figures = StatsService(engine).returns(Period(now - timedelta(hours=1), now + timedelta(hours=1)))
     finally:

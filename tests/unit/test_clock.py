@@ -45,6 +45,22 @@ def test_nothing_in_app_or_printers_reads_the_wall_clock_but_the_clock_module():
     assert not offenders, "read the time through app.domain.clock (now(), today()):\n" + "\n".join(offenders)
 
 
+def test_tests_compare_with_the_apps_clock_not_the_wall_clock():
+    """GIVEN every Python file of tests/ (the benchmarks, this file and a fake third-party server aside)
+    WHEN they are searched for datetime.now() and date.today()
+    THEN none reads them: a test's "now" is the app's (clock.now(), clock.today(), tests.support.TODAY), so
+    the suite passes on any date and with the clock set."""
+    own = {Path(__file__).resolve(), ROOT / "tests" / "sources" / "fake_shopify.py",
+           ROOT / "tests" / "supervisor" / "screenshots.py"}  # Shopify's clock; screenshots of the real now
+    dates = re.compile(r"\b(?:datetime\.(?:now|utcnow|today)\s*\(|date\.today\b)")
+    offenders = [f"{path.relative_to(ROOT)}:{number}: {line.strip()}"
+                 for path in sorted((ROOT / "tests").rglob("*.py"))
+                 if path.resolve() not in own and "bench" not in path.relative_to(ROOT).parts
+                 for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+                 if dates.search(line.split("#", 1)[0]) and not ALLOWED.search(line)]
+    assert not offenders, "tests read the time through app.domain.clock:\n" + "\n".join(offenders)
+
+
 def test_the_rule_catches_the_usual_ways_of_reading_the_time():
     """GIVEN lines that read the wall clock in the ways Python offers
     WHEN the rule's pattern looks at them
