@@ -97,6 +97,25 @@ users = Table(
     *_changes(),
 )
 
+# c0007: the server's PIN lockout per person and its policy; no station role can read either
+# (nor users.pin_hash: stations verify through ps_check_pin).
+pin_guard = Table(
+    "pin_guard", metadata,
+    Column("user_id", BigInteger, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    Column("failed", Integer, nullable=False, server_default="0"),
+    Column("locked_until", TS),
+    Column("last_station", String(64)),
+    Column("last_failed_at", TS),
+)
+
+pin_policy = Table(
+    "pin_policy", metadata,
+    Column("id", Integer, primary_key=True, server_default="1"),
+    Column("max_failures", Integer, nullable=False, server_default="5"),
+    Column("lock_minutes", Integer, nullable=False, server_default="15"),
+    Column("decoy_key", Text, nullable=False, server_default=text("gen_random_uuid()::text")),
+)
+
 ADDRESS = ("name", "company", "line1", "line2", "city", "region", "postcode", "country", "phone", "email")
 _ADDRESS_SIZES = {"city": 128, "region": 128, "postcode": 32, "country": 2, "phone": 64}
 
