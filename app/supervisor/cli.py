@@ -91,7 +91,13 @@ def cmd_stats(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"packstation stats: {exc}", file=sys.stderr)
         return 2
-    bench = open_bench()
+    from app.config import ConfigError
+
+    try:
+        bench = open_bench()
+    except ConfigError as exc:  # station.toml names the key and the problem: no traceback
+        print(f"packstation stats: {exc}", file=sys.stderr)
+        return 2
     service = StatsService(bench.engine, min_active_s=bench.config.stats_min_active_minutes * 60)
     try:
         figures = service.returns(period) if args.view == "returns" or args.pdf else None

@@ -32,6 +32,7 @@ from app.supervisor.tables import (
     TableData,
     accuracy_table,
     display,
+    minutes_text,
     productivity_table,
     rate_text,
     restock_table,
@@ -269,7 +270,9 @@ def shift_report(p: Productivity, exceptions: list[ExceptionRow], *, supervisor:
         _packer_table(p, st),
         Paragraph(f"Difficulty weights: {_escape(p.weights.describe())}. Rates are per active hour (an order open, "
                   "plus gaps between orders up to 30 minutes); an order counts when it is packed, with its whole "
-                  "cycle time. Median and P90 are nearest-rank over the orders packed in the period.", st["note"]),
+                  "cycle time. Median and P90 are nearest-rank over the orders packed in the period." + (
+                      f" A rate needs at least {minutes_text(p.min_active_s)} of active time: — is not enough data."
+                      if any(not f.enough_data for f in (*p.rows, p.total)) else ""), st["note"]),
         Paragraph(f"Exceptions ({len(exceptions)})", st["h2"]),
     ]
     if exceptions:
