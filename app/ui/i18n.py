@@ -80,6 +80,11 @@ def extract_messages(folder: Path = UI_DIR) -> dict[str, list[str]]:
                 add(module_context, literals[0])
             elif name in ("translate", "tr") and len(literals) >= 2 and len(node.args) >= 2:
                 add(literals[0], literals[1])
+    if folder == UI_DIR:  # what the domain and the services tell the packer, worded by app.ui.messages
+        from app.ui.wording import feedback_templates
+
+        for template in feedback_templates():
+            add("Feedback", template)
     return catalogue
 
 

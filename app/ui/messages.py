@@ -1,123 +1,139 @@
-"""The station's sentences in the packer's language.
+"""The station's sentences in the packer's language, worded from codes and values.
 
-The domain speaks English (Feedback.message). Until its feedback carries a template and
-parameters, the screen recognises its most frequent sentences by code and pattern, and says them
-through Qt's translator; a sentence it does not recognise is shown as the domain wrote it, so a
-change of wording in the domain can never blank the banner.
+The domain tells the packer something as a Feedback: a code, an English template with {name}
+fields and the values that fill them (`Order {order} packed. Scan the next order.`, order=1001).
+The screen translates the template through Qt's catalogue (context "Feedback"; the templates are
+listed for it by app.ui.wording, which reads them from the source) and fills the values in. Values
+that are words of a vocabulary (a grade, flags, where a returned unit goes) arrive as
+`Worded` and are worded here; a scan the scanner layer refused is worded by its reason. A feedback
+without a template (built by code that predates templates) is shown as the domain wrote it, and a
+translation with a broken placeholder falls back to the English, so nothing ever blanks the banner.
 """
 
 from __future__ import annotations
 
-import re
+import logging
+from collections.abc import Mapping
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from app.domain.events import Feedback
+from app.domain.events import Feedback, Worded
 
-# code -> (pattern of the English sentence, source template with {name} fields for the translator)
-PATTERNS: dict[str, tuple[str, str]] = {
-    "signed_in": (r"Hello (?P<name>.+)\. Scan an order\.", "Hello {name}. Scan an order."),
-    "signed_out": (r"Signed out\. Scan a badge to sign in\.", "Signed out. Scan a badge to sign in."),
-    "sign_in_first": (r"Scan your badge to sign in\.", "Scan your badge to sign in."),
-    "unknown_badge": (r"Badge (?P<badge>.+) is not known\. Ask a supervisor\.",
-                      "Badge {badge} is not known. Ask a supervisor."),
-    "order_opened": (r"Order (?P<order>.+): (?P<units>\d+) item\(s\)\. Scan items\.",
-                     "Order {order}: {units} item(s). Scan items."),
-    "confirm_instructions": (r"Read the packing instructions, then scan CONFIRM\.",
-                             "Read the packing instructions, then scan CONFIRM."),
-    "instructions_confirmed": (r"Instructions confirmed\. Scan items\.", "Instructions confirmed. Scan items."),
-    "item_packed": (r"✓ (?P<sku>\S+) (?P<done>\d+)/(?P<qty>\d+)(?: · serial (?P<serial>.+))?",
-                    "✓ {sku} {done}/{qty}"),
-    "wrong_item": (r"Wrong item: (?P<sku>.+) is not in order (?P<order>.+)\. Put it back\.",
-                   "Wrong item: {sku} is not in order {order}. Put it back."),
-    "other_order": (r"(?P<sku>.+) belongs to order (?P<order>.+)\. Put it back\.",
-                    "{sku} belongs to order {order}. Put it back."),
-    "unknown_barcode": (r"Unknown barcode (?P<code>.+)\. Set the item aside for a supervisor\.",
-                        "Unknown barcode {code}. Set the item aside for a supervisor."),
-    "serial_needed": (r"Now scan the SERIAL number of (?P<sku>.+)\.", "Now scan the SERIAL number of {sku}."),
-    "lot_needed": (r"Now scan the LOT number of (?P<sku>.+)\.", "Now scan the LOT number of {sku}."),
-    "order_cancelled": (r"Order (?P<order>.+) is CANCELLED\. Do not pack: tote to the supervisor\.",
-                        "Order {order} is CANCELLED. Do not pack: tote to the supervisor."),
-    "order_held": (r"Order (?P<order>.+) on hold \((?P<why>.+)\)\. Tote to the hold shelf\.",
-                   "Order {order} on hold. Tote to the hold shelf."),
-    "order_packed": (r"Order (?P<order>.+) packed\. Scan the next order\.",
-                     "Order {order} packed. Scan the next order."),
-    "box_labelled": (r"Box (?P<box>\d+) labelled\. Scan items for box (?P<next>\d+)\.",
-                     "Box {box} labelled. Scan items for box {next}."),
-    "item_unpacked": (r"Undone: take (?P<units>\d+)× (?P<sku>.+) out of the box\.",
-                      "Undone: take {units}× {sku} out of the box."),
-    "reprint": (r"Reprinting label for box (?P<box>\d+)\.", "Reprinting label for box {box}."),
-    "finish_order_first": (r"Finish order (?P<order>\S+) first \(or HOLD it\)\.",
-                           "Finish order {order} first (or HOLD it)."),
-    "scan_order_first": (r"Scan an order or tote first\.", "Scan an order or tote first."),
-    "unknown_order": (r"No order or tote (?P<ref>.+)\. Check the pick list\.",
-                      "No order or tote {ref}. Check the pick list."),
-    "nothing_to_undo": (r"Nothing to undo in this box\.", "Nothing to undo in this box."),
-    "order_released": (r"Stopped packing (?P<order>.+)\. Put everything back in the tote\.",
-                       "Stopped packing {order}. Put everything back in the tote."),
-    "order_claimed": (r"Order (?P<order>.+) is being packed at (?P<station>.+)\.",
-                      "Order {order} is being packed at {station}."),
-    "order_not_held_offline": (r"Central database offline: order (?P<order>.+) is not held here, so it cannot be "
-                               r"packed until the connection is back\.",
-                               "Central database offline: order {order} is not held here, so it cannot be packed "
-                               "until the connection is back."),
-    "order_not_central": (r"Order (?P<order>.+) is not in the central database\. Give the tote to a supervisor\.",
-                          "Order {order} is not in the central database. Give the tote to a supervisor."),
-}
-_COMPILED = {code: re.compile(pattern) for code, (pattern, _) in PATTERNS.items()}
+log = logging.getLogger(__name__)
 
 
-def over_scan_text(match: re.Match[str]) -> str:  # pragma: no cover - kept for symmetry
-    return match.group(0)
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Feedback", text)
 
 
-def feedback_text(feedback: Feedback) -> str:
-    compiled = _COMPILED.get(feedback.code)
-    if compiled is None:
-        return feedback.message
-    match = compiled.fullmatch(feedback.message)
-    if match is None:
-        return feedback.message
-    template = PATTERNS[feedback.code][1]
-    text = QCoreApplication.translate("Feedback", template)
-    try:
-        text = text.format(**{k: (v or "") for k, v in match.groupdict().items()})
-    except (KeyError, IndexError, ValueError):
-        return feedback.message  # a translation with a broken placeholder must not hide the message
-    serial = match.groupdict().get("serial")
-    if feedback.code == "item_packed" and serial:
-        text += " · " + QCoreApplication.translate("Feedback", "serial {0}").format(serial)
+def _marked(text: str) -> str:
+    """A literal kept in a table below, translated where it is shown (listed for the catalogue)."""
     return text
 
 
-def _register_for_lupdate() -> None:  # pragma: no cover - never called: lupdate reads the literals
-    tr = QCoreApplication.translate
-    tr("Feedback", "Hello {name}. Scan an order.")
-    tr("Feedback", "Signed out. Scan a badge to sign in.")
-    tr("Feedback", "Scan your badge to sign in.")
-    tr("Feedback", "Badge {badge} is not known. Ask a supervisor.")
-    tr("Feedback", "Order {order}: {units} item(s). Scan items.")
-    tr("Feedback", "Read the packing instructions, then scan CONFIRM.")
-    tr("Feedback", "Instructions confirmed. Scan items.")
-    tr("Feedback", "✓ {sku} {done}/{qty}")
-    tr("Feedback", "Wrong item: {sku} is not in order {order}. Put it back.")
-    tr("Feedback", "{sku} belongs to order {order}. Put it back.")
-    tr("Feedback", "Unknown barcode {code}. Set the item aside for a supervisor.")
-    tr("Feedback", "Now scan the SERIAL number of {sku}.")
-    tr("Feedback", "Now scan the LOT number of {sku}.")
-    tr("Feedback", "Order {order} is CANCELLED. Do not pack: tote to the supervisor.")
-    tr("Feedback", "Order {order} on hold. Tote to the hold shelf.")
-    tr("Feedback", "Order {order} packed. Scan the next order.")
-    tr("Feedback", "Box {box} labelled. Scan items for box {next}.")
-    tr("Feedback", "Undone: take {units}× {sku} out of the box.")
-    tr("Feedback", "Reprinting label for box {box}.")
-    tr("Feedback", "Finish order {order} first (or HOLD it).")
-    tr("Feedback", "Scan an order or tote first.")
-    tr("Feedback", "No order or tote {ref}. Check the pick list.")
-    tr("Feedback", "Nothing to undo in this box.")
-    tr("Feedback", "Stopped packing {order}. Put everything back in the tote.")
-    tr("Feedback", "Order {order} is being packed at {station}.")
-    tr("Feedback", "Central database offline: order {order} is not held here, so it cannot be packed "
-                   "until the connection is back.")
-    tr("Feedback", "Order {order} is not in the central database. Give the tote to a supervisor.")
-    tr("Feedback", "serial {0}")
+# A scan the scanner layer refused (app.domain.scan.RejectReason, and the station's and the returns
+# bench's own reasons): what the packer reads, by reason; {raw} is the scan as received.
+SCAN_REJECTIONS: dict[str, str] = {
+    "empty": _marked("Nothing was scanned — scan the barcode again."),
+    "too_long": _marked("Scan is too long — scan one barcode at a time."),
+    "invalid_utf8": _marked("Scanner sent unreadable data — check the scanner's keyboard setting, then scan again."),
+    "control_character": _marked("Scan {raw} has a hidden control character — check the scanner setup, then scan "
+                                 "again."),
+    "forbidden_character": _marked("Scan {raw} has a character not allowed in a barcode — type the code or call a "
+                                   "supervisor."),
+    "bad_check_digit": _marked("Barcode {raw}: the check digit is wrong — scan it again or type it."),
+    "gs1_truncated": _marked("Barcode data is cut off — scan it again."),
+    "gs1_unknown_ai": _marked("Barcode {raw} has a GS1 field this station does not know — scan the product's other "
+                              "barcode."),
+    "gs1_bad_value": _marked("Barcode {raw} has a field that is not valid — scan another barcode or call a "
+                             "supervisor."),
+    "bad_command": _marked("Command card {raw} is not valid — use a card from the command sheet."),
+    "bad_badge": _marked("Badge code is not valid — scan your badge again or ask a supervisor."),
+    "unrecognised": _marked("Scan {raw} could not be read — scan it again or type it."),
+    "unknown": _marked("Scan {raw} could not be read — scan it again or type it."),
+    "ambiguous_order": _marked("{raw} names more than one order: type the full order number or scan the order's "
+                               "barcode."),
+    "bad_returns_code": _marked("Returns card {raw} is not valid — use a card from the returns sheet, or type the "
+                                "order number."),
+}
+
+# Words of the vocabularies a Worded value names (app.domain.returns.model).
+GRADES: dict[str, str] = {
+    "resellable": _marked("resellable"),
+    "damaged": _marked("damaged"),
+    "wrong_item": _marked("wrong item"),
+    "missing_parts": _marked("missing parts"),
+}
+FLAGS: dict[str, str] = {
+    "late_return": _marked("late return"),
+    "not_in_order": _marked("item not in the order"),
+    "serial_not_shipped": _marked("serial not shipped"),
+    "serial_already_returned": _marked("serial already returned"),
+    "more_than_shipped": _marked("more than shipped"),
+    "unknown_item": _marked("unknown item"),
+}
+WHERE: dict[str, str] = {  # where a returned unit goes; {bin} is its bin
+    "restock": _marked("restock to {bin}"),
+    "restock:": _marked("restock: scan the bin"),
+    "quarantine": _marked("put it in {bin}"),
+    "dispose": _marked("dispose"),
+    "return_to_vendor": _marked("return to vendor"),
+}
+VOCABULARIES = {"grade": GRADES, "flags": FLAGS, "where": WHERE}
+
+
+def worded_text(value: Worded) -> str:
+    """A vocabulary value in the packer's language; unknown codes as the English the domain wrote."""
+    words = VOCABULARIES.get(value.kind)
+    if words is None:
+        return value.english
+    parts = []
+    for code, *details in value.items:
+        if value.kind == "where":
+            bin_location = details[0] if details else ""
+            key = code if bin_location or code != "restock" else "restock:"
+            if key not in words:
+                return value.english
+            parts.append(_tr(words[key]).format(bin=bin_location))
+        elif value.kind == "flags":
+            if code not in words:
+                return value.english
+            sku, serial = (list(details) + ["", ""])[:2]
+            subject = " ".join(p for p in (sku, _tr("serial {0}").format(serial) if serial else "") if p)
+            parts.append(f"{_tr(words[code])} ({subject})" if subject else _tr(words[code]))
+        else:
+            if code not in words:
+                return value.english
+            parts.append(_tr(words[code]))
+    return ", ".join(parts)
+
+
+def value_text(value: Any) -> Any:
+    if isinstance(value, Worded):
+        return worded_text(value)
+    return "" if value is None else value
+
+
+def word(template: str, values: Mapping[str, Any]) -> str:
+    """`template` in the packer's language with `values` filled in (KeyError/ValueError when it cannot be)."""
+    return _tr(template).format(**{name: value_text(v) for name, v in values.items()})
+
+
+def feedback_text(feedback: Feedback) -> str:
+    """What the banner says for a feedback, in the installed language."""
+    if feedback.template:
+        template = feedback.template
+    elif feedback.code in SCAN_REJECTIONS and "raw" in feedback.values:
+        template = SCAN_REJECTIONS[feedback.code]
+    else:
+        return feedback.message
+    try:
+        return word(template, feedback.values)
+    except (KeyError, IndexError, ValueError):  # a translation with a broken placeholder must not hide it
+        log.warning("could not word %s %r with %r", feedback.code, template, feedback.values)
+        return feedback.message
+
+
+def _register_for_lupdate() -> None:  # pragma: no cover - never called: lists literals for the catalogue
+    _tr("serial {0}")

@@ -571,6 +571,18 @@ GS1 SSCC</translation>
         <translation>Ein Admin scannt seinen Ausweis, um die Stationseinstellungen zu öffnen.</translation>
     </message>
     <message>
+        <source>Choose a new PIN</source>
+        <translation>Neue PIN wählen</translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation>Neue PIN</translation>
+    </message>
+    <message>
+        <source>New PIN again</source>
+        <translation>Neue PIN wiederholen</translation>
+    </message>
+    <message>
         <source>Sign in with PIN</source>
         <translation>Mit PIN anmelden</translation>
     </message>
@@ -583,15 +595,207 @@ GS1 SSCC</translation>
         <translation>oder Admin-Name</translation>
     </message>
     <message>
+        <source>Save the new PIN (Enter)</source>
+        <translation>Neue PIN speichern (Enter)</translation>
+    </message>
+    <message>
         <source>Open settings (Enter)</source>
         <translation>Einstellungen öffnen (Enter)</translation>
+    </message>
+    <message>
+        <source>The two PINs differ.</source>
+        <translation>Die beiden PINs sind verschieden.</translation>
+    </message>
+    <message>
+        <source>A PIN of {0} to 12 digits.</source>
+        <translation>Eine PIN aus {0} bis 12 Ziffern.</translation>
     </message>
 </context>
 <context>
     <name>Feedback</name>
     <message>
-        <source>Hello {name}. Scan an order.</source>
-        <translation>Hallo {name}. Auftrag scannen.</translation>
+        <source>Nothing was scanned — scan the barcode again.</source>
+        <translation>Nichts gescannt — Barcode erneut scannen.</translation>
+    </message>
+    <message>
+        <source>Scan is too long — scan one barcode at a time.</source>
+        <translation>Scan ist zu lang — immer nur einen Barcode scannen.</translation>
+    </message>
+    <message>
+        <source>Scanner sent unreadable data — check the scanner's keyboard setting, then scan again.</source>
+        <translation>Der Scanner hat unlesbare Daten gesendet — Tastatur-Einstellung des Scanners prüfen, dann erneut scannen.</translation>
+    </message>
+    <message>
+        <source>Scan {raw} has a hidden control character — check the scanner setup, then scan again.</source>
+        <translation>Scan {raw} enthält ein verstecktes Steuerzeichen — Scanner-Einrichtung prüfen, dann erneut scannen.</translation>
+    </message>
+    <message>
+        <source>Scan {raw} has a character not allowed in a barcode — type the code or call a supervisor.</source>
+        <translation>Scan {raw} enthält ein Zeichen, das in keinem Barcode erlaubt ist — Code eintippen oder Vorarbeiter rufen.</translation>
+    </message>
+    <message>
+        <source>Barcode {raw}: the check digit is wrong — scan it again or type it.</source>
+        <translation>Barcode {raw}: die Prüfziffer ist falsch — erneut scannen oder eintippen.</translation>
+    </message>
+    <message>
+        <source>Barcode data is cut off — scan it again.</source>
+        <translation>Barcode-Daten sind abgeschnitten — erneut scannen.</translation>
+    </message>
+    <message>
+        <source>Barcode {raw} has a GS1 field this station does not know — scan the product's other barcode.</source>
+        <translation>Barcode {raw} hat ein GS1-Feld, das dieser Platz nicht kennt — den anderen Barcode des Artikels scannen.</translation>
+    </message>
+    <message>
+        <source>Barcode {raw} has a field that is not valid — scan another barcode or call a supervisor.</source>
+        <translation>Barcode {raw} hat ein ungültiges Feld — einen anderen Barcode scannen oder Vorarbeiter rufen.</translation>
+    </message>
+    <message>
+        <source>Command card {raw} is not valid — use a card from the command sheet.</source>
+        <translation>Befehlskarte {raw} ist ungültig — eine Karte vom Befehlsblatt nehmen.</translation>
+    </message>
+    <message>
+        <source>Badge code is not valid — scan your badge again or ask a supervisor.</source>
+        <translation>Ausweis-Code ist ungültig — Ausweis erneut scannen oder Vorarbeiter fragen.</translation>
+    </message>
+    <message>
+        <source>Scan {raw} could not be read — scan it again or type it.</source>
+        <translation>Scan {raw} nicht lesbar — erneut scannen oder eintippen.</translation>
+    </message>
+    <message>
+        <source>{raw} names more than one order: type the full order number or scan the order's barcode.</source>
+        <translation>{raw} passt zu mehr als einem Auftrag: vollständige Auftragsnummer eintippen oder den Barcode des Auftrags scannen.</translation>
+    </message>
+    <message>
+        <source>Returns card {raw} is not valid — use a card from the returns sheet, or type the order number.</source>
+        <translation>Retourenkarte {raw} ist ungültig — eine Karte vom Retourenblatt nehmen, oder die Auftragsnummer eintippen.</translation>
+    </message>
+    <message>
+        <source>resellable</source>
+        <translation>verkaufsfähig</translation>
+    </message>
+    <message>
+        <source>damaged</source>
+        <translation>beschädigt</translation>
+    </message>
+    <message>
+        <source>wrong item</source>
+        <translation>falscher Artikel</translation>
+    </message>
+    <message>
+        <source>missing parts</source>
+        <translation>Teile fehlen</translation>
+    </message>
+    <message>
+        <source>late return</source>
+        <translation>verspätete Retoure</translation>
+    </message>
+    <message>
+        <source>item not in the order</source>
+        <translation>Artikel nicht im Auftrag</translation>
+    </message>
+    <message>
+        <source>serial not shipped</source>
+        <translation>Seriennummer nicht versandt</translation>
+    </message>
+    <message>
+        <source>serial already returned</source>
+        <translation>Seriennummer schon zurückgegeben</translation>
+    </message>
+    <message>
+        <source>more than shipped</source>
+        <translation>mehr als versandt</translation>
+    </message>
+    <message>
+        <source>unknown item</source>
+        <translation>unbekannter Artikel</translation>
+    </message>
+    <message>
+        <source>restock to {bin}</source>
+        <translation>zurück ins Lager nach {bin}</translation>
+    </message>
+    <message>
+        <source>restock: scan the bin</source>
+        <translation>zurück ins Lager: Lagerplatz scannen</translation>
+    </message>
+    <message>
+        <source>put it in {bin}</source>
+        <translation>in {bin} legen</translation>
+    </message>
+    <message>
+        <source>dispose</source>
+        <translation>entsorgen</translation>
+    </message>
+    <message>
+        <source>return to vendor</source>
+        <translation>an den Lieferanten zurück</translation>
+    </message>
+    <message>
+        <source>serial {0}</source>
+        <translation>Seriennr. {0}</translation>
+    </message>
+    <message>
+        <source>Hello {name}. Scan a return label, RMA, tracking or order number.</source>
+        <translation>Hallo {name}. Retourenetikett, RMA-, Sendungs- oder Auftragsnummer scannen.</translation>
+    </message>
+    <message>
+        <source>Hello {name}. Scan a return.</source>
+        <translation>Hallo {name}. Retoure scannen.</translation>
+    </message>
+    <message>
+        <source>Approved by {name}: {flags}.</source>
+        <translation>Freigegeben von {name}: {flags}.</translation>
+    </message>
+    <message>
+        <source>Return {number}: order {order} shipped {shipped}, past the {days}-day window. Scan the items; a supervisor must approve.</source>
+        <translation>Retoure {number}: Auftrag {order} versandt am {shipped}, nach der {days}-Tage-Frist. Artikel scannen; ein Vorarbeiter muss freigeben.</translation>
+    </message>
+    <message>
+        <source>Unknown barcode {text}. Put the item in the supervisor tray.</source>
+        <translation>Unbekannter Barcode {text}. Artikel in die Vorarbeiter-Ablage legen.</translation>
+    </message>
+    <message>
+        <source>{sku}: grade it (resellable, damaged, wrong item, missing parts).</source>
+        <translation>{sku}: Zustand wählen (verkaufsfähig, beschädigt, falscher Artikel, Teile fehlen).</translation>
+    </message>
+    <message>
+        <source>Grade {sku} first (or UNDO to put it aside).</source>
+        <translation>Erst den Zustand von {sku} wählen (oder RÜCKGÄNGIG, um ihn beiseitezulegen).</translation>
+    </message>
+    <message>
+        <source>{sku} {grade}: {where} — CONFIRM, or scan a bin or a disposition card.</source>
+        <translation>{sku} {grade}: {where} — BESTÄTIGEN, oder Lagerplatz oder Verbleib-Karte scannen.</translation>
+    </message>
+    <message>
+        <source>Put {sku} away first: CONFIRM, a bin, or a disposition card.</source>
+        <translation>Erst {sku} wegräumen: BESTÄTIGEN, Lagerplatz oder Verbleib-Karte.</translation>
+    </message>
+    <message>
+        <source>✓ {sku} ({done} back): {where}. Scan the next item or COMPLETE.</source>
+        <translation>✓ {sku} ({done} zurück): {where}. Nächsten Artikel scannen oder FERTIG.</translation>
+    </message>
+    <message>
+        <source>The photo of {sku} was not kept: that unit is not on this return any more.</source>
+        <translation>Das Foto von {sku} wurde verworfen: dieses Stück gehört nicht mehr zu dieser Retoure.</translation>
+    </message>
+    <message>
+        <source>A supervisor must approve ({flags}): scan a supervisor badge, or HOLD the return.</source>
+        <translation>Ein Vorarbeiter muss freigeben ({flags}): Vorarbeiter-Ausweis scannen, oder die Retoure PARKEN.</translation>
+    </message>
+    <message>
+        <source>Return {number} closed; refund is ready. Scan the next return.</source>
+        <translation>Retoure {number} abgeschlossen; Erstattung ist bereit. Nächste Retoure scannen.</translation>
+    </message>
+    <message>
+        <source>Undone: take {sku} and scan it again.</source>
+        <translation>Rückgängig: {sku} nehmen und erneut scannen.</translation>
+    </message>
+    <message>
+        <source>Return {number} cancelled. Nothing was recorded.</source>
+        <translation>Retoure {number} abgebrochen. Nichts wurde erfasst.</translation>
+    </message>
+    <message>
+        <source>Return {number} on hold for a supervisor. Parcel to the supervisor shelf; no refund yet.</source>
+        <translation>Retoure {number} geparkt für einen Vorarbeiter. Paket ins Vorarbeiter-Regal; noch keine Erstattung.</translation>
     </message>
     <message>
         <source>Signed out. Scan a badge to sign in.</source>
@@ -606,84 +810,312 @@ GS1 SSCC</translation>
         <translation>Ausweis {badge} ist unbekannt. Vorarbeiter fragen.</translation>
     </message>
     <message>
-        <source>Order {order}: {units} item(s). Scan items.</source>
-        <translation>Auftrag {order}: {units} Artikel. Artikel scannen.</translation>
+        <source>Finish return {number} first (COMPLETE or HOLD).</source>
+        <translation>Erst Retoure {number} abschließen (FERTIG oder PARKEN).</translation>
     </message>
     <message>
-        <source>Read the packing instructions, then scan CONFIRM.</source>
-        <translation>Packanweisung lesen, dann BESTÄTIGEN scannen.</translation>
+        <source>{name}, you are signed in. Scan a return.</source>
+        <translation>{name}, du bist angemeldet. Retoure scannen.</translation>
     </message>
     <message>
-        <source>Instructions confirmed. Scan items.</source>
-        <translation>Anweisung bestätigt. Artikel scannen.</translation>
+        <source>Approved by {name} ({flags}). Return {number} closed; refund is ready.</source>
+        <translation>Freigegeben von {name} ({flags}). Retoure {number} abgeschlossen; Erstattung ist bereit.</translation>
     </message>
     <message>
-        <source>✓ {sku} {done}/{qty}</source>
-        <translation>✓ {sku} {done}/{qty}</translation>
+        <source>No order, RMA or tracking number {text}. Check the label.</source>
+        <translation>Keine Auftrags-, RMA- oder Sendungsnummer {text}. Etikett prüfen.</translation>
     </message>
     <message>
-        <source>Wrong item: {sku} is not in order {order}. Put it back.</source>
-        <translation>Falscher Artikel: {sku} gehört nicht zu Auftrag {order}. Zurücklegen.</translation>
+        <source>Return {number} for order {order}: {units} item(s) may come back. Scan each item.</source>
+        <translation>Retoure {number} zu Auftrag {order}: bis zu {units} Artikel. Jeden Artikel scannen.</translation>
     </message>
     <message>
-        <source>{sku} belongs to order {order}. Put it back.</source>
-        <translation>{sku} gehört zu Auftrag {order}. Zurücklegen.</translation>
+        <source>Serial {serial} is already in this return.</source>
+        <translation>Seriennummer {serial} ist schon in dieser Retoure.</translation>
     </message>
     <message>
-        <source>Unknown barcode {code}. Set the item aside for a supervisor.</source>
-        <translation>Unbekannter Barcode {code}. Artikel für den Vorarbeiter beiseitelegen.</translation>
+        <source>{sku} was never in order {order}: flagged. Put it in {bin}.</source>
+        <translation>{sku} war nie in Auftrag {order}: markiert. In {bin} legen.</translation>
     </message>
     <message>
         <source>Now scan the SERIAL number of {sku}.</source>
         <translation>Jetzt die SERIENNUMMER von {sku} scannen.</translation>
     </message>
     <message>
-        <source>Now scan the LOT number of {sku}.</source>
-        <translation>Jetzt die CHARGENNUMMER von {sku} scannen.</translation>
+        <source>{sku} serial {serial}: {flags} — flagged for a supervisor. Grade it.</source>
+        <translation>{sku} Seriennr. {serial}: {flags} — für den Vorarbeiter markiert. Zustand wählen.</translation>
     </message>
     <message>
-        <source>Order {order} is CANCELLED. Do not pack: tote to the supervisor.</source>
-        <translation>Auftrag {order} ist STORNIERT. Nicht packen: Kiste zum Vorarbeiter.</translation>
+        <source>{sku}: {flags} — flagged for a supervisor. Grade it.</source>
+        <translation>{sku}: {flags} — für den Vorarbeiter markiert. Zustand wählen.</translation>
     </message>
     <message>
-        <source>Order {order} on hold. Tote to the hold shelf.</source>
-        <translation>Auftrag {order} geparkt. Kiste ins Klärfall-Regal.</translation>
+        <source>{sku} serial {serial}: grade it (resellable, damaged, wrong item, missing parts).</source>
+        <translation>{sku} Seriennr. {serial}: Zustand wählen (verkaufsfähig, beschädigt, falscher Artikel, Teile fehlen).</translation>
     </message>
     <message>
-        <source>Order {order} packed. Scan the next order.</source>
-        <translation>Auftrag {order} gepackt. Nächsten Auftrag scannen.</translation>
+        <source>The reason must be printable text of at most {max} characters.</source>
+        <translation>Der Grund muss druckbarer Text mit höchstens {max} Zeichen sein.</translation>
     </message>
     <message>
-        <source>Box {box} labelled. Scan items for box {next}.</source>
-        <translation>Karton {box} etikettiert. Artikel für Karton {next} scannen.</translation>
+        <source>Photo of {sku} (item {item}) saved.</source>
+        <translation>Foto von {sku} (Stück {item}) gespeichert.</translation>
+    </message>
+    <message>
+        <source>{command} does nothing at the returns bench.</source>
+        <translation>{command} hat am Retourenplatz keine Wirkung.</translation>
+    </message>
+    <message>
+        <source>No return is open. Scan a return label first.</source>
+        <translation>Keine Retoure offen. Zuerst ein Retourenetikett scannen.</translation>
+    </message>
+    <message>
+        <source>Finish {sku} first (or UNDO it).</source>
+        <translation>Erst {sku} abschließen (oder RÜCKGÄNGIG).</translation>
+    </message>
+    <message>
+        <source>No item is recorded: scan the items, or CANCEL the return.</source>
+        <translation>Kein Artikel erfasst: Artikel scannen, oder die Retoure ABBRECHEN.</translation>
+    </message>
+    <message>
+        <source>Supervisor must approve: {flags}. Scan a supervisor badge, or HOLD.</source>
+        <translation>Vorarbeiter muss freigeben: {flags}. Vorarbeiter-Ausweis scannen, oder PARKEN.</translation>
+    </message>
+    <message>
+        <source>{sku} not recorded. Set it aside.</source>
+        <translation>{sku} nicht erfasst. Beiseitelegen.</translation>
+    </message>
+    <message>
+        <source>Back to the items. Scan the next item or COMPLETE.</source>
+        <translation>Zurück zu den Artikeln. Nächsten Artikel scannen oder FERTIG.</translation>
+    </message>
+    <message>
+        <source>Nothing to undo here.</source>
+        <translation>Hier gibt es nichts rückgängig zu machen.</translation>
+    </message>
+    <message>
+        <source>Undone: take {sku} out of {bin} and scan it again.</source>
+        <translation>Rückgängig: {sku} aus {bin} nehmen und erneut scannen.</translation>
+    </message>
+    <message>
+        <source>No return is open.</source>
+        <translation>Keine Retoure offen.</translation>
+    </message>
+    <message>
+        <source>Items are recorded: UNDO them first, or COMPLETE or HOLD the return.</source>
+        <translation>Artikel sind erfasst: erst RÜCKGÄNGIG, oder die Retoure FERTIG machen oder PARKEN.</translation>
+    </message>
+    <message>
+        <source>No item is recorded: CANCEL the return instead.</source>
+        <translation>Kein Artikel erfasst: stattdessen die Retoure ABBRECHEN.</translation>
+    </message>
+    <message>
+        <source>Nothing on this return needs a supervisor.</source>
+        <translation>An dieser Retoure braucht nichts einen Vorarbeiter.</translation>
+    </message>
+    <message>
+        <source>Return {number} is open. Scan the items.</source>
+        <translation>Retoure {number} ist offen. Artikel scannen.</translation>
+    </message>
+    <message>
+        <source>This return label was not issued for order {order}. Supervisor!</source>
+        <translation>Dieses Retourenetikett wurde nicht für Auftrag {order} ausgestellt. Vorarbeiter!</translation>
+    </message>
+    <message>
+        <source>Order {order} has not shipped: nothing can come back. Give the parcel to a supervisor.</source>
+        <translation>Auftrag {order} wurde nicht versandt: nichts kann zurückkommen. Paket zum Vorarbeiter.</translation>
+    </message>
+    <message>
+        <source>RMA {rma} is closed. Give the parcel to a supervisor.</source>
+        <translation>RMA {rma} ist geschlossen. Paket zum Vorarbeiter.</translation>
+    </message>
+    <message>
+        <source>Scan the return label, RMA, tracking or order number first.</source>
+        <translation>Zuerst Retourenetikett, RMA-, Sendungs- oder Auftragsnummer scannen.</translation>
+    </message>
+    <message>
+        <source>Scan the item first, then grade it.</source>
+        <translation>Erst den Artikel scannen, dann den Zustand wählen.</translation>
+    </message>
+    <message>
+        <source>Scan the serial number of {sku} first (or UNDO).</source>
+        <translation>Erst die Seriennummer von {sku} scannen (oder RÜCKGÄNGIG).</translation>
+    </message>
+    <message>
+        <source>Grade {sku} first.</source>
+        <translation>Erst den Zustand von {sku} wählen.</translation>
+    </message>
+    <message>
+        <source>{sku} is flagged: put it in {bin} (a supervisor releases it).</source>
+        <translation>{sku} ist markiert: in {bin} legen (ein Vorarbeiter gibt ihn frei).</translation>
+    </message>
+    <message>
+        <source>A {grade} item is not restocked: quarantine, dispose or return to vendor.</source>
+        <translation>Ein Artikel „{grade}“ kommt nicht ins Lager zurück: Quarantäne, Entsorgung oder an den Lieferanten.</translation>
+    </message>
+    <message>
+        <source>Scan the bin to restock {sku} into.</source>
+        <translation>Lagerplatz scannen, in den {sku} zurückkommt.</translation>
+    </message>
+    <message>
+        <source>Hello {name}. Scan an order.</source>
+        <translation>Hallo {name}. Auftrag scannen.</translation>
+    </message>
+    <message>
+        <source>Weight approved by {name}. Printing label.</source>
+        <translation>Gewicht freigegeben von {name}. Etikett wird gedruckt.</translation>
+    </message>
+    <message>
+        <source>Order {order}: {units} item(s). Scan items.</source>
+        <translation>Auftrag {order}: {units} Artikel. Artikel scannen.</translation>
+    </message>
+    <message>
+        <source>Wrong item: {sku} is not in order {order}. Put it aside: open orders {listed} need it.</source>
+        <translation>Falscher Artikel: {sku} ist nicht in Auftrag {order}. Beiseitelegen: offene Aufträge {listed} brauchen ihn.</translation>
+    </message>
+    <message>
+        <source>✓ {sku} {done}/{quantity}</source>
+        <translation>✓ {sku} {done}/{quantity}</translation>
+    </message>
+    <message>
+        <source>{reason}. No carton holds it all: UNDO and split with NEXT BOX — or a supervisor's badge keeps {carton}.</source>
+        <translation>{reason}. Kein Karton fasst alles: RÜCKGÄNGIG und mit NÄCHSTER KARTON aufteilen — oder der Ausweis eines Vorarbeiters behält {carton}.</translation>
+    </message>
+    <message>
+        <source>{reason}. Use {suggested} — or a supervisor's badge keeps {carton}.</source>
+        <translation>{reason}. {suggested} nehmen — oder der Ausweis eines Vorarbeiters behält {carton}.</translation>
+    </message>
+    <message>
+        <source>Carton {carton} (size not checked: no dimensions for {unchecked}). Put the box on the scale.</source>
+        <translation>Karton {carton} (Größe nicht geprüft: keine Maße für {unchecked}). Karton auf die Waage stellen.</translation>
+    </message>
+    <message>
+        <source>Carton {carton} (size not checked: no dimensions for {unchecked}). Type the box's weight.</source>
+        <translation>Karton {carton} (Größe nicht geprüft: keine Maße für {unchecked}). Gewicht des Kartons eintippen.</translation>
+    </message>
+    <message>
+        <source>Carton {carton} approved by {name}. Put the box on the scale.</source>
+        <translation>Karton {carton} freigegeben von {name}. Karton auf die Waage stellen.</translation>
+    </message>
+    <message>
+        <source>Carton {carton} approved by {name}. Type the box's weight.</source>
+        <translation>Karton {carton} freigegeben von {name}. Gewicht des Kartons eintippen.</translation>
+    </message>
+    <message>
+        <source>Carton {carton}. Put the box on the scale.</source>
+        <translation>Karton {carton}. Auf die Waage stellen.</translation>
+    </message>
+    <message>
+        <source>Carton {carton}. Type the box's weight.</source>
+        <translation>Karton {carton}. Gewicht des Kartons eintippen.</translation>
+    </message>
+    <message>
+        <source>Weighs {weight} (typed), expected {expected} ± {allowance}. Check the box; re-weigh, HOLD or supervisor.</source>
+        <translation>Wiegt {weight} (eingetippt), erwartet {expected} ± {allowance}. Karton prüfen; neu wiegen, PARKEN oder Vorarbeiter.</translation>
+    </message>
+    <message>
+        <source>Weighs {weight}, expected {expected} ± {allowance}. Check the box; re-weigh, HOLD or supervisor.</source>
+        <translation>Wiegt {weight}, erwartet {expected} ± {allowance}. Karton prüfen; neu wiegen, PARKEN oder Vorarbeiter.</translation>
+    </message>
+    <message>
+        <source>{weight} (typed) ✓ Printing label for box {box}.</source>
+        <translation>{weight} (eingetippt) ✓ Etikett für Karton {box} wird gedruckt.</translation>
+    </message>
+    <message>
+        <source>{weight} ✓ Printing label for box {box}.</source>
+        <translation>{weight} ✓ Etikett für Karton {box} wird gedruckt.</translation>
+    </message>
+    <message>
+        <source>Label is printing. Scan REPRINT if it did not come out.</source>
+        <translation>Etikett wird gedruckt. NACHDRUCK scannen, wenn es nicht herauskommt.</translation>
+    </message>
+    <message>
+        <source>No order is open. Scan an order first.</source>
+        <translation>Kein Auftrag offen. Zuerst einen Auftrag scannen.</translation>
     </message>
     <message>
         <source>Undone: take {units}× {sku} out of the box.</source>
         <translation>Rückgängig: {units}× {sku} wieder aus dem Karton nehmen.</translation>
     </message>
     <message>
+        <source>{count} missing: {listing}. Scan them, SHORT to hold, or supervisor badge.</source>
+        <translation>{count} fehlen: {listing}. Scannen, FEHLMENGE zum Parken, oder Vorarbeiter-Ausweis.</translation>
+    </message>
+    <message>
+        <source>Nothing to confirm here.</source>
+        <translation>Hier gibt es nichts zu bestätigen.</translation>
+    </message>
+    <message>
+        <source>Order {order} on hold (damaged item). Tote to the hold shelf.</source>
+        <translation>Auftrag {order} geparkt (beschädigter Artikel). Kiste ins Klärfall-Regal.</translation>
+    </message>
+    <message>
+        <source>Order {order} on hold (held by packer). Tote to the hold shelf.</source>
+        <translation>Auftrag {order} geparkt (vom Packer). Kiste ins Klärfall-Regal.</translation>
+    </message>
+    <message>
+        <source>Order {order} on hold (short pick). Tote to the hold shelf.</source>
+        <translation>Auftrag {order} geparkt (Fehlmenge). Kiste ins Klärfall-Regal.</translation>
+    </message>
+    <message>
+        <source>Stopped packing {order}. Put everything back in the tote.</source>
+        <translation>Packen von {order} abgebrochen. Alles zurück in die Kiste.</translation>
+    </message>
+    <message>
+        <source>Box {box} closed. Use carton {carton} ({carton_name}): scan it or CONFIRM.</source>
+        <translation>Karton {box} geschlossen. Karton {carton} ({carton_name}) nehmen: scannen oder BESTÄTIGEN.</translation>
+    </message>
+    <message>
+        <source>Box {box} closed. {reason}.</source>
+        <translation>Karton {box} geschlossen. {reason}.</translation>
+    </message>
+    <message>
         <source>Reprinting label for box {box}.</source>
         <translation>Etikett für Karton {box} wird nachgedruckt.</translation>
+    </message>
+    <message>
+        <source>Reprinting the packing slip of order {order}.</source>
+        <translation>Lieferschein von Auftrag {order} wird nachgedruckt.</translation>
+    </message>
+    <message>
+        <source>Labels of {order} voided: remove them. Scan the order to repack.</source>
+        <translation>Etiketten von {order} storniert: abziehen. Auftrag scannen, um neu zu packen.</translation>
+    </message>
+    <message>
+        <source>Quantity {qty}: now scan the item.</source>
+        <translation>Menge {qty}: jetzt den Artikel scannen.</translation>
     </message>
     <message>
         <source>Finish order {order} first (or HOLD it).</source>
         <translation>Erst Auftrag {order} abschließen (oder PARKEN).</translation>
     </message>
     <message>
-        <source>Scan an order or tote first.</source>
-        <translation>Zuerst Auftrag oder Kiste scannen.</translation>
+        <source>{name}, you are signed in. Scan an order.</source>
+        <translation>{name}, du bist angemeldet. Auftrag scannen.</translation>
     </message>
     <message>
-        <source>No order or tote {ref}. Check the pick list.</source>
-        <translation>Kein Auftrag und keine Kiste {ref}. Pickliste prüfen.</translation>
+        <source>Approved by {name}: ships without {missing}.</source>
+        <translation>Freigegeben von {name}: geht ohne {missing} raus.</translation>
     </message>
     <message>
-        <source>Nothing to undo in this box.</source>
-        <translation>In diesem Karton gibt es nichts rückgängig zu machen.</translation>
+        <source>No order or tote {text}. Check the pick list.</source>
+        <translation>Kein Auftrag und keine Kiste {text}. Pickliste prüfen.</translation>
     </message>
     <message>
-        <source>Stopped packing {order}. Put everything back in the tote.</source>
-        <translation>Packen von {order} abgebrochen. Alles zurück in die Kiste.</translation>
+        <source>Read the packing instructions, then scan CONFIRM.</source>
+        <translation>Packanweisung lesen, dann BESTÄTIGEN scannen.</translation>
+    </message>
+    <message>
+        <source>Order {order} is CANCELLED. Do not pack: tote to the supervisor.</source>
+        <translation>Auftrag {order} ist STORNIERT. Nicht packen: Kiste zum Vorarbeiter.</translation>
+    </message>
+    <message>
+        <source>Order {order} is on hold. Give the tote to a supervisor.</source>
+        <translation>Auftrag {order} ist geparkt. Kiste zum Vorarbeiter.</translation>
+    </message>
+    <message>
+        <source>Order {order} is already packed. Do not pack again.</source>
+        <translation>Auftrag {order} ist schon gepackt. Nicht nochmal packen.</translation>
     </message>
     <message>
         <source>Order {order} is being packed at {station}.</source>
@@ -698,8 +1130,276 @@ GS1 SSCC</translation>
         <translation>Auftrag {order} ist nicht in der zentralen Datenbank. Kiste zum Vorarbeiter.</translation>
     </message>
     <message>
-        <source>serial {0}</source>
-        <translation>Seriennr. {0}</translation>
+        <source>Unknown barcode {text}. Type the item's SKU, or set it aside for a supervisor.</source>
+        <translation>Unbekannter Barcode {text}. SKU des Artikels eintippen, oder für den Vorarbeiter beiseitelegen.</translation>
+    </message>
+    <message>
+        <source>Scan the lot number of {pending} first.</source>
+        <translation>Erst die Chargennummer von {pending} scannen.</translation>
+    </message>
+    <message>
+        <source>Scan the serial number of {pending} first.</source>
+        <translation>Erst die Seriennummer von {pending} scannen.</translation>
+    </message>
+    <message>
+        <source>{sku} needs a serial for each unit: scan them one by one.</source>
+        <translation>{sku} braucht eine Seriennummer je Stück: einzeln scannen.</translation>
+    </message>
+    <message>
+        <source>Put it back — {units} {sku} scanned, the order needs only {remaining} more ({needed} ordered, {packed} packed). Scan single units.</source>
+        <translation>Zurücklegen — {units} × {sku} gescannt, der Auftrag braucht nur noch {remaining} ({needed} bestellt, {packed} gepackt). Einzeln scannen.</translation>
+    </message>
+    <message>
+        <source>Wrong item: {sku} is not in order {order} nor in any open order. Set it aside for a supervisor.</source>
+        <translation>Falscher Artikel: {sku} ist weder in Auftrag {order} noch in einem offenen Auftrag. Für den Vorarbeiter beiseitelegen.</translation>
+    </message>
+    <message>
+        <source>Wrong item: {sku} is not in order {order}. Put it aside for order {other_order}.</source>
+        <translation>Falscher Artikel: {sku} ist nicht in Auftrag {order}. Für Auftrag {other_order} beiseitelegen.</translation>
+    </message>
+    <message>
+        <source>Now scan the LOT number of {sku}.</source>
+        <translation>Jetzt die CHARGENNUMMER von {sku} scannen.</translation>
+    </message>
+    <message>
+        <source>Serial {serial} is already in this order. Scan the next unit's.</source>
+        <translation>Seriennummer {serial} ist schon in diesem Auftrag. Die des nächsten Stücks scannen.</translation>
+    </message>
+    <message>
+        <source>Serial {serial} already shipped in order {other_order}. Supervisor!</source>
+        <translation>Seriennummer {serial} wurde schon mit Auftrag {other_order} versandt. Vorarbeiter!</translation>
+    </message>
+    <message>
+        <source>All items packed. Use carton {carton} ({carton_name}): scan it or CONFIRM.</source>
+        <translation>Alle Artikel gepackt. Karton {carton} ({carton_name}) nehmen: scannen oder BESTÄTIGEN.</translation>
+    </message>
+    <message>
+        <source>All items packed. {reason}.</source>
+        <translation>Alle Artikel gepackt. {reason}.</translation>
+    </message>
+    <message>
+        <source>✓ {sku} {done}/{quantity} · serial {serial}</source>
+        <translation>✓ {sku} {done}/{quantity} · Seriennr. {serial}</translation>
+    </message>
+    <message>
+        <source>Carton {carton} (size not checked: no dimensions for {unchecked}). Printing label for box {box}.</source>
+        <translation>Karton {carton} (Größe nicht geprüft: keine Maße für {unchecked}). Etikett für Karton {box} wird gedruckt.</translation>
+    </message>
+    <message>
+        <source>Carton {carton} approved by {name}. Printing label for box {box}.</source>
+        <translation>Karton {carton} freigegeben von {name}. Etikett für Karton {box} wird gedruckt.</translation>
+    </message>
+    <message>
+        <source>Carton {carton}. Printing label for box {box}.</source>
+        <translation>Karton {carton}. Etikett für Karton {box} wird gedruckt.</translation>
+    </message>
+    <message>
+        <source>Put the box on the scale.</source>
+        <translation>Karton auf die Waage stellen.</translation>
+    </message>
+    <message>
+        <source>Type the box's weight.</source>
+        <translation>Gewicht des Kartons eintippen.</translation>
+    </message>
+    <message>
+        <source>Box {box} reopened. Scan items.</source>
+        <translation>Karton {box} wieder geöffnet. Artikel scannen.</translation>
+    </message>
+    <message>
+        <source>Nothing to undo here. A printed label is removed with VOID.</source>
+        <translation>Hier gibt es nichts rückgängig zu machen. Ein gedrucktes Etikett entfernt STORNO.</translation>
+    </message>
+    <message>
+        <source>{sku} not counted. Take it out.</source>
+        <translation>{sku} nicht gezählt. Wieder herausnehmen.</translation>
+    </message>
+    <message>
+        <source>Quantity cleared.</source>
+        <translation>Menge gelöscht.</translation>
+    </message>
+    <message>
+        <source>Nothing to undo in this box.</source>
+        <translation>In diesem Karton gibt es nichts rückgängig zu machen.</translation>
+    </message>
+    <message>
+        <source>Put the box on the scale first.</source>
+        <translation>Zuerst den Karton auf die Waage stellen.</translation>
+    </message>
+    <message>
+        <source>Type the box's weight first.</source>
+        <translation>Zuerst das Gewicht des Kartons eintippen.</translation>
+    </message>
+    <message>
+        <source>Use carton {carton} ({carton_name}): scan it or CONFIRM.</source>
+        <translation>Karton {carton} ({carton_name}) nehmen: scannen oder BESTÄTIGEN.</translation>
+    </message>
+    <message>
+        <source>{reason}.</source>
+        <translation>{reason}.</translation>
+    </message>
+    <message>
+        <source>Instructions confirmed. Scan items.</source>
+        <translation>Anweisung bestätigt. Artikel scannen.</translation>
+    </message>
+    <message>
+        <source>Labels are printed for this order: VOID them, or HOLD it.</source>
+        <translation>Für diesen Auftrag sind Etiketten gedruckt: STORNO, oder PARKEN.</translation>
+    </message>
+    <message>
+        <source>This box is empty. Scan an item first.</source>
+        <translation>Dieser Karton ist leer. Zuerst einen Artikel scannen.</translation>
+    </message>
+    <message>
+        <source>No label to reprint yet.</source>
+        <translation>Noch kein Etikett zum Nachdrucken.</translation>
+    </message>
+    <message>
+        <source>No packing slip yet: it prints when the order is packed.</source>
+        <translation>Noch kein Lieferschein: er wird gedruckt, wenn der Auftrag gepackt ist.</translation>
+    </message>
+    <message>
+        <source>No printed label to void.</source>
+        <translation>Kein gedrucktes Etikett zum Stornieren.</translation>
+    </message>
+    <message>
+        <source>Finish, HOLD or CANCEL order {order} before signing out.</source>
+        <translation>Auftrag {order} vor dem Abmelden abschließen, PARKEN oder ABBRECHEN.</translation>
+    </message>
+    <message>
+        <source>Scan QTY just before the item.</source>
+        <translation>MENGE direkt vor dem Artikel scannen.</translation>
+    </message>
+    <message>
+        <source>Quantity must be 1 or more.</source>
+        <translation>Die Menge muss 1 oder mehr sein.</translation>
+    </message>
+    <message>
+        <source>STOP: order {order} was CANCELLED. Unpack everything into the tote; supervisor.</source>
+        <translation>STOPP: Auftrag {order} wurde STORNIERT. Alles zurück in die Kiste; Vorarbeiter.</translation>
+    </message>
+    <message>
+        <source>STOP: order {order} was put ON HOLD. Unpack everything into the tote; supervisor.</source>
+        <translation>STOPP: Auftrag {order} wurde GEPARKT. Alles zurück in die Kiste; Vorarbeiter.</translation>
+    </message>
+    <message>
+        <source>Nothing needs a supervisor here.</source>
+        <translation>Hier braucht nichts einen Vorarbeiter.</translation>
+    </message>
+    <message>
+        <source>Scan an order or tote first.</source>
+        <translation>Zuerst Auftrag oder Kiste scannen.</translation>
+    </message>
+    <message>
+        <source>Order {order} is already packed ({note}). Do not pack again.</source>
+        <translation>Auftrag {order} ist schon gepackt ({note}). Nicht nochmal packen.</translation>
+    </message>
+    <message>
+        <source>Already packing {order}. Scan items.</source>
+        <translation>{order} wird schon gepackt. Artikel scannen.</translation>
+    </message>
+    <message>
+        <source>Scan the remaining items before the carton (or NEXT BOX).</source>
+        <translation>Erst die restlichen Artikel scannen, dann den Karton (oder NÄCHSTER KARTON).</translation>
+    </message>
+    <message>
+        <source>Put it back — order needs {needed} {sku}, {packed} packed.</source>
+        <translation>Zurücklegen — der Auftrag braucht {needed} × {sku}, {packed} gepackt.</translation>
+    </message>
+    <message>
+        <source>Wrong item: {sku} is not in order {order}. Put it aside for order {other_order} (tote {tote}).</source>
+        <translation>Falscher Artikel: {sku} ist nicht in Auftrag {order}. Für Auftrag {other_order} beiseitelegen (Kiste {tote}).</translation>
+    </message>
+    <message>
+        <source>Lot {lot} noted. Now scan the SERIAL.</source>
+        <translation>Charge {lot} notiert. Jetzt die SERIENNUMMER scannen.</translation>
+    </message>
+    <message>
+        <source>Carton {text} is not configured. Scan another carton.</source>
+        <translation>Karton {text} ist nicht eingerichtet. Einen anderen Karton scannen.</translation>
+    </message>
+    <message>
+        <source>This box is closed. UNDO to reopen it, or scan the carton.</source>
+        <translation>Dieser Karton ist geschlossen. RÜCKGÄNGIG öffnet ihn wieder, oder den Karton scannen.</translation>
+    </message>
+    <message>
+        <source>Order {order} packed. Scan the next order.</source>
+        <translation>Auftrag {order} gepackt. Nächsten Auftrag scannen.</translation>
+    </message>
+    <message>
+        <source>{reason} HOLD the order and give it to a supervisor.</source>
+        <translation>{reason} Auftrag PARKEN und dem Vorarbeiter geben.</translation>
+    </message>
+    <message>
+        <source>Label did not print: {reason} Then scan REPRINT.</source>
+        <translation>Etikett nicht gedruckt: {reason} Dann NACHDRUCK scannen.</translation>
+    </message>
+    <message>
+        <source>Label for {order} is printing. Scan REPRINT if lost.</source>
+        <translation>Etikett für {order} wird gedruckt. NACHDRUCK scannen, wenn es fehlt.</translation>
+    </message>
+    <message>
+        <source>Resending the interrupted print jobs.</source>
+        <translation>Die abgebrochenen Druckaufträge werden erneut gesendet.</translation>
+    </message>
+    <message>
+        <source>Label is printing.</source>
+        <translation>Etikett wird gedruckt.</translation>
+    </message>
+    <message>
+        <source>{reason}. Scan a carton.</source>
+        <translation>{reason}. Einen Karton scannen.</translation>
+    </message>
+    <message>
+        <source>Finish this box first.</source>
+        <translation>Erst diesen Karton abschließen.</translation>
+    </message>
+    <message>
+        <source>Box {box} labelled. Scan items for box {next}.</source>
+        <translation>Karton {box} etikettiert. Artikel für Karton {next} scannen.</translation>
+    </message>
+    <message>
+        <source>Packing slip of order {order} sent again.</source>
+        <translation>Lieferschein von Auftrag {order} erneut gesendet.</translation>
+    </message>
+    <message>
+        <source>This station has no print queue.</source>
+        <translation>Dieser Platz hat keine Druckwarteschlange.</translation>
+    </message>
+    <message>
+        <source>Resending {jobs}.</source>
+        <translation>{jobs} wird erneut gesendet.</translation>
+    </message>
+    <message>
+        <source>No packing slip of order {order} was printed before: printing it now.</source>
+        <translation>Für Auftrag {order} wurde noch kein Lieferschein gedruckt: er wird jetzt gedruckt.</translation>
+    </message>
+    <message>
+        <source>Nothing to resend: no print job was cut off.</source>
+        <translation>Nichts erneut zu senden: kein Druckauftrag wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Packing slip did not print: {reason}</source>
+        <translation>Lieferschein nicht gedruckt: {reason}</translation>
+    </message>
+    <message>
+        <source>Label shortened: {fields} did not fit. Check the label can be read; if not, VOID it and call a supervisor.</source>
+        <translation>Etikett gekürzt: {fields} passte nicht. Prüfen, ob das Etikett lesbar ist; sonst STORNO und Vorarbeiter rufen.</translation>
+    </message>
+    <message>
+        <source>Reprint failed: {reason}</source>
+        <translation>Nachdruck fehlgeschlagen: {reason}</translation>
+    </message>
+    <message>
+        <source>Carrier void failed: {reason}</source>
+        <translation>Storno beim Versanddienst fehlgeschlagen: {reason}</translation>
+    </message>
+    <message>
+        <source>Customer e-mail not queued: {reason}</source>
+        <translation>Kunden-E-Mail nicht eingereiht: {reason}</translation>
+    </message>
+    <message>
+        <source>Not done: {reason}</source>
+        <translation>Nicht erledigt: {reason}</translation>
     </message>
 </context>
 <context>
@@ -927,20 +1627,12 @@ GS1 SSCC</translation>
         <translation>Karton scannen oder Bestätigen drücken.</translation>
     </message>
     <message>
-        <source>Put the box on the scale.</source>
-        <translation>Karton auf die Waage stellen.</translation>
-    </message>
-    <message>
         <source>Label is printing.</source>
         <translation>Etikett wird gedruckt.</translation>
     </message>
     <message>
         <source>none configured — labels go to the spool folder {0}</source>
         <translation>keiner eingerichtet — Etiketten gehen in den Spool-Ordner {0}</translation>
-    </message>
-    <message>
-        <source>Name or PIN is wrong.</source>
-        <translation>Name oder PIN ist falsch.</translation>
     </message>
     <message>
         <source>{0} events waiting to be sent</source>
@@ -955,12 +1647,24 @@ GS1 SSCC</translation>
         <translation>Station {0}</translation>
     </message>
     <message>
+        <source>Type the box's weight (F2).</source>
+        <translation>Gewicht des Kartons eintippen (F2).</translation>
+    </message>
+    <message>
+        <source>Put the box on the scale.</source>
+        <translation>Karton auf die Waage stellen.</translation>
+    </message>
+    <message>
         <source>{0}, then it prints by itself</source>
         <translation>{0}, dann druckt es von selbst</translation>
     </message>
     <message>
         <source>Label is waiting: {0}. It prints by itself when the printer is ready.</source>
         <translation>Etikett wartet: {0}. Es druckt von selbst, sobald der Drucker bereit ist.</translation>
+    </message>
+    <message>
+        <source>PIN sign-in failed.</source>
+        <translation>Anmeldung mit PIN fehlgeschlagen.</translation>
     </message>
     <message>
         <source>Only an admin can change the station settings.</source>
@@ -1976,10 +2680,6 @@ BESTÄTIGEN  {1}</translation>
         <translation>Karton {0}: Verpackung wählen</translation>
     </message>
     <message>
-        <source>Put box {0} ({1}) on the scale</source>
-        <translation>Karton {0} ({1}) auf die Waage stellen</translation>
-    </message>
-    <message>
         <source>The label prints as soon as the box lies still within the tolerance.</source>
         <translation>Das Etikett wird gedruckt, sobald der Karton ruhig und innerhalb der Toleranz liegt.</translation>
     </message>
@@ -2002,6 +2702,14 @@ BESTÄTIGEN  {1}</translation>
     <message>
         <source>In this box: {0}</source>
         <translation>In diesem Karton: {0}</translation>
+    </message>
+    <message>
+        <source>Put box {0} ({1}) on the scale</source>
+        <translation>Karton {0} ({1}) auf die Waage stellen</translation>
+    </message>
+    <message>
+        <source>Weigh box {0} ({1}) and type its weight (F2)</source>
+        <translation>Karton {0} ({1}) wiegen und Gewicht eintippen (F2)</translation>
     </message>
     <message>
         <source>Outside ± {0}. Check the box and weigh again, Hold (F9), or a supervisor scans their badge.</source>

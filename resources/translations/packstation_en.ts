@@ -571,6 +571,18 @@ GS1 SSCC</translation>
         <translation>An admin scans their badge to open the station settings.</translation>
     </message>
     <message>
+        <source>Choose a new PIN</source>
+        <translation>Choose a new PIN</translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation>New PIN</translation>
+    </message>
+    <message>
+        <source>New PIN again</source>
+        <translation>New PIN again</translation>
+    </message>
+    <message>
         <source>Sign in with PIN</source>
         <translation>Sign in with PIN</translation>
     </message>
@@ -583,15 +595,207 @@ GS1 SSCC</translation>
         <translation>or admin name</translation>
     </message>
     <message>
+        <source>Save the new PIN (Enter)</source>
+        <translation>Save the new PIN (Enter)</translation>
+    </message>
+    <message>
         <source>Open settings (Enter)</source>
         <translation>Open settings (Enter)</translation>
+    </message>
+    <message>
+        <source>The two PINs differ.</source>
+        <translation>The two PINs differ.</translation>
+    </message>
+    <message>
+        <source>A PIN of {0} to 12 digits.</source>
+        <translation>A PIN of {0} to 12 digits.</translation>
     </message>
 </context>
 <context>
     <name>Feedback</name>
     <message>
-        <source>Hello {name}. Scan an order.</source>
-        <translation>Hello {name}. Scan an order.</translation>
+        <source>Nothing was scanned — scan the barcode again.</source>
+        <translation>Nothing was scanned — scan the barcode again.</translation>
+    </message>
+    <message>
+        <source>Scan is too long — scan one barcode at a time.</source>
+        <translation>Scan is too long — scan one barcode at a time.</translation>
+    </message>
+    <message>
+        <source>Scanner sent unreadable data — check the scanner's keyboard setting, then scan again.</source>
+        <translation>Scanner sent unreadable data — check the scanner's keyboard setting, then scan again.</translation>
+    </message>
+    <message>
+        <source>Scan {raw} has a hidden control character — check the scanner setup, then scan again.</source>
+        <translation>Scan {raw} has a hidden control character — check the scanner setup, then scan again.</translation>
+    </message>
+    <message>
+        <source>Scan {raw} has a character not allowed in a barcode — type the code or call a supervisor.</source>
+        <translation>Scan {raw} has a character not allowed in a barcode — type the code or call a supervisor.</translation>
+    </message>
+    <message>
+        <source>Barcode {raw}: the check digit is wrong — scan it again or type it.</source>
+        <translation>Barcode {raw}: the check digit is wrong — scan it again or type it.</translation>
+    </message>
+    <message>
+        <source>Barcode data is cut off — scan it again.</source>
+        <translation>Barcode data is cut off — scan it again.</translation>
+    </message>
+    <message>
+        <source>Barcode {raw} has a GS1 field this station does not know — scan the product's other barcode.</source>
+        <translation>Barcode {raw} has a GS1 field this station does not know — scan the product's other barcode.</translation>
+    </message>
+    <message>
+        <source>Barcode {raw} has a field that is not valid — scan another barcode or call a supervisor.</source>
+        <translation>Barcode {raw} has a field that is not valid — scan another barcode or call a supervisor.</translation>
+    </message>
+    <message>
+        <source>Command card {raw} is not valid — use a card from the command sheet.</source>
+        <translation>Command card {raw} is not valid — use a card from the command sheet.</translation>
+    </message>
+    <message>
+        <source>Badge code is not valid — scan your badge again or ask a supervisor.</source>
+        <translation>Badge code is not valid — scan your badge again or ask a supervisor.</translation>
+    </message>
+    <message>
+        <source>Scan {raw} could not be read — scan it again or type it.</source>
+        <translation>Scan {raw} could not be read — scan it again or type it.</translation>
+    </message>
+    <message>
+        <source>{raw} names more than one order: type the full order number or scan the order's barcode.</source>
+        <translation>{raw} names more than one order: type the full order number or scan the order's barcode.</translation>
+    </message>
+    <message>
+        <source>Returns card {raw} is not valid — use a card from the returns sheet, or type the order number.</source>
+        <translation>Returns card {raw} is not valid — use a card from the returns sheet, or type the order number.</translation>
+    </message>
+    <message>
+        <source>resellable</source>
+        <translation>resellable</translation>
+    </message>
+    <message>
+        <source>damaged</source>
+        <translation>damaged</translation>
+    </message>
+    <message>
+        <source>wrong item</source>
+        <translation>wrong item</translation>
+    </message>
+    <message>
+        <source>missing parts</source>
+        <translation>missing parts</translation>
+    </message>
+    <message>
+        <source>late return</source>
+        <translation>late return</translation>
+    </message>
+    <message>
+        <source>item not in the order</source>
+        <translation>item not in the order</translation>
+    </message>
+    <message>
+        <source>serial not shipped</source>
+        <translation>serial not shipped</translation>
+    </message>
+    <message>
+        <source>serial already returned</source>
+        <translation>serial already returned</translation>
+    </message>
+    <message>
+        <source>more than shipped</source>
+        <translation>more than shipped</translation>
+    </message>
+    <message>
+        <source>unknown item</source>
+        <translation>unknown item</translation>
+    </message>
+    <message>
+        <source>restock to {bin}</source>
+        <translation>restock to {bin}</translation>
+    </message>
+    <message>
+        <source>restock: scan the bin</source>
+        <translation>restock: scan the bin</translation>
+    </message>
+    <message>
+        <source>put it in {bin}</source>
+        <translation>put it in {bin}</translation>
+    </message>
+    <message>
+        <source>dispose</source>
+        <translation>dispose</translation>
+    </message>
+    <message>
+        <source>return to vendor</source>
+        <translation>return to vendor</translation>
+    </message>
+    <message>
+        <source>serial {0}</source>
+        <translation>serial {0}</translation>
+    </message>
+    <message>
+        <source>Hello {name}. Scan a return label, RMA, tracking or order number.</source>
+        <translation>Hello {name}. Scan a return label, RMA, tracking or order number.</translation>
+    </message>
+    <message>
+        <source>Hello {name}. Scan a return.</source>
+        <translation>Hello {name}. Scan a return.</translation>
+    </message>
+    <message>
+        <source>Approved by {name}: {flags}.</source>
+        <translation>Approved by {name}: {flags}.</translation>
+    </message>
+    <message>
+        <source>Return {number}: order {order} shipped {shipped}, past the {days}-day window. Scan the items; a supervisor must approve.</source>
+        <translation>Return {number}: order {order} shipped {shipped}, past the {days}-day window. Scan the items; a supervisor must approve.</translation>
+    </message>
+    <message>
+        <source>Unknown barcode {text}. Put the item in the supervisor tray.</source>
+        <translation>Unknown barcode {text}. Put the item in the supervisor tray.</translation>
+    </message>
+    <message>
+        <source>{sku}: grade it (resellable, damaged, wrong item, missing parts).</source>
+        <translation>{sku}: grade it (resellable, damaged, wrong item, missing parts).</translation>
+    </message>
+    <message>
+        <source>Grade {sku} first (or UNDO to put it aside).</source>
+        <translation>Grade {sku} first (or UNDO to put it aside).</translation>
+    </message>
+    <message>
+        <source>{sku} {grade}: {where} — CONFIRM, or scan a bin or a disposition card.</source>
+        <translation>{sku} {grade}: {where} — CONFIRM, or scan a bin or a disposition card.</translation>
+    </message>
+    <message>
+        <source>Put {sku} away first: CONFIRM, a bin, or a disposition card.</source>
+        <translation>Put {sku} away first: CONFIRM, a bin, or a disposition card.</translation>
+    </message>
+    <message>
+        <source>✓ {sku} ({done} back): {where}. Scan the next item or COMPLETE.</source>
+        <translation>✓ {sku} ({done} back): {where}. Scan the next item or COMPLETE.</translation>
+    </message>
+    <message>
+        <source>The photo of {sku} was not kept: that unit is not on this return any more.</source>
+        <translation>The photo of {sku} was not kept: that unit is not on this return any more.</translation>
+    </message>
+    <message>
+        <source>A supervisor must approve ({flags}): scan a supervisor badge, or HOLD the return.</source>
+        <translation>A supervisor must approve ({flags}): scan a supervisor badge, or HOLD the return.</translation>
+    </message>
+    <message>
+        <source>Return {number} closed; refund is ready. Scan the next return.</source>
+        <translation>Return {number} closed; refund is ready. Scan the next return.</translation>
+    </message>
+    <message>
+        <source>Undone: take {sku} and scan it again.</source>
+        <translation>Undone: take {sku} and scan it again.</translation>
+    </message>
+    <message>
+        <source>Return {number} cancelled. Nothing was recorded.</source>
+        <translation>Return {number} cancelled. Nothing was recorded.</translation>
+    </message>
+    <message>
+        <source>Return {number} on hold for a supervisor. Parcel to the supervisor shelf; no refund yet.</source>
+        <translation>Return {number} on hold for a supervisor. Parcel to the supervisor shelf; no refund yet.</translation>
     </message>
     <message>
         <source>Signed out. Scan a badge to sign in.</source>
@@ -606,84 +810,312 @@ GS1 SSCC</translation>
         <translation>Badge {badge} is not known. Ask a supervisor.</translation>
     </message>
     <message>
-        <source>Order {order}: {units} item(s). Scan items.</source>
-        <translation>Order {order}: {units} item(s). Scan items.</translation>
+        <source>Finish return {number} first (COMPLETE or HOLD).</source>
+        <translation>Finish return {number} first (COMPLETE or HOLD).</translation>
     </message>
     <message>
-        <source>Read the packing instructions, then scan CONFIRM.</source>
-        <translation>Read the packing instructions, then scan CONFIRM.</translation>
+        <source>{name}, you are signed in. Scan a return.</source>
+        <translation>{name}, you are signed in. Scan a return.</translation>
     </message>
     <message>
-        <source>Instructions confirmed. Scan items.</source>
-        <translation>Instructions confirmed. Scan items.</translation>
+        <source>Approved by {name} ({flags}). Return {number} closed; refund is ready.</source>
+        <translation>Approved by {name} ({flags}). Return {number} closed; refund is ready.</translation>
     </message>
     <message>
-        <source>✓ {sku} {done}/{qty}</source>
-        <translation>✓ {sku} {done}/{qty}</translation>
+        <source>No order, RMA or tracking number {text}. Check the label.</source>
+        <translation>No order, RMA or tracking number {text}. Check the label.</translation>
     </message>
     <message>
-        <source>Wrong item: {sku} is not in order {order}. Put it back.</source>
-        <translation>Wrong item: {sku} is not in order {order}. Put it back.</translation>
+        <source>Return {number} for order {order}: {units} item(s) may come back. Scan each item.</source>
+        <translation>Return {number} for order {order}: {units} item(s) may come back. Scan each item.</translation>
     </message>
     <message>
-        <source>{sku} belongs to order {order}. Put it back.</source>
-        <translation>{sku} belongs to order {order}. Put it back.</translation>
+        <source>Serial {serial} is already in this return.</source>
+        <translation>Serial {serial} is already in this return.</translation>
     </message>
     <message>
-        <source>Unknown barcode {code}. Set the item aside for a supervisor.</source>
-        <translation>Unknown barcode {code}. Set the item aside for a supervisor.</translation>
+        <source>{sku} was never in order {order}: flagged. Put it in {bin}.</source>
+        <translation>{sku} was never in order {order}: flagged. Put it in {bin}.</translation>
     </message>
     <message>
         <source>Now scan the SERIAL number of {sku}.</source>
         <translation>Now scan the SERIAL number of {sku}.</translation>
     </message>
     <message>
-        <source>Now scan the LOT number of {sku}.</source>
-        <translation>Now scan the LOT number of {sku}.</translation>
+        <source>{sku} serial {serial}: {flags} — flagged for a supervisor. Grade it.</source>
+        <translation>{sku} serial {serial}: {flags} — flagged for a supervisor. Grade it.</translation>
     </message>
     <message>
-        <source>Order {order} is CANCELLED. Do not pack: tote to the supervisor.</source>
-        <translation>Order {order} is CANCELLED. Do not pack: tote to the supervisor.</translation>
+        <source>{sku}: {flags} — flagged for a supervisor. Grade it.</source>
+        <translation>{sku}: {flags} — flagged for a supervisor. Grade it.</translation>
     </message>
     <message>
-        <source>Order {order} on hold. Tote to the hold shelf.</source>
-        <translation>Order {order} on hold. Tote to the hold shelf.</translation>
+        <source>{sku} serial {serial}: grade it (resellable, damaged, wrong item, missing parts).</source>
+        <translation>{sku} serial {serial}: grade it (resellable, damaged, wrong item, missing parts).</translation>
     </message>
     <message>
-        <source>Order {order} packed. Scan the next order.</source>
-        <translation>Order {order} packed. Scan the next order.</translation>
+        <source>The reason must be printable text of at most {max} characters.</source>
+        <translation>The reason must be printable text of at most {max} characters.</translation>
     </message>
     <message>
-        <source>Box {box} labelled. Scan items for box {next}.</source>
-        <translation>Box {box} labelled. Scan items for box {next}.</translation>
+        <source>Photo of {sku} (item {item}) saved.</source>
+        <translation>Photo of {sku} (item {item}) saved.</translation>
+    </message>
+    <message>
+        <source>{command} does nothing at the returns bench.</source>
+        <translation>{command} does nothing at the returns bench.</translation>
+    </message>
+    <message>
+        <source>No return is open. Scan a return label first.</source>
+        <translation>No return is open. Scan a return label first.</translation>
+    </message>
+    <message>
+        <source>Finish {sku} first (or UNDO it).</source>
+        <translation>Finish {sku} first (or UNDO it).</translation>
+    </message>
+    <message>
+        <source>No item is recorded: scan the items, or CANCEL the return.</source>
+        <translation>No item is recorded: scan the items, or CANCEL the return.</translation>
+    </message>
+    <message>
+        <source>Supervisor must approve: {flags}. Scan a supervisor badge, or HOLD.</source>
+        <translation>Supervisor must approve: {flags}. Scan a supervisor badge, or HOLD.</translation>
+    </message>
+    <message>
+        <source>{sku} not recorded. Set it aside.</source>
+        <translation>{sku} not recorded. Set it aside.</translation>
+    </message>
+    <message>
+        <source>Back to the items. Scan the next item or COMPLETE.</source>
+        <translation>Back to the items. Scan the next item or COMPLETE.</translation>
+    </message>
+    <message>
+        <source>Nothing to undo here.</source>
+        <translation>Nothing to undo here.</translation>
+    </message>
+    <message>
+        <source>Undone: take {sku} out of {bin} and scan it again.</source>
+        <translation>Undone: take {sku} out of {bin} and scan it again.</translation>
+    </message>
+    <message>
+        <source>No return is open.</source>
+        <translation>No return is open.</translation>
+    </message>
+    <message>
+        <source>Items are recorded: UNDO them first, or COMPLETE or HOLD the return.</source>
+        <translation>Items are recorded: UNDO them first, or COMPLETE or HOLD the return.</translation>
+    </message>
+    <message>
+        <source>No item is recorded: CANCEL the return instead.</source>
+        <translation>No item is recorded: CANCEL the return instead.</translation>
+    </message>
+    <message>
+        <source>Nothing on this return needs a supervisor.</source>
+        <translation>Nothing on this return needs a supervisor.</translation>
+    </message>
+    <message>
+        <source>Return {number} is open. Scan the items.</source>
+        <translation>Return {number} is open. Scan the items.</translation>
+    </message>
+    <message>
+        <source>This return label was not issued for order {order}. Supervisor!</source>
+        <translation>This return label was not issued for order {order}. Supervisor!</translation>
+    </message>
+    <message>
+        <source>Order {order} has not shipped: nothing can come back. Give the parcel to a supervisor.</source>
+        <translation>Order {order} has not shipped: nothing can come back. Give the parcel to a supervisor.</translation>
+    </message>
+    <message>
+        <source>RMA {rma} is closed. Give the parcel to a supervisor.</source>
+        <translation>RMA {rma} is closed. Give the parcel to a supervisor.</translation>
+    </message>
+    <message>
+        <source>Scan the return label, RMA, tracking or order number first.</source>
+        <translation>Scan the return label, RMA, tracking or order number first.</translation>
+    </message>
+    <message>
+        <source>Scan the item first, then grade it.</source>
+        <translation>Scan the item first, then grade it.</translation>
+    </message>
+    <message>
+        <source>Scan the serial number of {sku} first (or UNDO).</source>
+        <translation>Scan the serial number of {sku} first (or UNDO).</translation>
+    </message>
+    <message>
+        <source>Grade {sku} first.</source>
+        <translation>Grade {sku} first.</translation>
+    </message>
+    <message>
+        <source>{sku} is flagged: put it in {bin} (a supervisor releases it).</source>
+        <translation>{sku} is flagged: put it in {bin} (a supervisor releases it).</translation>
+    </message>
+    <message>
+        <source>A {grade} item is not restocked: quarantine, dispose or return to vendor.</source>
+        <translation>A {grade} item is not restocked: quarantine, dispose or return to vendor.</translation>
+    </message>
+    <message>
+        <source>Scan the bin to restock {sku} into.</source>
+        <translation>Scan the bin to restock {sku} into.</translation>
+    </message>
+    <message>
+        <source>Hello {name}. Scan an order.</source>
+        <translation>Hello {name}. Scan an order.</translation>
+    </message>
+    <message>
+        <source>Weight approved by {name}. Printing label.</source>
+        <translation>Weight approved by {name}. Printing label.</translation>
+    </message>
+    <message>
+        <source>Order {order}: {units} item(s). Scan items.</source>
+        <translation>Order {order}: {units} item(s). Scan items.</translation>
+    </message>
+    <message>
+        <source>Wrong item: {sku} is not in order {order}. Put it aside: open orders {listed} need it.</source>
+        <translation>Wrong item: {sku} is not in order {order}. Put it aside: open orders {listed} need it.</translation>
+    </message>
+    <message>
+        <source>✓ {sku} {done}/{quantity}</source>
+        <translation>✓ {sku} {done}/{quantity}</translation>
+    </message>
+    <message>
+        <source>{reason}. No carton holds it all: UNDO and split with NEXT BOX — or a supervisor's badge keeps {carton}.</source>
+        <translation>{reason}. No carton holds it all: UNDO and split with NEXT BOX — or a supervisor's badge keeps {carton}.</translation>
+    </message>
+    <message>
+        <source>{reason}. Use {suggested} — or a supervisor's badge keeps {carton}.</source>
+        <translation>{reason}. Use {suggested} — or a supervisor's badge keeps {carton}.</translation>
+    </message>
+    <message>
+        <source>Carton {carton} (size not checked: no dimensions for {unchecked}). Put the box on the scale.</source>
+        <translation>Carton {carton} (size not checked: no dimensions for {unchecked}). Put the box on the scale.</translation>
+    </message>
+    <message>
+        <source>Carton {carton} (size not checked: no dimensions for {unchecked}). Type the box's weight.</source>
+        <translation>Carton {carton} (size not checked: no dimensions for {unchecked}). Type the box's weight.</translation>
+    </message>
+    <message>
+        <source>Carton {carton} approved by {name}. Put the box on the scale.</source>
+        <translation>Carton {carton} approved by {name}. Put the box on the scale.</translation>
+    </message>
+    <message>
+        <source>Carton {carton} approved by {name}. Type the box's weight.</source>
+        <translation>Carton {carton} approved by {name}. Type the box's weight.</translation>
+    </message>
+    <message>
+        <source>Carton {carton}. Put the box on the scale.</source>
+        <translation>Carton {carton}. Put the box on the scale.</translation>
+    </message>
+    <message>
+        <source>Carton {carton}. Type the box's weight.</source>
+        <translation>Carton {carton}. Type the box's weight.</translation>
+    </message>
+    <message>
+        <source>Weighs {weight} (typed), expected {expected} ± {allowance}. Check the box; re-weigh, HOLD or supervisor.</source>
+        <translation>Weighs {weight} (typed), expected {expected} ± {allowance}. Check the box; re-weigh, HOLD or supervisor.</translation>
+    </message>
+    <message>
+        <source>Weighs {weight}, expected {expected} ± {allowance}. Check the box; re-weigh, HOLD or supervisor.</source>
+        <translation>Weighs {weight}, expected {expected} ± {allowance}. Check the box; re-weigh, HOLD or supervisor.</translation>
+    </message>
+    <message>
+        <source>{weight} (typed) ✓ Printing label for box {box}.</source>
+        <translation>{weight} (typed) ✓ Printing label for box {box}.</translation>
+    </message>
+    <message>
+        <source>{weight} ✓ Printing label for box {box}.</source>
+        <translation>{weight} ✓ Printing label for box {box}.</translation>
+    </message>
+    <message>
+        <source>Label is printing. Scan REPRINT if it did not come out.</source>
+        <translation>Label is printing. Scan REPRINT if it did not come out.</translation>
+    </message>
+    <message>
+        <source>No order is open. Scan an order first.</source>
+        <translation>No order is open. Scan an order first.</translation>
     </message>
     <message>
         <source>Undone: take {units}× {sku} out of the box.</source>
         <translation>Undone: take {units}× {sku} out of the box.</translation>
     </message>
     <message>
+        <source>{count} missing: {listing}. Scan them, SHORT to hold, or supervisor badge.</source>
+        <translation>{count} missing: {listing}. Scan them, SHORT to hold, or supervisor badge.</translation>
+    </message>
+    <message>
+        <source>Nothing to confirm here.</source>
+        <translation>Nothing to confirm here.</translation>
+    </message>
+    <message>
+        <source>Order {order} on hold (damaged item). Tote to the hold shelf.</source>
+        <translation>Order {order} on hold (damaged item). Tote to the hold shelf.</translation>
+    </message>
+    <message>
+        <source>Order {order} on hold (held by packer). Tote to the hold shelf.</source>
+        <translation>Order {order} on hold (held by packer). Tote to the hold shelf.</translation>
+    </message>
+    <message>
+        <source>Order {order} on hold (short pick). Tote to the hold shelf.</source>
+        <translation>Order {order} on hold (short pick). Tote to the hold shelf.</translation>
+    </message>
+    <message>
+        <source>Stopped packing {order}. Put everything back in the tote.</source>
+        <translation>Stopped packing {order}. Put everything back in the tote.</translation>
+    </message>
+    <message>
+        <source>Box {box} closed. Use carton {carton} ({carton_name}): scan it or CONFIRM.</source>
+        <translation>Box {box} closed. Use carton {carton} ({carton_name}): scan it or CONFIRM.</translation>
+    </message>
+    <message>
+        <source>Box {box} closed. {reason}.</source>
+        <translation>Box {box} closed. {reason}.</translation>
+    </message>
+    <message>
         <source>Reprinting label for box {box}.</source>
         <translation>Reprinting label for box {box}.</translation>
+    </message>
+    <message>
+        <source>Reprinting the packing slip of order {order}.</source>
+        <translation>Reprinting the packing slip of order {order}.</translation>
+    </message>
+    <message>
+        <source>Labels of {order} voided: remove them. Scan the order to repack.</source>
+        <translation>Labels of {order} voided: remove them. Scan the order to repack.</translation>
+    </message>
+    <message>
+        <source>Quantity {qty}: now scan the item.</source>
+        <translation>Quantity {qty}: now scan the item.</translation>
     </message>
     <message>
         <source>Finish order {order} first (or HOLD it).</source>
         <translation>Finish order {order} first (or HOLD it).</translation>
     </message>
     <message>
-        <source>Scan an order or tote first.</source>
-        <translation>Scan an order or tote first.</translation>
+        <source>{name}, you are signed in. Scan an order.</source>
+        <translation>{name}, you are signed in. Scan an order.</translation>
     </message>
     <message>
-        <source>No order or tote {ref}. Check the pick list.</source>
-        <translation>No order or tote {ref}. Check the pick list.</translation>
+        <source>Approved by {name}: ships without {missing}.</source>
+        <translation>Approved by {name}: ships without {missing}.</translation>
     </message>
     <message>
-        <source>Nothing to undo in this box.</source>
-        <translation>Nothing to undo in this box.</translation>
+        <source>No order or tote {text}. Check the pick list.</source>
+        <translation>No order or tote {text}. Check the pick list.</translation>
     </message>
     <message>
-        <source>Stopped packing {order}. Put everything back in the tote.</source>
-        <translation>Stopped packing {order}. Put everything back in the tote.</translation>
+        <source>Read the packing instructions, then scan CONFIRM.</source>
+        <translation>Read the packing instructions, then scan CONFIRM.</translation>
+    </message>
+    <message>
+        <source>Order {order} is CANCELLED. Do not pack: tote to the supervisor.</source>
+        <translation>Order {order} is CANCELLED. Do not pack: tote to the supervisor.</translation>
+    </message>
+    <message>
+        <source>Order {order} is on hold. Give the tote to a supervisor.</source>
+        <translation>Order {order} is on hold. Give the tote to a supervisor.</translation>
+    </message>
+    <message>
+        <source>Order {order} is already packed. Do not pack again.</source>
+        <translation>Order {order} is already packed. Do not pack again.</translation>
     </message>
     <message>
         <source>Order {order} is being packed at {station}.</source>
@@ -698,8 +1130,276 @@ GS1 SSCC</translation>
         <translation>Order {order} is not in the central database. Give the tote to a supervisor.</translation>
     </message>
     <message>
-        <source>serial {0}</source>
-        <translation>serial {0}</translation>
+        <source>Unknown barcode {text}. Type the item's SKU, or set it aside for a supervisor.</source>
+        <translation>Unknown barcode {text}. Type the item's SKU, or set it aside for a supervisor.</translation>
+    </message>
+    <message>
+        <source>Scan the lot number of {pending} first.</source>
+        <translation>Scan the lot number of {pending} first.</translation>
+    </message>
+    <message>
+        <source>Scan the serial number of {pending} first.</source>
+        <translation>Scan the serial number of {pending} first.</translation>
+    </message>
+    <message>
+        <source>{sku} needs a serial for each unit: scan them one by one.</source>
+        <translation>{sku} needs a serial for each unit: scan them one by one.</translation>
+    </message>
+    <message>
+        <source>Put it back — {units} {sku} scanned, the order needs only {remaining} more ({needed} ordered, {packed} packed). Scan single units.</source>
+        <translation>Put it back — {units} {sku} scanned, the order needs only {remaining} more ({needed} ordered, {packed} packed). Scan single units.</translation>
+    </message>
+    <message>
+        <source>Wrong item: {sku} is not in order {order} nor in any open order. Set it aside for a supervisor.</source>
+        <translation>Wrong item: {sku} is not in order {order} nor in any open order. Set it aside for a supervisor.</translation>
+    </message>
+    <message>
+        <source>Wrong item: {sku} is not in order {order}. Put it aside for order {other_order}.</source>
+        <translation>Wrong item: {sku} is not in order {order}. Put it aside for order {other_order}.</translation>
+    </message>
+    <message>
+        <source>Now scan the LOT number of {sku}.</source>
+        <translation>Now scan the LOT number of {sku}.</translation>
+    </message>
+    <message>
+        <source>Serial {serial} is already in this order. Scan the next unit's.</source>
+        <translation>Serial {serial} is already in this order. Scan the next unit's.</translation>
+    </message>
+    <message>
+        <source>Serial {serial} already shipped in order {other_order}. Supervisor!</source>
+        <translation>Serial {serial} already shipped in order {other_order}. Supervisor!</translation>
+    </message>
+    <message>
+        <source>All items packed. Use carton {carton} ({carton_name}): scan it or CONFIRM.</source>
+        <translation>All items packed. Use carton {carton} ({carton_name}): scan it or CONFIRM.</translation>
+    </message>
+    <message>
+        <source>All items packed. {reason}.</source>
+        <translation>All items packed. {reason}.</translation>
+    </message>
+    <message>
+        <source>✓ {sku} {done}/{quantity} · serial {serial}</source>
+        <translation>✓ {sku} {done}/{quantity} · serial {serial}</translation>
+    </message>
+    <message>
+        <source>Carton {carton} (size not checked: no dimensions for {unchecked}). Printing label for box {box}.</source>
+        <translation>Carton {carton} (size not checked: no dimensions for {unchecked}). Printing label for box {box}.</translation>
+    </message>
+    <message>
+        <source>Carton {carton} approved by {name}. Printing label for box {box}.</source>
+        <translation>Carton {carton} approved by {name}. Printing label for box {box}.</translation>
+    </message>
+    <message>
+        <source>Carton {carton}. Printing label for box {box}.</source>
+        <translation>Carton {carton}. Printing label for box {box}.</translation>
+    </message>
+    <message>
+        <source>Put the box on the scale.</source>
+        <translation>Put the box on the scale.</translation>
+    </message>
+    <message>
+        <source>Type the box's weight.</source>
+        <translation>Type the box's weight.</translation>
+    </message>
+    <message>
+        <source>Box {box} reopened. Scan items.</source>
+        <translation>Box {box} reopened. Scan items.</translation>
+    </message>
+    <message>
+        <source>Nothing to undo here. A printed label is removed with VOID.</source>
+        <translation>Nothing to undo here. A printed label is removed with VOID.</translation>
+    </message>
+    <message>
+        <source>{sku} not counted. Take it out.</source>
+        <translation>{sku} not counted. Take it out.</translation>
+    </message>
+    <message>
+        <source>Quantity cleared.</source>
+        <translation>Quantity cleared.</translation>
+    </message>
+    <message>
+        <source>Nothing to undo in this box.</source>
+        <translation>Nothing to undo in this box.</translation>
+    </message>
+    <message>
+        <source>Put the box on the scale first.</source>
+        <translation>Put the box on the scale first.</translation>
+    </message>
+    <message>
+        <source>Type the box's weight first.</source>
+        <translation>Type the box's weight first.</translation>
+    </message>
+    <message>
+        <source>Use carton {carton} ({carton_name}): scan it or CONFIRM.</source>
+        <translation>Use carton {carton} ({carton_name}): scan it or CONFIRM.</translation>
+    </message>
+    <message>
+        <source>{reason}.</source>
+        <translation>{reason}.</translation>
+    </message>
+    <message>
+        <source>Instructions confirmed. Scan items.</source>
+        <translation>Instructions confirmed. Scan items.</translation>
+    </message>
+    <message>
+        <source>Labels are printed for this order: VOID them, or HOLD it.</source>
+        <translation>Labels are printed for this order: VOID them, or HOLD it.</translation>
+    </message>
+    <message>
+        <source>This box is empty. Scan an item first.</source>
+        <translation>This box is empty. Scan an item first.</translation>
+    </message>
+    <message>
+        <source>No label to reprint yet.</source>
+        <translation>No label to reprint yet.</translation>
+    </message>
+    <message>
+        <source>No packing slip yet: it prints when the order is packed.</source>
+        <translation>No packing slip yet: it prints when the order is packed.</translation>
+    </message>
+    <message>
+        <source>No printed label to void.</source>
+        <translation>No printed label to void.</translation>
+    </message>
+    <message>
+        <source>Finish, HOLD or CANCEL order {order} before signing out.</source>
+        <translation>Finish, HOLD or CANCEL order {order} before signing out.</translation>
+    </message>
+    <message>
+        <source>Scan QTY just before the item.</source>
+        <translation>Scan QTY just before the item.</translation>
+    </message>
+    <message>
+        <source>Quantity must be 1 or more.</source>
+        <translation>Quantity must be 1 or more.</translation>
+    </message>
+    <message>
+        <source>STOP: order {order} was CANCELLED. Unpack everything into the tote; supervisor.</source>
+        <translation>STOP: order {order} was CANCELLED. Unpack everything into the tote; supervisor.</translation>
+    </message>
+    <message>
+        <source>STOP: order {order} was put ON HOLD. Unpack everything into the tote; supervisor.</source>
+        <translation>STOP: order {order} was put ON HOLD. Unpack everything into the tote; supervisor.</translation>
+    </message>
+    <message>
+        <source>Nothing needs a supervisor here.</source>
+        <translation>Nothing needs a supervisor here.</translation>
+    </message>
+    <message>
+        <source>Scan an order or tote first.</source>
+        <translation>Scan an order or tote first.</translation>
+    </message>
+    <message>
+        <source>Order {order} is already packed ({note}). Do not pack again.</source>
+        <translation>Order {order} is already packed ({note}). Do not pack again.</translation>
+    </message>
+    <message>
+        <source>Already packing {order}. Scan items.</source>
+        <translation>Already packing {order}. Scan items.</translation>
+    </message>
+    <message>
+        <source>Scan the remaining items before the carton (or NEXT BOX).</source>
+        <translation>Scan the remaining items before the carton (or NEXT BOX).</translation>
+    </message>
+    <message>
+        <source>Put it back — order needs {needed} {sku}, {packed} packed.</source>
+        <translation>Put it back — order needs {needed} {sku}, {packed} packed.</translation>
+    </message>
+    <message>
+        <source>Wrong item: {sku} is not in order {order}. Put it aside for order {other_order} (tote {tote}).</source>
+        <translation>Wrong item: {sku} is not in order {order}. Put it aside for order {other_order} (tote {tote}).</translation>
+    </message>
+    <message>
+        <source>Lot {lot} noted. Now scan the SERIAL.</source>
+        <translation>Lot {lot} noted. Now scan the SERIAL.</translation>
+    </message>
+    <message>
+        <source>Carton {text} is not configured. Scan another carton.</source>
+        <translation>Carton {text} is not configured. Scan another carton.</translation>
+    </message>
+    <message>
+        <source>This box is closed. UNDO to reopen it, or scan the carton.</source>
+        <translation>This box is closed. UNDO to reopen it, or scan the carton.</translation>
+    </message>
+    <message>
+        <source>Order {order} packed. Scan the next order.</source>
+        <translation>Order {order} packed. Scan the next order.</translation>
+    </message>
+    <message>
+        <source>{reason} HOLD the order and give it to a supervisor.</source>
+        <translation>{reason} HOLD the order and give it to a supervisor.</translation>
+    </message>
+    <message>
+        <source>Label did not print: {reason} Then scan REPRINT.</source>
+        <translation>Label did not print: {reason} Then scan REPRINT.</translation>
+    </message>
+    <message>
+        <source>Label for {order} is printing. Scan REPRINT if lost.</source>
+        <translation>Label for {order} is printing. Scan REPRINT if lost.</translation>
+    </message>
+    <message>
+        <source>Resending the interrupted print jobs.</source>
+        <translation>Resending the interrupted print jobs.</translation>
+    </message>
+    <message>
+        <source>Label is printing.</source>
+        <translation>Label is printing.</translation>
+    </message>
+    <message>
+        <source>{reason}. Scan a carton.</source>
+        <translation>{reason}. Scan a carton.</translation>
+    </message>
+    <message>
+        <source>Finish this box first.</source>
+        <translation>Finish this box first.</translation>
+    </message>
+    <message>
+        <source>Box {box} labelled. Scan items for box {next}.</source>
+        <translation>Box {box} labelled. Scan items for box {next}.</translation>
+    </message>
+    <message>
+        <source>Packing slip of order {order} sent again.</source>
+        <translation>Packing slip of order {order} sent again.</translation>
+    </message>
+    <message>
+        <source>This station has no print queue.</source>
+        <translation>This station has no print queue.</translation>
+    </message>
+    <message>
+        <source>Resending {jobs}.</source>
+        <translation>Resending {jobs}.</translation>
+    </message>
+    <message>
+        <source>No packing slip of order {order} was printed before: printing it now.</source>
+        <translation>No packing slip of order {order} was printed before: printing it now.</translation>
+    </message>
+    <message>
+        <source>Nothing to resend: no print job was cut off.</source>
+        <translation>Nothing to resend: no print job was cut off.</translation>
+    </message>
+    <message>
+        <source>Packing slip did not print: {reason}</source>
+        <translation>Packing slip did not print: {reason}</translation>
+    </message>
+    <message>
+        <source>Label shortened: {fields} did not fit. Check the label can be read; if not, VOID it and call a supervisor.</source>
+        <translation>Label shortened: {fields} did not fit. Check the label can be read; if not, VOID it and call a supervisor.</translation>
+    </message>
+    <message>
+        <source>Reprint failed: {reason}</source>
+        <translation>Reprint failed: {reason}</translation>
+    </message>
+    <message>
+        <source>Carrier void failed: {reason}</source>
+        <translation>Carrier void failed: {reason}</translation>
+    </message>
+    <message>
+        <source>Customer e-mail not queued: {reason}</source>
+        <translation>Customer e-mail not queued: {reason}</translation>
+    </message>
+    <message>
+        <source>Not done: {reason}</source>
+        <translation>Not done: {reason}</translation>
     </message>
 </context>
 <context>
@@ -927,20 +1627,12 @@ GS1 SSCC</translation>
         <translation>Scan a carton or press Confirm.</translation>
     </message>
     <message>
-        <source>Put the box on the scale.</source>
-        <translation>Put the box on the scale.</translation>
-    </message>
-    <message>
         <source>Label is printing.</source>
         <translation>Label is printing.</translation>
     </message>
     <message>
         <source>none configured — labels go to the spool folder {0}</source>
         <translation>none configured — labels go to the spool folder {0}</translation>
-    </message>
-    <message>
-        <source>Name or PIN is wrong.</source>
-        <translation>Name or PIN is wrong.</translation>
     </message>
     <message>
         <source>{0} events waiting to be sent</source>
@@ -955,12 +1647,24 @@ GS1 SSCC</translation>
         <translation>Station {0}</translation>
     </message>
     <message>
+        <source>Type the box's weight (F2).</source>
+        <translation>Type the box's weight (F2).</translation>
+    </message>
+    <message>
+        <source>Put the box on the scale.</source>
+        <translation>Put the box on the scale.</translation>
+    </message>
+    <message>
         <source>{0}, then it prints by itself</source>
         <translation>{0}, then it prints by itself</translation>
     </message>
     <message>
         <source>Label is waiting: {0}. It prints by itself when the printer is ready.</source>
         <translation>Label is waiting: {0}. It prints by itself when the printer is ready.</translation>
+    </message>
+    <message>
+        <source>PIN sign-in failed.</source>
+        <translation>PIN sign-in failed.</translation>
     </message>
     <message>
         <source>Only an admin can change the station settings.</source>
@@ -1976,10 +2680,6 @@ CONFIRM  {1}</translation>
         <translation>Box {0}: choose a carton</translation>
     </message>
     <message>
-        <source>Put box {0} ({1}) on the scale</source>
-        <translation>Put box {0} ({1}) on the scale</translation>
-    </message>
-    <message>
         <source>The label prints as soon as the box lies still within the tolerance.</source>
         <translation>The label prints as soon as the box lies still within the tolerance.</translation>
     </message>
@@ -2002,6 +2702,14 @@ CONFIRM  {1}</translation>
     <message>
         <source>In this box: {0}</source>
         <translation>In this box: {0}</translation>
+    </message>
+    <message>
+        <source>Put box {0} ({1}) on the scale</source>
+        <translation>Put box {0} ({1}) on the scale</translation>
+    </message>
+    <message>
+        <source>Weigh box {0} ({1}) and type its weight (F2)</source>
+        <translation>Weigh box {0} ({1}) and type its weight (F2)</translation>
     </message>
     <message>
         <source>Outside ± {0}. Check the box and weigh again, Hold (F9), or a supervisor scans their badge.</source>
