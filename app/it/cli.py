@@ -39,6 +39,9 @@ def register(subparsers: Any) -> None:
     setup.add_argument("--scanner", metavar="URI", action="append", dest="scanners",
                        help="a serial scanner (repeat for more); keyboard scanners need none")
     setup.add_argument("--central-url", metavar="URL", help="postgresql://user:password@host/database")
+    setup.add_argument("--ship-from", metavar="KEY=VALUE", action="append", dest="ship_from", type=_ship_from_pair,
+                       help="the sender on every label, one field at a time: company, name, line1, line2, city, "
+                            "region, postcode, country, phone (e.g. --ship-from country=DE)")
     setup.add_argument("--profile", type=Path, metavar="FILE", help="station profile TOML to start from")
     setup.add_argument("-y", "--yes", action="store_true", help="ask nothing: use flags, profile and current file")
     setup.add_argument("--no-test", dest="test_devices", action="store_false", help="do not try the devices")
@@ -93,8 +96,19 @@ def cmd_setup(args: argparse.Namespace) -> int:
     options = SetupOptions(station=args.station, label_printer=args.label_printer,
                            document_printer=args.document_printer, scale=args.scale, scanners=args.scanners,
                            central_url=args.central_url, profile=args.profile, yes=args.yes,
-                           test_devices=args.test_devices, register=args.register, if_new=args.if_new)
+                           test_devices=args.test_devices, register=args.register, if_new=args.if_new,
+                           ship_from=dict(args.ship_from) if args.ship_from else None)
     return run_setup(options, paths, stdin_console()).code
+
+
+def _ship_from_pair(text: str) -> tuple[str, str]:
+    from app.it.first_start import SHIP_FROM_KEYS
+
+    key, sep, value = text.partition("=")
+    key = key.strip().lower()
+    if not sep or key not in SHIP_FROM_KEYS:
+        raise argparse.ArgumentTypeError(f"{text!r}: give KEY=VALUE with KEY one of {', '.join(SHIP_FROM_KEYS)}")
+    return key, value
 
 
 def cmd_support_bundle(args: argparse.Namespace) -> int:

@@ -57,9 +57,10 @@ def run_doctor(paths: Paths | None = None, *, devices: bool = True) -> Report:
     functions: list[CheckFn] = [check_version, lambda: config_check, partial(check_folders, paths)]
     if config is None:
         reason = "the configuration is invalid"
-        functions += [lambda: [skipped(n, reason) for n in ("database", "central database", "label printer",
-                                                            "document printer", "scale")]]
+        functions += [lambda: [skipped(n, reason) for n in ("ship-from", "database", "central database",
+                                                            "label printer", "document printer", "scale")]]
     else:
+        functions += [partial(check_ship_from, config)]
         functions += [partial(check_private_files, paths, config), partial(check_pin_pepper, paths)]
         functions += [partial(check_database, paths, config), partial(check_migrations),
                       partial(probe_central, config.central_url, config=config, config_file=paths.config_file)]
@@ -118,6 +119,21 @@ def check_folders(paths: Paths) -> Check:
         return failed("folders", "; ".join(problems), "give the station's user write access, or set "
                       "PACKSTATION_HOME to a folder it owns")
     return passed("folders", f"data {paths.data_dir}, logs {paths.log_dir}", quiet=True)
+
+
+def check_ship_from(config: Config) -> Check:
+    """The sender on every label: without it a label reads "Ship-from not configured"."""
+    from app.it.first_start import SETUP_FIX, is_demo_ship_from, setup_problem
+
+    problem = setup_problem(config)
+    if problem:
+        return failed("ship-from", problem, SETUP_FIX)
+    where = ", ".join(v for v in (config.ship_from.get("company") or config.ship_from.get("name"),
+                                  config.ship_from.get("city"), config.ship_from.get("country")) if v)
+    if is_demo_ship_from(config):
+        return failed("ship-from", f"the demo warehouse's address ({where}) is on every label",
+                      f"{SETUP_FIX} before shipping real parcels", severity="warning", demo=True)
+    return passed("ship-from", where)
 
 
 def private_paths(paths: Paths, config: Config) -> tuple[list[Path], list[Path]]:

@@ -52,6 +52,7 @@ class SetupOptions:
     test_devices: bool = True
     register: bool = True
     if_new: bool = False  # do nothing when the station already has a configuration (installers, updates)
+    ship_from: dict[str, str] | None = None  # --ship-from KEY=VALUE: the sender on every label
 
 
 @dataclass
@@ -181,6 +182,8 @@ def _from_flags(options: SetupOptions) -> dict[str, Any]:
             out.setdefault(section, {})[key] = "" if value == CLEAR else value.strip()
     if options.scanners is not None:
         out.setdefault("scanner", {})["serial"] = [s.strip() for s in options.scanners if s.strip() and s != CLEAR]
+    for key, value in (options.ship_from or {}).items():
+        out.setdefault("ship_from", {})[key] = "" if value == CLEAR else value.strip()
     return out
 
 
@@ -191,6 +194,7 @@ def _interview(raw: dict[str, Any], options: SetupOptions, console: Console,
     try:
         _ask_fields(raw, options, console, paths, checks)
         _ask_scanners(raw, options, console, checks)
+        _ask_ship_from(raw, console)
     except EOFError:
         console.say("(no more answers: the remaining values stay as they are)")
     return raw, checks
@@ -232,8 +236,54 @@ def _ask_scanners(raw: dict[str, Any], options: SetupOptions, console: Console, 
         checks.append(check)
 
 
+SHIP_FROM_QUESTIONS = (("company", "Company"), ("name", "Name or department"), ("line1", "Street and number"),
+                       ("line2", "Address line 2"), ("city", "City"), ("region", "State or region"),
+                       ("postcode", "Postcode"), ("country", "Country (code or name: DE, Germany)"),
+                       ("phone", "Phone"))
+
+
+def _ask_ship_from(raw: dict[str, Any], console: Console) -> None:
+    """The sender on every label, checked as a carrier reads it (country, postcode); asked again when refused."""
+    from app.it.first_start import SetupError, check_ship_from
+
+    console.say("Ship-from address (the warehouse: the sender on every label):")
+    wanted = [key for key, _question in SHIP_FROM_QUESTIONS]
+    for _attempt in range(3):
+        table = raw.setdefault("ship_from", {})
+        for key, question in SHIP_FROM_QUESTIONS:
+            if key in wanted:
+                table[key] = _ask(console, f"  {question}", table.get(key, ""))
+        try:
+            raw["ship_from"] = {k: v for k, v in check_ship_from(table).items() if v}
+            return
+        except SetupError as exc:
+            for key, text in exc.problems.items():
+                console.say(f"  {key}: {text}")
+            wanted = [key.split(".", 1)[1] for key in exc.problems]
+            wanted = ["company", "name"] if "name" in wanted else wanted
+
+
+def _ship_from_check(raw: dict[str, Any]) -> Check | None:
+    """A ship-from given by flags or a profile, checked the same way; None when there is none."""
+    from app.it.checks import failed, passed
+    from app.it.first_start import SetupError, check_ship_from
+
+    table = raw.get("ship_from") or {}
+    if not any(table.values()):
+        return None
+    try:
+        raw["ship_from"] = {k: v for k, v in check_ship_from(table).items() if v}
+    except SetupError as exc:
+        return failed("ship-from", str(exc), "correct it with --ship-from KEY=VALUE")
+    return passed("ship-from", ", ".join(v for v in (raw["ship_from"].get("city"), raw["ship_from"]["country"]) if v))
+
+
 def _test_all(raw: dict[str, Any], say: Callable[[str], None]) -> list[Check]:
     checks = []
+    ship_from = _ship_from_check(raw)
+    if ship_from is not None:
+        _say_check(say, ship_from)
+        checks.append(ship_from)
     for _attribute, section, key, _question in FIELDS:
         value = raw.get(section, {}).get(key, "")
         check = _test_one(section, key, value, raw) if value else None

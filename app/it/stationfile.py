@@ -1,5 +1,9 @@
 """Reading and writing the station's TOML file as IT tools do: validated first, written atomically,
-readable only by the station's user when it holds a secret."""
+readable only by the station's user when it holds a secret.
+
+`write_config` writes a whole file (setup from a profile and flags); `update_config` changes some
+keys of the file as it is and keeps everything else, the admin's comments included (tomlkit).
+"""
 
 from __future__ import annotations
 
@@ -44,6 +48,51 @@ def write_config(paths: Paths, raw: Mapping[str, Any]) -> Config:
     config = parse_config(cleaned, source=str(path))
     atomic_write(path, dumps(cleaned, HEADER), mode=file_mode_for(cleaned, path))
     return config
+
+
+def update_config(paths: Paths, changes: Mapping[str, Mapping[str, Any]]) -> Config:
+    """Set (or, with None or "", remove) some keys of the station file; keep the rest as written.
+
+    `changes` is {table: {key: value}}. Comments, key order and the keys not named stay as the
+    admin wrote them. The result is validated exactly as the station will on its next start;
+    nothing is written when it fails (ConfigError names the key).
+    """
+    import tomlkit
+    from tomlkit.exceptions import TOMLKitError
+
+    path = paths.config_file
+    try:
+        text = path.read_text(encoding="utf-8") if path.exists() else ""
+        document = tomlkit.parse(text) if text.strip() else _new_document()
+    except (UnicodeDecodeError, TOMLKitError) as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
+    for name, values in changes.items():
+        table = document.get(name)
+        for key, value in values.items():
+            if value is None or value == "" or value == []:
+                if table is not None and key in table:
+                    del table[key]
+                continue
+            if table is None:
+                table = tomlkit.table()
+                document[name] = table
+            table[key] = value
+        if table is not None and not table and name in document:
+            del document[name]  # an empty table says nothing: leave it out
+    raw = document.unwrap()
+    config = parse_config(raw, source=str(path))
+    atomic_write(path, tomlkit.dumps(document), mode=file_mode_for(raw, path))
+    return config
+
+
+def _new_document() -> Any:
+    import tomlkit
+
+    document = tomlkit.document()
+    for line in HEADER.splitlines():
+        document.add(tomlkit.comment(line))
+    document.add(tomlkit.nl())
+    return document
 
 
 def _drop_empty(raw: Mapping[str, Any]) -> dict[str, Any]:

@@ -8,15 +8,27 @@ badge scan into a user; it never reads a PIN hash.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from app.accounts.pepper import PepperError
-from app.accounts.pins import PgCentralPins, PinRefused, PinService, SignedIn
 from app.domain.model import User
 from app.domain.scan import ScanKind, parse_scan
 
+if TYPE_CHECKING:  # the PIN service (and SQLAlchemy behind it) is imported by the worker, off the GUI thread
+    from app.accounts.pins import PinRefused, PinService, SignedIn
+
 __all__ = ["PinRefused", "SignedIn", "pin_service", "pin_sign_in_available", "sign_in", "user_by_scan",
            "user_names"]
+
+
+def __getattr__(name: str) -> Any:
+    """PinRefused and SignedIn, imported when first asked for: the window checks a sign-in's answer
+    (isinstance) only after the worker has signed someone in, by which time app.accounts.pins is loaded.
+    Importing it here at start would put SQLAlchemy on the GUI thread's way to its first frame."""
+    if name in ("PinRefused", "SignedIn"):
+        from app.accounts import pins
+
+        return getattr(pins, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def pin_sign_in_available() -> bool:
@@ -27,6 +39,9 @@ def pin_service(ctx: Any) -> PinService:
     """The worker's PIN service (made once; a networked station checks PINs at the central database)."""
     service = ctx.extras.get("pins")
     if service is None:
+        from app.accounts.pepper import PepperError
+        from app.accounts.pins import PgCentralPins, PinRefused, PinService
+
         central = ctx.extras.get("central")
         link = PgCentralPins(lambda: central.connect("pins")) if central is not None else None
         try:
@@ -47,6 +62,8 @@ def sign_in(ctx: Any, name: str, pin: str, *, where: str, need: str = "",
             new_pin: str | None = None) -> SignedIn | PinRefused:
     """The PIN service's answer: SignedIn, or the PinRefused (its message is for the screen), returned
     rather than raised: a wrong PIN is part of the day, not a failed job for the log."""
+    from app.accounts.pins import PinRefused
+
     try:
         return pin_service(ctx).sign_in(name, pin, where=where, need=need, new_pin=new_pin)
     except PinRefused as refused:

@@ -34,6 +34,17 @@ def make_database(paths) -> None:
     open_bench().close()
 
 
+# A station that ships: the sender every label carries (doctor fails without one).
+SHIP_FROM = """
+[ship_from]
+company = "Nordlicht Versand GmbH"
+line1 = "Am Sandtorkai 5"
+city = "Hamburg"
+postcode = "20457"
+country = "DE"
+"""
+
+
 def test_a_good_station_passes_every_check(capsys, paths, write_station, zebra, tmp_path):
     """GIVEN a configured station with a ready Zebra printer, a spool folder, a scale and a migrated database
     WHEN doctor runs THEN it exits 0 and every check that matters passed."""
@@ -45,7 +56,7 @@ label = "{zebra.uri}"
 document = "dir://{tmp_path / 'slips'}"
 [scale]
 uri = "sim://scale?weight=1250"
-""")
+""" + SHIP_FROM)
     make_database(paths)
     code, document, checks = doctor_json(capsys)
     failures = [c for c in document["checks"] if not c["ok"] and c["severity"] != "info"]
@@ -57,10 +68,11 @@ uri = "sim://scale?weight=1250"
     assert checks["scale"]["ok"] and checks["scale"]["details"]["grams"] == 1250
     assert checks["central database"]["ok"] and "standalone" in checks["central database"]["message"]
     assert {"disk space", "label fonts", "Qt libraries", "version"} <= checks.keys()
+    assert checks["ship-from"]["ok"] and checks["ship-from"]["message"] == "Nordlicht Versand GmbH, Hamburg, DE"
 
 
 def test_the_text_report_is_short_and_names_each_check(capsys, paths, write_station, zebra):
-    write_station(f'[printers]\nlabel = "{zebra.uri}"\n')
+    write_station(f'[printers]\nlabel = "{zebra.uri}"\n' + SHIP_FROM)
     assert main(["doctor"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith("Packstation ") and "doctor" in out[0]
@@ -143,9 +155,10 @@ def test_a_database_from_a_newer_packstation_is_refused_in_plain_words(capsys, p
     assert "install" in checks["database"]["fix"]
 
 
-def test_an_older_database_is_fine_and_will_be_upgraded(capsys, paths):
+def test_an_older_database_is_fine_and_will_be_upgraded(capsys, paths, write_station):
     from alembic import command
 
+    write_station(SHIP_FROM)
     engine, _ = open_database(sqlite_url(paths.database))
     command.downgrade(alembic_config(str(engine.url)), "0002")
     engine.dispose()
@@ -167,9 +180,39 @@ def test_a_world_readable_password_is_a_warning(capsys, paths, write_station):
 
 
 def test_strict_makes_warnings_fail(capsys, paths, write_station):
-    write_station('[printers]\nlabel = "dummy://?x=1"\n')  # a test printer: a warning, not an error
+    write_station('[printers]\nlabel = "dummy://?x=1"\n' + SHIP_FROM)  # a test printer: a warning, not an error
     assert main(["doctor"]) == 0
     assert main(["doctor", "--strict"]) == 1
+
+
+def test_a_station_without_a_ship_from_address_fails_with_the_way_to_set_it(capsys, paths, write_station):
+    """GIVEN a station whose file names printers but no ship-from address (every label would read
+    "Ship-from not configured") WHEN doctor runs THEN it exits 1, "ship-from" failed as an error, and
+    the fix says where to set it up; GIVEN an address without a city THEN the check names what is missing."""
+    write_station('[printers]\nlabel = "dummy://?x=1"\n')
+    code, document, checks = doctor_json(capsys, "--no-devices")
+    assert code == 1 and document["ok"] is False
+    ship_from = checks["ship-from"]
+    assert (ship_from["ok"], ship_from["severity"]) == (False, "error")
+    assert "Ship-from not configured" in ship_from["message"]
+    assert ship_from["fix"] == "run `packstation setup` or open Settings → Station setup"
+    assert main(["doctor", "--no-devices"]) == 1
+    assert "fix: run `packstation setup` or open Settings → Station setup" in capsys.readouterr().out
+
+    write_station('[ship_from]\ncompany = "Nordlicht"\nline1 = "Am Sandtorkai 5"\ncountry = "DE"\n')
+    _code, _document, checks = doctor_json(capsys, "--no-devices")
+    assert checks["ship-from"]["message"] == "the ship-from address has no city"
+
+
+def test_the_demo_warehouse_as_ship_from_is_a_warning(capsys, paths):
+    """GIVEN a demo station (its first start wrote the demo warehouse as ship-from) WHEN doctor runs
+    THEN the ship-from check warns that the demo's address is on every label; it is not an error."""
+    from app.it.first_start import configure_demo_ship_from
+
+    configure_demo_ship_from(paths)
+    _code, _document, checks = doctor_json(capsys, "--no-devices")
+    assert (checks["ship-from"]["ok"], checks["ship-from"]["severity"]) == (False, "warning")
+    assert "demo warehouse" in checks["ship-from"]["message"] and "Station setup" in checks["ship-from"]["fix"]
 
 
 def test_clock_skew_thresholds():

@@ -147,16 +147,34 @@ def test_prompts_ask_again_after_a_wrong_answer_and_offer_to_keep_a_failing_devi
         "",  # document printer: none
         "sim://scale?weight=750",  # scale: tested, answers
         "",  # no serial scanners
+        # the ship-from address: company, name, street, line 2, city, region, postcode, country, phone
+        "Nordlicht Versand GmbH", "", "Am Sandtorkai 5", "", "Hamburg", "", "2045", "Germany", "",
+        "20457",  # the postcode again: Germany's have five digits
     ])
     said: list[str] = []
     result = run_setup(SetupOptions(), paths, Console(ask=lambda prompt: next(answers), say=said.append))
     assert result.code == 0, said
     config = load_config(paths)
     assert (config.station, config.label_printer, config.scale) == ("BENCH-11", "", "sim://scale?weight=750")
+    assert (config.ship_from["company"], config.ship_from["postcode"], config.ship_from["country"]) == (
+        "Nordlicht Versand GmbH", "20457", "DE")
     text = "\n".join(said)
+    assert "2045 is not a postcode of Germany (like 26133)" in text
     assert "must be 1-32" in text  # the wrong name was explained
     assert "not answering" in text and "750 g" in text
     assert registered(paths) == ["BENCH-11"]
+
+
+def test_ship_from_flags_are_checked_and_written(paths, capsys):
+    """GIVEN the ship-from address as --ship-from flags, the country by name WHEN setup --yes runs
+    THEN the file holds it with the country as its ISO code; GIVEN a postcode the country does not
+    use THEN setup says so and exits 1 (written, but a check failed)."""
+    flags = ["setup", "--yes", "--no-register", "--ship-from", "company=Nordlicht Versand GmbH",
+             "--ship-from", "line1=Am Sandtorkai 5", "--ship-from", "city=Hamburg", "--ship-from", "country=Germany"]
+    assert main([*flags, "--ship-from", "postcode=20457"]) == 0, capsys.readouterr().out
+    assert load_config(paths).ship_from["country"] == "DE"
+    assert main([*flags, "--ship-from", "postcode=SW1A 1AA"]) == 1
+    assert "SW1A 1AA is not a postcode of Germany" in capsys.readouterr().out
 
 
 def test_prompts_that_run_out_keep_the_rest(paths):
