@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, fields, is_dataclass
+from dataclasses import dataclass, fields, is_dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -221,10 +221,43 @@ class CompiledLabel:
                 continue
             if spec.unless and truthy(context, spec.unless, where):
                 continue
-            element = _BUILDERS[spec.kind](dict(spec.values), context, to_dots, where, images or {})
+            if spec.kind in _PROTOTYPED:
+                element = _fill_prototype(spec, dpi, where, context)
+            else:
+                element = _BUILDERS[spec.kind](dict(spec.values), context, to_dots, where, images or {})
             if element is not None:
                 elements.append(element)
         return Label(label.width_mm, label.height_mm, dpi, tuple(elements))
+
+
+def _fill_prototype(spec: _Spec, dpi: int, where: str, context: Mapping[str, Any]) -> Element | None:
+    """A text, barcode, line or box element of the template at `dpi`: converted from millimetres
+    and checked once (_prototype), then only its text or data filled in for each label."""
+    proto = _prototype(spec, dpi, where)
+    if proto is None:
+        return None
+    key = _PROTOTYPED[spec.kind]
+    if key is None:  # a line or a box: nothing to fill
+        return proto
+    value = fill(str(dict(spec.values).get(key, "")), context, where).strip()
+    if not value:
+        return None
+    return replace(proto, **{key: value})
+
+
+@lru_cache(maxsize=512)
+def _prototype(spec: _Spec, dpi: int, where: str) -> Element | None:
+    values = dict(spec.values)
+    key = _PROTOTYPED[spec.kind]
+    raw = str(values.get(key, "")) if key else ""
+    if key and not raw.strip():
+        return None
+    # Built with the placeholder text itself (never empty): the element the label gets is this
+    # one with the filled-in text or data.
+    if not key:
+        return _BUILDERS[spec.kind](values, {}, dpi / 25.4, where, {})
+    proto = _BUILDERS[spec.kind]({**values, key: "{{}}"}, {}, dpi / 25.4, where, {})
+    return replace(proto, field=str(values.get("field", "")) or _field_of(raw))
 
 
 def compile_label(name: str, template_dir: TemplateDir = None) -> CompiledLabel:
@@ -353,6 +386,8 @@ def _image(v: dict[str, Any], ctx: Mapping[str, Any], to_dots: float, where: str
     return Image(_dots(v, "x", to_dots, 0) or 0, _dots(v, "y", to_dots, 0) or 0, bitmap)
 
 
+# Elements built once per template and dpi, and the key each label fills in (None: nothing).
+_PROTOTYPED: dict[str, str | None] = {"text": "text", "barcode": "data", "line": None, "box": None}
 _BUILDERS: dict[str, Callable[..., Element | None]] = {
     "text": _text, "barcode": _barcode, "line": _line, "box": _box, "image": _image,
 }
