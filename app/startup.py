@@ -58,6 +58,10 @@ def open_bench(*, seed_demo: bool = False) -> Bench:
         # Stock in bins, two shipped orders to take back, a wholesale order for cartons and pallets.
         seed_operations_demo(sessions)
         log.info("first start: demo data seeded (%s)", summary)
+        # The demo warehouse as sender, so that the demo's labels are complete (doctor warns it is the demo's).
+        from app.it.first_start import configure_demo_ship_from
+
+        bench.config = configure_demo_ship_from(paths) or bench.config
     return bench
 
 

@@ -47,8 +47,12 @@ def open_bench_with_demo() -> tuple[Any, str]:
 
 
 def start_job(output_factory: OutputFactory = _default_output,
-              seed: Callable[[Any], None] | None = None, demo: bool = True) -> Job:
-    """The worker's first job: open the bench and build the Station (off the GUI thread)."""
+              seed: Callable[[Any], None] | None = None, demo: bool = True, ask_setup: bool = False) -> Job:
+    """The worker's first job: open the bench and build the Station (off the GUI thread).
+
+    `ask_setup`: the window asks an admin to set the station up when it has no ship-from address
+    (the window `packstation` opens does; tests that drive a window ask for it when they test it).
+    """
 
     def job(ctx: WorkerContext) -> StartInfo:
         if demo:
@@ -62,9 +66,19 @@ def start_job(output_factory: OutputFactory = _default_output,
         ctx.bench = bench
         ctx.extras["output_factory"] = output_factory
         _build_station(ctx, bench.config)
-        return StartInfo(ctx.station.state, bench.config, accounts.pin_sign_in_available(), note)
+        setup, admin_exists = _setup_needed(bench) if ask_setup else ("", True)
+        return StartInfo(ctx.station.state, bench.config, accounts.pin_sign_in_available(), note, setup,
+                         admin_exists)
 
     return job
+
+
+def _setup_needed(bench: Any) -> tuple[str, bool]:
+    """What the station lacks before its labels are complete ("" when nothing), and whether it has an admin."""
+    from app.it.first_start import has_admin, setup_problem
+
+    problem = setup_problem(bench.config)
+    return problem, (has_admin(bench.engine) if problem else True)
 
 
 def rebuild_job(config: Config) -> Job:
@@ -150,7 +164,7 @@ def build_window(argv: list[str] | None = None, *, job: Job | None = None) -> Ma
     i18n.install_language(ui.language)
     screen = app.primaryScreen()
     apply_theme(app, ui.theme, screen.size().height() if screen else 768)
-    window = MainWindow(paths, ui, job or start_job(), ui_problem=problem, rebuild_job=rebuild_job)
+    window = MainWindow(paths, ui, job or start_job(ask_setup=True), ui_problem=problem, rebuild_job=rebuild_job)
     runtime = qt_runtime_problem()
     if runtime:
         log.error(runtime)

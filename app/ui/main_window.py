@@ -80,6 +80,8 @@ class StartInfo:
     config: Config
     pin_available: bool
     note: str = ""  # shown in the status bar (e.g. demo data missing)
+    setup: str = ""  # what the station lacks before its labels are complete (app.it.first_start): ask for it
+    admin_exists: bool = True  # someone can pass the admin gate; without one the setup opens ungated
 
 
 @dataclass(frozen=True)
@@ -150,6 +152,8 @@ class MainWindow(QMainWindow):
         self.tracker = JobTracker()
         self._capture: Callable[[str], None] | None = None
         self._gate: AdminGateDialog | None = None
+        self._gate_then: Callable[[], None] = self._open_settings_dialog  # what the admin gate opens
+        self.setup_dialog: Any = None  # app.ui.setup_wizard.StationSetupDialog while it is open
         self.change_pin_dialog: ChangePinDialog | None = None  # open while a short PIN is replaced
         self._label: LabelInfo | None = None
         self._printer_ok: bool | None = None
@@ -454,6 +458,8 @@ class MainWindow(QMainWindow):
                                  if resumed else self._prompt(info.state))
         self._start_hardware(info.config)
         self._watch_printers()
+        if info.setup:  # a first start without a ship-from: an admin sets the station up (after the first frames)
+            QTimer.singleShot(250, lambda: self.open_station_setup(first_start=info))
         # After the first frame: a worker importing renderers would hold the GIL while the window paints.
         QTimer.singleShot(50, lambda: self.run_job(lambda ctx: ctx.station.warm_up(), "warm_up",
                                                    self._on_warmed_up))
@@ -713,11 +719,24 @@ class MainWindow(QMainWindow):
     # -- settings behind the admin gate
 
     def open_settings(self) -> None:
+        self._behind_gate(self._open_settings_dialog)
+
+    def open_station_setup(self, first_start: StartInfo | None = None) -> None:
+        """The station setup (ship-from, printers, scale, camera) behind the admin gate; at a first start
+        with no admin at the station yet, without it (there is nobody who could pass it)."""
+        if first_start is not None and not first_start.admin_exists:
+            self._open_setup_dialog(_tr("This station is not set up yet ({0}) and has no admin yet: set it up "
+                                        "now, then add an admin (packstation users add).").format(first_start.setup))
+            return
+        self._behind_gate(self._open_setup_dialog)
+
+    def _behind_gate(self, then: Callable[[], None]) -> None:
         if self.state.packer is not None and self.state.packer.role is Role.ADMIN:
-            self._open_settings_dialog()
+            then()
             return
         if self._gate is not None:
             return
+        self._gate_then = then
         gate = AdminGateDialog(self.pin_available, [], self)
         self._gate = gate
         self._capture = self._gate_badge
@@ -751,7 +770,7 @@ class MainWindow(QMainWindow):
             self.sounds.play(Tone.REJECTED)
             return
         gate.done(1)
-        self._open_settings_dialog()
+        self._gate_then()
 
     def _gate_checked(self, result: JobResult) -> None:
         gate = self._gate
@@ -764,7 +783,7 @@ class MainWindow(QMainWindow):
             self.sounds.play(Tone.REJECTED)
             return
         gate.done(1)
-        self._open_settings_dialog()
+        self._gate_then()
 
     def _open_settings_dialog(self) -> None:
         if self.config is None:
@@ -784,7 +803,38 @@ class MainWindow(QMainWindow):
 
         dialog.accepted.connect(lambda: self._apply_settings(dialog))
         dialog.finished.connect(closed)
+        if hasattr(dialog, "setup_requested"):  # Settings → Station setup: the admin passed the gate already
+            dialog.setup_requested.connect(lambda: (dialog.reject(), self._open_setup_dialog()))
         dialog.open()
+
+    def _open_setup_dialog(self, note: str = "") -> None:
+        if self.config is None or self.setup_dialog is not None:
+            return
+        from app.it.first_start import SetupValues
+        from app.ui.setup_wizard import StationSetupDialog
+
+        dialog = StationSetupDialog(self.paths, SetupValues.from_config(self.config), station=self.config.station,
+                                    label_format=self.config.label_format, label_dpi=self.config.label_dpi,
+                                    note=note, parent=self)
+        self.setup_dialog = dialog
+        self.wedge.enabled = False  # the admin types (or scans) an address into a field
+
+        def closed() -> None:
+            self.wedge.enabled = True
+            dialog.deleteLater()
+            self.setup_dialog = None
+
+        dialog.accepted.connect(lambda: self._apply_setup(dialog.saved_config))
+        dialog.finished.connect(closed)
+        dialog.open()
+
+    def _apply_setup(self, config: Config | None) -> None:
+        if config is None:
+            return
+        if self._rebuild_job is not None:
+            self.run_job(self._rebuild_job(config), "rebuild", self._on_rebuilt)
+        self.banner.show_message(Tone.ACCEPTED, "setup_saved", _tr("Station set up: labels now carry the "
+                                                                    "ship-from address."))
 
     def _test_sound(self, volume: int) -> None:
         self.sounds.set_volume(volume)

@@ -125,6 +125,7 @@ def save_station_config(path: Path, values: StationValues) -> Config:
 
 class SettingsDialog(QDialog):
     test_sound = Signal(int)
+    setup_requested = Signal()  # Station setup: ship-from, printers with a test print, scale, camera
 
     def __init__(self, config_path: Path, station: StationValues, ui: UiSettings,
                  parent: QWidget | None = None) -> None:
@@ -153,7 +154,11 @@ class SettingsDialog(QDialog):
         where = QLabel(_tr("Saved to {0}").format(config_path))
         where.setObjectName("Hint")
         where.setWordWrap(True)
+        setup = QPushButton(_tr("Station setup: ship-from address, printers (test print), scale, camera…"))
+        setup.setObjectName("StationSetupButton")
+        setup.clicked.connect(self.setup_requested.emit)
         layout = QVBoxLayout(self)
+        layout.addWidget(setup)
         layout.addWidget(tabs, 1)
         layout.addWidget(self.problem)
         layout.addWidget(where)
