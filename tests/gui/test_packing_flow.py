@@ -55,7 +55,7 @@ def test_a_multi_line_order_with_an_over_scan_and_an_undo(packer):
     assert w.banner.tone is Tone.ACCEPTED and "SOCK-M 1/2" in w.banner.message
     assert packer.scan(SOCKS_GTIN) == "item_packed"
     assert packer.scan(SOCKS_GTIN) == "over_scan"
-    assert w.banner.tone is Tone.REJECTED and w.banner.word == "STOP" and "Too many" in w.banner.message
+    assert w.banner.tone is Tone.REJECTED and w.banner.word == "STOP" and "Put it back" in w.banner.message
     assert packer.key(F.Key_F3) == "item_unpacked"  # Undo takes the second pair back out
     assert w.state.packed_units(1) == 1
     model = w.packing.lines.lines_model
@@ -93,7 +93,7 @@ def test_a_wrong_item_is_refused_with_a_red_cross_and_a_sentence(packer):
     assert w.banner.tone is Tone.REJECTED
     assert "Wrong item" in w.banner.message and "PEN-1" in w.banner.message
     assert packer.scan(SOCKS_GTIN) == "other_order"  # socks are waiting for another open order
-    assert "belongs to order" in w.banner.message
+    assert "Put it aside: open orders" in w.banner.message and "1001 (tote TOTE-0001)" in w.banner.message
     assert "item_packed" not in packer.events()
     assert w.state.packed == ()
 
