@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -90,6 +91,34 @@ def open_central(bench: Bench, *, sync_timeout_s: float = 5.0, **callbacks: Any)
     if not central.initial_sync(timeout_s=sync_timeout_s):
         log.warning("central database: %s; packing from the local cache", central.link.message)
     return central
+
+
+def open_order_watch(bench: Bench, station: Callable[[], Any], on_order_changed: Callable[[str], None], *,
+                     start: bool = True) -> Any:
+    """A standalone station's watch on its own store (app.sources.relay.OrderWatch, started), or None
+    on a networked station, whose central pull already tells it.
+
+    The shop connector runs in a process of its own and cancels or holds an order in this
+    station's database; the watch calls `on_order_changed(number)` (on its thread, like the central
+    sync's callback) when the order `station()` has open is stopped that way. Stop it with `.stop()`.
+    `start=False`: no thread; the caller looks with `.check()` (replay, before each scan).
+    """
+    from app.sync.settings import settings_for
+
+    if settings_for(bench.config).enabled:
+        return None
+    from app.domain.session import ORDER_OPEN_PHASES
+    from app.sources.relay import OrderWatch
+
+    def open_order() -> str | None:
+        current = station()
+        state = getattr(current, "state", None)
+        if state is None or state.order is None or state.phase not in ORDER_OPEN_PHASES:
+            return None
+        return str(state.order.number)
+
+    watch = OrderWatch(bench.engine, open_order, on_order_changed)
+    return watch.start() if start else watch
 
 
 def _is_empty(engine: Engine) -> bool:

@@ -109,6 +109,14 @@ def _build_station(ctx: WorkerContext, config: Config) -> None:
         stop_station(old)
     if central is not None and not central.worker.is_alive():
         central.start()
+    if central is None and "order_watch" not in ctx.extras:
+        # Standalone: the shop connector is another process; a cancellation it writes here reaches
+        # the open order through the same callback as a central one.
+        from app.startup import open_order_watch
+
+        callback = ctx.extras.get("central_callbacks", {}).get("on_order_changed")
+        if callback is not None:
+            ctx.extras["order_watch"] = open_order_watch(ctx.bench, lambda: ctx.station, callback)
 
 
 def _central(ctx: WorkerContext) -> Any:

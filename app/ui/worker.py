@@ -138,6 +138,9 @@ class StationWorker(QThread):
                 station.run_deferred()  # a slip still owed goes to the queue before it stops
             except Exception:  # noqa: BLE001 - closing on exit must not raise
                 log.exception("the last packing slip could not be queued")
+        watch = self.context.extras.get("order_watch")
+        if watch is not None:
+            watch.stop()  # it reads the database: stop it before that closes
         output = getattr(station, "output", None)
         if hasattr(output, "stop"):
             output.stop()  # the print queue's thread uses the database: stop it before closing that

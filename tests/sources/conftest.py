@@ -54,3 +54,19 @@ def adapter(store: Engine, source: str, sleeps: Sleeps) -> Iterator[WooCommerceA
     woo = WooCommerceAdapter(config_of(get_source(store, source)), sleep=sleeps)
     yield woo
     woo.close()
+
+
+@pytest.fixture
+def connected(home: Path, shop: FakeWooCommerce, tmp_path: Path) -> dict:
+    """A standalone station (PACKSTATION_HOME=home) with a packer, connected to a shop that has a
+    paid order for two mugs, synced once by the real commands. Returns the shop's order."""
+    from tests.sources.commands import BADGE, MUG_GTIN, packstation
+
+    home.mkdir(parents=True, exist_ok=True)
+    shop.add_product("MUG-1", name="Stoneware mug", gtin=MUG_GTIN)
+    order = shop.add_order([("MUG-1", 2)], shipping={"first_name": "Zoë 🌸", "last_name": "Ōtani"})
+    packstation(home, "users", "add", "--name", "Ana Packer", "--role", "packer", "--badge", BADGE)
+    packstation(home, "sources", "add", "woocommerce", "shop-eu", "--url", shop.url,
+                "--key-file", str(shop.key_file(tmp_path)))
+    assert "1 written" in packstation(home, "sources", "sync").stdout.decode()
+    return order
