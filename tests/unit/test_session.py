@@ -263,7 +263,8 @@ def test_weight_outside_tolerance_is_refused_until_reweighed_or_approved():
     assert bench.state.expected_weight_g() == 680  # 350 g mug + 80 g socks + 250 g tare
     assert bench(WeightMeasured(780, stable=False)).effects == ()
     wrong = bench(WeightMeasured(780))
-    assert wrong.feedback.code == "weight_mismatch" and "expected 0.680 kg ± 0.034 kg" in wrong.feedback.message  # 34 g: shown, not rounded to 30
+    assert wrong.feedback.code == "weight_mismatch"
+    assert "expected 0.680 kg ± 0.034 kg" in wrong.feedback.message  # 34 g: shown, not rounded to 30 g
     assert bench(WeightMeasured(714)).feedback.code == "weight_ok"  # 34 g off: within max(20 g, 5 % = 34 g)
     bench2 = Bench()
     bench2.open(order((MUG, 1)))
