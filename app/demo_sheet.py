@@ -2,6 +2,8 @@
 
 Badges, station commands, cartons, and a handful of open orders with all their items (and
 made-up serial numbers for the items that need one), in the order a packer would scan them.
+Then the returns demo: the return label and items of the shipped order SO-90002, the grade and
+disposition cards, and the bin labels its items go back to.
 """
 
 from __future__ import annotations
@@ -10,10 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from app.domain.gtin import is_valid_gtin
-from app.domain.scan import Command, badge_barcode, carton_barcode, command_barcode
+from app.domain.scan import Command, badge_barcode, carton_barcode, command_barcode, tote_barcode
 from app.startup import Bench
 from app.store import models as t
 from printers.documents.barcode_sheet import SheetBarcode, SheetSection, render_barcode_sheet
@@ -62,6 +64,7 @@ def demo_sections(bench: Bench, orders: int) -> tuple[list[SheetSection], list[D
                 SheetBarcode(f"{c.name} {c.length_mm}×{c.width_mm}×{c.height_mm} mm", carton_barcode(c.code))
                 for c in cartons)),
         ]
+        sections += _returns_sections(db)
         picked = []
         packer = next((u for u in users if u.role == "packer"), users[0] if users else None)
         badge = badge_barcode(packer.badge) if packer else ""
@@ -70,6 +73,45 @@ def demo_sections(bench: Bench, orders: int) -> tuple[list[SheetSection], list[D
             sections.append(section)
             picked.append(DemoOrder(demo.number, (badge, *demo.scans)))
     return sections, picked
+
+
+def _returns_sections(db: Session) -> list[SheetSection]:
+    """What the returns demo needs (app.returns.demo): the return of SO-90002 from its label to its bin.
+
+    Nothing when the database has no returns demo (a real station's, or one made before it existed).
+    """
+    from app.domain.returns.codes import bin_code, disposition_code, grade_code
+    from app.domain.returns.model import REASONS, Disposition, Grade
+    from app.returns.demo import DEMO_SERIAL, RETURN_ORDER, RETURN_TRACKING
+    from app.store.returns_models import ReturnAuthorization
+
+    order = db.scalars(select(t.Order).where(t.Order.number == RETURN_ORDER).options(
+        selectinload(t.Order.lines).selectinload(t.OrderLine.product).selectinload(t.Product.barcodes))).first()
+    if order is None:
+        return []
+    rma = db.scalars(select(ReturnAuthorization).where(ReturnAuthorization.order_number == RETURN_ORDER)).first()
+    parcel = [SheetBarcode(f"Return label of {rma.rma} (opens the return)", f"PS:RETURN:{RETURN_ORDER}:{rma.token}",
+                           "qr")] if rma is not None and rma.token else []
+    parcel.append(SheetBarcode(f"Return parcel tracking {RETURN_TRACKING}", RETURN_TRACKING))
+    items = []
+    for line in order.lines:
+        code, symbology = _item_barcode(line.product)
+        items.append(SheetBarcode(f"{line.product.sku} · returned", code, symbology))
+        if line.product.requires_serial:
+            items.append(SheetBarcode(f"Serial of {line.product.sku} (as shipped)", DEMO_SERIAL))
+    grades = [SheetBarcode(f"{grade.value.replace('_', ' ').capitalize()}", grade_code(grade)) for grade in Grade]
+    grades += [SheetBarcode(f"{grade.value.replace('_', ' ').capitalize()}: {reason.replace('_', ' ')}",
+                            grade_code(grade, reason)) for grade in (Grade.DAMAGED, Grade.WRONG_ITEM)
+               for reason in REASONS[grade][:2]]
+    where = [SheetBarcode(d.value.replace("_", " ").capitalize(), disposition_code(d)) for d in Disposition]
+    bins = sorted({line.product.bin_location for line in order.lines if line.product.bin_location} | {"QUARANTINE"})
+    where += [SheetBarcode(f"Bin {name}", bin_code(name)) for name in bins]
+    return [
+        SheetSection(f"Returns demo: order {RETURN_ORDER} · {order.ship_to_name} (shipped, to take back)",
+                     (*parcel, *items)),
+        SheetSection("Returns: grade cards", tuple(grades)),
+        SheetSection("Returns: where it goes (disposition cards, bin labels)", tuple(where)),
+    ]
 
 
 def _badge_caption(user: t.User) -> str:
@@ -83,6 +125,8 @@ def _badge_caption(user: t.User) -> str:
 def _order_section(order: t.Order) -> tuple[SheetSection, DemoOrder]:
     where = f" · tote {order.tote}" if order.tote else ""
     barcodes = [SheetBarcode(f"Order {order.number}{where}", order.number)]
+    if order.tote:  # the tote opens the same order: scan either
+        barcodes.append(SheetBarcode(f"Tote {order.tote}", tote_barcode(order.tote)))
     scans = [order.number]
     if order.packing_instructions:
         scans.append(command_barcode(Command.CONFIRM))  # read the instructions, then confirm

@@ -68,3 +68,33 @@ def test_the_sheet_carries_badges_every_command_and_the_cartons(home, sheet):
     assert {"PS:BADGE:P-1001", "PS:BADGE:S-2001"} <= decoded
     assert {"PS:CMD:CONFIRM", "PS:CMD:UNDO", "PS:CMD:NEXT-BOX", "PS:CMD:QTY:6", "PS:CMD:SIGN-OUT"} <= decoded
     assert any(d.startswith("PS:CARTON:") for d in decoded)
+
+
+def test_the_demo_sheet_carries_everything_the_returns_demo_needs(home, sheet):
+    """GIVEN the printed demo sheet WHEN a new user tries the returns bench from it
+    THEN the paper has SO-90002's return label (its QR opens the return), its tracking number, each of
+    its items and the earbud's serial as shipped, a card for every grade and every disposition, and the
+    bin labels its items go back to (and quarantine); and each packing order's tote."""
+    from app.domain.returns.codes import BinCode, DispositionCode, GradeCode, ReturnCode, parse_returns_code
+    from app.domain.returns.model import Disposition, Grade
+    from app.returns.demo import DEMO_SERIAL, RETURN_ORDER, RETURN_TRACKING
+    from app.store import models as t
+
+    decoded = decode_pdf(sheet)
+    codes = [parse_returns_code(d) for d in decoded]
+    assert [c.order_number for c in codes if isinstance(c, ReturnCode)] == [RETURN_ORDER]
+    assert {c.grade for c in codes if isinstance(c, GradeCode)} == set(Grade)
+    assert {c.disposition for c in codes if isinstance(c, DispositionCode)} == set(Disposition)
+    assert RETURN_TRACKING in decoded and DEMO_SERIAL in decoded
+
+    bench = open_bench()
+    with bench.sessions() as db:
+        order = db.query(t.Order).filter_by(number=RETURN_ORDER).one()
+        bins = {line.product.bin_location for line in order.lines}
+        gtins = [[b.code for b in line.product.barcodes if b.units == 1] for line in order.lines]
+        totes = [o.tote for o in db.query(t.Order).filter(t.Order.status == "open").order_by(t.Order.id).limit(3)]
+    bench.close()
+    assert {c.bin for c in codes if isinstance(c, BinCode)} == bins | {"QUARANTINE"}
+    for codes_of_item in gtins:  # each returned item, as a scanner reads its EAN/UPC off the paper
+        assert any(parse_scan(d).text.lstrip("0") == code.lstrip("0") for d in decoded for code in codes_of_item)
+    assert all(f"PS:TOTE:{tote}" in decoded for tote in totes if tote)
