@@ -40,6 +40,7 @@ from app.ui.banner import ScanBanner
 from app.ui.device_strip import DeviceStrip, shape_pixmap
 from app.ui.dialogs import AdminGateDialog, ChangePinDialog, ManualEntryDialog, PinDialog, WeightDialog
 from app.ui.hardware import BenchHardware
+from app.ui.kiosk_focus import KioskFocus
 from app.ui.label_panel import LabelInfo, label_info
 from app.ui.messages import feedback_text
 from app.ui.printer_card import RESEND_KEY, PrinterCard, fix_words
@@ -169,6 +170,7 @@ class MainWindow(QMainWindow):
         self.wedge = KeyboardWedge(ui.scanner, self)
         self.wedge.scanned.connect(self.submit_scan)
         QApplication.instance().installEventFilter(self.wedge)
+        self.kiosk = KioskFocus(self)  # focus on start, after dialogs and scans; F-keys with no active window
         self.hardware = BenchHardware(self)  # serial scanners, scale, camera: started with the station
 
         self._build()
