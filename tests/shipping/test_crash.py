@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def settings_file(folder: Path, base_url: str, api_key: str) -> Path:
     (folder / "easypost.key").write_text(api_key + "\n", encoding="utf-8")
+    (folder / "easypost.key").chmod(0o600)  # a key file others can read is refused (docs/security.md)
     ship_from = "\n".join(f'{key} = "{value}"' for key, value in SHIP_FROM.items())
     path = folder / "station.toml"
     path.write_text(f"""[station]

@@ -23,6 +23,7 @@ def test_defaults_rate_with_the_sample_cards():
 
 def test_a_key_file_switches_to_easypost_and_relative_paths_follow_the_file(tmp_path):
     (tmp_path / "ep.key").write_text("EZAKsecret\n")
+    (tmp_path / "ep.key").chmod(0o600)  # a secret file others can read is refused (docs/security.md)
     settings = parse_settings({"shipping": {"easypost_api_key_file": "ep.key"}}, base_dir=tmp_path)
     assert settings.sources == ("easypost",) and easypost_api_key(settings) == "EZAKsecret"
 
