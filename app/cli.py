@@ -125,9 +125,10 @@ def build_parser() -> argparse.ArgumentParser:
     register_shipping(sub, open_context=_shipping_context)
     register_returns(sub)
     register_supervisor(sub)
+    from app.shipping.tracking import tracking_url
     from app.sources.cli import register as register_sources
 
-    register_sources(sub)
+    register_sources(sub, tracking_url=tracking_url)  # the link written back to the shop with each parcel
     return parser
 
 
@@ -306,7 +307,7 @@ def _replay(args: argparse.Namespace) -> int:
     import queue
 
     from app.printing import station_output
-    from app.startup import open_bench, open_central
+    from app.startup import open_bench, open_central, open_order_watch
     from app.station import Station
     from app.store.repository import Repository
 
@@ -325,19 +326,24 @@ def _replay(args: argparse.Namespace) -> int:
     station = Station(bench.config, Repository(bench.engine), output, claims=central.claims if central else None)
     if central is not None:
         central.start()
+    # Standalone: a cancellation the shop connector (another process) writes here stops the packer too;
+    # replay looks before each scan (the packer would see it there), so it needs no thread.
+    watch = open_order_watch(bench, lambda: station, changed.put, start=False) if central is None else None
     output.start()  # labels and slips go out while the scans are replayed
     unpushed: str | None = None
     try:
         if args.file == "-":
-            _print_outcomes(replay_lines(station, sys.stdin.buffer, changed))
+            _print_outcomes(replay_lines(station, sys.stdin.buffer, changed, watch))
         else:
             with path.open("rb") as source:
-                _print_outcomes(replay_lines(station, source, changed))
+                _print_outcomes(replay_lines(station, source, changed, watch))
     finally:
         if not output.drain(timeout=15):
             print("packstation: some print jobs are still queued (printer not answering); "
                   "they go out on the next start", file=sys.stderr)
         output.stop()
+        if watch is not None:
+            watch.stop()
         if central is not None:
             # What was packed reaches the central database before we exit, or the user is told.
             unpushed = central.finish(timeout_s=10)
@@ -352,14 +358,21 @@ def _print_outcomes(outcomes: Iterable[dict]) -> None:
         print(json.dumps(outcome, ensure_ascii=False), flush=True)
 
 
-def replay_lines(station, lines: Iterable[bytes], changed=None) -> Iterable[dict]:
+def replay_lines(station, lines: Iterable[bytes], changed=None, watch=None) -> Iterable[dict]:
     """One outcome per line. Bytes in: a line that is not UTF-8 is a rejected scan, not a crash.
 
-    `changed`: a queue of order numbers changed upstream (networked), applied before the next scan.
+    `changed`: a queue of order numbers changed upstream (the central pull, or the shop connector
+    on a standalone station), applied before the next scan; a change that stops the packer is an
+    outcome of its own (code order_stopped), as the screen shows it. `watch`: a standalone
+    station's app.sources.relay.OrderWatch, asked before each scan (it puts into `changed`).
     """
     for number, line in enumerate(lines, start=1):
+        if watch is not None:
+            watch.check()
         while changed is not None and not changed.empty():
-            station.order_changed(changed.get())
+            stop = station.order_changed(changed.get())
+            if stop.feedback:
+                yield {**stop.as_json(), "line": number}
         raw = line.rstrip(b"\r\n")
         if not raw.strip():
             continue

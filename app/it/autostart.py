@@ -182,6 +182,10 @@ def install_connector(*, base: Path | None = None, activate: bool = True, centra
     return unit, notes
 
 
+def connector_installed(base: Path | None = None) -> bool:
+    return ((base or config_home()) / "systemd" / "user" / CONNECTOR_UNIT).exists()
+
+
 def remove_connector(*, base: Path | None = None, activate: bool = True) -> list[str]:
     unit = (base or config_home()) / "systemd" / "user" / CONNECTOR_UNIT
     notes = _systemctl("disable", "--now", CONNECTOR_UNIT) if activate else []

@@ -64,6 +64,9 @@ def register(subparsers: Any) -> None:
                          help="full screen, and restart even when the window is closed")
     install.add_argument("--no-systemctl", dest="activate", action="store_false",
                          help="only write the files (do not run systemctl --user)")
+    install.add_argument("--no-sources", dest="sources", action="store_false",
+                         help="leave out the shop connector's service (installed when this standalone station "
+                              "has a shop connected)")
     install.set_defaults(handler=cmd_autostart_install)
     remove = actions.add_parser("remove", help="remove both files")
     remove.add_argument("--no-systemctl", dest="activate", action="store_false")
@@ -136,10 +139,48 @@ def cmd_autostart_install(args: argparse.Namespace) -> int:
     paths = station_paths()
     _target, notes = autostart.install(kiosk=args.kiosk, activate=args.activate,
                                        ui_settings=paths.config_file.with_name("ui.toml"))
+    if args.sources:
+        notes += _connector_autostart(paths, activate=args.activate)
     for note in notes:
         print(note)
     print("The station starts after the next login" + (" in kiosk mode." if args.kiosk else "."))
     return 0
+
+
+def _connector_autostart(paths: Any, *, activate: bool) -> list[str]:
+    """The shop connector (`packstation sources run`) beside the station, when this standalone station
+    has a shop connected: without it orders stop arriving and tracking stops going back at the next
+    reboot. A networked station never runs it (one connector serves the warehouse, centrally)."""
+    from app.it import autostart
+
+    try:
+        from app.config import load_config
+
+        if load_config(paths).central_url:
+            return ["shop connector: not here — a networked station's shops are synced by one connector for the "
+                    "warehouse (`packstation sources autostart --central` on that machine)"]
+    except ConfigError:
+        pass
+    names = _connected_sources(paths)
+    if not names:
+        return ["shop connector: no shop connected (after `packstation sources add`, run this again)"]
+    _unit, notes = autostart.install_connector(activate=activate)
+    return notes + [f"shop connector: starts with the station's user session ({', '.join(names)})"]
+
+
+def _connected_sources(paths: Any) -> list[str]:
+    if not paths.database.exists():
+        return []
+    from sqlalchemy import create_engine, inspect, text
+
+    engine = create_engine(f"sqlite:///{paths.database}")
+    try:
+        with engine.connect() as conn:
+            if not inspect(conn).has_table("order_sources"):
+                return []
+            return [row[0] for row in conn.execute(text("SELECT name FROM order_sources ORDER BY name"))]
+    finally:
+        engine.dispose()
 
 
 def cmd_autostart_remove(args: argparse.Namespace) -> int:
@@ -150,6 +191,9 @@ def cmd_autostart_remove(args: argparse.Namespace) -> int:
         return 2
     for note in autostart.remove(activate=args.activate):
         print(note)
+    if autostart.connector_installed():
+        for note in autostart.remove_connector(activate=args.activate):
+            print(note)
     return 0
 
 
@@ -161,7 +205,8 @@ def cmd_autostart_status(_args: argparse.Namespace) -> int:
         print("autostart is not installed")
         return 1
     print(f"systemd unit: {state['unit'] or 'missing'}\nautostart entry: {state['desktop'] or 'missing'}\n"
-          f"kiosk: {'yes' if state['kiosk'] else 'no'}")
+          f"kiosk: {'yes' if state['kiosk'] else 'no'}\n"
+          f"shop connector: {'installed' if autostart.connector_installed() else 'not installed'}")
     return 0
 
 

@@ -4,7 +4,9 @@
     packstation sources add woocommerce NAME --url https://SHOP --key-file FILE
     packstation sources list | status [NAME] | remove NAME
     packstation sources sync [NAME]        one round, then exit (1 with the reason when a source fails)
-    packstation sources run                the connector: a round every --interval s, write-backs at once
+    packstation sources run [--listen HOST:PORT]
+                                           the connector: a round every --interval s, write-backs at once,
+                                           webhooks (HMAC-verified) on HOST:PORT when --listen is given
 
 Where: a standalone station's own store; with `--central URL` (or $PACKSTATION_CENTRAL_URL) the
 central database, where one connector serves the whole warehouse. A networked station refuses to
@@ -28,7 +30,9 @@ PROG = "packstation sources"
 CENTRAL_ENV = "PACKSTATION_CENTRAL_URL"
 
 
-def register(sub: Any) -> None:
+def register(sub: Any, *, tracking_url: Callable[[str, str], str] | None = None) -> None:
+    """`tracking_url(carrier, number)`: the carrier's tracking page, written back with each parcel (the
+    wiring passes app.shipping.tracking.tracking_url: the sources may not import shipping)."""
     sources = sub.add_parser("sources", help="live order sources: Shopify and WooCommerce shops")
     actions = sources.add_subparsers(metavar="ACTION", required=True)
 
@@ -64,11 +68,14 @@ def register(sub: Any) -> None:
     sync = actions.add_parser("sync", help="one round (every source, or NAME), then exit")
     sync.add_argument("name", nargs="?")
     _central(sync)
-    sync.set_defaults(handler=_guard(cmd_sync))
+    sync.set_defaults(handler=_guard(cmd_sync), tracking_url=tracking_url)
     run = actions.add_parser("run", help="the long-running connector")
     run.add_argument("--interval", type=float, default=60.0, help="seconds between rounds (default 60)")
+    run.add_argument("--listen", metavar="HOST:PORT",
+                     help="also take the shops' webhooks here (POST /webhooks/NAME, HMAC-verified), e.g. "
+                          "127.0.0.1:8765 behind the warehouse's HTTPS proxy; polling stays the backstop")
     _central(run)
-    run.set_defaults(handler=_guard(cmd_run))
+    run.set_defaults(handler=_guard(cmd_run), tracking_url=tracking_url)
     auto = actions.add_parser("autostart", help="run the connector as a systemd user service (Linux)")
     auto.add_argument("--remove", action="store_true", help="stop and remove the service")
     auto.add_argument("--central", action="store_true",
@@ -312,7 +319,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
                 code = 1
                 continue
             try:
-                report = sync_source(engine, name, adapter)
+                report = sync_source(engine, name, adapter, tracking_url=args.tracking_url)
             finally:
                 adapter.close()
             print(report.summary())
@@ -325,18 +332,41 @@ def cmd_sync(args: argparse.Namespace) -> int:
 def cmd_run(args: argparse.Namespace) -> int:
     from app.sources.connector import Connector
 
+    listen = _address(args.listen) if args.listen else None
     with _store(args) as (engine, _):
         connector = Connector(engine, _adapter_for(engine), interval=max(5.0, args.interval),
+                              tracking_url=args.tracking_url,
                               on_report=lambda report: print(report.summary(), flush=True))
 
         def stop(*_: Any) -> None:
-            connector.stop.set()
+            connector.halt()
 
         signal.signal(signal.SIGTERM, stop)
         signal.signal(signal.SIGINT, stop)
+        listener = None
+        if listen is not None:
+            from app.sources.webhooks import WebhookListener
+
+            try:
+                listener = WebhookListener(connector, *listen).start()
+            except OSError as exc:
+                raise SourcesCommandError(f"--listen {args.listen}: cannot listen there ({exc.strerror or exc})"
+                                          ) from None
+            print(f"{PROG}: webhooks on {listener.url}/webhooks/NAME", flush=True)
         print(f"{PROG}: connector running (a round every {connector.interval:.0f} s; Ctrl+C stops)", flush=True)
-        connector.run()
+        try:
+            connector.run()
+        finally:
+            if listener is not None:
+                listener.stop()
     return 0
+
+
+def _address(text: str) -> tuple[str, int]:
+    host, _, port = text.rpartition(":")
+    if not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise SourcesCommandError(f"--listen must be HOST:PORT (e.g. 127.0.0.1:8765), not {text!r}")
+    return host.strip("[]"), int(port)
 
 
 def cmd_autostart(args: argparse.Namespace) -> int:

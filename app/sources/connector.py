@@ -20,8 +20,10 @@ What an order becomes:
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
+import queue
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -107,8 +109,11 @@ class Target:
 
 
 def sync_source(engine: Engine, name: str, adapter: ShopAdapter, *,
-                on_order_changed: Callable[[str], None] | None = None, writeback: bool = True) -> RoundReport:
-    """One round for one source; never raises a SourceError: the report and the store carry it."""
+                on_order_changed: Callable[[str], None] | None = None, writeback: bool = True,
+                tracking_url: Callable[[str, str], str] | None = None) -> RoundReport:
+    """One round for one source; never raises a SourceError: the report and the store carry it.
+
+    `tracking_url(carrier, number)`: the link written back with a parcel (see writeback.enqueue_labelled)."""
     from app.sources import writeback as writebacks
 
     started = time.monotonic()
@@ -119,7 +124,7 @@ def sync_source(engine: Engine, name: str, adapter: ShopAdapter, *,
         _catalogue(target, record, adapter, report)
         _orders(target, record, adapter, report)
         if writeback:
-            writebacks.enqueue_labelled(engine, name)
+            writebacks.enqueue_labelled(engine, name, tracking_url=tracking_url)
             done, failed = writebacks.send_owed(engine, name, adapter)
             report.writebacks_done, report.writebacks_failed = done, failed
     except SourceError as exc:
@@ -410,20 +415,43 @@ def retry_held(target: Target, name: str, report: RoundReport) -> None:
 
 
 class Connector:
-    """`packstation sources run`: every source's round every `interval` seconds, and write-backs
-    every `writeback_interval` (a label's write-back starts within a second of it)."""
+    """`packstation sources run`: every source's round every `interval` seconds; write-backs as soon
+    as the station commits a label; webhook deliveries at once.
+
+    Write-backs: on a station's own store (SQLite) the connector asks SQLite's change counter every
+    `tick` (app.sources.relay.StoreChanges: a pragma, no table read) and looks for labelled parcels
+    only after another process committed, so a label's write-back starts within a tick of its
+    commit; every `writeback_interval` it looks anyway (write-backs due for a retry). A central
+    database has no such counter: it is looked at every `writeback_interval`.
+
+    Webhooks: `deliver(name, body)` (from app.sources.webhooks, verified there) queues a delivery
+    and wakes the loop; the order it names is written as one page, and `on_order_changed` hears of
+    an order a bench may be packing. Polling stays the backstop.
+    """
 
     def __init__(self, engine: Engine, adapters: Callable[[str], ShopAdapter], *, interval: float = 60.0,
-                 writeback_interval: float = 0.5, sources: Sequence[str] | None = None,
-                 on_report: Callable[[RoundReport], None] | None = None) -> None:
+                 writeback_interval: float | None = None, sources: Sequence[str] | None = None,
+                 on_report: Callable[[RoundReport], None] | None = None,
+                 on_order_changed: Callable[[str], None] | None = None,
+                 tracking_url: Callable[[str, str], str] | None = None, tick: float = 0.05) -> None:
+        from app.sources.relay import StoreChanges
+
         self.engine = engine
         self.adapters = adapters
         self.interval = interval
-        self.writeback_interval = writeback_interval
+        self.changes = StoreChanges(engine)
+        self.writeback_interval = writeback_interval if writeback_interval is not None else (
+            5.0 if self.changes.counts else 0.5)
+        self.tick = tick
         self.sources = sources
         self.on_report = on_report
+        self.on_order_changed = on_order_changed
+        self.tracking_url = tracking_url
         self.stop = threading.Event()
+        self.wake = threading.Event()
+        self.deliveries: queue.SimpleQueue[tuple[str, bytes]] = queue.SimpleQueue()
         self._adapters: dict[str, ShopAdapter] = {}
+        self._lock = threading.Lock()  # the adapters are made and dropped here and by webhook threads
 
     def _names(self) -> list[str]:
         from app.sources.registry import list_sources
@@ -431,31 +459,100 @@ class Connector:
         return list(self.sources) if self.sources else [record.name for record in list_sources(self.engine)]
 
     def adapter(self, name: str) -> ShopAdapter:
-        if name not in self._adapters:
-            self._adapters[name] = self.adapters(name)
-        return self._adapters[name]
+        with self._lock:
+            if name not in self._adapters:
+                self._adapters[name] = self.adapters(name)
+            return self._adapters[name]
+
+    def _drop(self, name: str) -> None:
+        with self._lock:
+            adapter = self._adapters.pop(name, None)
+        if adapter is not None:
+            adapter.close()
+
+    def deliver(self, name: str, body: bytes) -> None:
+        """A verified webhook delivery for source `name`: handled by the connector's loop at once."""
+        self.deliveries.put((name, body))
+        self.wake.set()
+
+    def halt(self) -> None:
+        self.stop.set()
+        self.wake.set()
 
     def run(self) -> None:
+        next_round = 0.0
+        next_look = 0.0
+        try:
+            while not self.stop.is_set():
+                now = time.monotonic()
+                if now >= next_round:
+                    for name in self._names():
+                        self._guarded(name, self._round)
+                    next_round = time.monotonic() + self.interval
+                    next_look = time.monotonic() + self.writeback_interval
+                self._webhooks()
+                if self.changes.counts and self.changes.changed() or time.monotonic() >= next_look:
+                    for name in self._names():
+                        self._guarded(name, self._writebacks)
+                    next_look = time.monotonic() + self.writeback_interval
+                self.wake.wait(self.tick)
+                self.wake.clear()
+        finally:
+            self.changes.close()
+            with self._lock:
+                adapters, self._adapters = list(self._adapters.values()), {}
+            for adapter in adapters:
+                adapter.close()
+
+    def _guarded(self, name: str, step: Callable[[str], None]) -> None:
+        try:
+            step(name)
+        except Exception as exc:  # noqa: BLE001 - one source's trouble never stops the others
+            log.exception("source %s: round failed", name)
+            record_error(self.engine, name, f"{type(exc).__name__}: {exc}")
+            self._drop(name)
+
+    def _round(self, name: str) -> None:
+        report = sync_source(self.engine, name, self.adapter(name), on_order_changed=self.on_order_changed,
+                             tracking_url=self.tracking_url)
+        if self.on_report is not None:
+            self.on_report(report)
+
+    def _writebacks(self, name: str) -> None:
         from app.sources import writeback as writebacks
 
-        next_round = 0.0
-        while not self.stop.is_set():
-            now = time.monotonic()
-            for name in self._names():
+        writebacks.enqueue_labelled(self.engine, name, tracking_url=self.tracking_url)
+        done, failed = writebacks.send_owed(self.engine, name, self.adapter(name))
+        if done or failed:
+            with self.engine.begin() as conn:
+                conn.execute(update(order_sources).where(order_sources.c.name == name).values(
+                    writebacks_done=order_sources.c.writebacks_done + done,
+                    writebacks_failed=order_sources.c.writebacks_failed + failed))
+
+    def _webhooks(self) -> None:
+        while True:
+            try:
+                name, body = self.deliveries.get_nowait()
+            except queue.Empty:
+                return
+            self._guarded(name, functools.partial(self._delivery, body=body))
+
+    def _delivery(self, name: str, body: bytes) -> None:
+        report = RoundReport(name)
+        started = time.monotonic()
+        try:
+            order = self.adapter(name).order_from_webhook(body)
+            if order is not None:
+                write_orders(Target(self.engine), name, [order], report)
+        except SourceError as exc:
+            report.error = exc.message
+            record_error(self.engine, name, f"webhook: {exc.message}")
+        report.seconds = time.monotonic() - started
+        if self.on_order_changed is not None:
+            for number in report.changed_at_bench:
                 try:
-                    if now >= next_round:
-                        report = sync_source(self.engine, name, self.adapter(name))
-                        if self.on_report is not None:
-                            self.on_report(report)
-                    else:
-                        writebacks.enqueue_labelled(self.engine, name)
-                        writebacks.send_owed(self.engine, name, self.adapter(name))
-                except Exception as exc:  # noqa: BLE001 - one source's trouble never stops the others
-                    log.exception("source %s: round failed", name)
-                    record_error(self.engine, name, f"{type(exc).__name__}: {exc}")
-                    self._adapters.pop(name, None)
-            if now >= next_round:
-                next_round = now + self.interval
-            self.stop.wait(self.writeback_interval)
-        for adapter in self._adapters.values():
-            adapter.close()
+                    self.on_order_changed(number)
+                except Exception:  # noqa: BLE001 - a broken callback must not stop the connector
+                    log.exception("on_order_changed(%s) failed", number)
+        if self.on_report is not None and (report.orders_seen or report.error):
+            self.on_report(report)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
@@ -49,6 +50,7 @@ from app.sources.http import ShopHttp
 
 API = "/wp-json/wc/v3"
 TRACKING_API = "/wp-json/wc-shipment-tracking/v3"
+DELIVERIES_KEPT = 10_000
 # Statuses: what the warehouse does with an order in each (WooCommerce's own list).
 TO_PACK = ("processing",)
 HELD = ("on-hold",)
@@ -96,6 +98,7 @@ class WooCommerceAdapter:
                              headers={"User-Agent": "Packstation"})
         self._units: tuple[str, str] | None = None
         self._tracking_extension: bool | None = None
+        self._deliveries: OrderedDict[str, None] = OrderedDict()  # webhook delivery ids seen, oldest first
 
     def close(self) -> None:
         self.http.close()
@@ -300,6 +303,20 @@ class WooCommerceAdapter:
     def verify_webhook(self, headers: Mapping[str, str], body: bytes, secret: str) -> bool:
         given = next((value for key, value in headers.items() if key.lower() == "x-wc-webhook-signature"), None)
         return signature_matches(secret, body, given)
+
+    def is_duplicate(self, headers: Mapping[str, str]) -> bool:
+        """Whether this delivery (X-WC-Webhook-Delivery-ID) was seen already: WooCommerce delivers again
+        when the answer was slow. A repeat would be harmless (an order not newer than the stored one
+        is ignored); it is dropped so it costs nothing."""
+        delivery = next((value for key, value in headers.items() if key.lower() == "x-wc-webhook-delivery-id"), "")
+        if not delivery:
+            return False
+        if delivery in self._deliveries:
+            return True
+        self._deliveries[delivery] = None
+        while len(self._deliveries) > DELIVERIES_KEPT:
+            self._deliveries.popitem(last=False)
+        return False
 
     def order_from_webhook(self, body: bytes) -> ShopOrder | None:
         try:

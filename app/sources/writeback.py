@@ -9,7 +9,8 @@ next one sends again, and the adapter's own check (the tracking number already i
 notes or fulfillments) makes that a no-op instead of a second shipment.
 
 This runs in the connector's process (`packstation sources run` / `sources sync`), never on the
-packing thread; `run` polls every half second, so a write-back starts within a second of its label.
+packing thread; `run` notices the station's commit (app.sources.relay.StoreChanges) and starts a
+label's write-back within a tick of it (bench: tests/bench/bench_sources_writeback.py).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import json
 import logging
 import os
 import socket
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -49,8 +51,16 @@ def _tables(engine: Engine) -> tuple[Any, Any, Any, bool]:
     return Parcel.__table__, Order.__table__, PackEvent.__table__, False
 
 
-def enqueue_labelled(engine: Engine, name: str) -> int:
-    """One queued write-back for each labelled parcel of this source's orders that has none yet."""
+TrackingUrl = Callable[[str, str], str]  # (carrier, tracking number) -> the carrier's tracking page, or ""
+
+
+def enqueue_labelled(engine: Engine, name: str, *, tracking_url: TrackingUrl | None = None) -> int:
+    """One queued write-back for each labelled parcel of this source's orders that has none yet.
+
+    `tracking_url` makes the link the shop shows the customer (Shopify's trackingInfo.url, the
+    WooCommerce note's link); the wiring passes app.shipping.tracking.tracking_url in, since the
+    sources may not import shipping. Without it the shop gets the number and the carrier only.
+    """
     record = get_source(engine, name)
     notify = bool(record.settings.get("notify_customer", True))
     parcels, orders, events, central = _tables(engine)
@@ -71,8 +81,9 @@ def enqueue_labelled(engine: Engine, name: str) -> int:
         for row in found:
             boxes, lines = _contents(conn, parcels, orders, events, central, row.number, row.box_no)
             carrier = row.carrier or _carrier(conn, orders, central, row.number, row.box_no)
+            link = _link(tracking_url, carrier, row.tracking_number or "")
             shipment = Shipment(key=str(row.uuid), order_number=row.number, platform_id=row.platform_id,
-                                tracking_number=row.tracking_number or "", carrier=carrier,
+                                tracking_number=row.tracking_number or "", carrier=carrier, tracking_url=link,
                                 lines=tuple(lines), box=row.box_no, boxes=boxes,
                                 complete=_complete(conn, orders, central, row.number), notify_customer=notify)
             conn.execute(insert(source_writebacks).values(
@@ -80,6 +91,16 @@ def enqueue_labelled(engine: Engine, name: str) -> int:
                 payload=json.dumps(_as_json(shipment), ensure_ascii=False), state="queued", claimed_by="",
                 attempts=0, last_error="", result="", created_at=now, next_attempt_at=now))
     return len(found)
+
+
+def _link(tracking_url: TrackingUrl | None, carrier: str, number: str) -> str:
+    if tracking_url is None or not number or not carrier:
+        return ""
+    try:
+        return str(tracking_url(carrier, number) or "")[:500]
+    except Exception:  # noqa: BLE001 - a link is a courtesy: never let it stop the write-back
+        log.exception("no tracking link for %s %s", carrier, number)
+        return ""
 
 
 def _contents(conn: Any, parcels: Any, orders: Any, events: Any, central: bool, number: str,

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -63,6 +64,7 @@ class FakeWooCommerce:
         self.variations: dict[int, list[dict[str, Any]]] = {}
         self.settings = {"woocommerce_weight_unit": "kg", "woocommerce_dimension_unit": "cm"}
         self.requests: list[tuple[str, str, dict[str, list[str]]]] = []
+        self.arrivals: list[tuple[float, str, str]] = []  # (time.monotonic() received, method, path)
         self.faults: list[Fault] = []
         self.revoked = False
         self.lock = threading.Lock()
@@ -238,6 +240,7 @@ class FakeWooCommerce:
         raw = handler.rfile.read(length) if length else b""
         with self.lock:
             self.requests.append((method, parts.path, query))
+            self.arrivals.append((time.monotonic(), method, parts.path))
             status, headers, body = self._answer(method, parts.path, query, raw)
         handler.send_response(status)
         payload = body if isinstance(body, bytes) else json.dumps(body, ensure_ascii=False).encode()

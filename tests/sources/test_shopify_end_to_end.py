@@ -27,6 +27,7 @@ REPO = Path(__file__).resolve().parents[2]
 CARTONS = REPO / "tests" / "fixtures" / "import" / "cartons.csv"
 MUG_GTIN = "4006381333931"
 BADGE = "P-2001"
+TRACKING = "1Z999AA10123456784"
 
 
 def packstation(home: Path, *args: str, stdin: bytes = b"") -> subprocess.CompletedProcess:
@@ -69,7 +70,8 @@ def test_connect_sync_pack_and_the_tracking_goes_back_once(station: Path, shopif
     WHEN IT runs `sources add shopify` and `sources sync`, and a packer packs #5001 through
     `packstation replay`
     THEN the order was at the bench after one sync (the first round a bulk export), the next sync
-    writes its tracking back as one fulfillment of the mug, and a further sync writes nothing again."""
+    writes its tracking back as one fulfillment of the mug (number, company and the carrier's
+    tracking page), and a further sync writes nothing again."""
     shopify.add_order(5001, [("MUG-1", 1)], address={
         "name": "Zoë 🌸 Ōtani", "firstName": "Zoë 🌸", "lastName": "Ōtani", "company": None, "address1": "1 Main St",
         "address2": None, "city": "Springfield", "province": "Illinois", "provinceCode": "IL", "zip": "62701",
@@ -80,6 +82,12 @@ def test_connect_sync_pack_and_the_tracking_goes_back_once(station: Path, shopif
     assert synced.returncode == 0, synced.stderr.decode()
     assert "1 written" in synced.stdout.decode() and "bulkOperationRunQuery" in shopify.operations
 
+    # The carrier label was bought upstream: the bench prints it with its UPS tracking number.
+    (tmp_path / "label.zpl").write_bytes(f"^XA\n^FO50,120^BCN,100^FD{TRACKING}^FS\n^XZ\n".encode())
+    (tmp_path / "labels.csv").write_text(f"order_number,box,tracking_number,carrier,file\n"
+                                         f"5001,1,{TRACKING},UPS,{tmp_path / 'label.zpl'}\n", encoding="utf-8")
+    labels = packstation(station, "import", "labels", str(tmp_path / "labels.csv"))
+    assert labels.returncode == 0, labels.stdout.decode() + labels.stderr.decode()
     scans = f"PS:BADGE:{BADGE}\n#5001\n{MUG_GTIN}\nPS:CMD:CONFIRM\n".encode()
     packed = packstation(station, "replay", "-", stdin=scans)
     assert packed.returncode == 0, packed.stderr.decode()
@@ -91,6 +99,8 @@ def test_connect_sync_pack_and_the_tracking_goes_back_once(station: Path, shopif
     [fulfillment] = shopify.fulfillments(5001)
     assert [(line["lineItem"]["sku"], line["quantity"]) for line in fulfillment["fulfillmentLineItems"]] == [
         ("MUG-1", 1)]
+    assert fulfillment["trackingInfo"] == [{"number": TRACKING, "company": "UPS",
+                                            "url": f"https://www.ups.com/track?tracknum={TRACKING}"}]
     assert shopify.order_by_number(5001)["displayFulfillmentStatus"] == "FULFILLED"
     once_more = packstation(station, "sources", "sync", "shop-eu")
     assert once_more.returncode == 0 and len(shopify.fulfillments(5001)) == 1

@@ -57,7 +57,8 @@ def test_connect_sync_pack_and_the_tracking_goes_back_once(station: Path, shop: 
     WHEN IT runs `sources add woocommerce` and `sources sync`, and a packer packs the order
     through `packstation replay`
     THEN the order was at the bench after one sync, the next sync writes its tracking back as one
-    customer note and completes the order, and a further sync writes nothing again."""
+    customer note (with the carrier's tracking link) and completes the order, and a further sync
+    writes nothing again."""
     shop.add_product("MUG-1", name="Stoneware mug", gtin=MUG_GTIN, weight="0.35", dims=("12", "9", "10"))
     order = shop.add_order([("MUG-1", 1)], shipping={"first_name": "Zoë 🌸", "last_name": "Ōtani"})
     number = order["number"]
@@ -87,6 +88,7 @@ def test_connect_sync_pack_and_the_tracking_goes_back_once(station: Path, shop: 
     assert again.returncode == 0, again.stderr.decode()
     [note] = shop.notes[order["id"]]
     assert note["customer_note"] is True and f"UPS: tracking number {TRACKING}" in note["note"]
+    assert f"https://www.ups.com/track?tracknum={TRACKING}" in note["note"]  # the customer's link
     assert shop.orders[order["id"]]["status"] == "completed"
     once_more = packstation(station, "sources", "sync", "shop-eu")
     assert once_more.returncode == 0 and len(shop.notes[order["id"]]) == 1
