@@ -24,10 +24,12 @@ import socket
 import sys
 import threading
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 from filelock import FileLock, Timeout
+
+from app.domain import clock
 
 log = logging.getLogger(__name__)
 
@@ -126,7 +128,7 @@ def hold_station(folder: Path, command: str | None = None, *, wait_s: float = 0.
             lock.acquire(timeout=wait_s)
         except Timeout:
             raise StationBusy(folder, read_holder(folder)) from None
-        _write_holder(folder, Holder(os.getpid(), now or datetime.now(UTC), command or command_line(),
+        _write_holder(folder, Holder(os.getpid(), now or clock.now(), command or command_line(),
                                      socket.gethostname()))
         station_lock = StationLock(folder, lock)
         _held[folder] = station_lock

@@ -120,7 +120,10 @@ def test_order_numbers_and_totes_are_read_in_capitals_and_repeated_skus_added(se
         ("7,Al,USA,,,,MUG-SAGE,1", 3, "order 7: ship_to_country 'USA' is not a 2-letter country code"),
         ("7,Al,US,,,TOTE 9,MUG-SAGE,1", 3, "order 7: tote 'TOTE 9' may only have letters"),
         ("7,Al,US,,,,NO-SUCH,1", 3, "order 7: unknown SKU 'NO-SUCH' — import it as a product first"),
-        ("7;DROP,Al,US,,,,MUG-SAGE,1", 3, "order_number '7;DROP' has characters a scanner cannot send"),
+        # A semicolon is printable and scanners send it (issue 16: real barcodes accepted); a
+        # control character is not something a scanner can send as an order number.
+        ("7\x7fDROP,Al,US,,,,MUG-SAGE,1", 3, "order_number has a control character (\\x7f) — remove it"),
+        ("7;DROP,Al,US,,,,NO-SUCH,1", 3, "order 7;DROP: unknown SKU 'NO-SUCH'"),  # the number itself is fine
         ("7," + "N" * 256 + ",US,,,,MUG-SAGE,1", 3, "order 7: ship_to_name is 256 characters long; the most is 255"),
         ("7,Al\x1b,US,,,,MUG-SAGE,1", 3, "order 7: ship_to_name has a control character (\\x1b)"),
     ],
