@@ -148,3 +148,15 @@ def test_the_pinned_api_version_is_the_path_asked(shop, adapter, virtual):
     with pytest.raises(NotFound, match="shop-eu: Shopify answered 404"):
         changed(other)
     other.close()
+
+
+def test_an_api_url_given_with_trailing_slashes_asks_the_same_path(shop, virtual):
+    """GIVEN --api-url typed with a trailing slash (or two) WHEN the adapter asks THEN it asks
+    /admin/api/2025-10/graphql.json, never a path with a doubled slash, and gets the orders."""
+    for url in (shop.url + "/", shop.url + "//"):
+        made = ShopifyAdapter(SourceConfig("shop-eu", "shopify", "shop-eu.myshopify.com", url, shop.token),
+                              sleep=virtual.sleep, monotonic=virtual.monotonic)
+        try:
+            assert len(changed(made)) == 40
+        finally:
+            made.close()
