@@ -19,7 +19,8 @@ def add_header_entry(window: Any, *, attribute: str, text: str, object_name: str
                      update: Callable[[Any], None]) -> QPushButton:
     """The button, kept as `window.<attribute>`; `update(window)` runs now and after every rendered
     outcome (connected once per window, however often the window rebuilds its widgets)."""
-    row = window.station_label.parentWidget().layout()
+    header = getattr(window, "header", None)  # the station window's header: its tools' row
+    row = header.right_row if header is not None else window.station_label.parentWidget().layout()
     button = QPushButton(text)
     button.setObjectName(object_name)
     button.setToolTip(tooltip)

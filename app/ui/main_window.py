@@ -18,8 +18,6 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QFrame,
-    QHBoxLayout,
     QLabel,
     QMainWindow,
     QPushButton,
@@ -44,6 +42,7 @@ from app.ui.kiosk_focus import KioskFocus
 from app.ui.label_panel import LabelInfo, label_info
 from app.ui.messages import feedback_text
 from app.ui.printer_card import RESEND_KEY, PrinterCard, fix_words
+from app.ui.reflow import HeaderBar, KeyBar
 from app.ui.screens import (
     AwaitOrderScreen,
     CartonScreen,
@@ -173,10 +172,6 @@ class MainWindow(QMainWindow):
         self.kiosk = KioskFocus(self)  # focus on start, after dialogs and scans; F-keys with no active window
         self.hardware = BenchHardware(self)  # serial scanners, scale, camera: started with the station
 
-        self._build()
-        self.statusBar().showMessage(_tr("Starting the station…"))
-        if ui_problem:
-            self.statusBar().showMessage(_tr("Screen settings ignored: {0}").format(ui_problem))
         self._central_status: Any = None
         self.upstream_order_changed.connect(self._on_upstream_order_changed)
         self.central_status.connect(self._on_central_status)
@@ -185,8 +180,14 @@ class MainWindow(QMainWindow):
         self.worker.context.extras["central_callbacks"] = {
             "on_order_changed": self.upstream_order_changed.emit, "on_status": self.central_status.emit,
             "on_catalogue_changed": self.catalogue_changed.emit}
+        # The station opens its database on the worker while the widgets are built here (cold start):
+        # its answer is a queued signal, handled by the event loop once this window exists.
         self.worker.start()
         self.run_job(start_job, "start", self._on_started)
+        self._build()
+        self.statusBar().showMessage(_tr("Starting the station…"))
+        if ui_problem:
+            self.statusBar().showMessage(_tr("Screen settings ignored: {0}").format(ui_problem))
 
     # ------------------------------------------------------------ building
 
@@ -237,10 +238,10 @@ class MainWindow(QMainWindow):
         returns_entry.install(self)
 
     def _top_bar(self) -> QWidget:
-        bar = QFrame()
+        bar = HeaderBar()  # who and what on the left, devices and tools on the right: a second row if narrow
         bar.setObjectName("TopBar")
-        row = QHBoxLayout(bar)
-        row.setContentsMargins(16, 4, 8, 4)
+        self.header = bar
+        row = bar.left_row
         brand = QLabel("Packstation")
         brand.setObjectName("StationName")
         self.station_label = QLabel()
@@ -276,6 +277,7 @@ class MainWindow(QMainWindow):
         row.addSpacing(24)
         row.addWidget(self.order_label)
         row.addStretch(1)
+        row = bar.right_row
         self.device_strip = DeviceStrip()
         if getattr(self, "_central_status", None) is not None:  # rebuilt (a language change): keep the card
             self.device_strip.show_status(self._central_status)
@@ -317,11 +319,8 @@ class MainWindow(QMainWindow):
         ]
 
     def _action_bar(self) -> QWidget:
-        bar = QFrame()
+        bar = KeyBar()  # one row of keys, or two when the screen is too narrow for one
         bar.setObjectName("TopBar")
-        row = QHBoxLayout(bar)
-        row.setContentsMargins(8, 6, 8, 6)
-        row.setSpacing(6)
         self.buttons: dict[str, QPushButton] = {}
         self.action_specs = self._specs()
         self.qactions: dict[str, QAction] = {}
@@ -333,7 +332,7 @@ class MainWindow(QMainWindow):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Enter and Space must never press a button by accident
             button.clicked.connect(spec.handler)
             button.setAccessibleName(spec.text)
-            row.addWidget(button, 1)
+            bar.add(button)
             self.buttons[spec.key] = button
             action = QAction(spec.text, self)
             action.setShortcut(QKeySequence(spec.shortcut))
@@ -436,8 +435,9 @@ class MainWindow(QMainWindow):
         self.sounds.play(Tone.REJECTED)
 
     def _on_started(self, result: JobResult) -> None:
-        # Sound starts now, not before: QtMultimedia's start on the GUI thread slowed the station's.
-        QTimer.singleShot(0, self._start_sound)
+        # Sound starts after the first frames, not before: QtMultimedia's start on the GUI thread slowed
+        # the station's, and the packer's first scan is seconds away.
+        QTimer.singleShot(50, self._start_sound)
         if not result.ok:
             gc.enable()  # no warm-up follows a failed start
             self.statusBar().showMessage(_tr("Station not started: {0}").format(result.error))

@@ -23,6 +23,7 @@ from app.domain import clock
 from app.domain.model import Order, OrderLine
 from app.domain.session import SessionState
 from app.ui import icons
+from app.ui.reflow import FlowLayout
 from app.ui.theme import STATE_COLOURS
 
 IMAGE_PX = 48
@@ -44,6 +45,7 @@ class LinesModel(QAbstractTableModel):
         self._images: dict[str, QPixmap] = {}
         self._bold = QFont()
         self._bold.setBold(True)
+        self.compact = False  # a narrow table: no SKU column, the SKU under the product's name
 
     def set_state(self, state: SessionState, last_line: int | None = None) -> None:
         lines = state.order.lines if state.order else ()
@@ -79,7 +81,7 @@ class LinesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return {
                 "sku": line.sku,
-                "name": line.product.name,
+                "name": f"{line.product.name}\n{line.sku}" if self.compact else line.product.name,
                 "bin": line.product.bin_location or "—",
                 "count": f"{packed} / {line.quantity}",
                 "state": self.status_text(line, status),
@@ -154,7 +156,7 @@ class LinesView(QTableView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setAlternatingRowColors(True)
         self.setShowGrid(False)
-        self.setWordWrap(False)
+        self.setWordWrap(True)  # a long product name takes a second line rather than an ellipsis
         self.setIconSize(QSize(IMAGE_PX, IMAGE_PX))
         self.verticalHeader().hide()
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -164,6 +166,15 @@ class LinesView(QTableView):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
         self.setColumnWidth(0, IMAGE_PX + 16)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        compact = event.size().width() < 760  # 1024 and 1280 px screens: the name gets the SKU's column
+        if compact != self.lines_model.compact:
+            self.lines_model.compact = compact
+            self.setColumnHidden(1, compact)
+            self.verticalHeader().setDefaultSectionSize(IMAGE_PX + (28 if compact else 16))
+            self.lines_model.layoutChanged.emit()
 
     def set_state(self, state: SessionState, last_line: int | None = None) -> None:
         self.lines_model.set_state(state, last_line)
@@ -196,8 +207,7 @@ class OrderHeader(QFrame):
         self.number = QLabel()
         self.number.setObjectName("OrderNumber")
         self.number.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        self.chips = QHBoxLayout()
-        self.chips.setSpacing(6)
+        self.chips = FlowLayout(spacing=6)  # a narrow card puts the tote's chip on a second line
         self.shipping = QLabel()
         self.shipping.setObjectName("Big")
         self.shipping.setWordWrap(True)
@@ -264,7 +274,6 @@ class OrderHeader(QFrame):
             self.chips.addWidget(_chip(order.channel, "#3E4C59"))
         if order.tote:
             self.chips.addWidget(_chip(_tr("Tote {0}").format(order.tote), "#5B6B7A"))
-        self.chips.addStretch(1)
         service = " · ".join(part for part in (order.carrier, order.service_level) if part)
         self.shipping.setText(service or _tr("Carrier not set"))
         if order.ship_by:

@@ -187,6 +187,12 @@ class PackingScreen(Screen):
         layout.addWidget(self.header, 2)
         layout.addLayout(right, 5)
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        # The card keeps one width per screen size (steady while the table's columns resize);
+        # on a narrow screen (1024, 1280 px) it gives the product names room.
+        self.header.setFixedWidth(440 if event.size().width() >= 1300 else 360)
+        super().resizeEvent(event)
+
     def render(self, state: SessionState, outcome: Outcome | None) -> None:
         last_line = None
         if outcome is not None and state.packed and outcome.code in ("item_packed", "all_items_packed"):

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.reflow import KeyBar
 from app.ui.returns.jobs import BulkOrder, BulkView
 
 
@@ -60,7 +61,7 @@ class BulkPanel(QWidget):
         self.tree.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.tree, 1)
-        buttons = QHBoxLayout()
+        buttons = KeyBar()  # one row, or two when the bench's screen is too narrow for one
         self.pack = QPushButton(_tr("Pack what is left\n(12 per carton, 40 cartons per pallet)"))
         self.export = QPushButton(_tr("Export ASN…\nJSON + CSV"))
         self.pallet_labels = QPushButton(_tr("Print pallet labels\nGS1 SSCC"))
@@ -69,12 +70,12 @@ class BulkPanel(QWidget):
         for button in (self.pack, self.export, self.pallet_labels, self.carton_labels):
             button.setMinimumHeight(64)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            buttons.addWidget(button, 1)
+            buttons.add(button)
         self.pack.clicked.connect(lambda: self._emit(self.pack_requested))
         self.export.clicked.connect(lambda: self._emit(self.export_requested))
         self.pallet_labels.clicked.connect(lambda: self.labels_requested.emit(self.current(), ("pallet",)))
         self.carton_labels.clicked.connect(lambda: self.labels_requested.emit(self.current(), ("carton",)))
-        layout.addLayout(buttons)
+        layout.addWidget(buttons)
         self._update_buttons()
 
     def current(self) -> str:

@@ -41,6 +41,7 @@ from app.ui import icons
 from app.ui.banner import ScanBanner
 from app.ui.dialogs import ManualEntryDialog
 from app.ui.messages import feedback_text
+from app.ui.reflow import KeyBar
 from app.ui.returns import jobs
 from app.ui.returns.bench_view import ClosedPanel, ReturnPanel, StepPanel, Thumbnails
 from app.ui.returns.bulk_view import BulkPanel
@@ -220,11 +221,8 @@ class ReturnsWindow(QMainWindow):
         ]
 
     def _action_bar(self) -> QWidget:
-        bar = QFrame()
+        bar = KeyBar()  # one row of keys, or two when the screen is too narrow for one
         bar.setObjectName("TopBar")
-        row = QHBoxLayout(bar)
-        row.setContentsMargins(8, 6, 8, 6)
-        row.setSpacing(6)
         self.buttons: dict[str, QPushButton] = {}
         self.qactions: dict[str, QAction] = {}
         for key, text, handler, on_bar in self._specs():
@@ -235,7 +233,7 @@ class ReturnsWindow(QMainWindow):
                 button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
                 button.setAccessibleName(text)
                 button.clicked.connect(handler)
-                row.addWidget(button, 1)
+                bar.add(button)
                 self.buttons[key] = button
             action = QAction(text or key, self)
             action.setShortcut(QKeySequence(KEYS[key]))

@@ -1,0 +1,204 @@
+"""Bars that reflow instead of clipping: a header that takes a second row, keys that take two.
+
+On a 1366×768 or 1024×768 bench monitor (and at 125 %/150 % scaling) the station's header and
+its row of keys do not fit in one row at their natural sizes; Qt would squeeze every widget
+below its text ("No scal", "eturr", "Type code F2" cut). These bars measure what their widgets
+need and, when one row is too narrow, lay them out in two rows, each widget at its full size.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLayout,
+    QLayoutItem,
+    QPushButton,
+    QSizePolicy,
+    QWidget,
+)
+
+
+class HeaderBar(QFrame):
+    """Two groups, `left` (who and what: station, packer, order) and `right` (devices, tools).
+
+    Side by side when both fit at their natural widths; otherwise `right` takes a second row,
+    right-aligned, and `left` the whole first row.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.left = QWidget()
+        self.right = QWidget()
+        self.left_row = QHBoxLayout(self.left)
+        self.left_row.setContentsMargins(0, 0, 0, 0)
+        self.right_row = QHBoxLayout(self.right)
+        self.right_row.setContentsMargins(0, 0, 0, 0)
+        self.right_row.addStretch(1)  # on a row of its own, the tools sit on the right at their own size
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(16, 4, 8, 4)
+        self.grid.setHorizontalSpacing(16)
+        self.grid.setVerticalSpacing(2)
+        self.two_rows: bool | None = None
+        self._place(False)
+
+    def _fits(self, width: int) -> bool:
+        margins = self.grid.contentsMargins()
+        need = (self.left.sizeHint().width() + self.right.sizeHint().width() + self.grid.horizontalSpacing()
+                + margins.left() + margins.right())
+        return need <= width
+
+    def _place(self, two_rows: bool) -> None:
+        if two_rows == self.two_rows:
+            return
+        self.two_rows = two_rows
+        self.grid.removeWidget(self.left)
+        self.grid.removeWidget(self.right)
+        if two_rows:
+            self.grid.addWidget(self.left, 0, 0)
+            self.grid.addWidget(self.right, 1, 0)
+            self.grid.setColumnStretch(0, 1)
+            self.grid.setColumnStretch(1, 0)
+        else:
+            self.grid.addWidget(self.left, 0, 0)
+            self.grid.addWidget(self.right, 0, 1)
+            self.grid.setColumnStretch(0, 1)
+            self.grid.setColumnStretch(1, 0)
+
+    def reflow(self) -> None:
+        self._place(not self._fits(self.width()))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self.reflow()
+
+    def event(self, event) -> bool:
+        if event.type() == event.Type.LayoutRequest:  # a text changed: does it still fit?
+            QTimer.singleShot(0, self.reflow)
+        return super().event(event)
+
+
+class KeyBar(QFrame):
+    """The row of key buttons ("Type code / F2"): one row when every button fits at its natural
+    width, otherwise two (or three) rows of equal columns."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(8, 6, 8, 6)
+        self.grid.setSpacing(6)
+        self.keys: list[QPushButton] = []
+        self.shape: tuple = ()
+
+    def add(self, button: QPushButton) -> None:
+        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.keys.append(button)
+        self.reflow()
+
+    def _rows_for(self, width: int) -> int:
+        shown = [b for b in self.keys if not b.isHidden()]
+        if not shown:
+            return 1
+        margins = self.grid.contentsMargins()
+        usable = width - margins.left() - margins.right()
+        widest = max(b.sizeHint().width() for b in shown)
+        for rows in (1, 2, 3):
+            columns = math.ceil(len(shown) / rows)
+            if columns * widest + (columns - 1) * self.grid.horizontalSpacing() <= usable:
+                return rows
+        return 3
+
+    def reflow(self) -> None:
+        rows = self._rows_for(self.width())
+        shown = [b for b in self.keys if not b.isHidden()]
+        shape = (rows, tuple(id(b) for b in shown))
+        if shape == self.shape:
+            return
+        self.shape = shape
+        for button in self.keys:
+            self.grid.removeWidget(button)
+        columns = math.ceil(len(shown) / rows) if shown else 1
+        for column in range(self.grid.columnCount()):
+            self.grid.setColumnStretch(column, 0)
+        for i, button in enumerate(shown):
+            self.grid.addWidget(button, i // columns, i % columns)
+        for column in range(columns):
+            self.grid.setColumnStretch(column, 1)
+        for button in self.keys:
+            if button.isHidden():
+                self.grid.addWidget(button, rows, 0)  # kept in the layout, shown again by reflow
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self.reflow()
+
+    def event(self, event) -> bool:
+        if event.type() == event.Type.LayoutRequest:  # a key shown or hidden
+            QTimer.singleShot(0, self.reflow)
+        return super().event(event)
+
+
+class FlowLayout(QLayout):
+    """Widgets left to right at their natural sizes, wrapping onto the next line when the row is
+    full (the order card's chips: priority, channel, tote)."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 6) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self.setSpacing(spacing)
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 - Qt's name
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt's name
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt's name
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802 - Qt's name
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
+        return self._arrange(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802 - Qt's name
+        super().setGeometry(rect)
+        self._arrange(rect, move=True)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return self.minimumSize()
+
+    def minimumSize(self) -> QSize:  # noqa: N802 - Qt's name
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        margins = self.contentsMargins()
+        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+
+    def _arrange(self, rect: QRect, *, move: bool) -> int:
+        margins = self.contentsMargins()
+        area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
+        x, y, line_height = area.x(), area.y(), 0
+        for item in self._items:
+            if item.widget() is not None and item.widget().isHidden():
+                continue
+            hint = item.sizeHint()
+            if x + hint.width() > area.right() + 1 and line_height > 0:
+                x, y, line_height = area.x(), y + line_height + self.spacing(), 0
+            if move:
+                item.setGeometry(QRect(QPoint(x, y), hint))
+            x += hint.width() + self.spacing()
+            line_height = max(line_height, hint.height())
+        return y + line_height - rect.y() + margins.bottom()

@@ -1,0 +1,336 @@
+"""Does every text on the station's screens fit its space? A probe run in its own process.
+
+    python -m tests.gui.screen_fit --sizes 1366x768,1024x768 --langs en,de [--shots DIR]
+
+prints one JSON object: {"<size> <lang> <screen>": ["<widget>: <text> needs N px, has M", ...]}.
+The scale factor is the process's QT_SCALE_FACTOR (the offscreen platform honours it as Windows'
+and GNOME's 125 %/150 % do: logical pixels shrink, fonts and icons grow), which is why each scale
+runs in a process of its own: Qt reads it once, at start.
+
+The checks read what a packer would see: a label's or button's lines against its contents
+width (a word-wrapped label: the height its text needs at its width against the height it got),
+a table header's sections and the visible cells against their columns. A widget that elides
+by design and carries the full text as its tooltip passes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+SLACK = 1  # px of rounding
+
+SCREENS_PACKING = ("sign-in", "order", "packing", "carton", "weighing", "done")
+SCREENS_RETURNS = ("returns", "cycle-count", "bulk")
+
+
+def _rich(text: str) -> bool:
+    from PySide6.QtGui import Qt as GuiQt
+
+    return bool(GuiQt.mightBeRichText(text))
+
+
+def _plain(text: str) -> str:
+    from PySide6.QtGui import QTextDocument
+
+    if _rich(text):
+        doc = QTextDocument()
+        doc.setHtml(text)
+        return doc.toPlainText()
+    return text
+
+
+def _name(widget) -> str:
+    parts = []
+    w = widget
+    while w is not None and len(parts) < 3:
+        parts.append(w.objectName() or type(w).__name__)
+        w = w.parentWidget()
+    return "/".join(reversed(parts))
+
+
+def _elided_by_design(widget, text: str) -> bool:
+    tip = _plain(widget.toolTip()).strip()
+    return bool(tip) and ("…" in text or text.strip() in tip)
+
+
+def _label(label) -> str | None:
+    from PySide6.QtCore import Qt
+
+    raw = label.text()
+    if not raw or label.pixmap() is not None and not label.pixmap().isNull():
+        return None
+    text = _plain(raw)
+    if not text.strip() or _elided_by_design(label, text):
+        return None
+    fm = label.fontMetrics()
+    rect = label.contentsRect()
+    margin = label.margin() * 2 + max(label.indent(), 0)
+    width, height = rect.width() - margin, rect.height() - label.margin() * 2
+    if label.wordWrap():
+        longest_word = max((fm.horizontalAdvance(word) for word in text.split()), default=0)
+        if longest_word > width + SLACK:
+            return f"{_name(label)}: {text!r} has a word of {longest_word} px in {width} px"
+        needs = label.heightForWidth(label.width())
+        if needs > label.height() + SLACK and needs > 0:
+            return f"{_name(label)}: {text!r} needs {needs} px high, has {label.height()}"
+        return None
+    if label.textFormat() == Qt.TextFormat.RichText or _rich(raw):
+        needs = label.sizeHint().width() - margin
+    else:
+        needs = max(fm.horizontalAdvance(line) for line in text.split("\n"))
+    if needs > width + SLACK:
+        return f"{_name(label)}: {text!r} needs {needs} px, has {width}"
+    lines = text.count("\n") + 1
+    if lines > 1 and lines * fm.lineSpacing() - fm.leading() > height + SLACK + 2:
+        return f"{_name(label)}: {text!r} needs {lines} lines, has {height} px high"
+    return None
+
+
+def _button(button) -> str | None:
+    from PySide6.QtWidgets import QCheckBox, QPushButton, QRadioButton, QStyle, QStyleOptionButton, QToolButton
+
+    text = button.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+    if not text.strip() or _elided_by_design(button, text):
+        return None
+    if isinstance(button, QToolButton) and button.toolButtonStyle().name == "ToolButtonIconOnly":
+        return None
+    fm = button.fontMetrics()
+    needs = max(fm.horizontalAdvance(line) for line in text.split("\n"))
+    opt = QStyleOptionButton()
+    opt.initFrom(button)
+    opt.text = button.text()
+    opt.icon = button.icon()
+    opt.iconSize = button.iconSize()
+    if isinstance(button, QCheckBox):
+        rect = button.style().subElementRect(QStyle.SubElement.SE_CheckBoxContents, opt, button)
+    elif isinstance(button, QRadioButton):
+        rect = button.style().subElementRect(QStyle.SubElement.SE_RadioButtonContents, opt, button)
+    elif isinstance(button, QPushButton):
+        rect = button.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, opt, button)
+        if not button.icon().isNull():
+            needs += button.iconSize().width() + 4
+    else:
+        rect = button.contentsRect()
+        if not button.icon().isNull() and button.toolButtonStyle().name == "ToolButtonTextBesideIcon":
+            needs += button.iconSize().width() + 4
+    width = rect.width() if rect.width() > 0 else button.width()
+    if needs > width + SLACK:
+        return f"{_name(button)}: {text!r} needs {needs} px, has {width}"
+    lines = text.count("\n") + 1
+    if lines > 1 and lines * fm.lineSpacing() - fm.leading() > button.height() + SLACK:
+        return f"{_name(button)}: {text!r} needs {lines} lines, has {button.height()} px high"
+    return None
+
+
+def _table(view) -> list[str]:
+    """Header sections and the cells a packer can see, against their columns."""
+    from PySide6.QtCore import Qt
+
+    problems: list[str] = []
+    model = view.model()
+    if model is None:
+        return problems
+    header = view.horizontalHeader() if hasattr(view, "horizontalHeader") else None
+    if header is None or not header.isVisible():
+        return problems
+    fm = header.fontMetrics()
+    for column in range(model.columnCount()):
+        if header.isSectionHidden(column):
+            continue
+        text = str(model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or "")
+        needs = max((fm.horizontalAdvance(line) for line in text.split("\n")), default=0) + 8
+        if text and needs > header.sectionSize(column) + SLACK:
+            problems.append(f"{_name(view)} header: {text!r} needs {needs} px, has {header.sectionSize(column)}")
+    cell_fm = view.fontMetrics()
+    wrap = view.wordWrap()
+    for row in range(min(model.rowCount(), 40)):
+        if view.isRowHidden(row) or view.visualRect(model.index(row, 0)).top() > view.viewport().height():
+            continue
+        for column in range(model.columnCount()):
+            if header.isSectionHidden(column):
+                continue
+            index = model.index(row, column)
+            text = str(model.data(index, Qt.ItemDataRole.DisplayRole) or "")
+            if not text or view.indexWidget(index) is not None:
+                continue
+            has = view.columnWidth(column)
+            icon = model.data(index, Qt.ItemDataRole.DecorationRole)
+            extra = (view.iconSize().width() if view.iconSize().width() > 0 else 16) + 4 if icon is not None else 0
+            if wrap:
+                needs = max(cell_fm.horizontalAdvance(word) for word in text.split()) + 6 + extra
+                if needs <= has + SLACK:
+                    rows_needed = cell_fm.boundingRect(0, 0, max(has - 6 - extra, 1), 10_000,
+                                                       int(Qt.TextFlag.TextWordWrap), text).height()
+                    if rows_needed <= view.rowHeight(row) + SLACK:
+                        continue
+                    problems.append(f"{_name(view)} cell {row},{column}: {text!r} needs {rows_needed} px high,"
+                                    f" has {view.rowHeight(row)}")
+                    continue
+            else:
+                needs = max(cell_fm.horizontalAdvance(line) for line in text.split("\n")) + 6 + extra
+                if needs <= has + SLACK:
+                    continue
+            problems.append(f"{_name(view)} cell {row},{column}: {text!r} needs {needs} px, has {has}")
+    return problems
+
+
+def misfits(root) -> list[str]:
+    """Every visible text under `root` that does not fit its space."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QTableView, QTreeView, QWidget
+
+    problems: list[str] = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        top = QWidget.window(widget)  # some widgets keep a `window` attribute of their own
+        if not widget.isVisible() or widget.width() <= 0 or top is not QWidget.window(root):
+            continue
+        found: str | None = None
+        if isinstance(widget, QLabel):
+            found = _label(widget)
+        elif isinstance(widget, QAbstractButton):
+            found = _button(widget)
+        elif isinstance(widget, QTableView | QTreeView):
+            problems.extend(_table(widget) if isinstance(widget, QTableView) else [])
+        if found:
+            problems.append(found)
+    return problems
+
+
+# ------------------------------------------------------------ the driver
+
+
+def _main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", default="1366x768")
+    parser.add_argument("--langs", default="en,de")
+    parser.add_argument("--shots", type=Path, default=None)
+    parser.add_argument("--shot-sizes", default="")
+    args = parser.parse_args()
+    home = Path(tempfile.mkdtemp(prefix="packstation-fit-"))
+    os.environ["PACKSTATION_HOME"] = str(home)
+    os.environ.pop("PACKSTATION_CONFIG", None)
+    (home / "station.toml").write_text('[station]\nname = "BENCH-01"\n[scale]\nuri = "sim://scale"\n'
+                                       '[packing]\nweigh_parcels = true\n', encoding="utf-8")
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from app.demo_sheet import demo_sections
+    from app.ui.app import build_window, start_job
+    from app.ui.ui_settings import UiSettings
+
+    sizes = [tuple(int(v) for v in s.split("x")) for s in args.sizes.split(",") if s]
+    shot_sizes = set(args.shot_sizes.split(",")) if args.shot_sizes else set()
+    window = build_window([], job=start_job(demo=True))
+    window.showNormal()
+    window.resize(*sizes[0])
+    app = QApplication.instance()
+    results: dict[str, list[str]] = {}
+
+    def settle(target=None) -> None:
+        target = target or window
+        for _ in range(1000):
+            if target.idle and window.idle:
+                break
+            QTest.qWait(5)
+        app.processEvents()
+
+    def scan(code: str, target=None) -> None:
+        target = target or window
+        QTest.keyClicks(target, code)
+        QTest.keyClick(target, Qt.Key.Key_Return)
+        settle(target)
+
+    def check(name: str, target=None) -> None:
+        target = target or window
+        for width, height in sizes:
+            target.resize(width, height)
+            for _ in range(3):
+                app.processEvents()
+            size = f"{width}x{height}"
+            results[f"{size} {lang} {name}"] = misfits(target)
+            if args.shots is not None and size in shot_sizes:
+                args.shots.mkdir(parents=True, exist_ok=True)
+                suffix = "" if lang == "en" else f"-{lang}"
+                target.grab().save(str(args.shots / f"{size}-{name}{suffix}.png"))
+        target.resize(*sizes[0])
+        app.processEvents()
+
+    for _ in range(4000):
+        if window.ready and window.idle:
+            break
+        QTest.qWait(5)
+    settle()
+    _, orders = demo_sections(window.worker.context.bench, 4)
+    by_number = {o.number: o for o in orders}
+    order = by_number.get("1001") or orders[0]
+    for lang_no, lang in enumerate(args.langs.split(",")):
+        window.apply_ui_settings(UiSettings(language=lang))
+        settle()
+        check("sign-in")
+        scan("PS:BADGE:P-1002")  # Priya Patel: the longer name
+        check("order")
+        scan(order.number)
+        check("packing")
+        if window.buttons["confirm"].isEnabled():
+            QTest.keyClick(window, Qt.Key.Key_F4)
+            settle()
+        carton_at = next((i for i, code in enumerate(order.scans) if code.startswith("PS:CARTON") or
+                          code.upper().startswith("CARTON")), len(order.scans))
+        for code in order.scans[1:carton_at]:
+            scan(code)
+            if window.state.phase.value != "packing":
+                break
+        check("carton")
+        QTest.keyClick(window, Qt.Key.Key_F4)
+        settle()
+        check("weighing")
+        QTest.keyClick(window, Qt.Key.Key_F12)  # cancel the order: the next language starts it again
+        settle()
+        if window.state.phase.value not in ("awaiting_order", "done"):
+            for _ in range(3):
+                QTest.keyClick(window, Qt.Key.Key_Return)
+                settle()
+        check("done")
+        window.returns_button.click()
+        QTest.qWait(50)
+        returns = window.returns_window
+        for _ in range(2000):
+            if returns is not None and returns.ready and returns.idle:
+                break
+            QTest.qWait(5)
+        returns.resize(*sizes[0])
+        settle(returns)
+        check("returns", returns)
+        returns.tabs.setCurrentWidget(returns.count)
+        settle(returns)
+        check("cycle-count", returns)
+        returns.tabs.setCurrentWidget(returns.bulk)
+        settle(returns)
+        QTest.qWait(100)
+        settle(returns)
+        check("bulk", returns)
+        returns.close()
+        for _ in range(1000):
+            if window.returns_window is None:
+                break
+            QTest.qWait(5)
+        window.activateWindow()
+        QTest.keyClick(window, Qt.Key.Key_F12, Qt.KeyboardModifier.ShiftModifier)  # sign out
+        settle()
+        del lang_no
+    window.shutdown()
+    print(json.dumps(results))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(_main())
