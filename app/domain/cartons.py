@@ -99,7 +99,8 @@ def check_carton(items: Iterable[tuple[Product, int]], carton: Carton, fill_limi
             continue
         values = {"item": product.name or product.sku, "sku": product.sku, "side": SIDE_WORDS[rank],
                   "item_mm": sides[rank], "carton": name, "carton_mm": inner[rank]}
-        template = "{item} is {item_mm} mm {side} — {carton} holds {carton_mm} mm"
+        # the side's word is part of the template (one per side), so the screen can word each
+        template = "{item} is {item_mm} mm " + SIDE_WORDS[rank] + " — {carton} holds {carton_mm} mm"
         problems.append(CartonProblem("item_too_big", template.format(**values), template, values))
     volume = sum(p.dimensions.volume_mm3 * q for p, q in measured)  # type: ignore[union-attr]
     usable = carton.inner.volume_mm3 * fill_limit

@@ -39,6 +39,7 @@ from app.domain.events import (
     UnknownScan,
     VoidLabels,
     WeightMeasured,
+    Worded,
 )
 from app.domain.model import Carton, Order, OrderLine, OrderStatus, Product, Role, User
 from app.domain.rules import PackingRules
@@ -169,7 +170,8 @@ def _signed_in(user: User) -> Fact:
 def _reject(code: str, template: str, **values: object) -> Decision:
     """A refused scan: recorded for the error statistics (with its values), state unchanged."""
     feedback = Feedback.say(Tone.REJECTED, code, template, **values)
-    return Decision(facts=(Fact("scan_rejected", {"code": code, "message": feedback.message, **values}),),
+    recorded = {name: str(v) if isinstance(v, Worded) else v for name, v in values.items()}  # the English
+    return Decision(facts=(Fact("scan_rejected", {"code": code, "message": feedback.message, **recorded}),),
                     effects=(feedback,))
 
 
@@ -181,6 +183,21 @@ _HELD = {  # why a packer held an order -> what they are told
     "held": "Order {order} on hold (held by packer). Tote to the hold shelf.",
     "short": "Order {order} on hold (short pick). Tote to the hold shelf.",
     "damaged": "Order {order} on hold (damaged item). Tote to the hold shelf.",
+}
+# Why a carton cannot hold the box (app.domain.cartons' problems, one template per case and side,
+# so the screen can word it from the values); a problem this table lacks is said as its {reason}.
+_CARTON_PROBLEMS = {
+    ("item_too_big", "long"): "{item} is {item_mm} mm long — {carton} holds {carton_mm} mm",
+    ("item_too_big", "wide"): "{item} is {item_mm} mm wide — {carton} holds {carton_mm} mm",
+    ("item_too_big", "tall"): "{item} is {item_mm} mm tall — {carton} holds {carton_mm} mm",
+    ("too_much_volume", None): "Items need {need_l} L, {carton} holds {holds_l} L",
+    ("too_heavy", None): "Items weigh {weight_kg} kg, {carton} takes {max_kg} kg",
+}
+# Why no carton is suggested (app.domain.cartons.suggest_carton's codes), else its {reason}.
+_NO_CARTON = {
+    "no_cartons": "No cartons are configured",
+    "box_empty": "The box is empty",
+    "too_much_for_one": "Too much for one {carton}: use NEXT BOX to split",
 }
 
 
@@ -401,9 +418,12 @@ class PackSession:
                                "{other_order} (tote {tote}).", tote=tote, **common)
             return _reject("other_order", "Wrong item: {sku} is not in order {order}. Put it aside for order "
                            "{other_order}.", **common)
-        listed = ", ".join(f"{number} (tote {tote})" if tote else number for number, tote in others)
+        english = ", ".join(f"{number} (tote {tote})" if tote else number for number, tote in others)
         if event.other_orders_more:
-            listed += f" +{event.other_orders_more} more"
+            english += f" +{event.other_orders_more} more"
+        # the screen words "tote" and "+N more" from the items (app.ui.messages)
+        listed = Worded("orders", tuple(("order", number, tote or "") for number, tote in others)
+                        + ((("more", str(event.other_orders_more)),) if event.other_orders_more else ()), english)
         return _reject("other_order", "Wrong item: {sku} is not in order {order}. Put it aside: open orders "
                        "{listed} need it.", listed=listed, **common)
 
@@ -476,7 +496,8 @@ class PackSession:
         """What to do for the carton, as a template and its values."""
         suggestion = self._suggest(state)
         if suggestion.carton is None:
-            return "{reason}.", {"reason": suggestion.reason}
+            return _NO_CARTON.get(suggestion.code, "{reason}") + ".", {"reason": suggestion.reason,
+                                                                        **suggestion.values}
         carton = suggestion.carton
         return "Use carton {carton} ({carton_name}): scan it or CONFIRM.", {"carton": carton.code,
                                                                           "carton_name": carton.name}
@@ -523,10 +544,14 @@ class PackSession:
                   "suggested": suggestion.carton.code if suggestion.carton else None}
         refused = Fact("carton_refused", {"box": s.box, "carton": carton.code, "why": check.reason,
                                           "problems": [p.code for p in check.problems]})
+        said = _CARTON_PROBLEMS.get((problem.code, problem.values.get("side")), "{reason}")
+        if said.format(**{**problem.values, "reason": check.reason}) != check.reason:
+            said = "{reason}"  # the table no longer matches cartons.py: the English reason as it is
+        values = {**problem.values, **values}
         if suggestion.carton is not None:
-            template = "{reason}. Use {suggested} — or a supervisor's badge keeps {carton}."
+            template = said + ". Use {suggested} — or a supervisor's badge keeps {carton}."
         else:
-            template = "{reason}. No carton holds it all: UNDO and split with NEXT BOX — or a supervisor's badge " \
+            template = said + ". No carton holds it all: UNDO and split with NEXT BOX — or a supervisor's badge " \
                        "keeps {carton}."
         feedback = Feedback.say(Tone.REJECTED, "carton_too_small", template, **values)
         rejected = Fact("scan_rejected", {"code": "carton_too_small", "message": feedback.message, "text": carton.code})
@@ -704,7 +729,8 @@ class PackSession:
         if s.phase is Phase.CARTON:
             suggestion = self._suggest(s)
             if suggestion.carton is None:
-                return _reject("no_carton_fits", "{reason}. Scan a carton.", reason=suggestion.reason)
+                return _reject("no_carton_fits", _NO_CARTON.get(suggestion.code, "{reason}") + ". Scan a carton.",
+                               **{"reason": suggestion.reason, **suggestion.values})
             return self._carton_scanned(suggestion.carton)  # the suggestion fits: this says what was unchecked
         return _say(Tone.INFO, "nothing_to_confirm", "Nothing to confirm here.")
 

@@ -85,6 +85,11 @@ VOCABULARIES = {"grade": GRADES, "flags": FLAGS, "where": WHERE}
 
 def worded_text(value: Worded) -> str:
     """A vocabulary value in the packer's language; unknown codes as the English the domain wrote."""
+    if value.kind == "orders":  # open orders that need an item: ("order", number, tote) and ("more", count)
+        listed = ", ".join(_tr("{0} (tote {1})").format(item[1], item[2]) if item[2] else item[1]
+                           for item in value.items if item[0] == "order")
+        more = [_tr("+{0} more").format(item[1]) for item in value.items if item[0] == "more"]
+        return " ".join([listed, *more])
     words = VOCABULARIES.get(value.kind)
     if words is None:
         return value.english
@@ -137,3 +142,5 @@ def feedback_text(feedback: Feedback) -> str:
 
 def _register_for_lupdate() -> None:  # pragma: no cover - never called: lists literals for the catalogue
     _tr("serial {0}")
+    _tr("{0} (tote {1})")
+    _tr("+{0} more")

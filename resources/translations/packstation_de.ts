@@ -734,6 +734,14 @@ GS1 SSCC</translation>
         <translation>Seriennr. {0}</translation>
     </message>
     <message>
+        <source>{0} (tote {1})</source>
+        <translation>{0} (Kiste {1})</translation>
+    </message>
+    <message>
+        <source>+{0} more</source>
+        <translation>+{0} weitere</translation>
+    </message>
+    <message>
         <source>Hello {name}. Scan a return label, RMA, tracking or order number.</source>
         <translation>Hallo {name}. Retourenetikett, RMA-, Sendungs- oder Auftragsnummer scannen.</translation>
     </message>
@@ -978,6 +986,46 @@ GS1 SSCC</translation>
         <translation>✓ {sku} {done}/{quantity}</translation>
     </message>
     <message>
+        <source>Items need {need_l} L, {carton} holds {holds_l} L. No carton holds it all: UNDO and split with NEXT BOX — or a supervisor's badge keeps {carton}.</source>
+        <translation>Artikel brauchen {need_l} L, {carton} fasst {holds_l} L. Kein Karton fasst alles: RÜCKGÄNGIG und mit NÄCHSTER KARTON aufteilen — oder der Ausweis eines Vorarbeiters behält {carton}.</translation>
+    </message>
+    <message>
+        <source>Items need {need_l} L, {carton} holds {holds_l} L. Use {suggested} — or a supervisor's badge keeps {carton}.</source>
+        <translation>Artikel brauchen {need_l} L, {carton} fasst {holds_l} L. {suggested} nehmen — oder der Ausweis eines Vorarbeiters behält {carton}.</translation>
+    </message>
+    <message>
+        <source>Items weigh {weight_kg} kg, {carton} takes {max_kg} kg. No carton holds it all: UNDO and split with NEXT BOX — or a supervisor's badge keeps {carton}.</source>
+        <translation>Artikel wiegen {weight_kg} kg, {carton} trägt {max_kg} kg. Kein Karton fasst alles: RÜCKGÄNGIG und mit NÄCHSTER KARTON aufteilen — oder der Ausweis eines Vorarbeiters behält {carton}.</translation>
+    </message>
+    <message>
+        <source>Items weigh {weight_kg} kg, {carton} takes {max_kg} kg. Use {suggested} — or a supervisor's badge keeps {carton}.</source>
+        <translation>Artikel wiegen {weight_kg} kg, {carton} trägt {max_kg} kg. {suggested} nehmen — oder der Ausweis eines Vorarbeiters behält {carton}.</translation>
+    </message>
+    <message>
+        <source>{item} is {item_mm} mm long — {carton} holds {carton_mm} mm. No carton holds it all: UNDO and split with NEXT BOX — or a supervisor's badge keeps {carton}.</source>
+        <translation>{item} ist {item_mm} mm lang — {carton} fasst {carton_mm} mm. Kein Karton fasst alles: RÜCKGÄNGIG und mit NÄCHSTER KARTON aufteilen — oder der Ausweis eines Vorarbeiters behält {carton}.</translation>
+    </message>
+    <message>
+        <source>{item} is {item_mm} mm long — {carton} holds {carton_mm} mm. Use {suggested} — or a supervisor's badge keeps {carton}.</source>
+        <translation>{item} ist {item_mm} mm lang — {carton} fasst {carton_mm} mm. {suggested} nehmen — oder der Ausweis eines Vorarbeiters behält {carton}.</translation>
+    </message>
+    <message>
+        <source>{item} is {item_mm} mm tall — {carton} holds {carton_mm} mm. No carton holds it all: UNDO and split with NEXT BOX — or a supervisor's badge keeps {carton}.</source>
+        <translation>{item} ist {item_mm} mm hoch — {carton} fasst {carton_mm} mm. Kein Karton fasst alles: RÜCKGÄNGIG und mit NÄCHSTER KARTON aufteilen — oder der Ausweis eines Vorarbeiters behält {carton}.</translation>
+    </message>
+    <message>
+        <source>{item} is {item_mm} mm tall — {carton} holds {carton_mm} mm. Use {suggested} — or a supervisor's badge keeps {carton}.</source>
+        <translation>{item} ist {item_mm} mm hoch — {carton} fasst {carton_mm} mm. {suggested} nehmen — oder der Ausweis eines Vorarbeiters behält {carton}.</translation>
+    </message>
+    <message>
+        <source>{item} is {item_mm} mm wide — {carton} holds {carton_mm} mm. No carton holds it all: UNDO and split with NEXT BOX — or a supervisor's badge keeps {carton}.</source>
+        <translation>{item} ist {item_mm} mm breit — {carton} fasst {carton_mm} mm. Kein Karton fasst alles: RÜCKGÄNGIG und mit NÄCHSTER KARTON aufteilen — oder der Ausweis eines Vorarbeiters behält {carton}.</translation>
+    </message>
+    <message>
+        <source>{item} is {item_mm} mm wide — {carton} holds {carton_mm} mm. Use {suggested} — or a supervisor's badge keeps {carton}.</source>
+        <translation>{item} ist {item_mm} mm breit — {carton} fasst {carton_mm} mm. {suggested} nehmen — oder der Ausweis eines Vorarbeiters behält {carton}.</translation>
+    </message>
+    <message>
         <source>{reason}. No carton holds it all: UNDO and split with NEXT BOX — or a supervisor's badge keeps {carton}.</source>
         <translation>{reason}. Kein Karton fasst alles: RÜCKGÄNGIG und mit NÄCHSTER KARTON aufteilen — oder der Ausweis eines Vorarbeiters behält {carton}.</translation>
     </message>
@@ -1060,6 +1108,18 @@ GS1 SSCC</translation>
     <message>
         <source>Stopped packing {order}. Put everything back in the tote.</source>
         <translation>Packen von {order} abgebrochen. Alles zurück in die Kiste.</translation>
+    </message>
+    <message>
+        <source>Box {box} closed. No cartons are configured.</source>
+        <translation>Karton {box} geschlossen. Keine Kartons eingerichtet.</translation>
+    </message>
+    <message>
+        <source>Box {box} closed. The box is empty.</source>
+        <translation>Karton {box} geschlossen. Der Karton ist leer.</translation>
+    </message>
+    <message>
+        <source>Box {box} closed. Too much for one {carton}: use NEXT BOX to split.</source>
+        <translation>Karton {box} geschlossen. Zu viel für einen {carton}: mit NÄCHSTER KARTON aufteilen.</translation>
     </message>
     <message>
         <source>Box {box} closed. Use carton {carton} ({carton_name}): scan it or CONFIRM.</source>
@@ -1170,6 +1230,18 @@ GS1 SSCC</translation>
         <translation>Seriennummer {serial} wurde schon mit Auftrag {other_order} versandt. Vorarbeiter!</translation>
     </message>
     <message>
+        <source>All items packed. No cartons are configured.</source>
+        <translation>Alle Artikel gepackt. Keine Kartons eingerichtet.</translation>
+    </message>
+    <message>
+        <source>All items packed. The box is empty.</source>
+        <translation>Alle Artikel gepackt. Der Karton ist leer.</translation>
+    </message>
+    <message>
+        <source>All items packed. Too much for one {carton}: use NEXT BOX to split.</source>
+        <translation>Alle Artikel gepackt. Zu viel für einen {carton}: mit NÄCHSTER KARTON aufteilen.</translation>
+    </message>
+    <message>
         <source>All items packed. Use carton {carton} ({carton_name}): scan it or CONFIRM.</source>
         <translation>Alle Artikel gepackt. Karton {carton} ({carton_name}) nehmen: scannen oder BESTÄTIGEN.</translation>
     </message>
@@ -1228,6 +1300,18 @@ GS1 SSCC</translation>
     <message>
         <source>Type the box's weight first.</source>
         <translation>Zuerst das Gewicht des Kartons eintippen.</translation>
+    </message>
+    <message>
+        <source>No cartons are configured.</source>
+        <translation>Keine Kartons eingerichtet.</translation>
+    </message>
+    <message>
+        <source>The box is empty.</source>
+        <translation>Der Karton ist leer.</translation>
+    </message>
+    <message>
+        <source>Too much for one {carton}: use NEXT BOX to split.</source>
+        <translation>Zu viel für einen {carton}: mit NÄCHSTER KARTON aufteilen.</translation>
     </message>
     <message>
         <source>Use carton {carton} ({carton_name}): scan it or CONFIRM.</source>
@@ -1344,6 +1428,18 @@ GS1 SSCC</translation>
     <message>
         <source>Label is printing.</source>
         <translation>Etikett wird gedruckt.</translation>
+    </message>
+    <message>
+        <source>No cartons are configured. Scan a carton.</source>
+        <translation>Keine Kartons eingerichtet. Einen Karton scannen.</translation>
+    </message>
+    <message>
+        <source>The box is empty. Scan a carton.</source>
+        <translation>Der Karton ist leer. Einen Karton scannen.</translation>
+    </message>
+    <message>
+        <source>Too much for one {carton}: use NEXT BOX to split. Scan a carton.</source>
+        <translation>Zu viel für einen {carton}: mit NÄCHSTER KARTON aufteilen. Einen Karton scannen.</translation>
     </message>
     <message>
         <source>{reason}. Scan a carton.</source>
@@ -1539,6 +1635,10 @@ GS1 SSCC</translation>
         <translation>Spool-Ordner</translation>
     </message>
     <message>
+        <source>Station set up: labels now carry the ship-from address.</source>
+        <translation>Station eingerichtet: Etiketten tragen jetzt die Absenderadresse.</translation>
+    </message>
+    <message>
         <source>Settings saved.</source>
         <translation>Einstellungen gespeichert.</translation>
     </message>
@@ -1703,6 +1803,10 @@ Konfiguration korrigieren, dann neu starten.</translation>
     <message>
         <source>{0} has no badge id yet.</source>
         <translation>{0} hat noch keine Ausweisnummer.</translation>
+    </message>
+    <message>
+        <source>This station is not set up yet ({0}) and has no admin yet: set it up now, then add an admin (packstation users add).</source>
+        <translation>Diese Station ist noch nicht eingerichtet ({0}) und hat noch keinen Admin: jetzt einrichten, dann einen Admin anlegen (packstation users add).</translation>
     </message>
 </context>
 <context>
@@ -2751,6 +2855,10 @@ BESTÄTIGEN  {1}</translation>
         <translation>Bildschirm und Ton</translation>
     </message>
     <message>
+        <source>Station setup: ship-from address, printers (test print), scale, camera…</source>
+        <translation>Station einrichten: Absenderadresse, Drucker (Testdruck), Waage, Kamera…</translation>
+    </message>
+    <message>
         <source>Label printer URI</source>
         <translation>Etikettendrucker-URI</translation>
     </message>
@@ -2936,6 +3044,165 @@ BESTÄTIGEN  {1}</translation>
     <message>
         <source>Sound on ({0}%)</source>
         <translation>Ton an ({0} %)</translation>
+    </message>
+</context>
+<context>
+    <name>StationSetup</name>
+    <message>
+        <source>Station setup</source>
+        <translation>Station einrichten</translation>
+    </message>
+    <message>
+        <source>Looking for printers and serial ports…</source>
+        <translation>Suche Drucker und serielle Anschlüsse…</translation>
+    </message>
+    <message>
+        <source>Look again</source>
+        <translation>Erneut suchen</translation>
+    </message>
+    <message>
+        <source>Ship-from address (the sender on every label)</source>
+        <translation>Absenderadresse (auf jedem Etikett)</translation>
+    </message>
+    <message>
+        <source>Printers</source>
+        <translation>Drucker</translation>
+    </message>
+    <message>
+        <source>Choose one that was found, or type its address: tcp://10.0.0.5:9100, serial:///dev/ttyUSB0, cups://Queue_name.</source>
+        <translation>Einen gefundenen wählen oder die Adresse eingeben: tcp://10.0.0.5:9100, serial:///dev/ttyUSB0, cups://Queue_name.</translation>
+    </message>
+    <message>
+        <source>Scale and camera</source>
+        <translation>Waage und Kamera</translation>
+    </message>
+    <message>
+        <source>No scale: weights are typed or expected</source>
+        <translation>Keine Waage: Gewichte werden getippt oder erwartet</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>Waage</translation>
+    </message>
+    <message>
+        <source>No camera</source>
+        <translation>Keine Kamera</translation>
+    </message>
+    <message>
+        <source>The computer's default camera</source>
+        <translation>Standardkamera des Computers</translation>
+    </message>
+    <message>
+        <source>Camera (a photo of each packed box)</source>
+        <translation>Kamera (ein Foto jedes gepackten Kartons)</translation>
+    </message>
+    <message>
+        <source>no printer queues or serial ports</source>
+        <translation>keine Druckerwarteschlangen oder seriellen Anschlüsse</translation>
+    </message>
+    <message>
+        <source>Set up this station: where parcels ship from, its printers, its scale and its camera.</source>
+        <translation>Diese Station einrichten: Absender der Pakete, Drucker, Waage und Kamera.</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Nordlicht Versand GmbH</source>
+        <translation>Nordlicht Versand GmbH</translation>
+    </message>
+    <message>
+        <source>Name or department</source>
+        <translation>Name oder Abteilung</translation>
+    </message>
+    <message>
+        <source>Shipping</source>
+        <translation>Versand</translation>
+    </message>
+    <message>
+        <source>Street and number</source>
+        <translation>Straße und Hausnummer</translation>
+    </message>
+    <message>
+        <source>Am Sandtorkai 5</source>
+        <translation>Am Sandtorkai 5</translation>
+    </message>
+    <message>
+        <source>Address line 2</source>
+        <translation>Adresszeile 2</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>PLZ</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Hamburg</source>
+        <translation>Hamburg</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>State or region</source>
+        <translation>Bundesland oder Region</translation>
+    </message>
+    <message>
+        <source>where the post needs one</source>
+        <translation>wo die Post es verlangt</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Label printer</source>
+        <translation>Etikettendrucker</translation>
+    </message>
+    <message>
+        <source>Document printer (slips)</source>
+        <translation>Dokumentdrucker (Lieferscheine)</translation>
+    </message>
+    <message>
+        <source>None: save as files in the spool folder</source>
+        <translation>Keiner: als Dateien im Spool-Ordner speichern</translation>
+    </message>
+    <message>
+        <source>Test print</source>
+        <translation>Testdruck</translation>
+    </message>
+    <message>
+        <source>Found: {0}. Serial ports: {1}.</source>
+        <translation>Gefunden: {0}. Serielle Anschlüsse: {1}.</translation>
+    </message>
+    <message>
+        <source>Saved to {0} (its comments are kept)</source>
+        <translation>Gespeichert in {0} (Kommentare bleiben erhalten)</translation>
+    </message>
+    <message>
+        <source>Choose the country…</source>
+        <translation>Land wählen…</translation>
+    </message>
+    <message>
+        <source>Printing a test label on {0}…</source>
+        <translation>Drucke Testetikett auf {0}…</translation>
+    </message>
+    <message>
+        <source>Could not look for printers: {0}</source>
+        <translation>Drucker konnten nicht gesucht werden: {0}</translation>
+    </message>
+    <message>
+        <source>Not saved: {0} to correct. {1}</source>
+        <translation>Nicht gespeichert: {0} zu korrigieren. {1}</translation>
+    </message>
+    <message>
+        <source>The test print failed: {0}</source>
+        <translation>Testdruck fehlgeschlagen: {0}</translation>
     </message>
 </context>
 <context>

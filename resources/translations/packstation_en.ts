@@ -734,6 +734,14 @@ GS1 SSCC</translation>
         <translation>serial {0}</translation>
     </message>
     <message>
+        <source>{0} (tote {1})</source>
+        <translation>{0} (tote {1})</translation>
+    </message>
+    <message>
+        <source>+{0} more</source>
+        <translation>+{0} more</translation>
+    </message>
+    <message>
         <source>Hello {name}. Scan a return label, RMA, tracking or order number.</source>
         <translation>Hello {name}. Scan a return label, RMA, tracking or order number.</translation>
     </message>
@@ -978,6 +986,46 @@ GS1 SSCC</translation>
         <translation>✓ {sku} {done}/{quantity}</translation>
     </message>
     <message>
+        <source>Items need {need_l} L, {carton} holds {holds_l} L. No carton holds it all: UNDO and split with NEXT BOX — or a supervisor's badge keeps {carton}.</source>
+        <translation>Items need {need_l} L, {carton} holds {holds_l} L. No carton holds it all: UNDO and split with NEXT BOX — or a supervisor's badge keeps {carton}.</translation>
+    </message>
+    <message>
+        <source>Items need {need_l} L, {carton} holds {holds_l} L. Use {suggested} — or a supervisor's badge keeps {carton}.</source>
+        <translation>Items need {need_l} L, {carton} holds {holds_l} L. Use {suggested} — or a supervisor's badge keeps {carton}.</translation>
+    </message>
+    <message>
+        <source>Items weigh {weight_kg} kg, {carton} takes {max_kg} kg. No carton holds it all: UNDO and split with NEXT BOX — or a supervisor's badge keeps {carton}.</source>
+        <translation>Items weigh {weight_kg} kg, {carton} takes {max_kg} kg. No carton holds it all: UNDO and split with NEXT BOX — or a supervisor's badge keeps {carton}.</translation>
+    </message>
+    <message>
+        <source>Items weigh {weight_kg} kg, {carton} takes {max_kg} kg. Use {suggested} — or a supervisor's badge keeps {carton}.</source>
+        <translation>Items weigh {weight_kg} kg, {carton} takes {max_kg} kg. Use {suggested} — or a supervisor's badge keeps {carton}.</translation>
+    </message>
+    <message>
+        <source>{item} is {item_mm} mm long — {carton} holds {carton_mm} mm. No carton holds it all: UNDO and split with NEXT BOX — or a supervisor's badge keeps {carton}.</source>
+        <translation>{item} is {item_mm} mm long — {carton} holds {carton_mm} mm. No carton holds it all: UNDO and split with NEXT BOX — or a supervisor's badge keeps {carton}.</translation>
+    </message>
+    <message>
+        <source>{item} is {item_mm} mm long — {carton} holds {carton_mm} mm. Use {suggested} — or a supervisor's badge keeps {carton}.</source>
+        <translation>{item} is {item_mm} mm long — {carton} holds {carton_mm} mm. Use {suggested} — or a supervisor's badge keeps {carton}.</translation>
+    </message>
+    <message>
+        <source>{item} is {item_mm} mm tall — {carton} holds {carton_mm} mm. No carton holds it all: UNDO and split with NEXT BOX — or a supervisor's badge keeps {carton}.</source>
+        <translation>{item} is {item_mm} mm tall — {carton} holds {carton_mm} mm. No carton holds it all: UNDO and split with NEXT BOX — or a supervisor's badge keeps {carton}.</translation>
+    </message>
+    <message>
+        <source>{item} is {item_mm} mm tall — {carton} holds {carton_mm} mm. Use {suggested} — or a supervisor's badge keeps {carton}.</source>
+        <translation>{item} is {item_mm} mm tall — {carton} holds {carton_mm} mm. Use {suggested} — or a supervisor's badge keeps {carton}.</translation>
+    </message>
+    <message>
+        <source>{item} is {item_mm} mm wide — {carton} holds {carton_mm} mm. No carton holds it all: UNDO and split with NEXT BOX — or a supervisor's badge keeps {carton}.</source>
+        <translation>{item} is {item_mm} mm wide — {carton} holds {carton_mm} mm. No carton holds it all: UNDO and split with NEXT BOX — or a supervisor's badge keeps {carton}.</translation>
+    </message>
+    <message>
+        <source>{item} is {item_mm} mm wide — {carton} holds {carton_mm} mm. Use {suggested} — or a supervisor's badge keeps {carton}.</source>
+        <translation>{item} is {item_mm} mm wide — {carton} holds {carton_mm} mm. Use {suggested} — or a supervisor's badge keeps {carton}.</translation>
+    </message>
+    <message>
         <source>{reason}. No carton holds it all: UNDO and split with NEXT BOX — or a supervisor's badge keeps {carton}.</source>
         <translation>{reason}. No carton holds it all: UNDO and split with NEXT BOX — or a supervisor's badge keeps {carton}.</translation>
     </message>
@@ -1060,6 +1108,18 @@ GS1 SSCC</translation>
     <message>
         <source>Stopped packing {order}. Put everything back in the tote.</source>
         <translation>Stopped packing {order}. Put everything back in the tote.</translation>
+    </message>
+    <message>
+        <source>Box {box} closed. No cartons are configured.</source>
+        <translation>Box {box} closed. No cartons are configured.</translation>
+    </message>
+    <message>
+        <source>Box {box} closed. The box is empty.</source>
+        <translation>Box {box} closed. The box is empty.</translation>
+    </message>
+    <message>
+        <source>Box {box} closed. Too much for one {carton}: use NEXT BOX to split.</source>
+        <translation>Box {box} closed. Too much for one {carton}: use NEXT BOX to split.</translation>
     </message>
     <message>
         <source>Box {box} closed. Use carton {carton} ({carton_name}): scan it or CONFIRM.</source>
@@ -1170,6 +1230,18 @@ GS1 SSCC</translation>
         <translation>Serial {serial} already shipped in order {other_order}. Supervisor!</translation>
     </message>
     <message>
+        <source>All items packed. No cartons are configured.</source>
+        <translation>All items packed. No cartons are configured.</translation>
+    </message>
+    <message>
+        <source>All items packed. The box is empty.</source>
+        <translation>All items packed. The box is empty.</translation>
+    </message>
+    <message>
+        <source>All items packed. Too much for one {carton}: use NEXT BOX to split.</source>
+        <translation>All items packed. Too much for one {carton}: use NEXT BOX to split.</translation>
+    </message>
+    <message>
         <source>All items packed. Use carton {carton} ({carton_name}): scan it or CONFIRM.</source>
         <translation>All items packed. Use carton {carton} ({carton_name}): scan it or CONFIRM.</translation>
     </message>
@@ -1228,6 +1300,18 @@ GS1 SSCC</translation>
     <message>
         <source>Type the box's weight first.</source>
         <translation>Type the box's weight first.</translation>
+    </message>
+    <message>
+        <source>No cartons are configured.</source>
+        <translation>No cartons are configured.</translation>
+    </message>
+    <message>
+        <source>The box is empty.</source>
+        <translation>The box is empty.</translation>
+    </message>
+    <message>
+        <source>Too much for one {carton}: use NEXT BOX to split.</source>
+        <translation>Too much for one {carton}: use NEXT BOX to split.</translation>
     </message>
     <message>
         <source>Use carton {carton} ({carton_name}): scan it or CONFIRM.</source>
@@ -1344,6 +1428,18 @@ GS1 SSCC</translation>
     <message>
         <source>Label is printing.</source>
         <translation>Label is printing.</translation>
+    </message>
+    <message>
+        <source>No cartons are configured. Scan a carton.</source>
+        <translation>No cartons are configured. Scan a carton.</translation>
+    </message>
+    <message>
+        <source>The box is empty. Scan a carton.</source>
+        <translation>The box is empty. Scan a carton.</translation>
+    </message>
+    <message>
+        <source>Too much for one {carton}: use NEXT BOX to split. Scan a carton.</source>
+        <translation>Too much for one {carton}: use NEXT BOX to split. Scan a carton.</translation>
     </message>
     <message>
         <source>{reason}. Scan a carton.</source>
@@ -1539,6 +1635,10 @@ GS1 SSCC</translation>
         <translation>spool folder</translation>
     </message>
     <message>
+        <source>Station set up: labels now carry the ship-from address.</source>
+        <translation>Station set up: labels now carry the ship-from address.</translation>
+    </message>
+    <message>
         <source>Settings saved.</source>
         <translation>Settings saved.</translation>
     </message>
@@ -1703,6 +1803,10 @@ Fix the configuration, then restart.</translation>
     <message>
         <source>{0} has no badge id yet.</source>
         <translation>{0} has no badge id yet.</translation>
+    </message>
+    <message>
+        <source>This station is not set up yet ({0}) and has no admin yet: set it up now, then add an admin (packstation users add).</source>
+        <translation>This station is not set up yet ({0}) and has no admin yet: set it up now, then add an admin (packstation users add).</translation>
     </message>
 </context>
 <context>
@@ -2751,6 +2855,10 @@ CONFIRM  {1}</translation>
         <translation>Screen and sound</translation>
     </message>
     <message>
+        <source>Station setup: ship-from address, printers (test print), scale, camera…</source>
+        <translation>Station setup: ship-from address, printers (test print), scale, camera…</translation>
+    </message>
+    <message>
         <source>Label printer URI</source>
         <translation>Label printer URI</translation>
     </message>
@@ -2936,6 +3044,165 @@ CONFIRM  {1}</translation>
     <message>
         <source>Sound on ({0}%)</source>
         <translation>Sound on ({0}%)</translation>
+    </message>
+</context>
+<context>
+    <name>StationSetup</name>
+    <message>
+        <source>Station setup</source>
+        <translation>Station setup</translation>
+    </message>
+    <message>
+        <source>Looking for printers and serial ports…</source>
+        <translation>Looking for printers and serial ports…</translation>
+    </message>
+    <message>
+        <source>Look again</source>
+        <translation>Look again</translation>
+    </message>
+    <message>
+        <source>Ship-from address (the sender on every label)</source>
+        <translation>Ship-from address (the sender on every label)</translation>
+    </message>
+    <message>
+        <source>Printers</source>
+        <translation>Printers</translation>
+    </message>
+    <message>
+        <source>Choose one that was found, or type its address: tcp://10.0.0.5:9100, serial:///dev/ttyUSB0, cups://Queue_name.</source>
+        <translation>Choose one that was found, or type its address: tcp://10.0.0.5:9100, serial:///dev/ttyUSB0, cups://Queue_name.</translation>
+    </message>
+    <message>
+        <source>Scale and camera</source>
+        <translation>Scale and camera</translation>
+    </message>
+    <message>
+        <source>No scale: weights are typed or expected</source>
+        <translation>No scale: weights are typed or expected</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>Scale</translation>
+    </message>
+    <message>
+        <source>No camera</source>
+        <translation>No camera</translation>
+    </message>
+    <message>
+        <source>The computer's default camera</source>
+        <translation>The computer's default camera</translation>
+    </message>
+    <message>
+        <source>Camera (a photo of each packed box)</source>
+        <translation>Camera (a photo of each packed box)</translation>
+    </message>
+    <message>
+        <source>no printer queues or serial ports</source>
+        <translation>no printer queues or serial ports</translation>
+    </message>
+    <message>
+        <source>Set up this station: where parcels ship from, its printers, its scale and its camera.</source>
+        <translation>Set up this station: where parcels ship from, its printers, its scale and its camera.</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <source>Nordlicht Versand GmbH</source>
+        <translation>Nordlicht Versand GmbH</translation>
+    </message>
+    <message>
+        <source>Name or department</source>
+        <translation>Name or department</translation>
+    </message>
+    <message>
+        <source>Shipping</source>
+        <translation>Shipping</translation>
+    </message>
+    <message>
+        <source>Street and number</source>
+        <translation>Street and number</translation>
+    </message>
+    <message>
+        <source>Am Sandtorkai 5</source>
+        <translation>Am Sandtorkai 5</translation>
+    </message>
+    <message>
+        <source>Address line 2</source>
+        <translation>Address line 2</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <source>Hamburg</source>
+        <translation>Hamburg</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Country</translation>
+    </message>
+    <message>
+        <source>State or region</source>
+        <translation>State or region</translation>
+    </message>
+    <message>
+        <source>where the post needs one</source>
+        <translation>where the post needs one</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Label printer</source>
+        <translation>Label printer</translation>
+    </message>
+    <message>
+        <source>Document printer (slips)</source>
+        <translation>Document printer (slips)</translation>
+    </message>
+    <message>
+        <source>None: save as files in the spool folder</source>
+        <translation>None: save as files in the spool folder</translation>
+    </message>
+    <message>
+        <source>Test print</source>
+        <translation>Test print</translation>
+    </message>
+    <message>
+        <source>Found: {0}. Serial ports: {1}.</source>
+        <translation>Found: {0}. Serial ports: {1}.</translation>
+    </message>
+    <message>
+        <source>Saved to {0} (its comments are kept)</source>
+        <translation>Saved to {0} (its comments are kept)</translation>
+    </message>
+    <message>
+        <source>Choose the country…</source>
+        <translation>Choose the country…</translation>
+    </message>
+    <message>
+        <source>Printing a test label on {0}…</source>
+        <translation>Printing a test label on {0}…</translation>
+    </message>
+    <message>
+        <source>Could not look for printers: {0}</source>
+        <translation>Could not look for printers: {0}</translation>
+    </message>
+    <message>
+        <source>Not saved: {0} to correct. {1}</source>
+        <translation>Not saved: {0} to correct. {1}</translation>
+    </message>
+    <message>
+        <source>The test print failed: {0}</source>
+        <translation>The test print failed: {0}</translation>
     </message>
 </context>
 <context>

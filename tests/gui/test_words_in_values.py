@@ -1,0 +1,54 @@
+"""Values that were English words inside a German sentence: a carton's refusal reason, why no
+carton is suggested, and the open orders (with "tote" and "+N more") a wrong item belongs to.
+Each is now a template per case or a Worded value, so the German screen shows no English."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.domain.events import CartonScanned, ItemScanned
+from app.ui.i18n import install_language
+from app.ui.messages import feedback_text
+from tests.unit.test_cartons_and_stops import ENV_S, MAT, PLANTER, SOCKS, Bench
+
+
+@pytest.fixture
+def german(qapp):
+    assert install_language("de")
+    yield
+    install_language("en")
+
+
+def test_a_refused_carton_is_worded_in_german_with_its_side_and_sizes(german):
+    """GIVEN three planters packed WHEN the packer scans the envelope THEN the German banner says how
+    tall the planter is and what the envelope holds, and which carton to use — no English words."""
+    bench = Bench()
+    bench.open((PLANTER, 3))
+    bench.pack(PLANTER, 3)
+    refused = bench(CartonScanned("ENV-S", ENV_S)).feedback
+    assert feedback_text(refused) == ("Ceramic Planter ist 150 mm hoch — ENV-S fasst 30 mm. BOX-M nehmen — "
+                                      "oder der Ausweis eines Vorarbeiters behält ENV-S.")
+
+
+def test_a_box_no_carton_holds_is_worded_in_german(german):
+    """GIVEN a yoga mat longer than every carton WHEN all items are packed THEN German says it is too
+    much for the largest carton and to split with NEXT BOX."""
+    bench = Bench()
+    bench.open((MAT, 1))
+    packed = bench.pack(MAT).feedback
+    assert feedback_text(packed) == "Alle Artikel gepackt. Zu viel für einen BOX-M: mit NÄCHSTER KARTON aufteilen."
+    assert packed.message == "All items packed. Too much for one BOX-M: use NEXT BOX to split."
+
+
+def test_the_open_orders_of_a_wrong_item_are_listed_in_german_with_their_totes(german):
+    """GIVEN socks that three open orders (two with a tote) and 4 more need WHEN scanned into another
+    order THEN German names them with 'Kiste' and '+4 weitere'; the English message is unchanged."""
+    bench = Bench()
+    bench.open((PLANTER, 1))
+    wrong = bench(ItemScanned(SOCKS.sku, SOCKS, other_orders=(("1001", "T-12"), ("1030", None), ("1031", "T-3")),
+                              other_orders_more=4))
+    assert feedback_text(wrong.feedback).endswith("offene Aufträge 1001 (Kiste T-12), 1030, 1031 (Kiste T-3) "
+                                                  "+4 weitere brauchen ihn.")
+    assert wrong.feedback.message.endswith("open orders 1001 (tote T-12), 1030, 1031 (tote T-3) +4 more need it.")
+    recorded = next(f for f in wrong.facts if f.type == "scan_rejected")
+    assert recorded.data["listed"] == "1001 (tote T-12), 1030, 1031 (tote T-3) +4 more"
