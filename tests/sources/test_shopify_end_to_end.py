@@ -82,7 +82,9 @@ def test_connect_sync_pack_and_the_tracking_goes_back_once(station: Path, shopif
     assert synced.returncode == 0, synced.stderr.decode()
     assert "1 written" in synced.stdout.decode() and "bulkOperationRunQuery" in shopify.operations
 
-    # The carrier label was bought upstream: the bench prints it with its UPS tracking number.
+    # The carrier label was bought upstream: the bench prints it (ZPL, to a Zebra's spool) with its UPS
+    # tracking number.
+    (station / "station.toml").write_text('[printers]\nlabel_format = "zpl"\n', encoding="utf-8")
     (tmp_path / "label.zpl").write_bytes(f"^XA\n^FO50,120^BCN,100^FD{TRACKING}^FS\n^XZ\n".encode())
     (tmp_path / "labels.csv").write_text(f"order_number,box,tracking_number,carrier,file\n"
                                          f"5001,1,{TRACKING},UPS,{tmp_path / 'label.zpl'}\n", encoding="utf-8")
