@@ -3527,6 +3527,26 @@ BESTÄTIGEN  {1}</translation>
         <translation>Eigener Zeitraum</translation>
     </message>
     <message>
+        <source>single unit</source>
+        <translation>ein Stück</translation>
+    </message>
+    <message>
+        <source>one SKU, several units</source>
+        <translation>eine SKU, mehrere Stück</translation>
+    </message>
+    <message>
+        <source>mixed SKUs</source>
+        <translation>gemischte SKUs</translation>
+    </message>
+    <message>
+        <source>serial-tracked</source>
+        <translation>mit Seriennummer</translation>
+    </message>
+    <message>
+        <source>Rates are per active hour; an order counts when it is packed, with its whole cycle time.</source>
+        <translation>Raten je aktiver Stunde; ein Auftrag zählt, wenn er gepackt ist, mit seiner ganzen Durchlaufzeit.</translation>
+    </message>
+    <message>
         <source>Preparing statistics for the first time: %p %</source>
         <translation>Statistik wird erstmals aufbereitet: %p %</translation>
     </message>
@@ -3561,6 +3581,10 @@ BESTÄTIGEN  {1}</translation>
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Difficulty weights: {0}.</source>
+        <translation>Schwierigkeitsgewichte: {0}.</translation>
     </message>
     <message>
         <source>Period</source>
@@ -3633,6 +3657,10 @@ BESTÄTIGEN  {1}</translation>
     <message>
         <source>Orders and units per hour — {0}</source>
         <translation>Aufträge und Stück pro Stunde — {0}</translation>
+    </message>
+    <message>
+        <source>— in a rate: not enough data (less than {0} min of active time; a rate from a few minutes is no hourly rate).</source>
+        <translation>— bei einer Rate: zu wenig Daten (weniger als {0} min aktive Zeit; ein paar Minuten ergeben keine Stundenrate).</translation>
     </message>
     <message>
         <source>Not loaded: {0}</source>

@@ -3527,6 +3527,26 @@ CONFIRM  {1}</translation>
         <translation>Custom</translation>
     </message>
     <message>
+        <source>single unit</source>
+        <translation>single unit</translation>
+    </message>
+    <message>
+        <source>one SKU, several units</source>
+        <translation>one SKU, several units</translation>
+    </message>
+    <message>
+        <source>mixed SKUs</source>
+        <translation>mixed SKUs</translation>
+    </message>
+    <message>
+        <source>serial-tracked</source>
+        <translation>serial-tracked</translation>
+    </message>
+    <message>
+        <source>Rates are per active hour; an order counts when it is packed, with its whole cycle time.</source>
+        <translation>Rates are per active hour; an order counts when it is packed, with its whole cycle time.</translation>
+    </message>
+    <message>
         <source>Preparing statistics for the first time: %p %</source>
         <translation>Preparing statistics for the first time: %p %</translation>
     </message>
@@ -3561,6 +3581,10 @@ CONFIRM  {1}</translation>
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Difficulty weights: {0}.</source>
+        <translation>Difficulty weights: {0}.</translation>
     </message>
     <message>
         <source>Period</source>
@@ -3633,6 +3657,10 @@ CONFIRM  {1}</translation>
     <message>
         <source>Orders and units per hour — {0}</source>
         <translation>Orders and units per hour — {0}</translation>
+    </message>
+    <message>
+        <source>— in a rate: not enough data (less than {0} min of active time; a rate from a few minutes is no hourly rate).</source>
+        <translation>— in a rate: not enough data (less than {0} min of active time; a rate from a few minutes is no hourly rate).</translation>
     </message>
     <message>
         <source>Not loaded: {0}</source>

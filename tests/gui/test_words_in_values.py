@@ -1,14 +1,21 @@
 """Values that were English words inside a German sentence: a carton's refusal reason, why no
 carton is suggested, and the open orders (with "tote" and "+N more") a wrong item belongs to.
-Each is now a template per case or a Worded value, so the German screen shows no English."""
+Each is now a template per case or a Worded value, so the German screen shows no English. And
+the supervisor console's notes under the productivity table ("not enough data")."""
 
 from __future__ import annotations
+
+from datetime import timedelta
 
 import pytest
 
 from app.domain.events import CartonScanned, ItemScanned
+from app.supervisor.periods import Period
+from app.supervisor.service import StatsService
 from app.ui.i18n import install_language
 from app.ui.messages import feedback_text
+from app.ui.supervisor.productivity_view import _notes
+from tests.supervisor.test_thin_data import START, short_shift  # noqa: F401, F811 - a fixture
 from tests.unit.test_cartons_and_stops import ENV_S, MAT, PLANTER, SOCKS, Bench
 
 
@@ -52,3 +59,14 @@ def test_the_open_orders_of_a_wrong_item_are_listed_in_german_with_their_totes(g
     assert wrong.feedback.message.endswith("open orders 1001 (tote T-12), 1030, 1031 (tote T-3) +4 more need it.")
     recorded = next(f for f in wrong.facts if f.type == "scan_rejected")
     assert recorded.data["listed"] == "1001 (tote T-12), 1030, 1031 (tote T-3) +4 more"
+
+
+def test_the_productivity_notes_say_not_enough_data_in_german(short_shift, german):  # noqa: F811
+    """GIVEN six orders packed within seconds WHEN the supervisor console shows the day in German
+    THEN its notes name the difficulty weights and say a rate from so short a time is not enough data."""
+    result = StatsService(short_shift.engine).productivity(Period(START - timedelta(hours=1),
+                                                                  START + timedelta(hours=1)))
+    notes = _notes(result)
+    assert notes[0] == ("Schwierigkeitsgewichte: ein Stück ×1, eine SKU, mehrere Stück ×1.25, gemischte SKUs ×1.75, "
+                        "mit Seriennummer ×2.5.")
+    assert notes[-1].startswith("— bei einer Rate: zu wenig Daten (weniger als 10 min aktive Zeit")

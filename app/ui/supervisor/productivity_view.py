@@ -31,6 +31,7 @@ from app.supervisor import periods
 from app.supervisor.productivity import HourPoint, Productivity, Weights
 from app.supervisor.service import StatsService
 from app.supervisor.tables import display, productivity_table
+from app.supervisor.vocabulary import CLASSES
 from app.ui.supervisor.chart import HourlyChart
 from app.ui.supervisor.period_choice import PeriodChoice, preset_labels
 from app.ui.supervisor.runner import QueryRunner
@@ -41,6 +42,20 @@ AUTO_REFRESH_MS = 60_000
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("SupervisorProductivity", text)
+
+
+def _notes(result: Productivity) -> list[str]:
+    """The notes under the table in the supervisor's language (app.supervisor.tables' English ones,
+    for the CLI and the PDF, say the same)."""
+    classes = {"single": _tr("single unit"), "multi": _tr("one SKU, several units"), "mixed": _tr("mixed SKUs"),
+               "serial": _tr("serial-tracked")}
+    weights = ", ".join(f"{classes.get(c, c)} ×{result.weights.of(c):g}" for c in reversed(CLASSES))
+    notes = [_tr("Difficulty weights: {0}.").format(weights),
+             _tr("Rates are per active hour; an order counts when it is packed, with its whole cycle time.")]
+    if any(not f.enough_data and (f.orders or f.active_s) for f in (*result.rows, result.total)):
+        notes.append(_tr("— in a rate: not enough data (less than {0} min of active time; a rate from a few "
+                         "minutes is no hourly rate).").format(f"{result.min_active_s / 60:g}"))
+    return notes
 
 
 class ProductivityView(PeriodChoice, QWidget):
@@ -198,7 +213,7 @@ class ProductivityView(PeriodChoice, QWidget):
             value = getattr(total, key)
             level = "warn" if key == "error_rate" and (value or 0) > 0.03 else None
             card.set(display(column.kind, value), level)
-        self.note.setText(" ".join(table.notes))
+        self.note.setText(" ".join(_notes(result)))
         self.selected = None
         self._draw(result.hourly, _tr("All {0}").format(_tr("packers") if result.by == "packer" else _tr("stations")))
         when = result.generated_at.astimezone().strftime("%H:%M:%S")
