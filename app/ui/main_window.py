@@ -161,7 +161,7 @@ class MainWindow(QMainWindow):
         self._queue_health: Any = None  # the print queue's last QueueHealth (the printer card)
         self._label_held = False  # the label panel says "waiting": the printer held the last label
         self.setWindowTitle("Packstation")
-        self.setMinimumSize(1024, 700)
+        self.setMinimumSize(800, 560)  # a 1366×768 monitor at 125 % is 1093×614 to Qt
 
         self.sounds = sounds or SoundPlayer(ui.volume, self)
         self.worker = StationWorker(self)

@@ -169,7 +169,7 @@ class LinesView(QTableView):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
-        compact = event.size().width() < 760  # 1024 and 1280 px screens: the name gets the SKU's column
+        compact = event.size().width() < 820  # 1024 and 1280 px screens: the name gets the SKU's column
         if compact != self.lines_model.compact:
             self.lines_model.compact = compact
             self.setColumnHidden(1, compact)

@@ -190,7 +190,7 @@ class PackingScreen(Screen):
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         # The card keeps one width per screen size (steady while the table's columns resize);
         # on a narrow screen (1024, 1280 px) it gives the product names room.
-        self.header.setFixedWidth(440 if event.size().width() >= 1300 else 360)
+        self.header.setFixedWidth(440 if event.size().width() >= 1240 else 360)
         super().resizeEvent(event)
 
     def render(self, state: SessionState, outcome: Outcome | None) -> None:

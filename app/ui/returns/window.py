@@ -79,7 +79,7 @@ class ReturnsWindow(QMainWindow):
         self.setWindowFlag(Qt.WindowType.Window, True)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         self.setWindowTitle(_tr("Packstation — returns"))
-        self.setMinimumSize(1024, 700)
+        self.setMinimumSize(800, 560)  # as the station window: scaled bench monitors
         self.config = config
         self.paths = paths
         self.sounds = sounds

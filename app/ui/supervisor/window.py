@@ -84,7 +84,7 @@ class SupervisorWindow(QMainWindow):
         super().__init__()
         self.setObjectName("SupervisorWindow")
         self.setWindowTitle(_tr("Packstation — Supervisor"))
-        self.setMinimumSize(1200, 720)
+        self.setMinimumSize(1000, 680)  # a station's 1024×768 monitor opens it too
         self.setStyleSheet(CONSOLE_STYLE)
         self._open_service = open_service
         self._service: StatsService | None = None
