@@ -224,21 +224,40 @@ def _main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from app.demo_sheet import demo_sections
+    from app.returns.demo import RETURN_ORDER
     from app.ui.app import build_window, start_job
+    from app.ui.supervisor.entry import open_from_station as open_console_from
+    from app.ui.supervisor.login import LoginDialog
     from app.ui.ui_settings import UiSettings
+
+    def RETURN_LINES_GTIN(window) -> str:  # noqa: N802 - reads as the constant it stands for
+        from sqlalchemy import select
+
+        from app.returns.demo import RETURN_LINES
+        from app.store import models as t
+
+        with window.worker.context.bench.sessions() as db:
+            product = db.scalars(select(t.Product).where(t.Product.sku == RETURN_LINES[0][0])).one()
+            return db.scalars(select(t.Barcode.code).where(t.Barcode.product_id == product.id)).first()
 
     sizes = [tuple(int(v) for v in s.split("x")) for s in args.sizes.split(",") if s]
     shot_sizes = set(args.shot_sizes.split(",")) if args.shot_sizes else set()
     window = build_window([], job=start_job(demo=True))
     window.showNormal()
-    window.resize(*sizes[0])
+    window.resize(1366, 768)
     app = QApplication.instance()
     results: dict[str, list[str]] = {}
+
+    scale = float(os.environ.get("QT_SCALE_FACTOR", "1") or 1)
+
+    def idle(target) -> bool:
+        runner = getattr(target, "runner", None)
+        return bool(runner.idle if runner is not None else getattr(target, "idle", True))
 
     def settle(target=None) -> None:
         target = target or window
         for _ in range(1000):
-            if target.idle and window.idle:
+            if idle(target) and window.idle:
                 break
             QTest.qWait(5)
         app.processEvents()
@@ -249,19 +268,29 @@ def _main() -> int:
         QTest.keyClick(target, Qt.Key.Key_Return)
         settle(target)
 
-    def check(name: str, target=None) -> None:
+    def check(name: str, target=None, dialog: bool = False) -> None:
         target = target or window
+        natural = target.size()
         for width, height in sizes:
-            target.resize(width, height)
+            # The screen's pixels at this scale: a 1366×768 monitor at 150 % is 911×512 to Qt.
+            logical_w, logical_h = round(width / scale), round(height / scale)
+            if dialog:  # a dialog keeps its own size when the screen has room for it
+                target.resize(min(natural.width(), logical_w), min(natural.height(), logical_h))
+            else:
+                target.resize(logical_w, logical_h)
             for _ in range(3):
                 app.processEvents()
             size = f"{width}x{height}"
-            results[f"{size} {lang} {name}"] = misfits(target)
+            found = misfits(target)
+            if target.width() > logical_w or target.height() > logical_h:
+                found.insert(0, f"{type(target).__name__}: needs at least {target.width()}×{target.height()}"
+                                f" px, the screen has {logical_w}×{logical_h}")
+            results[f"{size} {lang} {name}"] = found
             if args.shots is not None and size in shot_sizes:
                 args.shots.mkdir(parents=True, exist_ok=True)
                 suffix = "" if lang == "en" else f"-{lang}"
                 target.grab().save(str(args.shots / f"{size}-{name}{suffix}.png"))
-        target.resize(*sizes[0])
+        target.resize(natural)
         app.processEvents()
 
     for _ in range(4000):
@@ -272,7 +301,7 @@ def _main() -> int:
     _, orders = demo_sections(window.worker.context.bench, 4)
     by_number = {o.number: o for o in orders}
     order = by_number.get("1001") or orders[0]
-    for lang_no, lang in enumerate(args.langs.split(",")):
+    for lang in args.langs.split(","):
         window.apply_ui_settings(UiSettings(language=lang))
         settle()
         check("sign-in")
@@ -307,9 +336,13 @@ def _main() -> int:
             if returns is not None and returns.ready and returns.idle:
                 break
             QTest.qWait(5)
-        returns.resize(*sizes[0])
         settle(returns)
         check("returns", returns)
+        scan(RETURN_ORDER, returns)  # the demo's shipped order: its return opens with its lines
+        scan(RETURN_LINES_GTIN(window), returns)  # the first item: the grading keys show
+        check("return-open", returns)
+        QTest.keyClick(returns, Qt.Key.Key_F12)  # cancel: the next language opens it again
+        settle(returns)
         returns.tabs.setCurrentWidget(returns.count)
         settle(returns)
         check("cycle-count", returns)
@@ -324,9 +357,26 @@ def _main() -> int:
                 break
             QTest.qWait(5)
         window.activateWindow()
+        console = open_console_from(window)
+        console.begin_as(console._check("Sam Supervisor", "246810"))
+        for login in console.findChildren(LoginDialog):
+            login.close()
+        settle(console)
+        QTest.qWait(100)
+        settle(console)
+        check("supervisor", console)
+        console.close()
+        window.activateWindow()
         QTest.keyClick(window, Qt.Key.Key_F12, Qt.KeyboardModifier.ShiftModifier)  # sign out
         settle()
-        del lang_no
+        window.open_settings()
+        settle()
+        scan("PS:BADGE:A-3001")
+        dialog = window.settings_dialog
+        if dialog is not None:
+            check("settings", dialog, dialog=True)
+            dialog.reject()
+        settle()
     window.shutdown()
     print(json.dumps(results))
     return 0

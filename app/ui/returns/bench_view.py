@@ -125,10 +125,10 @@ def _table(headers: list[str]) -> QTableWidget:
     table.setAlternatingRowColors(True)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
     header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the product or SKU takes what is left
     table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    table.setWordWrap(False)
+    table.setWordWrap(True)  # a long product name takes a second line, the row grows for it
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     return table
 
 

@@ -21,7 +21,6 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -41,7 +40,7 @@ from app.ui import icons
 from app.ui.banner import ScanBanner
 from app.ui.dialogs import ManualEntryDialog
 from app.ui.messages import feedback_text
-from app.ui.reflow import KeyBar
+from app.ui.reflow import HeaderBar, KeyBar
 from app.ui.returns import jobs
 from app.ui.returns.bench_view import ClosedPanel, ReturnPanel, StepPanel, Thumbnails
 from app.ui.returns.bulk_view import BulkPanel
@@ -130,10 +129,9 @@ class ReturnsWindow(QMainWindow):
         self.setCentralWidget(central)
 
     def _top_bar(self) -> QWidget:
-        bar = QFrame()
+        bar = HeaderBar()  # the printer takes a second row when the return's name needs the first
         bar.setObjectName("TopBar")
-        row = QHBoxLayout(bar)
-        row.setContentsMargins(16, 4, 8, 4)
+        row = bar.left_row
         brand = QLabel(_tr("Returns bench"))
         brand.setObjectName("StationName")
         self.station_label = QLabel(_tr("Station {0}").format(self.config.station))
@@ -147,6 +145,7 @@ class ReturnsWindow(QMainWindow):
         row.addSpacing(24)
         row.addWidget(self.return_label)
         row.addStretch(1)
+        row = bar.right_row
         printer = self.config.label_printer or _tr("spool folder")
         self.printer_label = QLabel(_tr("Printer: {0}").format(printer))
         row.addWidget(self.printer_label)
@@ -189,7 +188,7 @@ class ReturnsWindow(QMainWindow):
         row.setSpacing(16)
         thumbnails = Thumbnails(self.paths.data_dir)
         self.return_panel = ReturnPanel(thumbnails=thumbnails)
-        row.addWidget(self.return_panel, 5)
+        row.addWidget(self.return_panel, 3)  # 3:2, so the grade keys keep their words on a 1024 px screen
         self.step = StepPanel(self.grade, self.dispose, {k: _keys(k) for k in KEYS}, thumbnails=thumbnails,
                               quarantine_bin=self.config.returns.quarantine_bin)
         self.step.setMaximumWidth(480)
