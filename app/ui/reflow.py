@@ -78,13 +78,13 @@ class HeaderBar(QFrame):
 
     def event(self, event) -> bool:
         if event.type() == event.Type.LayoutRequest:  # a text changed: does it still fit?
-            QTimer.singleShot(0, self.reflow)
+            QTimer.singleShot(0, self, self.reflow)  # cancelled if the bar is deleted first
         return super().event(event)
 
 
 class KeyBar(QFrame):
     """The row of key buttons ("Type code / F2"): one row when every button fits at its natural
-    width, otherwise two (or three) rows of equal columns."""
+    width, otherwise two (or three) rows; columns share the room in proportion to their keys."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -105,12 +105,20 @@ class KeyBar(QFrame):
             return 1
         margins = self.grid.contentsMargins()
         usable = width - margins.left() - margins.right()
-        widest = max(b.sizeHint().width() for b in shown)
         for rows in (1, 2, 3):
-            columns = math.ceil(len(shown) / rows)
-            if columns * widest + (columns - 1) * self.grid.horizontalSpacing() <= usable:
+            widths = self._column_widths(shown, rows)
+            if sum(widths) + (len(widths) - 1) * self.grid.horizontalSpacing() <= usable:
                 return rows
         return 3
+
+    @staticmethod
+    def _column_widths(shown: list[QPushButton], rows: int) -> list[int]:
+        """Each column's need: its widest key ("Packing / Ctrl+Shift+R" is wider than "Undo / F3")."""
+        columns = math.ceil(len(shown) / rows)
+        widths = [0] * columns
+        for i, button in enumerate(shown):
+            widths[i % columns] = max(widths[i % columns], button.sizeHint().width())
+        return widths
 
     def reflow(self) -> None:
         rows = self._rows_for(self.width())
@@ -126,8 +134,8 @@ class KeyBar(QFrame):
             self.grid.setColumnStretch(column, 0)
         for i, button in enumerate(shown):
             self.grid.addWidget(button, i // columns, i % columns)
-        for column in range(columns):
-            self.grid.setColumnStretch(column, 1)
+        for column, width in enumerate(self._column_widths(shown, rows) if shown else [1]):
+            self.grid.setColumnStretch(column, width)  # room shared in proportion to what each key needs
         for button in self.keys:
             if button.isHidden():
                 self.grid.addWidget(button, rows, 0)  # kept in the layout, shown again by reflow
@@ -138,7 +146,7 @@ class KeyBar(QFrame):
 
     def event(self, event) -> bool:
         if event.type() == event.Type.LayoutRequest:  # a key shown or hidden
-            QTimer.singleShot(0, self.reflow)
+            QTimer.singleShot(0, self, self.reflow)  # cancelled if the bar is deleted first
         return super().event(event)
 
 
