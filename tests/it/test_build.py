@@ -86,13 +86,15 @@ def test_doctor_runs_without_python(build, tmp_path):
     with ZebraSimulator() as printer:
         station = tmp_path / "station"
         station.mkdir()
-        (station / "station.toml").write_text(f'[station]\nname = "BUILT-1"\n[printers]\nlabel = "{printer.uri}"\n')
+        (station / "station.toml").write_text(f'[station]\nname = "BUILT-1"\n[printers]\nlabel = "{printer.uri}"\n'
+                                              '[ship_from]\ncompany = "Nordlicht Versand"\nline1 = "Am Sandtorkai 5"\n'
+                                              'city = "Hamburg"\npostcode = "20457"\ncountry = "DE"\n')
         assert run(build, env, "db", "upgrade").returncode == 0  # the bundled migrations build the database
         done = run(build, env, "doctor", "--json")
     report = json.loads(done.stdout)
     checks = {c["name"]: c for c in report["checks"]}
     assert report["station"] == "BUILT-1"
-    for name in ("configuration", "database", "migrations", "label printer", "label fonts", "version"):
+    for name in ("configuration", "ship-from", "database", "migrations", "label printer", "label fonts", "version"):
         assert checks[name]["ok"], checks[name]
     assert checks["database"]["details"]["revision"] == HEAD
     # Only the machine itself (a missing system library, no display) may fail here, never the build.
