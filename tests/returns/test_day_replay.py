@@ -49,9 +49,9 @@ class HookedRepository(Repository):
         super().__init__(engine)
         self.hook = ShipmentHook(engine)
 
-    def record(self, facts, *, station, packer_id, order_number) -> None:
+    def record(self, facts, *, station, packer_id, order_number, **owed) -> None:
         facts = list(facts)
-        super().record(facts, station=station, packer_id=packer_id, order_number=order_number)
+        super().record(facts, station=station, packer_id=packer_id, order_number=order_number, **owed)
         self.hook.after(facts, station=station, user_id=packer_id)
 
 

@@ -43,7 +43,7 @@ def test_a_bad_file_imports_nothing_and_names_each_bad_line(home, tmp_path, caps
 
 
 def test_users_add_reads_a_pin_from_a_pipe_and_refuses_a_duplicate(home, monkeypatch, capsys):
-    monkeypatch.setattr("sys.stdin", io.StringIO("4321\n"))
+    monkeypatch.setattr("sys.stdin", io.StringIO("432187\n"))  # a supervisor's PIN has 6 or more digits
     assert main(["users", "add", "--name", "Sue Super", "--role", "supervisor", "--badge", "S-9", "--pin"]) == 0
     assert main(["users", "add", "--name", "sue super", "--role", "packer"]) == 1
     assert "already" in capsys.readouterr().err.lower()

@@ -298,3 +298,14 @@ return_events = Table(
 )
 
 ORDER_STATUSES = ("open", "packing", "packed", "held", "cancelled", "shipped")
+
+# Live order sources (c0006): the same three tables as a standalone station's store (0012), declared
+# once in app.store.sources_models and copied onto the central metadata, so the two cannot drift.
+def _source_tables() -> None:
+    from app.store import sources_models
+
+    for table in (sources_models.order_sources, sources_models.source_orders, sources_models.source_writebacks):
+        table.to_metadata(metadata)
+
+
+_source_tables()
