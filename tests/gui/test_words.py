@@ -26,7 +26,14 @@ GERMAN = read_ts(TRANSLATIONS_DIR / "packstation_de.ts")
 
 # Words that are English and never German. Command-card words (CONFIRM, HOLD...) are capitals and
 # excluded by the check below only in English spelling: German cards read BESTÄTIGEN, PARKEN...
-ENGLISH = set(["the", "is", "are", "was", "were", "be", "been", "scan", "scanned", "order", "orders", "item", "items", "box", "carton", "label", "labels", "first", "then", "and", "or", "not", "of", "for", "with", "this", "that", "put", "type", "check", "supervisor", "tote", "print", "printing", "printed", "packed", "already", "nothing", "no", "back", "weight", "scale", "serial", "return", "returns", "approved", "by", "grade", "hold", "bin", "missing", "unknown", "wrong", "needs", "need", "ready", "refund", "take", "out", "again", "number", "open", "closed", "close", "cancelled", "shipped", "ships", "without", "now", "next", "more", "only", "one", "each", "any"])
+ENGLISH = {
+    "the", "is", "are", "was", "were", "be", "been", "scan", "scanned", "order", "orders", "item", "items", "box",
+    "carton", "label", "labels", "first", "then", "and", "or", "not", "of", "for", "with", "this", "that", "put",
+    "type", "check", "supervisor", "tote", "print", "printing", "printed", "packed", "already", "nothing", "no",
+    "back", "weight", "scale", "serial", "return", "returns", "approved", "by", "grade", "hold", "bin", "missing",
+    "unknown", "wrong", "needs", "need", "ready", "refund", "take", "out", "again", "number", "open", "closed",
+    "close", "cancelled", "shipped", "ships", "without", "now", "next", "more", "only", "one", "each", "any"
+}
 ENGLISH_CAPITALISED = {"The", "Order", "Item", "Put", "Type", "Check", "Nothing", "Finish", "Wrong", "Unknown",
                        "Return", "Label", "Grade", "Weight", "Quantity", "Approved", "Hello", "Already", "Reprint",
                        "Serial", "Box", "Carton", "No", "This", "Use", "Stopped", "Undone", "Resending"}

@@ -48,7 +48,8 @@ def test_a_packer_with_the_right_pin_is_still_refused(pins):
     with pytest.raises(access.AccessDenied, match="only supervisors and admins") as refused:
         access.sign_in(pins, "P-1001", "1111", console="SUP-TEST", now=NOW)
     assert refused.value.reason == "role"
-    assert console_events(pins)[-1] == ("supervisor_sign_in_failed", {"who": "P-1001", "where": "console", "reason": "role"})
+    assert console_events(pins)[-1] == ("supervisor_sign_in_failed",
+                                        {"who": "P-1001", "where": "console", "reason": "role"})
 
 
 def test_five_wrong_pins_lock_the_account_for_15_minutes_even_against_the_right_pin(pins):
