@@ -19,6 +19,7 @@ import argparse
 import contextlib
 import io
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -278,7 +279,7 @@ def test_commands_that_serve_until_stopped_say_what_they_wait_for(station):
                 argv = argv_for(command, parser, variant, station)
                 runs.append((argv, subprocess.Popen([sys.executable, "-m", "app.cli", *argv], env=env,
                                                     stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                                    stderr=subprocess.STDOUT, text=True,
+                                                    stderr=subprocess.STDOUT, text=True, start_new_session=True,
                                                     cwd=Path(__file__).resolve().parents[2])))
     deadline = time.monotonic() + SERVE_S
     while time.monotonic() < deadline and any(proc.poll() is None and not _said(proc) for _, proc in runs):
@@ -287,7 +288,11 @@ def test_commands_that_serve_until_stopped_say_what_they_wait_for(station):
     for argv, proc in runs:
         if proc.poll() is None:
             proc.terminate()
-        output = proc.communicate(timeout=10)[0]
+        try:
+            output = proc.communicate(timeout=10)[0]
+        except subprocess.TimeoutExpired:  # a child it started still holds the pipe: end the whole group
+            os.killpg(proc.pid, signal.SIGKILL)
+            output = proc.communicate(timeout=10)[0]
         problems += _problems(argv, proc.returncode, output)
         if not output.strip():
             problems.append(f"packstation {' '.join(argv)}: said nothing")

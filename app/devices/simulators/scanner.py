@@ -49,14 +49,16 @@ def run_scanner(options: ScannerSimOptions, stdin: TextIO | None = None, out: Te
                 err: TextIO | None = None) -> int:
     out, err = out or sys.stdout, err or sys.stderr
     rng = random.Random(options.seed)
+    # The script is read before the port and its threads exist: a missing file is then one clear
+    # error and an exit, not a process left waiting behind its own signal handlers.
+    script = options.file.read_text(encoding="utf-8").splitlines() if options.file is not None else []
     loop = SimLoop(options.link, out, err)
     loop.install_signals()
     loop.announce()
     print(f"simulated scanner, suffix {options.suffix}; type a barcode and Enter, '!unplug 3', '!quit'",
           file=err, flush=True)
-    if options.file is not None:
-        for line in options.file.read_text(encoding="utf-8").splitlines():
-            loop.commands.put(line)
+    for line in script:
+        loop.commands.put(line)
     if stdin is not None:
         loop.read_lines(stdin)
     delay = options.delay_ms / 1000
