@@ -25,11 +25,43 @@ import struct
 import threading
 import time
 from types import TracebackType
+from typing import Self
 
 from printers.status import HOST_STATUS_QUERY, STATUS_FLAGS, host_status_answer
 
 
-class ZebraSimulator:
+class _Collector:
+    """What both simulators share: the jobs they received, waited for by tests, and a with-block
+    that starts and stops them."""
+
+    jobs: list[bytes]
+    _lock: threading.Lock
+
+    def start(self) -> Self:
+        raise NotImplementedError
+
+    def stop(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> Self:
+        return self.start()
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.stop()
+
+    def wait_for_jobs(self, count: int = 1, timeout: float = 5.0) -> list[bytes]:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with self._lock:
+                if len(self.jobs) >= count:
+                    return list(self.jobs)
+            time.sleep(0.005)
+        with self._lock:
+            return list(self.jobs)
+
+
+class ZebraSimulator(_Collector):
     def __init__(self, host: str = "127.0.0.1", port: int = 0, *, status: dict[str, bool] | None = None,
                  drop_after: int | None = None, stall: bool = False, silent: bool = False,
                  refuse: bool = False, read_delay: float = 0.0) -> None:
@@ -76,23 +108,6 @@ class ZebraSimulator:
             thread.join(timeout=2)
         if not self._refuse:
             self._server.close()
-
-    def __enter__(self) -> ZebraSimulator:
-        return self.start()
-
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
-        self.stop()
-
-    def wait_for_jobs(self, count: int = 1, timeout: float = 5.0) -> list[bytes]:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            with self._lock:
-                if len(self.jobs) >= count:
-                    return list(self.jobs)
-            time.sleep(0.005)
-        with self._lock:
-            return list(self.jobs)
 
     def _serve(self) -> None:
         while not self._stop.is_set():
@@ -150,7 +165,7 @@ def _checked(flags: dict[str, bool]) -> dict[str, bool]:
     return dict(flags)
 
 
-class SerialZebraSimulator:
+class SerialZebraSimulator(_Collector):
     """A Zebra on a serial line: the printer's end of a pseudo-terminal (POSIX only).
 
     Jobs are what arrives between ~HS questions, split after each ^XZ; `silent` leaves ~HS
@@ -193,23 +208,6 @@ class SerialZebraSimulator:
             self._thread.join(timeout=2)
         os.close(self._printer_end)
         os.close(self._station_end)
-
-    def __enter__(self) -> SerialZebraSimulator:
-        return self.start()
-
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
-        self.stop()
-
-    def wait_for_jobs(self, count: int = 1, timeout: float = 5.0) -> list[bytes]:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            with self._lock:
-                if len(self.jobs) >= count:
-                    return list(self.jobs)
-            time.sleep(0.005)
-        with self._lock:
-            return list(self.jobs)
 
     def _serve(self) -> None:
         import os
