@@ -18,6 +18,7 @@ from app.domain import clock
 from app.domain import model as m
 from app.domain.events import Fact
 from app.domain.order_refs import AmbiguousOrderReference, OrderMatch, order_reference_keys
+from app.store.checkpoint import Checkpointer
 from app.store.models import (
     Barcode,
     Carton,
@@ -121,10 +122,13 @@ class Repository:
         # held between scans. Writes run in explicit, durable transactions on their own connection.
         self.reader: Connection = engine.connect().execution_options(isolation_level="AUTOCOMMIT")
         self.writer: Connection = engine.connect().execution_options(immediate=True)
+        self._checkpointer = Checkpointer.for_writer(engine, self.writer)
         self._order_ids: dict[str, int] = {}
         self._product_ids: dict[str, int] = {}
 
     def close(self) -> None:
+        if self._checkpointer is not None:
+            self._checkpointer.close()
         self.reader.close()
         self.writer.close()
 
@@ -262,7 +266,7 @@ class Repository:
         with self.writer.begin():
             for fact, order_id in zip(facts, order_ids, strict=True):
                 event_uuid = str(uuid.uuid4())
-                self.writer.execute(insert(_events), {
+                self.writer.execute(_INSERT_EVENT, {
                     "uuid": event_uuid, "station": station, "packer_id": packer_id, "order_id": order_id,
                     "type": fact.type, "payload": json.dumps(fact.data, separators=(",", ":"), ensure_ascii=False),
                     "at": now,
@@ -275,6 +279,8 @@ class Repository:
                 self._add_intent(intent, station, now)
             for done in settled:
                 self._settle(done, now)
+        if self._checkpointer is not None:
+            self._checkpointer.wrote()
 
     def _fact_order_id(self, fact: Fact, default: int | None) -> int | None:
         number = fact.order.number if fact.order else fact.data.get("number")
@@ -510,6 +516,7 @@ _PRODUCT_BY_CODE = (
     .where(_barcodes.c.code == bindparam("code"))
     .limit(1)
 )
+_INSERT_EVENT = insert(_events)  # built once: one of the three statements of every scan
 _PRODUCT_BY_SKU = select(_products, literal(1).label("units")).where(_products.c.sku == bindparam("code")).limit(1)
 
 _STATUS_AFTER = {"order_opened": "packing", "order_packed": "packed", "order_held": "held",
