@@ -28,20 +28,13 @@ try:
 except ImportError:  # Windows has no termios; pyserial raises SerialException there
     TermiosError = OSError  # type: ignore[misc,assignment]  # noqa: N816
 
+from app.devices.errors import DeviceGone, OpenFailed
 from app.devices.uri import DeviceURIError, Params
 
 _PARITIES = {"none": serial.PARITY_NONE, "even": serial.PARITY_EVEN, "odd": serial.PARITY_ODD,
              "mark": serial.PARITY_MARK, "space": serial.PARITY_SPACE}
 _PARITY_ALIASES = {"n": "none", "e": "even", "o": "odd", "m": "mark", "s": "space"}
 _READ_CHUNK = 4096
-
-
-class DeviceGone(Exception):
-    """The device disappeared while open: unplugged, powered off, port closed, read error."""
-
-
-class OpenFailed(Exception):
-    """The device could not be opened; the message says why in words an IT admin can act on."""
 
 
 @dataclass(frozen=True)

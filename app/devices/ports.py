@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass
 
 from serial.tools import list_ports
 
-from app.devices.link import OpenFailed
+from app.devices.errors import OpenFailed
 
 
 @dataclass(frozen=True)

@@ -35,8 +35,8 @@ from app.sync.pg import is_connection_error
 
 if TYPE_CHECKING:
     from app.sync.pull import Puller
-    from app.sync.service import Link
     from app.sync.settings import CentralSettings
+    from app.sync.status import Link
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

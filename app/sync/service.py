@@ -15,16 +15,13 @@ signal); the Station is not thread-safe.
 from __future__ import annotations
 
 import logging
-import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine
 
-from app.domain import clock
 from app.sync.claims import ClaimService
 from app.sync.ledgers import LedgerPuller
 from app.sync.local import CENTRAL_ID, ClaimCache, read_state, reset_cursors, write_state, write_transaction
@@ -33,54 +30,10 @@ from app.sync.pg import connect as pg_connect
 from app.sync.pull import Puller
 from app.sync.schema import require_schema
 from app.sync.settings import CentralConfigError, CentralSettings, read_password, settings_for
+from app.sync.status import Link, SyncStatus
 from app.sync.worker import SyncWorker
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class SyncStatus:
-    online: bool
-    message: str
-    pending_events: int = 0  # pack events waiting to be pushed (known when the worker last looked)
-    since: float = 0.0  # epoch seconds of the last change online <-> offline
-
-
-class Link:
-    """Whether the central database answers, as the worker and the claims last saw it."""
-
-    def __init__(self, on_status: Callable[[SyncStatus], None] | None = None) -> None:
-        self.online = False
-        self.message = "not connected yet"
-        self.since = clock.timestamp()
-        self.pending = 0
-        self._on_status = on_status
-        self._lock = threading.Lock()
-
-    def report_ok(self, pending: int = 0) -> None:
-        self._set(True, "connected to the central database", pending)
-
-    def report_failure(self, message: str) -> None:
-        self._set(False, message, self.pending)
-
-    def _set(self, online: bool, message: str, pending: int) -> None:
-        with self._lock:
-            changed = online != self.online or (not online and message != self.message)
-            if online != self.online:
-                self.since = clock.timestamp()
-            self.online, self.message, self.pending = online, message, pending
-            status = SyncStatus(online, message, pending, self.since)
-        if changed:
-            (log.info if online else log.warning)("central link: %s", message)
-            if self._on_status is not None:
-                try:
-                    self._on_status(status)
-                except Exception:  # a broken listener must not stop the sync
-                    log.exception("on_status failed")
-
-    def status(self) -> SyncStatus:
-        with self._lock:
-            return SyncStatus(self.online, self.message, self.pending, self.since)
 
 
 def announce(conn, engine: Engine) -> None:

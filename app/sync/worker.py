@@ -21,12 +21,17 @@ import contextlib
 import logging
 import threading
 import time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from app.sync.pg import is_connection_error
 
 if TYPE_CHECKING:
-    from app.sync.service import CentralSync
+    from app.sync.claims import ClaimService
+    from app.sync.ledgers import LedgerPuller
+    from app.sync.outbox import Outbox
+    from app.sync.pull import Puller
+    from app.sync.settings import CentralSettings
+    from app.sync.status import Link
 
 log = logging.getLogger(__name__)
 
@@ -41,8 +46,25 @@ STALL_S = 3.0
 WATCHDOG_EVERY_S = 2.0
 
 
+class CentralParts(Protocol):
+    """What a round works with: app.sync.service.CentralSync (named by shape, not imported: the
+    service owns its worker, so the worker importing the service would be an import cycle)."""
+
+    station: str
+    settings: CentralSettings
+    link: Link
+    outbox: Outbox
+    puller: Puller
+    ledgers: LedgerPuller
+    claims: ClaimService
+
+    def connect(self, purpose: str, *, statement_timeout_ms: int = ...) -> Any: ...
+
+    def adopt(self, conn: Any) -> None: ...
+
+
 class SyncWorker(threading.Thread):
-    def __init__(self, central: CentralSync) -> None:
+    def __init__(self, central: CentralParts) -> None:
         super().__init__(name=f"central-sync {central.station}", daemon=True)
         self.central = central
         self.interval_s = central.settings.sync_interval_ms / 1000
