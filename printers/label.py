@@ -192,7 +192,7 @@ class MonoBitmap:
         from PIL import Image as PILImage  # Pillow comes with reportlab
 
         try:
-            image = PILImage.open(io.BytesIO(source) if isinstance(source, bytes) else source)
+            image: PILImage.Image = PILImage.open(io.BytesIO(source) if isinstance(source, bytes) else source)
             image.load()
         except (OSError, ValueError) as exc:
             raise LabelError("image", f"cannot read the logo image ({exc})") from exc

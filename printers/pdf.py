@@ -32,8 +32,10 @@ def new_canvas(buffer: io.BytesIO, width_pt: float, height_pt: float, title: str
     # invariant=1 drops the timestamp and random document id, so the same input gives the
     # same bytes: reprints are identical and golden-file tests are possible.
     # The initial font is ours too, so no PDF refers to a font it does not embed (Helvetica).
+    # (types-reportlab types initialFontName as a float; reportlab takes the name of a registered font)
     canvas = Canvas(buffer, pagesize=(width_pt, height_pt), pageCompression=0, invariant=1,
-                    initialFontName=fonts.PDF_NAMES[fonts.Font.SANS], initialFontSize=10)
+                    initialFontName=fonts.PDF_NAMES[fonts.Font.SANS],  # type: ignore[arg-type]
+                    initialFontSize=10)
     canvas.setCreator(PRODUCER)
     canvas.setProducer(PRODUCER)
     if title:

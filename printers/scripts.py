@@ -121,7 +121,7 @@ def _shaper(face: Face) -> tuple[Any, float]:
 
         hb_face = hb.Face(hb.Blob.from_file_path(face.path))
         face._shaper = (hb.Font(hb_face), 1000.0 / hb_face.upem * face.scale)
-    return face._shaper  # type: ignore[no-any-return]
+    return face._shaper
 
 
 class _PathPen:

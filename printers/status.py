@@ -114,7 +114,7 @@ def no_answer(printer: str = "Label printer") -> PrinterStatus:
 
 def frames(data: bytes) -> list[bytes]:
     """The <STX>...<ETX> strings in `data`, without the delimiters."""
-    out = []
+    out: list[bytes] = []
     pos = 0
     while True:
         start = data.find(STX, pos)

@@ -242,7 +242,10 @@ def _fill_prototype(spec: _Spec, dpi: int, where: str, context: Mapping[str, Any
     value = fill(str(dict(spec.values).get(key, "")), context, where).strip()
     if not value:
         return None
-    return replace(proto, **{key: value})
+    if isinstance(proto, Text):
+        return replace(proto, text=value)
+    assert isinstance(proto, Barcode), proto  # _PROTOTYPED fills a text's text or a barcode's data
+    return replace(proto, data=value)
 
 
 @lru_cache(maxsize=512)
@@ -257,6 +260,8 @@ def _prototype(spec: _Spec, dpi: int, where: str) -> Element | None:
     if not key:
         return _BUILDERS[spec.kind](values, {}, dpi / 25.4, where, {})
     proto = _BUILDERS[spec.kind]({**values, key: "{{}}"}, {}, dpi / 25.4, where, {})
+    # "{{}}" fills in as "{}", never empty: a text or a barcode
+    assert isinstance(proto, Text | Barcode), proto
     return replace(proto, field=str(values.get("field", "")) or _field_of(raw))
 
 

@@ -91,9 +91,9 @@ def check_carton(items: Iterable[tuple[Product, int]], carton: Carton, fill_limi
     name = carton_label(carton)
     problems: list[CartonProblem] = []
     inner = carton.inner.sorted()
-    measured = [(p, q) for p, q in units if p.dimensions is not None]
-    for product, _ in sorted(measured, key=lambda pq: pq[0].dimensions.volume_mm3, reverse=True):  # type: ignore[union-attr]
-        sides = product.dimensions.sorted()  # type: ignore[union-attr]
+    measured = [(p, p.dimensions, q) for p, q in units if p.dimensions is not None]
+    for product, dimensions, _ in sorted(measured, key=lambda m: m[1].volume_mm3, reverse=True):
+        sides = dimensions.sorted()
         rank = next((i for i, (a, b) in enumerate(zip(sides, inner, strict=True)) if a > b), None)
         if rank is None:
             continue
@@ -102,7 +102,7 @@ def check_carton(items: Iterable[tuple[Product, int]], carton: Carton, fill_limi
         # the side's word is part of the template (one per side), so the screen can word each
         template = "{item} is {item_mm} mm " + SIDE_WORDS[rank] + " — {carton} holds {carton_mm} mm"
         problems.append(CartonProblem("item_too_big", template.format(**values), template, values))
-    volume = sum(p.dimensions.volume_mm3 * q for p, q in measured)  # type: ignore[union-attr]
+    volume = sum(dimensions.volume_mm3 * q for _, dimensions, q in measured)
     usable = carton.inner.volume_mm3 * fill_limit
     if volume > usable:
         need, holds = _litre_texts(volume, usable)

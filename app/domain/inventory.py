@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from enum import StrEnum
 
 from app.domain.model import User
@@ -26,6 +27,29 @@ class MovementReason(StrEnum):
     TRANSFER = "transfer"  # moved between bins (e.g. released from quarantine)
     ADJUSTMENT = "adjustment"  # a person corrected the stock, with a reason
     CYCLE_COUNT = "cycle_count"  # an approved count's variance
+
+
+@dataclass(frozen=True, slots=True)
+class Movement:
+    """One recorded stock movement of any station, as the central database holds it.
+
+    A station pulls the others' into its own ledger (app.sync.ledgers, app.store.inventory
+    apply_pulled_movements); IT reads them from the central database (app.sync.stock).
+    `central_id` is the central database's arrival order.
+    """
+
+    uuid: str
+    station: str
+    sku: str
+    bin: str
+    delta: int
+    reason: str
+    reference: str
+    note: str
+    user_name: str | None
+    negative: bool
+    at: datetime
+    central_id: int
 
 
 class NegativeStock(StrEnum):
@@ -101,9 +125,9 @@ def plan_take(sku: str, levels: Mapping[str, int], units: int, primary_bin: str 
     target = order[0] if order else (primary_bin or "UNASSIGNED")
     taken = sum(t.units for t in takes if t.bin == target)
     check_change(sku, target, levels.get(target, 0) - taken, -left, policy)
-    for index, take in enumerate(takes):
-        if take.bin == target:
-            takes[index] = Take(target, take.units + left)
+    for index, earlier in enumerate(takes):
+        if earlier.bin == target:
+            takes[index] = Take(target, earlier.units + left)
             break
     else:
         takes.append(Take(target, left))

@@ -159,7 +159,10 @@ class Decision:
 
 def _say(tone: Tone, code: str, template: str, *facts: Fact, effects: Sequence[Effect] = (),
          **values: object) -> Decision:
-    """The packer is told `template` filled with `values` (the screen words it in their language)."""
+    """The packer is told `template` filled with `values` (the screen words it in their language).
+
+    A caller that passes a dict of values as **values passes `effects` too (even when empty), so the
+    type checker knows the dict is not where the effects come from."""
     return Decision(facts=facts, effects=(Feedback.say(tone, code, template, **values), *effects))
 
 
@@ -262,6 +265,7 @@ class PackSession:
         if s.phase in ORDER_OPEN_PHASES:
             if user.role.can_override:
                 return _say(Tone.INFO, "nothing_to_override", "Nothing needs a supervisor here.")
+            assert s.order is not None
             return _reject("finish_order_first", "Finish order {order} first (or HOLD it).", order=s.order.number)
         assert s.packer is not None
         if user.id == s.packer.id:
@@ -481,7 +485,8 @@ class PackSession:
             close = self._close_box_fact(last=True, state=after)
             prompt, values = self._carton_prompt(after)
             # ATTENTION, not COMPLETE: the order is done when its label has printed, not before.
-            return _say(Tone.ATTENTION, "all_items_packed", "All items packed. " + prompt, packed, close, **values)
+            return _say(Tone.ATTENTION, "all_items_packed", "All items packed. " + prompt, packed, close, effects=(),
+                        **values)
         if serial:
             return _say(Tone.ACCEPTED, "item_packed", "✓ {sku} {done}/{quantity} · serial {serial}", packed,
                         sku=line.sku, done=done, quantity=line.quantity, serial=serial)
@@ -512,16 +517,17 @@ class PackSession:
         match event:
             case CartonScanned(carton=None, code=code):
                 return _reject("unknown_carton", "Carton {text} is not configured. Scan another carton.", text=code)
-            case CartonScanned(carton=carton):
+            case CartonScanned(carton=Carton() as carton):
                 return self._carton_scanned(carton)
             case ItemScanned() | SerialScanned():
                 return _reject("box_closed", "This box is closed. UNDO to reopen it, or scan the carton.")
             case UnknownScan(text=text):
-                carton = next((c for c in self.cartons if c.code.upper() == text.upper()), None)
-                if carton:
-                    return self._carton_scanned(carton)
+                typed = next((c for c in self.cartons if c.code.upper() == text.upper()), None)
+                if typed:
+                    return self._carton_scanned(typed)
                 return _reject("unknown_carton", "Carton {text} is not configured. Scan another carton.", text=text)
             case OrderScanned():
+                assert s.order is not None
                 return _reject("finish_order_first", "Finish order {order} first (or HOLD it).", order=s.order.number)
         return Decision()
 
@@ -583,7 +589,8 @@ class PackSession:
             skipped = Fact("box_not_weighed", {"box": s.box, "expected": expected})
             return _say(tone or Tone.ACCEPTED, "carton_chosen", head + " Printing label for box {box}.", *facts,
                         skipped, effects=(PrintLabel(s.box),), **values)
-        return _say(tone or Tone.ATTENTION, "carton_chosen", head + " " + self._weigh_prompt(), *facts, **values)
+        return _say(tone or Tone.ATTENTION, "carton_chosen", head + " " + self._weigh_prompt(), *facts, effects=(),
+                    **values)
 
     def _weigh_prompt(self) -> str:
         """What to do in the weighing step: the scale, or (no scale at this bench) type the weight."""
@@ -602,6 +609,7 @@ class PackSession:
             case WeightMeasured(grams=grams, source=source):
                 return self._weighed(grams, source)
             case OrderScanned():
+                assert self.state.order is not None
                 return _reject("finish_order_first", "Finish order {order} first (or HOLD it).",
                                order=self.state.order.number)
             case _:
@@ -628,7 +636,7 @@ class PackSession:
         template = ("Weighs {weight} (typed), expected {expected} ± {allowance}. Check the box; re-weigh, HOLD or "
                     "supervisor.") if typed else \
             "Weighs {weight}, expected {expected} ± {allowance}. Check the box; re-weigh, HOLD or supervisor."
-        return _say(Tone.REJECTED, "weight_mismatch", template, fact, **weights)
+        return _say(Tone.REJECTED, "weight_mismatch", template, fact, effects=(), **weights)
 
     def _labelling(self, event: Input) -> Decision:
         s = self.state
@@ -713,7 +721,8 @@ class PackSession:
         missing = s.missing()
         if not missing:
             prompt, values = self._carton_prompt(s)
-            return _say(Tone.ATTENTION, "all_items_packed", prompt, self._close_box_fact(last=True), **values)
+            return _say(Tone.ATTENTION, "all_items_packed", prompt, self._close_box_fact(last=True), effects=(),
+                        **values)
         listing = ", ".join(f"{qty}× {line.sku}" for line, qty in missing[:3])
         count = sum(qty for _, qty in missing)
         return _say(Tone.REJECTED, "items_missing",
@@ -767,7 +776,7 @@ class PackSession:
             return self._complete()
         prompt, values = self._carton_prompt(s)
         return _say(Tone.ATTENTION, "box_closed", "Box {box} closed. " + prompt, self._close_box_fact(last=False),
-                    box=s.box, **values)
+                    effects=(), box=s.box, **values)
 
     def _reprint(self) -> Decision:
         s = self.state
@@ -798,6 +807,7 @@ class PackSession:
     def _sign_out(self) -> Decision:
         s = self.state
         if s.phase in ORDER_OPEN_PHASES:
+            assert s.order is not None
             return _reject("finish_order_first", "Finish, HOLD or CANCEL order {order} before signing out.",
                            order=s.order.number)
         return _say(Tone.INFO, "signed_out", "Signed out. Scan a badge to sign in.", Fact("signed_out"))

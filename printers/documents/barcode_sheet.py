@@ -72,12 +72,13 @@ def render_barcode_sheet(title: str, sections: Sequence[SheetSection], page_size
     page_w, page_h = resolve_page_size(page_size)
     content_w = page_w - 2 * MARGIN
     unit = content_w / UNITS
-    pages: list[list[Callable[[Canvas], None]]] = [[]]
+    pages: list[list[Callable[[Canvas], object]]] = [[]]
     bottom = MARGIN + 6 * MM  # keep clear of the footer
     y = page_h - MARGIN
 
     title_lines = wrap(title, True, TITLE_SIZE, content_w)
-    pages[0].append(lambda c, t=y: draw_lines(c, title_lines, MARGIN, t, TITLE_SIZE, bold=True))
+    title_top = y
+    pages[0].append(lambda c: draw_lines(c, title_lines, MARGIN, title_top, TITLE_SIZE, bold=True))
     y -= len(title_lines) * TITLE_SIZE * 1.25 + 4 * MM
 
     for section in sections:

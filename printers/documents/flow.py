@@ -15,7 +15,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from printers.pdf import new_canvas
 
-Draw = Callable[[Canvas, float], None]  # draws a block whose top edge is at the given y
+# Draws a block whose top edge is at the given y (what it returns, such as draw_lines' next y, is not used).
+Draw = Callable[[Canvas, float], object]
 
 
 class Flow:

@@ -255,7 +255,7 @@ def _logo_cached(key: bytes | str) -> tuple[ImageReader, tuple[float, float]]:
     from PIL import Image as PILImage
 
     try:
-        image = PILImage.open(io.BytesIO(key) if isinstance(key, bytes) else key)
+        image: PILImage.Image = PILImage.open(io.BytesIO(key) if isinstance(key, bytes) else key)
         image.load()
     except (OSError, ValueError) as exc:
         raise LabelError("brand.logo", f"cannot read the logo image ({exc})") from exc

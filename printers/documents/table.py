@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from reportlab.lib.colors import Color, white
@@ -123,5 +124,5 @@ class Table:
 
         flow.on_new_page = again
         for i, row in enumerate(self.rows(lines)):
-            flow.add(row.height, lambda c, top, r=row, s=i % 2 == 1: self.draw_row(c, top, r, s))
+            flow.add(row.height, partial(self.draw_row, row=row, shaded=i % 2 == 1))
         flow.on_new_page = previous
