@@ -526,6 +526,31 @@ def count_head(conn: Connection, count_id: int):  # noqa: ANN202 - a Row of cycl
     return head
 
 
+def open_counts(conn: Connection, limit: int = 50) -> list:
+    """(id, bin, status, round) of the counts still open (counting, or finished and waiting), by bin."""
+    return list(conn.execute(select(COUNTS.c.id, COUNTS.c.bin, COUNTS.c.status, COUNTS.c.round)
+                             .where(COUNTS.c.status.in_((CountStatus.COUNTING.value, CountStatus.FINISHED.value)))
+                             .order_by(COUNTS.c.bin).limit(limit)))
+
+
+def bin_known(conn: Connection, bin_location: str) -> bool:
+    """A bin the records know: stock in it, or a count of it (a plain-text bin label is taken for one)."""
+    return (conn.execute(select(LEVELS.c.bin).where(LEVELS.c.bin == bin_location).limit(1)).first()
+            or conn.execute(select(COUNTS.c.id).where(COUNTS.c.bin == bin_location).limit(1)).first()) is not None
+
+
+def product_names(conn: Connection, skus: Iterable[str]) -> dict[str, str]:
+    """SKU -> product name (a count sheet shows the name beside each SKU)."""
+    return dict(conn.execute(select(_products.c.sku, _products.c.name).where(_products.c.sku.in_(list(skus)))).all())
+
+
+def user_name(conn: Connection, user_id: int | None) -> str:
+    """The name of a user (who started or decided a count), "" when unknown."""
+    if user_id is None:
+        return ""
+    return conn.execute(select(_users.c.name).where(_users.c.id == user_id)).scalar() or ""
+
+
 def inventory_accuracy(conn: Connection, since: datetime | None = None,
                        until: datetime | None = None) -> CountAccuracy:
     """Record accuracy of the approved counts decided in a period (their final rounds).

@@ -2,9 +2,10 @@
 
 Driven by the scanner alone. The returns window routes its scans and keys here while this tab
 is the current one; each becomes a job on the returns worker (app.ui.returns.count_jobs, taken
-in scan order) and the `CountView` that comes back is rendered here, with the window's big
-banner and its sounds. While counting the screen shows what was counted, never what the
-records expect (a blind count); the expected numbers and the variance appear once finished.
+in scan order) that calls the cycle-count service (app.returns.cycle_count.CountDesk), and the
+`CountView` that comes back is rendered here, with the window's big banner and its sounds.
+While counting the screen shows what was counted, never what the records expect (a blind
+count); the expected numbers and the variance appear once finished.
 """
 
 from __future__ import annotations
@@ -29,9 +30,9 @@ from PySide6.QtWidgets import (
 
 from app.domain.events import Tone
 from app.domain.scan import Command
+from app.returns.count_views import APPROVED, COUNTING, FINISHED, CountOutcome, CountView
 from app.ui import icons
 from app.ui.returns import count_jobs
-from app.ui.returns.count_jobs import APPROVED, COUNTING, FINISHED, CountOutcome, CountView
 from app.ui.returns.widgets import label as _label
 from app.ui.returns.widgets import title_row
 from app.ui.worker import JobResult

@@ -1,0 +1,5 @@
+"""`python -m app.returns.cli ...`: the returns, stock, count and bulk commands alone."""
+
+from app.returns.cli import main
+
+raise SystemExit(main())
