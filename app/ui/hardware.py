@@ -1,8 +1,14 @@
 """The bench's hardware in the packer's window: serial scanners, the scale and the box camera.
 
-    window.hardware = BenchHardware(window)   # before the window builds its widgets
+    window.hardware = BenchHardware(window, data_dir, run_job=..., step=..., ready=...)
     hardware.start(config)                     # once the worker has built the Station
     hardware.stop()                            # on closing
+
+It never touches the window's widgets: what the packer should see goes out as this object's
+signals (a device card, the scale's reading, a status-bar note, a banner warning, a serial
+scan), which the window connects to its widgets (MainWindow._connect_hardware), and work for
+the station goes through the callbacks the window hands in (run_job, step, ready). So the
+window imports this module and this module imports nothing of the window.
 
 THREADS. The DeviceHub calls back on device threads. Those callbacks only emit this object's
 signals; the connections are queued, so the slots run on the GUI thread, which hands the event
@@ -10,13 +16,10 @@ to the window exactly like a keyboard-wedge scan or a button: as a job on the on
 Serial scans, scale weights, wedge scans and hotkeys are therefore handled one at a time in the
 order they arrived, and nothing here ever calls the Station from the GUI thread.
 
-WEIGHING. A stable, positive reading is sent to `station.weight` (the session ignores it
-outside its weighing step). The scale reports a reading only when it changes, so a parcel
-already lying still when the weighing step begins would never be reported again: after every
-station call that *enters* the weighing step, `after_step` (on the worker) takes the scale's
-latest reading. `ScaleFeed` numbers each reported reading so that one settled load is recorded
-once — never twice because both paths saw it, never again for the next box because the last
-box was left on the scale.
+WEIGHING. The rule that records one settled scale load once is app.scale_booking.ScaleBooking
+(a headless driver uses the same): a reported reading is booked by a job on the worker, and
+after every station call that *enters* the weighing step, `after_step` (on the worker) takes
+the parcel already lying on the scale.
 
 CAMERA. When an order is packed and a camera is configured, a photo of the open box is taken,
 stored by PhotoStore under data/photos/ and attached to the order's last parcel through the
@@ -29,7 +32,6 @@ import logging
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,9 +39,9 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 
 from app.config import Config
-from app.devices.events import DeviceState, DeviceStatus, WeightReading, WeightStatus
-from app.domain.events import Tone
+from app.devices.events import DeviceState, DeviceStatus, WeightReading
 from app.domain.session import Phase
+from app.scale_booking import ScaleBooking, bookable
 from app.ui.scale_panel import reply_text
 
 # The device drivers, the camera and the photo store are imported when they are needed (a station
@@ -49,8 +51,7 @@ if TYPE_CHECKING:
     from app.devices.photos import PhotoStore
     from app.devices.scales.base import ScaleReply
     from app.station import Outcome
-    from app.ui.main_window import MainWindow
-    from app.ui.worker import JobResult, WorkerContext
+    from app.ui.worker import Job, JobResult, WorkerContext
 
 log = logging.getLogger(__name__)
 
@@ -60,43 +61,6 @@ TARE_KEY = "Shift+F3"
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Hardware", text)
-
-
-class ScaleFeed:
-    """Which scale reading has been recorded, so that one settled load is weighed once.
-
-    `reported` runs on the scale's thread, `current` and `take` on the station worker.
-    """
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._seq = 0
-        self._key: tuple[int, bool, WeightStatus] | None = None
-        self._used = 0
-
-    @staticmethod
-    def _key_of(reading: WeightReading) -> tuple[int, bool, WeightStatus]:
-        return reading.grams, reading.stable, reading.status
-
-    def reported(self, reading: WeightReading) -> int:
-        """A reading the scale reported (it changed): its number."""
-        with self._lock:
-            self._seq += 1
-            self._key = self._key_of(reading)
-            return self._seq
-
-    def current(self, latest: WeightReading) -> int | None:
-        """The number of the reported reading `latest` repeats (None: its report is still on its way)."""
-        with self._lock:
-            return self._seq if self._key == self._key_of(latest) else None
-
-    def take(self, seq: int) -> bool:
-        """Claim reading `seq` for the station; False when it (or a later one) was already used."""
-        with self._lock:
-            if seq <= self._used:
-                return False
-            self._used = seq
-            return True
 
 
 def device_key(config: Config) -> tuple[Any, ...]:
@@ -113,19 +77,37 @@ class BenchHardware(QObject):
     status_changed = Signal(object, int)  # DeviceStatus, generation
     scale_replied = Signal(str, object)  # "zero" / "tare", ScaleReply
 
+    # what the packer should see, emitted on the GUI thread: the window connects them to its widgets
+    note = Signal(str, int)  # a status-bar message and how long it stays (ms; 0: until the next one)
+    warning = Signal(str, str, str)  # a banner warning: code, title, detail
+    scan_read = Signal(object)  # raw bytes from a serial scanner, to submit like a keyboard-wedge scan
+    device_shown = Signal(object, bool)  # DeviceStatus for the device strip, "its settings are wrong"
+    devices_cleared = Signal()  # the device strip starts again (new devices)
+    scale_shown = Signal(object)  # DeviceStatus | None: the weighing screen's scale card
+    reading_shown = Signal(object)  # WeightReading | None: the weighing screen's reading
+    rules_shown = Signal(object)  # app.config packing rules: the weighing screen's limits
+    scale_busy = Signal(str)  # "zero" / "tare" sent to the scale
+    scale_answered = Signal(str, object)  # "zero" / "tare", ScaleReply
+
     # None: app.devices.hub.DeviceHub and app.devices.camera.BoxCamera, imported when first needed
     hub_factory: Callable[..., DeviceHub] | None = None  # tests swap in a hub with a quicker backoff
     camera_factory: Callable[..., Any] | None = None  # tests swap in a camera that needs no hardware
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, parent: QObject | None, data_dir: Path, *, run_job: Callable[..., Any],
+                 step: Callable[[Callable[[Any], Outcome]], Job], ready: Callable[[], bool]) -> None:
+        """run_job(job, tag, callback=None): the window's station worker; step(call): the window's job for
+        one station call (app.ui.main_window.station_step); ready(): the station has started."""
+        super().__init__(parent)
+        self._run_job = run_job
+        self._station_step = step
+        self._ready = ready
         self.hub: DeviceHub | None = None
         self.camera: Any = None
-        self._photos_dir = window.paths.data_dir / "photos"
+        self._data_dir = data_dir
+        self._photos_dir = data_dir / "photos"
         self._photos: PhotoStore | None = None
         self._photos_lock = threading.Lock()
-        self.feed = ScaleFeed()
+        self.booking = ScaleBooking(self._latest_weight)
         self.config: Config | None = None
         self.statuses: dict[str, DeviceStatus] = {}
         self.problems: dict[str, str] = {}  # device name -> why it could not be set up
@@ -141,7 +123,6 @@ class BenchHardware(QObject):
         self.weighed.connect(self._on_weighed, queued)
         self.status_changed.connect(self._on_status, queued)
         self.scale_replied.connect(self._on_scale_reply, queued)
-        window.rendered.connect(self._on_rendered)
 
     # ------------------------------------------------------------------ life cycle (GUI thread)
 
@@ -167,7 +148,7 @@ class BenchHardware(QObject):
     def start(self, config: Config) -> None:
         """Start (or, after new settings, restart) the devices of this configuration."""
         self.config = config
-        self.window.weighing.set_rules(config.packing)
+        self.rules_shown.emit(config.packing)
         if not self._purge_started:
             self._purge_started = True
             threading.Thread(target=self._purge, args=(config.camera.retention_days,), name="photo-purge",
@@ -181,8 +162,8 @@ class BenchHardware(QObject):
         self.statuses.clear()
         self.problems.clear()
         self.latest = None
-        self.window.device_strip.clear()
-        self.window.weighing.show_scale_status(None)
+        self.devices_cleared.emit()
+        self.scale_shown.emit(None)
         self._running = True
         self.hub = self._make_hub(config)
         for name, problem in self.problems.items():
@@ -229,7 +210,7 @@ class BenchHardware(QObject):
             self.scanned.emit(raw, source, generation)
 
         def on_weight(reading: WeightReading) -> None:
-            self.weighed.emit(reading, self.feed.reported(reading), generation)
+            self.weighed.emit(reading, self.booking.reported(reading), generation)
 
         def on_status(status: DeviceStatus) -> None:
             self.status_changed.emit(status, generation)
@@ -262,9 +243,9 @@ class BenchHardware(QObject):
     def _announce_problems(self) -> None:
         names = ", ".join(sorted(self.problems))
         detail = "; ".join(self.problems.values())
-        self.window.statusBar().showMessage(_tr("Device settings wrong ({0}): {1}").format(names, detail))
-        self.window.banner.show_message(
-            Tone.WARNING, "device_settings",
+        self.note.emit(_tr("Device settings wrong ({0}): {1}").format(names, detail), 0)
+        self.warning.emit(
+            "device_settings",
             _tr("Device settings are wrong: {0} not started.").format(names),
             _tr("{0} — fix it in Settings (Ctrl+,). The keyboard scanner works as usual.").format(detail))
 
@@ -277,31 +258,32 @@ class BenchHardware(QObject):
         if self.purged:
             log.info("purged %d photo(s) older than %d days", self.purged, retention_days)
 
-    # ------------------------------------------------------------------ the window's widgets
+    # ------------------------------------------------------------------ what the window shows
 
-    def attach(self) -> None:
-        """(Re)connect to the window's widgets: called each time the window builds them."""
-        w = self.window
-        w.weighing.zero_requested.connect(self.zero)
-        w.weighing.tare_requested.connect(self.tare)
+    def scale_actions(self, parent: QObject) -> dict[str, QAction]:
+        """The zero and tare hotkeys, for the window to add (each time it builds its widgets)."""
+        actions = {}
         for key, text, shortcut, handler in (("zero", _tr("Zero the scale"), ZERO_KEY, self.zero),
                                              ("tare", _tr("Tare the scale"), TARE_KEY, self.tare)):
-            action = QAction(text, w)
+            action = QAction(text, parent)
             action.setShortcut(QKeySequence(shortcut))
             action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
             action.triggered.connect(handler)
-            w.addAction(action)
-            w.qactions[key] = action
+            actions[key] = action
+        return actions
+
+    def show_all(self) -> None:
+        """Say everything again (the window has just built new widgets): rules, devices, the scale."""
         if self.config is not None:
-            w.weighing.set_rules(self.config.packing)
+            self.rules_shown.emit(self.config.packing)
         for status in self.statuses.values():
             self._show(status)
-        w.weighing.show_scale_status(self.scale_status)
-        w.weighing.show_reading(self.latest)
+        self.scale_shown.emit(self.scale_status)
+        self.reading_shown.emit(self.latest)
 
     def _show(self, status: DeviceStatus) -> None:
         self.statuses[status.name] = status
-        self.window.device_strip.show_status(status, problem=status.name in self.problems)
+        self.device_shown.emit(status, status.name in self.problems)
 
     # ------------------------------------------------------------------ GUI thread
 
@@ -309,18 +291,18 @@ class BenchHardware(QObject):
         return self._running and generation == self._generation
 
     def _on_scanned(self, raw: bytes, source: str, generation: int) -> None:
-        if not self._current(generation) or not self.window.ready:
+        if not self._current(generation) or not self._ready():
             return
         log.debug("scan from %s", source)
-        self.window.submit_scan(raw)
+        self.scan_read.emit(raw)
 
     def _on_weighed(self, reading: WeightReading, seq: int, generation: int) -> None:
         if not self._current(generation):
             return
         self.latest = reading
-        self.window.weighing.show_reading(reading)
-        if reading.usable and reading.grams > 0 and self.window.ready:
-            self.window.run_job(self._weight_job(reading, seq), "scale")
+        self.reading_shown.emit(reading)
+        if bookable(reading) and self._ready():
+            self._run_job(self._weight_job(reading, seq), "scale")
 
     def _on_status(self, status: DeviceStatus, generation: int) -> None:
         if not self._current(generation):
@@ -332,11 +314,11 @@ class BenchHardware(QObject):
         if status.kind == "scale":
             if not status.connected:
                 self.latest = None
-            self.window.weighing.show_scale_status(status)
+            self.scale_shown.emit(status)
         if previous is not None and previous.state is not status.state:
             log.info("%s %s: %s", status.kind, status.name, status.state.value)
             if status.state in (DeviceState.DISCONNECTED, DeviceState.CONNECTED):
-                self.window.statusBar().showMessage(f"{status.name}: {status.message or status.state.value}", 10000)
+                self.note.emit(f"{status.name}: {status.message or status.state.value}", 10000)
 
     # -- zero and tare
 
@@ -355,23 +337,24 @@ class BenchHardware(QObject):
                                                                                             "started")))
             return
         future = hub.zero() if action == "zero" else hub.tare()
-        self.window.weighing.show_scale_busy(action)
+        self.scale_busy.emit(action)
         future.add_done_callback(lambda done: self.scale_replied.emit(action, _reply_of(action, done)))
 
     def _on_scale_reply(self, action: str, reply: ScaleReply) -> None:
-        self.window.weighing.show_scale_reply(action, reply)
-        self.window.statusBar().showMessage(reply_text(action, reply)[2], 10000)
+        self.scale_answered.emit(action, reply)
+        self.note.emit(reply_text(action, reply)[2], 10000)
 
     # ------------------------------------------------------------------ worker thread
 
-    def _weight_job(self, reading: WeightReading, seq: int) -> Callable[[WorkerContext], Any]:
-        from app.ui.main_window import station_step
+    def _latest_weight(self) -> WeightReading | None:
+        hub = self.hub
+        return hub.latest_weight() if hub is not None else None
 
-        step = station_step(lambda station: station.weight(reading.grams, stable=True, source=reading.source))
+    def _weight_job(self, reading: WeightReading, seq: int) -> Callable[[WorkerContext], Any]:
+        step = self._station_step(lambda station: station.weight(reading.grams, stable=True, source=reading.source))
 
         def job(ctx: WorkerContext) -> Any:
-            station = ctx.station
-            if station is None or station.state.phase is not Phase.WEIGHING or not self.feed.take(seq):
+            if not self.booking.claim(ctx.station, seq):
                 return None  # not weighing (the scale reports all day), or this load was already recorded
             return step(ctx)
 
@@ -379,22 +362,12 @@ class BenchHardware(QObject):
 
     def after_step(self, station: Any, before: Phase, outcome: Outcome) -> Outcome:
         """On the worker, after each station call: entering the weighing step takes the parcel on the scale."""
-        if before is Phase.WEIGHING or station.state.phase is not Phase.WEIGHING:
-            return outcome
-        hub = self.hub
-        latest = hub.latest_weight() if hub is not None else None
-        if latest is None or not latest.usable or latest.grams <= 0:
-            return outcome
-        seq = self.feed.current(latest)
-        if seq is None or not self.feed.take(seq):
-            return outcome  # its report is on the way (and will be weighed), or it was the last box's
-        weighed = station.weight(latest.grams, stable=True, source=latest.source)
-        return replace(outcome, feedback=[*outcome.feedback, *weighed.feedback],
-                       facts=[*outcome.facts, *weighed.facts], state=weighed.state)
+        return self.booking.after_step(station, before, outcome)
 
     # ------------------------------------------------------------------ the box photo
 
-    def _on_rendered(self, result: JobResult) -> None:
+    def on_rendered(self, result: JobResult) -> None:
+        """A job's result was shown (the window's `rendered`): a packed order's box is photographed."""
         value = result.value
         outcome = getattr(value, "outcome", None)
         if outcome is None or "order_packed" not in outcome.facts or self.camera is None:
@@ -413,23 +386,22 @@ class BenchHardware(QObject):
 
     def _photo_saved(self, number: str, parcel_uuid: str, path: Path | None, error: str) -> None:
         if path is None:
-            self.window.statusBar().showMessage(_tr("No photo of order {0}: {1}").format(number, error), 10000)
+            self.note.emit(_tr("No photo of order {0}: {1}").format(number, error), 10000)
             return
         self.photos_taken.append(path)
-        data_dir = self.window.paths.data_dir
+        data_dir = self._data_dir
         try:
             ref = path.resolve().relative_to(data_dir.resolve()).as_posix()
         except ValueError:
             ref = str(path)
-        self.window.run_job(lambda ctx: ctx.station.repo.set_parcel_photo(parcel_uuid, ref), "photo",
-                            lambda result: self._photo_recorded(number, result))
+        self._run_job(lambda ctx: ctx.station.repo.set_parcel_photo(parcel_uuid, ref), "photo",
+                      lambda result: self._photo_recorded(number, result))
 
     def _photo_recorded(self, number: str, result: JobResult) -> None:
         if result.ok:
-            self.window.statusBar().showMessage(_tr("Photo of order {0} saved.").format(number), 6000)
+            self.note.emit(_tr("Photo of order {0} saved.").format(number), 6000)
         else:
-            self.window.statusBar().showMessage(_tr("Photo of order {0} not recorded: {1}").format(
-                number, result.error), 10000)
+            self.note.emit(_tr("Photo of order {0} not recorded: {1}").format(number, result.error), 10000)
 
 
 def _reply_of(action: str, future: Future[ScaleReply]) -> ScaleReply:

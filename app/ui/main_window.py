@@ -170,7 +170,10 @@ class MainWindow(QMainWindow):
         self.wedge.scanned.connect(self.submit_scan)
         QApplication.instance().installEventFilter(self.wedge)
         self.kiosk = KioskFocus(self)  # focus on start, after dialogs and scans; F-keys with no active window
-        self.hardware = BenchHardware(self)  # serial scanners, scale, camera: started with the station
+        # serial scanners, scale, camera: started with the station; they report through signals (below)
+        self.hardware = BenchHardware(self, paths.data_dir, run_job=self.run_job, step=station_step,
+                                      ready=lambda: self.ready)
+        self._connect_hardware()
 
         self._central_status: Any = None
         self.upstream_order_changed.connect(self._on_upstream_order_changed)
@@ -225,7 +228,7 @@ class MainWindow(QMainWindow):
         if old is not None:
             old.deleteLater()
         self._status_widgets()
-        self.hardware.attach()
+        self._attach_hardware()
         self.sign_in.set_pin_available(self.pin_available)
         self._render(self.state, None)
         self.banner.show_message(Tone.INFO, "", _tr("Scan your badge to sign in.") if not self.ready
@@ -404,6 +407,31 @@ class MainWindow(QMainWindow):
         self.hardware.start(config)  # clears the device cards, the central one with them
         if self._central_status is not None:
             self.device_strip.show_status(self._central_status)
+
+    def _connect_hardware(self) -> None:
+        """What the bench hardware reports, shown by this window's widgets (it never touches them itself)."""
+        hardware = self.hardware
+        hardware.note.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
+        hardware.warning.connect(lambda code, title, detail: self.banner.show_message(Tone.WARNING, code, title,
+                                                                                     detail))
+        hardware.scan_read.connect(self.submit_scan)
+        hardware.device_shown.connect(lambda status, problem: self.device_strip.show_status(status, problem=problem))
+        hardware.devices_cleared.connect(lambda: self.device_strip.clear())
+        hardware.scale_shown.connect(lambda status: self.weighing.show_scale_status(status))
+        hardware.reading_shown.connect(lambda reading: self.weighing.show_reading(reading))
+        hardware.rules_shown.connect(lambda rules: self.weighing.set_rules(rules))
+        hardware.scale_busy.connect(lambda action: self.weighing.show_scale_busy(action))
+        hardware.scale_answered.connect(lambda action, reply: self.weighing.show_scale_reply(action, reply))
+        self.rendered.connect(hardware.on_rendered)
+
+    def _attach_hardware(self) -> None:
+        """The scale's zero and tare keys on the widgets just built (each build), and the devices shown again."""
+        self.weighing.zero_requested.connect(self.hardware.zero)
+        self.weighing.tare_requested.connect(self.hardware.tare)
+        for key, action in self.hardware.scale_actions(self).items():
+            self.addAction(action)
+            self.qactions[key] = action
+        self.hardware.show_all()
 
     def _on_upstream_order_changed(self, number: str) -> None:
         """Changed in the central database (cancelled, held, edited): the station re-reads it."""
