@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from app.config import Config
@@ -38,6 +38,7 @@ from app.domain.events import (
     ResendPrints,
     ScanRejected,
     SerialScanned,
+    Told,
     Tone,
     UnknownScan,
     VoidLabels,
@@ -126,26 +127,10 @@ class Output(Protocol):
 
 
 @dataclass
-class Outcome:
+class Outcome(Told):
     """What a packer is told about one input, and what the screen should show next."""
 
-    input: str
-    kind: str
-    feedback: list[Feedback] = field(default_factory=list)
-    facts: list[str] = field(default_factory=list)
     state: SessionState | None = None
-
-    @property
-    def tone(self) -> Tone:
-        return self.feedback[-1].tone if self.feedback else Tone.INFO
-
-    @property
-    def code(self) -> str:
-        return self.feedback[-1].code if self.feedback else "ignored"
-
-    @property
-    def message(self) -> str:
-        return self.feedback[-1].message if self.feedback else ""
 
     def as_json(self) -> dict[str, Any]:
         s = self.state

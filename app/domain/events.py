@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, ClassVar
 
 from app.domain.model import Carton, Order, Product, User
 from app.domain.scan import Command
@@ -179,6 +179,32 @@ class Feedback:
     def say(cls, tone: Tone, code: str, template: str, **values: Any) -> Feedback:
         """A feedback worded by its template: the English message is the template filled in."""
         return cls(tone, code, template.format(**values), template, values)
+
+
+@dataclass
+class Told:
+    """What one input told the person at the bench: the base of every mode's outcome (packing's
+    `app.station.Outcome`, returns' `app.returns.service.ReturnOutcome`). The last feedback is the
+    one shown; its tone picks the sound."""
+
+    input: str  # the scan or command as the person gave it
+    kind: str
+    feedback: list[Feedback] = field(default_factory=list)
+    facts: list[str] = field(default_factory=list)  # the types of the facts it recorded
+
+    NO_CODE: ClassVar[str] = "ignored"  # the code of an input that told nothing
+
+    @property
+    def tone(self) -> Tone:
+        return self.feedback[-1].tone if self.feedback else Tone.INFO
+
+    @property
+    def code(self) -> str:
+        return self.feedback[-1].code if self.feedback else self.NO_CODE
+
+    @property
+    def message(self) -> str:
+        return self.feedback[-1].message if self.feedback else ""
 
 
 @dataclass(frozen=True, slots=True)

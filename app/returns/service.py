@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from app.domain import clock as wall_clock
-from app.domain.events import BadgeScanned, CommandScanned, Fact, Feedback, ScanRejected, Tone, UnknownScan
+from app.domain.events import BadgeScanned, CommandScanned, Fact, Feedback, ScanRejected, Told, UnknownScan
 from app.domain.model import User
 from app.domain.returns import (
     BadReturnsCode,
@@ -46,30 +46,19 @@ log = logging.getLogger(__name__)
 
 
 @dataclass
-class ReturnOutcome:
+class ReturnOutcome(Told):
     """What the bench shows after one input: the feedback, the facts recorded, the state."""
 
-    label: str
-    kind: str
-    feedback: list[Feedback] = field(default_factory=list)
-    facts: list[str] = field(default_factory=list)
     state: ReturnState | None = None
+    NO_CODE: ClassVar[str] = ""
 
     @property
-    def tone(self) -> Tone:
-        return self.feedback[-1].tone if self.feedback else Tone.INFO
-
-    @property
-    def code(self) -> str:
-        return self.feedback[-1].code if self.feedback else ""
-
-    @property
-    def message(self) -> str:
+    def message(self) -> str:  # the bench shows every sentence of an input (a grade and where it goes)
         return " ".join(f.message for f in self.feedback)
 
     def as_json(self) -> dict[str, Any]:
         s = self.state
-        return {"scan": self.label, "kind": self.kind, "tone": self.tone.value, "code": self.code,
+        return {"scan": self.input, "kind": self.kind, "tone": self.tone.value, "code": self.code,
                 "message": self.message, "phase": s.phase.value if s else None,
                 "return": s.number if s else None, "order": s.order.number if s and s.order else None,
                 "items": len(s.items) if s else 0, "open_flags": [f.flag.value for f in s.open_flags()] if s else [],

@@ -26,6 +26,7 @@ from app.domain.inventory import (
     CountSheet,
     CountStatus,
     InventoryRules,
+    Movement,
     MovementReason,
     NegativeStock,
     Variance,
@@ -139,25 +140,7 @@ def move(conn: Connection, sku: str, bin_location: str, delta: int, reason: Move
     return Moved(sku, bin_location, delta, on_hand + delta, negative)
 
 
-@dataclass(frozen=True, slots=True)
-class PulledMovement:
-    """Another station's stock movement, as the central database has it (app.sync.ledgers pulls them)."""
-
-    uuid: str
-    station: str
-    sku: str
-    bin: str
-    delta: int
-    reason: str
-    reference: str
-    note: str
-    user_name: str | None
-    negative: bool
-    at: datetime
-    central_id: int
-
-
-def apply_pulled_movements(conn: Connection, movements: list[PulledMovement]) -> int:
+def apply_pulled_movements(conn: Connection, movements: list[Movement]) -> int:
     """Add other stations' movements to this station's ledger and levels; returns how many were new.
 
     A networked station's levels are then the warehouse's: its own movements plus everyone

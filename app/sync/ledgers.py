@@ -22,7 +22,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine
 
-from app.store.inventory import PulledMovement, apply_pulled_movements
+from app.domain.inventory import Movement
+from app.store.inventory import apply_pulled_movements
 from app.store.returns import PulledReturnEvent, ReturnsRepository
 from app.sync.local import PULL_PREFIX, read_state, write_state, write_transaction
 
@@ -81,17 +82,18 @@ class LedgerPuller:
 
     # ------------------------------------------------------------------ one batch each
 
-    def _read(self, conn, sql: str, cursor_name: str) -> tuple[list[tuple], str | None]:
+    def _read(self, conn, sql: str, cursor_name: str) -> tuple[list[tuple], str]:
+        """A batch of rows after the cursor, and the cursor after them ("" for no rows: nothing to move)."""
         with self.engine.connect() as local:
             xid, last_id = _cursor(read_state(local, cursor_name))
         rows = conn.execute(sql, (str(xid), last_id, self.batch)).fetchall()  # one statement: one snapshot
-        return rows, (f"{rows[-1][-1]}:{rows[-1][-2]}" if rows else None)
+        return rows, (f"{rows[-1][-1]}:{rows[-1][-2]}" if rows else "")
 
     def _stock_batch(self, conn) -> tuple[int, int]:
         rows, cursor = self._read(conn, _STOCK_SQL, PULL_STOCK)
         if not rows:
             return 0, 0
-        moves = [PulledMovement(uuid, station, sku, bin_name, int(delta), reason, reference or "", note or "",
+        moves = [Movement(uuid, station, sku, bin_name, int(delta), reason, reference or "", note or "",
                                 user_name, bool(negative), at, int(central_id))
                  for uuid, station, sku, bin_name, delta, reason, reference, note, user_name, negative, at,
                  central_id, _xid in rows]

@@ -15,22 +15,8 @@ stock screens work offline on them; these read the central database directly (IT
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import datetime
 
-
-@dataclass(frozen=True, slots=True)
-class CentralMovement:
-    at: datetime
-    station: str
-    sku: str
-    bin: str
-    delta: int
-    reason: str
-    reference: str
-    note: str
-    user_name: str | None
-    negative: bool
+from app.domain.inventory import Movement
 
 
 def central_levels(conn, skus: Iterable[str], *, bin_location: str | None = None) -> dict[str, dict[str, int]]:
@@ -49,9 +35,9 @@ def central_levels(conn, skus: Iterable[str], *, bin_location: str | None = None
     return levels
 
 
-def central_movements(conn, sku: str, *, bin_location: str | None = None, limit: int = 20) -> list[CentralMovement]:
+def central_movements(conn, sku: str, *, bin_location: str | None = None, limit: int = 20) -> list[Movement]:
     """The SKU's latest movements from every station, newest arrival first."""
-    query = ("SELECT at, station, sku, bin, delta, reason, reference, note, user_name, negative "
+    query = ("SELECT uuid::text, station, sku, bin, delta, reason, reference, note, user_name, negative, at, id "
              "FROM stock_movements WHERE sku = %s")
     params: list[object] = [sku]
     if bin_location is not None:
@@ -59,4 +45,4 @@ def central_movements(conn, sku: str, *, bin_location: str | None = None, limit:
         params.append(bin_location)
     query += " ORDER BY id DESC LIMIT %s"
     params.append(max(0, limit))
-    return [CentralMovement(*row[:4], int(row[4]), *row[5:]) for row in conn.execute(query, params)]
+    return [Movement(*row[:4], int(row[4]), *row[5:11], int(row[11])) for row in conn.execute(query, params)]

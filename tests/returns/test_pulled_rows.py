@@ -10,17 +10,18 @@ from datetime import timedelta
 
 import pytest
 
+from app.domain.inventory import Movement
 from app.domain.returns import Disposition, Grade, ReturnedItem
-from app.store.inventory import PulledMovement, StockReader, apply_pulled_movements
+from app.store.inventory import StockReader, apply_pulled_movements
 from app.store.returns import PulledReturnEvent
 from tests.returns.conftest import NOW, ship_order
 
 
-def movement(sku: str, bin_name: str, delta: int, central_id: int, **kw) -> PulledMovement:
+def movement(sku: str, bin_name: str, delta: int, central_id: int, **kw) -> Movement:
     values = {"uuid": str(uuid.uuid4()), "station": "S02", "sku": sku, "bin": bin_name, "delta": delta,
               "reason": "receipt", "reference": "PO-7", "note": "", "user_name": "Sam Supervisor", "negative": False,
               "at": NOW, "central_id": central_id, **kw}
-    return PulledMovement(**values)
+    return Movement(**values)
 
 
 def event(kind: str, data: dict, central_id: int, return_id: str | None = None) -> PulledReturnEvent:
