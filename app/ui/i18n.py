@@ -85,7 +85,20 @@ def extract_messages(folder: Path = UI_DIR) -> dict[str, list[str]]:
 
         for template in feedback_templates():
             add("Feedback", template)
+        for context, texts in coded_templates().items():
+            for text in texts:
+                add(context, text)
     return catalogue
+
+
+def coded_templates() -> dict[str, list[str]]:
+    """The templates of texts that carry their code (app.ui.messages.coded_text words them), by context:
+    the setup's (app.it.first_start) and the printers' reasons (printers.reasons)."""
+    from app.it.first_start import SETUP_FIELDS, SETUP_WORDS
+    from printers.reasons import REASONS
+
+    return {"SetupWords": [*dict.fromkeys([*SETUP_WORDS.values(), *SETUP_FIELDS])],
+            "Reasons": [*dict.fromkeys(REASONS.values())]}
 
 
 def read_ts(path: Path) -> dict[tuple[str, str], str]:

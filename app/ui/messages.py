@@ -16,7 +16,7 @@ import logging
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from app.domain.events import Feedback, Worded
 
@@ -114,9 +114,50 @@ def worded_text(value: Worded) -> str:
     return ", ".join(parts)
 
 
+def coded_text(value: Any) -> Any:
+    """A text that carries its code (printers.reasons.Reason, app.it.first_start.SetupText: a str with
+    `context`, `template` and `values`) in the installed language, its values worded too; any other
+    value as it is. A translation with a broken placeholder falls back to the English."""
+    template, context = getattr(value, "template", None), getattr(value, "context", None)
+    if not isinstance(value, str) or not isinstance(template, str) or not isinstance(context, str):
+        return value
+    values = {name: value_text(v) for name, v in getattr(value, "values", {}).items()}
+    fields = values.get("fields")
+    if isinstance(fields, tuple):  # names of fields, worded one by one: "the ship-from address has no {missing}"
+        values["missing"] = ", ".join(QCoreApplication.translate(context, str(f)) for f in fields)
+    if values.get("country_code"):
+        values["country"] = country_name(str(values["country_code"]), str(values.get("country", "")))
+    try:
+        return QCoreApplication.translate(context, template).format(**values)
+    except (KeyError, IndexError, ValueError):
+        log.warning("could not word %s %r with %r", context, template, values)
+        return str(value)
+
+
+def country_name(code: str, english: str) -> str:
+    """A country's name in the installed language (pycountry's ISO 3166 translations); `english` without one."""
+    language = QLocale().name().split("_")[0]
+    if language == "en":
+        return english
+    import gettext
+
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=code)
+    if country is None:
+        return english
+    words = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True)
+    for name in (getattr(country, "common_name", None), country.name):  # the name the English showed first
+        if name and words.gettext(name) != name:
+            return words.gettext(name)
+    return english
+
+
 def value_text(value: Any) -> Any:
     if isinstance(value, Worded):
         return worded_text(value)
+    if isinstance(value, str):
+        return coded_text(value)
     return "" if value is None else value
 
 

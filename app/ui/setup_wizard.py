@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from app.config import Config, Paths
 from app.it import first_start
 from app.it.first_start import Choice, Found, SetupError, SetupValues
+from app.ui.messages import coded_text
 
 OK_STYLE = "color: #1B7A36; font-weight: 600;"
 BAD_STYLE = "color: #B3261E; font-weight: 600;"
@@ -239,7 +240,7 @@ class StationSetupDialog(QDialog):
         except Exception:  # noqa: BLE001 - a list to choose from; "auto" still works
             cameras = []
         for choice in cameras:
-            self.camera.addItem(choice.text, choice.uri)
+            self.camera.addItem(coded_text(choice.text), choice.uri)
         if values.camera and self.camera.findData(values.camera) < 0:
             self.camera.addItem(values.camera, values.camera)
         self.camera.setCurrentIndex(max(0, self.camera.findData(values.camera or "off")))
@@ -272,10 +273,10 @@ class StationSetupDialog(QDialog):
         for combo in self.printer_combos.values():
             self._offer(combo, found.printers)
         self._offer(self.scale, found.scales)
-        printers = ", ".join(c.text for c in found.printers) or _tr("no printer queues or serial ports")
+        printers = ", ".join(coded_text(c.text) for c in found.printers) or _tr("no printer queues or serial ports")
         ports = [c for c in found.scales if not c.uri.startswith("sim:")]
         text = _tr("Found: {0}. Serial ports: {1}.").format(printers, len(ports))
-        notes = " ".join(found.notes)
+        notes = " ".join(coded_text(note) for note in found.notes)  # the service's words by code
         self.found_label.setText(text + (" " + notes if notes else ""))
 
     @staticmethod
@@ -286,7 +287,7 @@ class StationSetupDialog(QDialog):
             if index < 0:
                 combo.addItem(choice.uri, choice.uri)
                 index = combo.count() - 1
-            combo.setItemData(index, choice.text, Qt.ItemDataRole.ToolTipRole)
+            combo.setItemData(index, coded_text(choice.text), Qt.ItemDataRole.ToolTipRole)
         combo.setCurrentText(typed)
 
     # ------------------------------------------------------------ test print
@@ -305,7 +306,7 @@ class StationSetupDialog(QDialog):
         self.test_buttons[role].setEnabled(True)
         result = self.print_results[role]
         result.setStyleSheet(OK_STYLE if outcome.ok else BAD_STYLE)
-        result.setText(outcome.message)  # the service's words (app.it.first_start)
+        result.setText(coded_text(outcome.message))  # the service's words by code (app.it.first_start)
         result.show()
 
     # ------------------------------------------------------------ background work
@@ -366,11 +367,12 @@ class StationSetupDialog(QDialog):
             label = self.field_problems.get(key)
             if label is not None:
                 label.setStyleSheet(BAD_STYLE)
-                label.setText(text)
+                label.setText(coded_text(text))
                 label.show()
         count = len(problems)
         self.problem.setText(_tr("Not saved: {0} to correct. {1}").format(
-            count, " · ".join(text for key, text in problems.items() if key not in self.field_problems)).strip())
+            count, " · ".join(coded_text(text) for key, text in problems.items()
+                              if key not in self.field_problems)).strip())
         self.problem.show()
         first = next(iter(problems))
         widget = self.fields.get(first.split(".", 1)[-1]) if first.startswith("ship_from.") else None

@@ -12,6 +12,7 @@ from abc import ABC, abstractmethod
 from types import TracebackType
 
 from printers.errors import JobInterrupted, PrinterTimeout, TransportError
+from printers.reasons import reason, reason_of
 from printers.status import ETX, HOST_STATUS_QUERY, STX, PrinterStatus, frames, no_answer, parse_host_status
 
 DEFAULT_TIMEOUT = 10.0  # seconds; a label printer that takes longer to accept a job is in trouble
@@ -36,7 +37,7 @@ class Transport(ABC):
     @property
     def name(self) -> str:
         """How the packer knows this printer: "Label printer at 10.0.0.5:9100"."""
-        return f"Printer at {self.uri}"
+        return reason("printer_at", uri=self.uri)
 
     @abstractmethod
     def open(self) -> None: ...
@@ -78,7 +79,7 @@ class Transport(ABC):
         except TransportError as exc:
             if self.atomic:
                 raise
-            raise JobInterrupted(str(exc)) from exc
+            raise JobInterrupted(reason_of(exc)) from exc
 
     def host_status(self, timeout: float = 3.0) -> PrinterStatus:
         """Ask a Zebra printer for ~HS on an open transport and parse the three answers."""

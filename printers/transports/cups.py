@@ -23,6 +23,7 @@ from printers.errors import (
     SchedulerDown,
     UnknownQueue,
 )
+from printers.reasons import reason
 from printers.transports.base import DEFAULT_TIMEOUT, Transport
 
 _UNKNOWN = ("does not exist", "unknown destination", "invalid destination", "not exist")
@@ -51,7 +52,7 @@ class CupsTransport(Transport):
 
     @property
     def name(self) -> str:
-        return f"Printer queue {self.queue}"
+        return reason("cups_printer", queue=self.queue)
 
     def open(self) -> None:
         if self._buffer is None:
@@ -72,15 +73,15 @@ class CupsTransport(Transport):
     def _run(self, command: str, *args: str, data: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
         program = shutil.which(command)
         if program is None:
-            raise PrinterUnreachable(f"{self.name}: the CUPS command '{command}' is not installed on this "
-                                     "computer — ask IT to install CUPS")
+            raise PrinterUnreachable(reason("cups_not_installed", printer=self.name, command=command))
         try:
             return subprocess.run([program, *args], input=data, capture_output=True, timeout=self.timeout,
                                   check=False)
         except subprocess.TimeoutExpired as exc:
-            raise PrinterTimeout(f"{self.name} did not answer in time — check that CUPS is running") from exc
+            raise PrinterTimeout(reason("cups_no_answer", printer=self.name)) from exc
         except OSError as exc:
-            raise PrinterUnreachable(f"{self.name}: cannot run '{program}' ({exc.strerror})") from exc
+            raise PrinterUnreachable(reason("cups_cannot_run", printer=self.name, command=program,
+                                            error=exc.strerror)) from exc
 
     def _submit(self, data: bytes) -> None:
         raw = self.raw if self.raw is not None else not data.lstrip().startswith(b"%PDF")
@@ -93,18 +94,17 @@ class CupsTransport(Transport):
         if done.returncode != 0:
             raise self._refusal(_first_line(done.stderr) or f"lp exited with {done.returncode}")
 
-    def _refusal(self, reason: str) -> PrinterError:
+    def _refusal(self, said: str) -> PrinterError:
         """Why lp refused: the scheduler is down, the queue is unknown, or it rejects jobs."""
         if not self.scheduler_running():
-            return SchedulerDown(f"{self.name}: {_SCHEDULER_DOWN}")
-        lowered = reason.lower()
+            return SchedulerDown(reason("cups_down", printer=self.name))
+        lowered = said.lower()
         if _NOT_ACCEPTING in lowered:
-            return PrinterNotReady(f"{self.name} is not accepting jobs — ask IT to enable it ({reason})",
+            return PrinterNotReady(reason("cups_not_accepting", printer=self.name, detail=said),
                                    fix="Ask IT: queue stopped")
         if any(words in lowered for words in _UNKNOWN):
-            return UnknownQueue(f"{self.name} is unknown to CUPS — check the queue name in the station "
-                                f"settings ({reason})")
-        return PrinterError(f"{self.name} refused the job: {reason}")
+            return UnknownQueue(reason("cups_unknown_queue", printer=self.name, detail=said))
+        return PrinterError(reason("cups_refused", printer=self.name, detail=said))
 
     def scheduler_running(self) -> bool:
         """`lpstat -r`: "scheduler is running" or "scheduler is not running" (exit status 0 either way)."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 
 from printers.errors import ConnectionLost, PrinterTimeout, PrinterUnreachable
+from printers.reasons import reason
 from printers.status import HOST_STATUS_QUERY, host_status_answer
 from printers.transports.base import DEFAULT_TIMEOUT, Transport
 
@@ -39,16 +40,16 @@ class DummyTransport(Transport):
 
     def open(self) -> None:
         if self.fail == "unreachable":
-            raise PrinterUnreachable(f"{self.name} is not answering — check it is on and connected")
+            raise PrinterUnreachable(reason("not_answering", printer=self.name))
         if self._current is None:
             self._current = bytearray()
 
     def write(self, data: bytes) -> None:
         self.open()
         if self.fail == "timeout":
-            raise PrinterTimeout(f"{self.name} stopped taking data")
+            raise PrinterTimeout(reason("stopped_taking_data", printer=self.name))
         if self.fail == "drop":
-            raise ConnectionLost(f"{self.name} dropped the connection while printing")
+            raise ConnectionLost(reason("dropped_while_printing", printer=self.name))
         with self._lock:
             assert self._current is not None
             if data.strip() == HOST_STATUS_QUERY:  # a status query, not part of a job

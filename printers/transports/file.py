@@ -13,6 +13,7 @@ import stat
 import time
 
 from printers.errors import PrinterError, PrinterTimeout, PrinterUnreachable
+from printers.reasons import reason
 from printers.transports.base import DEFAULT_TIMEOUT, Transport
 
 
@@ -26,7 +27,7 @@ class FileTransport(Transport):
 
     @property
     def name(self) -> str:
-        return f"Printer {self.path}"
+        return reason("file_printer", path=self.path)
 
     def open(self) -> None:
         if self._fd is not None:
@@ -42,13 +43,11 @@ class FileTransport(Transport):
             flags = os.O_WRONLY | (os.O_NONBLOCK if is_device else os.O_CREAT | os.O_APPEND)
             self._fd = os.open(self.path, flags, 0o644)
         except FileNotFoundError as exc:
-            raise PrinterUnreachable(f"{self.name} is missing — check the USB cable and that the printer "
-                                     "is on") from exc
+            raise PrinterUnreachable(reason("device_missing", printer=self.name)) from exc
         except PermissionError as exc:
-            raise PrinterError(f"{self.name}: this station may not use it — ask IT to give the station "
-                               "user access (group lp)") from exc
+            raise PrinterError(reason("no_permission", printer=self.name)) from exc
         except OSError as exc:
-            raise PrinterUnreachable(f"{self.name} cannot be opened ({exc.strerror})") from exc
+            raise PrinterUnreachable(reason("cannot_open", printer=self.name, error=exc.strerror)) from exc
 
     def write(self, data: bytes) -> None:
         self.open()
@@ -58,7 +57,7 @@ class FileTransport(Transport):
         while view:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
-                raise PrinterTimeout(f"{self.name} stopped taking data — check it is on and has labels")
+                raise PrinterTimeout(reason("stopped_taking_data_labels", printer=self.name))
             _, writable, _ = select.select([], [self._fd], [], remaining)
             if not writable:
                 continue
@@ -68,9 +67,8 @@ class FileTransport(Transport):
                 continue
             except OSError as exc:
                 if exc.errno in (errno.ENODEV, errno.EIO, errno.ENXIO):
-                    raise PrinterUnreachable(f"{self.name} went away while printing — check the cable, "
-                                             "then reprint") from exc
-                raise PrinterError(f"{self.name}: {exc.strerror}") from exc
+                    raise PrinterUnreachable(reason("went_away", printer=self.name)) from exc
+                raise PrinterError(reason("system_error", printer=self.name, error=exc.strerror)) from exc
             view = view[written:]
 
     def close(self) -> None:

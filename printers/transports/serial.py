@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from printers.errors import ConnectionLost, PrinterTimeout, PrinterUnreachable
+from printers.reasons import reason
 from printers.transports.base import DEFAULT_TIMEOUT, Transport
 
 
@@ -20,7 +21,7 @@ class SerialTransport(Transport):
 
     @property
     def name(self) -> str:
-        return f"Label printer on {self.port}"
+        return reason("serial_printer", port=self.port)
 
     def open(self) -> None:
         if self._serial is not None:
@@ -31,8 +32,7 @@ class SerialTransport(Transport):
             self._serial = serial.Serial(self.port, self.baudrate, timeout=self.timeout,
                                          write_timeout=self.timeout, rtscts=self.rtscts, xonxoff=self.xonxoff)
         except (serial.SerialException, OSError, ValueError) as exc:
-            raise PrinterUnreachable(f"{self.name} cannot be opened — check the cable and that the printer "
-                                     "is on") from exc
+            raise PrinterUnreachable(reason("cannot_open_serial", printer=self.name)) from exc
 
     def write(self, data: bytes) -> None:
         self.open()
@@ -42,11 +42,10 @@ class SerialTransport(Transport):
             self._serial.write(data)
             self._serial.flush()
         except serial.SerialTimeoutException as exc:
-            raise PrinterTimeout(f"{self.name} stopped taking data — check it is on and not paused") from exc
+            raise PrinterTimeout(reason("stopped_taking_data_paused", printer=self.name)) from exc
         except (serial.SerialException, OSError) as exc:
             self.close()
-            raise ConnectionLost(f"{self.name} was disconnected while printing — check the cable, "
-                                 "then reprint") from exc
+            raise ConnectionLost(reason("disconnected_while_printing", printer=self.name)) from exc
 
     def read(self, size: int = 4096, timeout: float | None = None) -> bytes:
         self.open()
@@ -60,7 +59,7 @@ class SerialTransport(Transport):
             return first + self._serial.read(min(self._serial.in_waiting, size - 1))
         except (serial.SerialException, OSError) as exc:
             self.close()
-            raise ConnectionLost(f"{self.name} was disconnected") from exc
+            raise ConnectionLost(reason("disconnected", printer=self.name)) from exc
         finally:
             if self._serial is not None:
                 self._serial.timeout = self.timeout

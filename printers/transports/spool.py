@@ -15,6 +15,7 @@ from pathlib import Path
 
 from printers.errors import PrinterError, PrinterUnreachable
 from printers.formats import detect_format
+from printers.reasons import reason
 from printers.transports.base import DEFAULT_TIMEOUT, Transport
 
 EXTENSIONS = {"zpl": "zpl", "pdf": "pdf", "png": "png", "epl": "epl", "text": "txt"}
@@ -33,11 +34,11 @@ class SpoolDirTransport(Transport):
 
     @property
     def name(self) -> str:
-        return f"Spool folder {self.directory}"
+        return reason("spool_folder", path=self.directory)
 
     def open(self) -> None:
         if not self.directory.is_dir():
-            raise PrinterUnreachable(f"{self.name} does not exist — check the path in the station settings")
+            raise PrinterUnreachable(reason("folder_missing", printer=self.name))
         if self._buffer is None:
             self._buffer = bytearray()
 
@@ -71,7 +72,7 @@ class SpoolDirTransport(Transport):
                 Path(temp).unlink(missing_ok=True)
                 raise
         except OSError as exc:
-            raise PrinterError(f"{self.name}: cannot write the job ({exc.strerror})") from exc
+            raise PrinterError(reason("cannot_write", printer=self.name, error=exc.strerror)) from exc
         return final
 
 

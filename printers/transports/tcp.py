@@ -5,6 +5,7 @@ from __future__ import annotations
 import socket
 
 from printers.errors import ConnectionLost, PrinterTimeout, PrinterUnreachable
+from printers.reasons import reason
 from printers.transports.base import DEFAULT_TIMEOUT, Transport
 
 
@@ -19,7 +20,7 @@ class TcpTransport(Transport):
 
     @property
     def name(self) -> str:
-        return f"Label printer at {self.host}:{self.port}"
+        return reason("tcp_printer", host=self.host, port=self.port)
 
     def open(self) -> None:
         if self._sock is not None:
@@ -27,10 +28,9 @@ class TcpTransport(Transport):
         try:
             self._sock = socket.create_connection((self.host, self.port), timeout=self.timeout)
         except socket.gaierror as exc:
-            raise PrinterUnreachable(f"{self.name}: the name {self.host!r} is unknown on this network — "
-                                     "check the printer address in the station settings") from exc
+            raise PrinterUnreachable(reason("name_unknown", printer=self.name, host=repr(self.host))) from exc
         except (TimeoutError, ConnectionRefusedError, OSError) as exc:
-            raise PrinterUnreachable(f"{self.name} is not answering — check it is on and connected") from exc
+            raise PrinterUnreachable(reason("not_answering", printer=self.name)) from exc
         self._sock.settimeout(self.timeout)
 
     def write(self, data: bytes) -> None:
@@ -40,12 +40,10 @@ class TcpTransport(Transport):
             self._sock.sendall(data)
         except TimeoutError as exc:
             self._abort()
-            raise PrinterTimeout(f"{self.name} stopped taking data — check for a jam or a blinking light, "
-                                 "then reprint") from exc
+            raise PrinterTimeout(reason("stopped_taking_data_jam", printer=self.name)) from exc
         except OSError as exc:  # reset, broken pipe: the printer went away mid-job
             self._abort()
-            raise ConnectionLost(f"{self.name} dropped the connection while printing — check the label "
-                                 "and reprint it if it is incomplete") from exc
+            raise ConnectionLost(reason("dropped_while_printing_check", printer=self.name)) from exc
 
     def read(self, size: int = 4096, timeout: float | None = None) -> bytes:
         self.open()
@@ -57,7 +55,7 @@ class TcpTransport(Transport):
             return b""
         except OSError as exc:
             self._abort()
-            raise ConnectionLost(f"{self.name} dropped the connection") from exc
+            raise ConnectionLost(reason("dropped", printer=self.name)) from exc
         finally:
             if self._sock is not None:
                 self._sock.settimeout(self.timeout)

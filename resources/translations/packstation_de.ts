@@ -54,10 +54,8 @@
 <context>
     <name>BulkPanel</name>
     <message>
-        <source>Pack what is left
-(12 per carton, 40 cartons per pallet)</source>
-        <translation>Rest packen
-(12 je Karton, 40 Kartons je Palette)</translation>
+        <source>Pack what is left</source>
+        <translation>Rest packen</translation>
     </message>
     <message>
         <source>Export ASN…
@@ -80,6 +78,16 @@ GS1 SSCC</translation>
     <message>
         <source>complete</source>
         <translation>vollständig</translation>
+    </message>
+    <message>
+        <source>Pack what is left
+{0} carton(s) on {1} pallet(s)</source>
+        <translation>Rest packen
+{0} Karton(s) auf {1} Palette(n)</translation>
+    </message>
+    <message>
+        <source>{0} unit(s) left: single-SKU cartons of up to {1} units, up to {2} cartons per pallet.</source>
+        <translation>{0} Stück offen: sortenreine Kartons mit bis zu {1} Stück, bis zu {2} Kartons je Palette.</translation>
     </message>
     <message>
         <source>Wholesale order</source>
@@ -112,6 +120,14 @@ GS1 SSCC</translation>
     <message>
         <source>No wholesale orders on this station.</source>
         <translation>Keine Großhandelsaufträge an dieser Station.</translation>
+    </message>
+    <message>
+        <source>No pallets yet: pack the order first.</source>
+        <translation>Noch keine Paletten: zuerst den Auftrag packen.</translation>
+    </message>
+    <message>
+        <source>No cartons yet: pack the order first.</source>
+        <translation>Noch keine Kartons: zuerst den Auftrag packen.</translation>
     </message>
     <message>
         <source>still to pack: {0}</source>
@@ -2020,6 +2036,141 @@ Konfiguration korrigieren, dann neu starten.</translation>
     </message>
 </context>
 <context>
+    <name>Reasons</name>
+    <message>
+        <source>Label printer at {host}:{port}</source>
+        <translation>Etikettendrucker an {host}:{port}</translation>
+    </message>
+    <message>
+        <source>Label printer on {port}</source>
+        <translation>Etikettendrucker an {port}</translation>
+    </message>
+    <message>
+        <source>Printer {path}</source>
+        <translation>Drucker {path}</translation>
+    </message>
+    <message>
+        <source>Printer queue {queue}</source>
+        <translation>Druckwarteschlange {queue}</translation>
+    </message>
+    <message>
+        <source>Spool folder {path}</source>
+        <translation>Spool-Ordner {path}</translation>
+    </message>
+    <message>
+        <source>Printer at {uri}</source>
+        <translation>Drucker an {uri}</translation>
+    </message>
+    <message>
+        <source>{printer}: the name {host} is unknown on this network — check the printer address in the station settings</source>
+        <translation>{printer}: den Namen {host} kennt dieses Netz nicht — Druckeradresse in den Stationseinstellungen prüfen</translation>
+    </message>
+    <message>
+        <source>{printer} is not answering — check it is on and connected</source>
+        <translation>{printer} antwortet nicht — prüfen, ob er eingeschaltet und angeschlossen ist</translation>
+    </message>
+    <message>
+        <source>{printer} stopped taking data</source>
+        <translation>{printer} nimmt keine Daten mehr an</translation>
+    </message>
+    <message>
+        <source>{printer} stopped taking data — check for a jam or a blinking light, then reprint</source>
+        <translation>{printer} nimmt keine Daten mehr an — auf Papierstau oder blinkende Lampe prüfen, dann neu drucken</translation>
+    </message>
+    <message>
+        <source>{printer} stopped taking data — check it is on and not paused</source>
+        <translation>{printer} nimmt keine Daten mehr an — prüfen, ob er eingeschaltet und nicht angehalten ist</translation>
+    </message>
+    <message>
+        <source>{printer} stopped taking data — check it is on and has labels</source>
+        <translation>{printer} nimmt keine Daten mehr an — prüfen, ob er eingeschaltet ist und Etiketten hat</translation>
+    </message>
+    <message>
+        <source>{printer} dropped the connection</source>
+        <translation>{printer} hat die Verbindung getrennt</translation>
+    </message>
+    <message>
+        <source>{printer} dropped the connection while printing</source>
+        <translation>{printer} hat die Verbindung beim Drucken getrennt</translation>
+    </message>
+    <message>
+        <source>{printer} dropped the connection while printing — check the label and reprint it if it is incomplete</source>
+        <translation>{printer} hat die Verbindung beim Drucken getrennt — Etikett prüfen und neu drucken, falls es unvollständig ist</translation>
+    </message>
+    <message>
+        <source>{printer} cannot be opened — check the cable and that the printer is on</source>
+        <translation>{printer} lässt sich nicht öffnen — Kabel prüfen und ob der Drucker eingeschaltet ist</translation>
+    </message>
+    <message>
+        <source>{printer} was disconnected</source>
+        <translation>{printer} wurde getrennt</translation>
+    </message>
+    <message>
+        <source>{printer} was disconnected while printing — check the cable, then reprint</source>
+        <translation>{printer} wurde beim Drucken getrennt — Kabel prüfen, dann neu drucken</translation>
+    </message>
+    <message>
+        <source>{printer} is missing — check the USB cable and that the printer is on</source>
+        <translation>{printer} fehlt — USB-Kabel prüfen und ob der Drucker eingeschaltet ist</translation>
+    </message>
+    <message>
+        <source>{printer}: this station may not use it — ask IT to give the station user access (group lp)</source>
+        <translation>{printer}: diese Station darf ihn nicht benutzen — die IT bitten, dem Benutzer der Station Zugriff zu geben (Gruppe lp)</translation>
+    </message>
+    <message>
+        <source>{printer} cannot be opened ({error})</source>
+        <translation>{printer} lässt sich nicht öffnen ({error})</translation>
+    </message>
+    <message>
+        <source>{printer} went away while printing — check the cable, then reprint</source>
+        <translation>{printer} ist beim Drucken verschwunden — Kabel prüfen, dann neu drucken</translation>
+    </message>
+    <message>
+        <source>{printer}: {error}</source>
+        <translation>{printer}: {error}</translation>
+    </message>
+    <message>
+        <source>{printer} does not exist — check the path in the station settings</source>
+        <translation>{printer} gibt es nicht — Pfad in den Stationseinstellungen prüfen</translation>
+    </message>
+    <message>
+        <source>{printer}: cannot write the job ({error})</source>
+        <translation>{printer}: Auftrag lässt sich nicht schreiben ({error})</translation>
+    </message>
+    <message>
+        <source>{printer}: the CUPS command '{command}' is not installed on this computer — ask IT to install CUPS</source>
+        <translation>{printer}: der CUPS-Befehl '{command}' fehlt auf diesem Computer — die IT bitten, CUPS zu installieren</translation>
+    </message>
+    <message>
+        <source>{printer} did not answer in time — check that CUPS is running</source>
+        <translation>{printer} hat nicht rechtzeitig geantwortet — prüfen, ob CUPS läuft</translation>
+    </message>
+    <message>
+        <source>{printer}: cannot run '{command}' ({error})</source>
+        <translation>{printer}: '{command}' lässt sich nicht ausführen ({error})</translation>
+    </message>
+    <message>
+        <source>{printer} is not accepting jobs — ask IT to enable it ({detail})</source>
+        <translation>{printer} nimmt keine Aufträge an — die IT bitten, sie freizugeben ({detail})</translation>
+    </message>
+    <message>
+        <source>{printer} is unknown to CUPS — check the queue name in the station settings ({detail})</source>
+        <translation>{printer} ist CUPS unbekannt — Name der Warteschlange in den Stationseinstellungen prüfen ({detail})</translation>
+    </message>
+    <message>
+        <source>{printer} refused the job: {detail}</source>
+        <translation>{printer} hat den Auftrag abgelehnt: {detail}</translation>
+    </message>
+    <message>
+        <source>{printer} is stopped in CUPS — ask IT to enable it ({detail})</source>
+        <translation>{printer} ist in CUPS angehalten — die IT bitten, sie freizugeben ({detail})</translation>
+    </message>
+    <message>
+        <source>{printer}: the computer's print service (CUPS) is not running — ask IT to start it</source>
+        <translation>{printer}: der Druckdienst des Computers (CUPS) läuft nicht — die IT bitten, ihn zu starten</translation>
+    </message>
+</context>
+<context>
     <name>ReturnsBench</name>
     <message>
         <source>late return</source>
@@ -2480,6 +2631,10 @@ BESTÄTIGEN  {1}</translation>
     <message>
         <source>{0} sent to the label printer ({1}).</source>
         <translation>{0} an den Etikettendrucker gesendet ({1}).</translation>
+    </message>
+    <message>
+        <source>Bulk shipments: choose a wholesale order or scan its number.</source>
+        <translation>Großhandelsversand: Großhandelsauftrag wählen oder seine Nummer scannen.</translation>
     </message>
     <message>
         <source>The returns bench could not start: {0}</source>
@@ -3024,6 +3179,129 @@ BESTÄTIGEN  {1}</translation>
     </message>
 </context>
 <context>
+    <name>SetupWords</name>
+    <message>
+        <source>no ship-from address: every label says "Ship-from not configured"</source>
+        <translation>keine Absenderadresse: jedes Etikett zeigt „Ship-from not configured“</translation>
+    </message>
+    <message>
+        <source>the ship-from address has no {missing}</source>
+        <translation>der Absenderadresse fehlt: {missing}</translation>
+    </message>
+    <message>
+        <source>give a name or a company: the sender a carrier returns a parcel to</source>
+        <translation>Namen oder Firma angeben: der Absender, an den ein Versanddienst ein Paket zurückschickt</translation>
+    </message>
+    <message>
+        <source>the street and number of the warehouse is missing</source>
+        <translation>Straße und Hausnummer des Lagers fehlen</translation>
+    </message>
+    <message>
+        <source>the city of the warehouse is missing</source>
+        <translation>der Ort des Lagers fehlt</translation>
+    </message>
+    <message>
+        <source>{text} is not a country (ISO 3166): choose one from the list</source>
+        <translation>{text} ist kein Land (ISO 3166): eines aus der Liste wählen</translation>
+    </message>
+    <message>
+        <source>choose the warehouse's country</source>
+        <translation>Land des Lagers wählen</translation>
+    </message>
+    <message>
+        <source>a postcode is needed in {country}</source>
+        <translation>in {country} ist eine Postleitzahl nötig</translation>
+    </message>
+    <message>
+        <source>a postcode is needed in {country} (like {example})</source>
+        <translation>in {country} ist eine Postleitzahl nötig (etwa {example})</translation>
+    </message>
+    <message>
+        <source>{postcode} is not a postcode of {country}</source>
+        <translation>{postcode} ist keine Postleitzahl in {country}</translation>
+    </message>
+    <message>
+        <source>{postcode} is not a postcode of {country} (like {example})</source>
+        <translation>{postcode} ist keine Postleitzahl in {country} (etwa {example})</translation>
+    </message>
+    <message>
+        <source>the state, province or region is needed in {country}</source>
+        <translation>in {country} ist das Bundesland, die Provinz oder die Region nötig</translation>
+    </message>
+    <message>
+        <source>the state, province or region is needed in {country} (like {example})</source>
+        <translation>in {country} ist das Bundesland, die Provinz oder die Region nötig (etwa {example})</translation>
+    </message>
+    <message>
+        <source>{detail}</source>
+        <translation>{detail}</translation>
+    </message>
+    <message>
+        <source>CUPS is not installed here (no lpstat): type a printer's address, like tcp://10.0.0.5:9100.</source>
+        <translation>CUPS ist hier nicht installiert (kein lpstat): die Adresse eines Druckers eintippen, etwa tcp://10.0.0.5:9100.</translation>
+    </message>
+    <message>
+        <source>CUPS did not answer ({error}): is it running?</source>
+        <translation>CUPS hat nicht geantwortet ({error}): läuft es?</translation>
+    </message>
+    <message>
+        <source>CUPS: {detail}</source>
+        <translation>CUPS: {detail}</translation>
+    </message>
+    <message>
+        <source>Choose a printer or type its address first (like tcp://10.0.0.5:9100).</source>
+        <translation>Zuerst einen Drucker wählen oder seine Adresse eintippen (etwa tcp://10.0.0.5:9100).</translation>
+    </message>
+    <message>
+        <source>The test label did not print: {reason}</source>
+        <translation>Das Testetikett wurde nicht gedruckt: {reason}</translation>
+    </message>
+    <message>
+        <source>The test page did not print: {reason}</source>
+        <translation>Die Testseite wurde nicht gedruckt: {reason}</translation>
+    </message>
+    <message>
+        <source>Sent a test label ({size} bytes of {kind}) to {uri}. Check that it came out and can be read.</source>
+        <translation>Testetikett ({size} Bytes {kind}) an {uri} gesendet. Prüfen, ob es herauskam und lesbar ist.</translation>
+    </message>
+    <message>
+        <source>Sent a test page ({size} bytes of {kind}) to {uri}. Check that it came out and can be read.</source>
+        <translation>Testseite ({size} Bytes {kind}) an {uri} gesendet. Prüfen, ob sie herauskam und lesbar ist.</translation>
+    </message>
+    <message>
+        <source>CUPS queue {queue}</source>
+        <translation>CUPS-Warteschlange {queue}</translation>
+    </message>
+    <message>
+        <source>CUPS queue {queue} ({state})</source>
+        <translation>CUPS-Warteschlange {queue} ({state})</translation>
+    </message>
+    <message>
+        <source>Scale simulator (for trying the station without a scale)</source>
+        <translation>Waagen-Simulator (um die Station ohne Waage auszuprobieren)</translation>
+    </message>
+    <message>
+        <source>{camera} (default)</source>
+        <translation>{camera} (Standard)</translation>
+    </message>
+    <message>
+        <source>name or company</source>
+        <translation>Name oder Firma</translation>
+    </message>
+    <message>
+        <source>line1</source>
+        <translation>Straße und Hausnummer</translation>
+    </message>
+    <message>
+        <source>city</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>country</source>
+        <translation>Land</translation>
+    </message>
+</context>
+<context>
     <name>Sounds</name>
     <message>
         <source>Sound starting…</source>
@@ -3525,6 +3803,10 @@ BESTÄTIGEN  {1}</translation>
     <message>
         <source>Custom</source>
         <translation>Eigener Zeitraum</translation>
+    </message>
+    <message>
+        <source>not enough data</source>
+        <translation>zu wenig Daten</translation>
     </message>
     <message>
         <source>single unit</source>

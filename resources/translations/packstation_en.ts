@@ -54,10 +54,8 @@
 <context>
     <name>BulkPanel</name>
     <message>
-        <source>Pack what is left
-(12 per carton, 40 cartons per pallet)</source>
-        <translation>Pack what is left
-(12 per carton, 40 cartons per pallet)</translation>
+        <source>Pack what is left</source>
+        <translation>Pack what is left</translation>
     </message>
     <message>
         <source>Export ASN…
@@ -80,6 +78,16 @@ GS1 SSCC</translation>
     <message>
         <source>complete</source>
         <translation>complete</translation>
+    </message>
+    <message>
+        <source>Pack what is left
+{0} carton(s) on {1} pallet(s)</source>
+        <translation>Pack what is left
+{0} carton(s) on {1} pallet(s)</translation>
+    </message>
+    <message>
+        <source>{0} unit(s) left: single-SKU cartons of up to {1} units, up to {2} cartons per pallet.</source>
+        <translation>{0} unit(s) left: single-SKU cartons of up to {1} units, up to {2} cartons per pallet.</translation>
     </message>
     <message>
         <source>Wholesale order</source>
@@ -112,6 +120,14 @@ GS1 SSCC</translation>
     <message>
         <source>No wholesale orders on this station.</source>
         <translation>No wholesale orders on this station.</translation>
+    </message>
+    <message>
+        <source>No pallets yet: pack the order first.</source>
+        <translation>No pallets yet: pack the order first.</translation>
+    </message>
+    <message>
+        <source>No cartons yet: pack the order first.</source>
+        <translation>No cartons yet: pack the order first.</translation>
     </message>
     <message>
         <source>still to pack: {0}</source>
@@ -2020,6 +2036,141 @@ Fix the configuration, then restart.</translation>
     </message>
 </context>
 <context>
+    <name>Reasons</name>
+    <message>
+        <source>Label printer at {host}:{port}</source>
+        <translation>Label printer at {host}:{port}</translation>
+    </message>
+    <message>
+        <source>Label printer on {port}</source>
+        <translation>Label printer on {port}</translation>
+    </message>
+    <message>
+        <source>Printer {path}</source>
+        <translation>Printer {path}</translation>
+    </message>
+    <message>
+        <source>Printer queue {queue}</source>
+        <translation>Printer queue {queue}</translation>
+    </message>
+    <message>
+        <source>Spool folder {path}</source>
+        <translation>Spool folder {path}</translation>
+    </message>
+    <message>
+        <source>Printer at {uri}</source>
+        <translation>Printer at {uri}</translation>
+    </message>
+    <message>
+        <source>{printer}: the name {host} is unknown on this network — check the printer address in the station settings</source>
+        <translation>{printer}: the name {host} is unknown on this network — check the printer address in the station settings</translation>
+    </message>
+    <message>
+        <source>{printer} is not answering — check it is on and connected</source>
+        <translation>{printer} is not answering — check it is on and connected</translation>
+    </message>
+    <message>
+        <source>{printer} stopped taking data</source>
+        <translation>{printer} stopped taking data</translation>
+    </message>
+    <message>
+        <source>{printer} stopped taking data — check for a jam or a blinking light, then reprint</source>
+        <translation>{printer} stopped taking data — check for a jam or a blinking light, then reprint</translation>
+    </message>
+    <message>
+        <source>{printer} stopped taking data — check it is on and not paused</source>
+        <translation>{printer} stopped taking data — check it is on and not paused</translation>
+    </message>
+    <message>
+        <source>{printer} stopped taking data — check it is on and has labels</source>
+        <translation>{printer} stopped taking data — check it is on and has labels</translation>
+    </message>
+    <message>
+        <source>{printer} dropped the connection</source>
+        <translation>{printer} dropped the connection</translation>
+    </message>
+    <message>
+        <source>{printer} dropped the connection while printing</source>
+        <translation>{printer} dropped the connection while printing</translation>
+    </message>
+    <message>
+        <source>{printer} dropped the connection while printing — check the label and reprint it if it is incomplete</source>
+        <translation>{printer} dropped the connection while printing — check the label and reprint it if it is incomplete</translation>
+    </message>
+    <message>
+        <source>{printer} cannot be opened — check the cable and that the printer is on</source>
+        <translation>{printer} cannot be opened — check the cable and that the printer is on</translation>
+    </message>
+    <message>
+        <source>{printer} was disconnected</source>
+        <translation>{printer} was disconnected</translation>
+    </message>
+    <message>
+        <source>{printer} was disconnected while printing — check the cable, then reprint</source>
+        <translation>{printer} was disconnected while printing — check the cable, then reprint</translation>
+    </message>
+    <message>
+        <source>{printer} is missing — check the USB cable and that the printer is on</source>
+        <translation>{printer} is missing — check the USB cable and that the printer is on</translation>
+    </message>
+    <message>
+        <source>{printer}: this station may not use it — ask IT to give the station user access (group lp)</source>
+        <translation>{printer}: this station may not use it — ask IT to give the station user access (group lp)</translation>
+    </message>
+    <message>
+        <source>{printer} cannot be opened ({error})</source>
+        <translation>{printer} cannot be opened ({error})</translation>
+    </message>
+    <message>
+        <source>{printer} went away while printing — check the cable, then reprint</source>
+        <translation>{printer} went away while printing — check the cable, then reprint</translation>
+    </message>
+    <message>
+        <source>{printer}: {error}</source>
+        <translation>{printer}: {error}</translation>
+    </message>
+    <message>
+        <source>{printer} does not exist — check the path in the station settings</source>
+        <translation>{printer} does not exist — check the path in the station settings</translation>
+    </message>
+    <message>
+        <source>{printer}: cannot write the job ({error})</source>
+        <translation>{printer}: cannot write the job ({error})</translation>
+    </message>
+    <message>
+        <source>{printer}: the CUPS command '{command}' is not installed on this computer — ask IT to install CUPS</source>
+        <translation>{printer}: the CUPS command '{command}' is not installed on this computer — ask IT to install CUPS</translation>
+    </message>
+    <message>
+        <source>{printer} did not answer in time — check that CUPS is running</source>
+        <translation>{printer} did not answer in time — check that CUPS is running</translation>
+    </message>
+    <message>
+        <source>{printer}: cannot run '{command}' ({error})</source>
+        <translation>{printer}: cannot run '{command}' ({error})</translation>
+    </message>
+    <message>
+        <source>{printer} is not accepting jobs — ask IT to enable it ({detail})</source>
+        <translation>{printer} is not accepting jobs — ask IT to enable it ({detail})</translation>
+    </message>
+    <message>
+        <source>{printer} is unknown to CUPS — check the queue name in the station settings ({detail})</source>
+        <translation>{printer} is unknown to CUPS — check the queue name in the station settings ({detail})</translation>
+    </message>
+    <message>
+        <source>{printer} refused the job: {detail}</source>
+        <translation>{printer} refused the job: {detail}</translation>
+    </message>
+    <message>
+        <source>{printer} is stopped in CUPS — ask IT to enable it ({detail})</source>
+        <translation>{printer} is stopped in CUPS — ask IT to enable it ({detail})</translation>
+    </message>
+    <message>
+        <source>{printer}: {detail}</source>
+        <translation>{printer}: {detail}</translation>
+    </message>
+</context>
+<context>
     <name>ReturnsBench</name>
     <message>
         <source>late return</source>
@@ -2480,6 +2631,10 @@ CONFIRM  {1}</translation>
     <message>
         <source>{0} sent to the label printer ({1}).</source>
         <translation>{0} sent to the label printer ({1}).</translation>
+    </message>
+    <message>
+        <source>Bulk shipments: choose a wholesale order or scan its number.</source>
+        <translation>Bulk shipments: choose a wholesale order or scan its number.</translation>
     </message>
     <message>
         <source>The returns bench could not start: {0}</source>
@@ -3024,6 +3179,129 @@ CONFIRM  {1}</translation>
     </message>
 </context>
 <context>
+    <name>SetupWords</name>
+    <message>
+        <source>no ship-from address: every label says "Ship-from not configured"</source>
+        <translation>no ship-from address: every label says "Ship-from not configured"</translation>
+    </message>
+    <message>
+        <source>the ship-from address has no {missing}</source>
+        <translation>the ship-from address has no {missing}</translation>
+    </message>
+    <message>
+        <source>give a name or a company: the sender a carrier returns a parcel to</source>
+        <translation>give a name or a company: the sender a carrier returns a parcel to</translation>
+    </message>
+    <message>
+        <source>the street and number of the warehouse is missing</source>
+        <translation>the street and number of the warehouse is missing</translation>
+    </message>
+    <message>
+        <source>the city of the warehouse is missing</source>
+        <translation>the city of the warehouse is missing</translation>
+    </message>
+    <message>
+        <source>{text} is not a country (ISO 3166): choose one from the list</source>
+        <translation>{text} is not a country (ISO 3166): choose one from the list</translation>
+    </message>
+    <message>
+        <source>choose the warehouse's country</source>
+        <translation>choose the warehouse's country</translation>
+    </message>
+    <message>
+        <source>a postcode is needed in {country}</source>
+        <translation>a postcode is needed in {country}</translation>
+    </message>
+    <message>
+        <source>a postcode is needed in {country} (like {example})</source>
+        <translation>a postcode is needed in {country} (like {example})</translation>
+    </message>
+    <message>
+        <source>{postcode} is not a postcode of {country}</source>
+        <translation>{postcode} is not a postcode of {country}</translation>
+    </message>
+    <message>
+        <source>{postcode} is not a postcode of {country} (like {example})</source>
+        <translation>{postcode} is not a postcode of {country} (like {example})</translation>
+    </message>
+    <message>
+        <source>the state, province or region is needed in {country}</source>
+        <translation>the state, province or region is needed in {country}</translation>
+    </message>
+    <message>
+        <source>the state, province or region is needed in {country} (like {example})</source>
+        <translation>the state, province or region is needed in {country} (like {example})</translation>
+    </message>
+    <message>
+        <source>{detail}</source>
+        <translation>{detail}</translation>
+    </message>
+    <message>
+        <source>CUPS is not installed here (no lpstat): type a printer's address, like tcp://10.0.0.5:9100.</source>
+        <translation>CUPS is not installed here (no lpstat): type a printer's address, like tcp://10.0.0.5:9100.</translation>
+    </message>
+    <message>
+        <source>CUPS did not answer ({error}): is it running?</source>
+        <translation>CUPS did not answer ({error}): is it running?</translation>
+    </message>
+    <message>
+        <source>CUPS: {detail}</source>
+        <translation>CUPS: {detail}</translation>
+    </message>
+    <message>
+        <source>Choose a printer or type its address first (like tcp://10.0.0.5:9100).</source>
+        <translation>Choose a printer or type its address first (like tcp://10.0.0.5:9100).</translation>
+    </message>
+    <message>
+        <source>The test label did not print: {reason}</source>
+        <translation>The test label did not print: {reason}</translation>
+    </message>
+    <message>
+        <source>The test page did not print: {reason}</source>
+        <translation>The test page did not print: {reason}</translation>
+    </message>
+    <message>
+        <source>Sent a test label ({size} bytes of {kind}) to {uri}. Check that it came out and can be read.</source>
+        <translation>Sent a test label ({size} bytes of {kind}) to {uri}. Check that it came out and can be read.</translation>
+    </message>
+    <message>
+        <source>Sent a test page ({size} bytes of {kind}) to {uri}. Check that it came out and can be read.</source>
+        <translation>Sent a test page ({size} bytes of {kind}) to {uri}. Check that it came out and can be read.</translation>
+    </message>
+    <message>
+        <source>CUPS queue {queue}</source>
+        <translation>CUPS queue {queue}</translation>
+    </message>
+    <message>
+        <source>CUPS queue {queue} ({state})</source>
+        <translation>CUPS queue {queue} ({state})</translation>
+    </message>
+    <message>
+        <source>Scale simulator (for trying the station without a scale)</source>
+        <translation>Scale simulator (for trying the station without a scale)</translation>
+    </message>
+    <message>
+        <source>{camera} (default)</source>
+        <translation>{camera} (default)</translation>
+    </message>
+    <message>
+        <source>name or company</source>
+        <translation>name or company</translation>
+    </message>
+    <message>
+        <source>line1</source>
+        <translation>line1</translation>
+    </message>
+    <message>
+        <source>city</source>
+        <translation>city</translation>
+    </message>
+    <message>
+        <source>country</source>
+        <translation>country</translation>
+    </message>
+</context>
+<context>
     <name>Sounds</name>
     <message>
         <source>Sound starting…</source>
@@ -3525,6 +3803,10 @@ CONFIRM  {1}</translation>
     <message>
         <source>Custom</source>
         <translation>Custom</translation>
+    </message>
+    <message>
+        <source>not enough data</source>
+        <translation>not enough data</translation>
     </message>
     <message>
         <source>single unit</source>

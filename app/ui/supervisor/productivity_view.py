@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDateTime, Qt, QTime, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -30,7 +31,7 @@ from app.domain import clock
 from app.supervisor import periods
 from app.supervisor.productivity import HourPoint, Productivity, Weights
 from app.supervisor.service import StatsService
-from app.supervisor.tables import display, productivity_table
+from app.supervisor.tables import RATE, display, productivity_table
 from app.supervisor.vocabulary import CLASSES
 from app.ui.supervisor.chart import HourlyChart
 from app.ui.supervisor.period_choice import PeriodChoice, preset_labels
@@ -58,6 +59,30 @@ def _notes(result: Productivity) -> list[str]:
     return notes
 
 
+def not_enough_data() -> str:
+    """What a rate from less than the minimum of active time reads, in the supervisor's language."""
+    return _tr("not enough data")
+
+
+class ProductivityModel(DataTableModel):
+    """The productivity table: a rate from too little active time reads "not enough data", not "—"."""
+
+    def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and index.isValid():
+            column = self.table.columns[index.column()]
+            row = self.row_values(index.row())
+            if column.kind == RATE and row[index.column()] is None and _worked(self, row):
+                return not_enough_data()
+        return super().data(index, role)
+
+
+def _worked(model: DataTableModel, row: list[Any]) -> bool:
+    """Orders or active time in the row: a rate missing there is too little data, not nothing done
+    (app.supervisor.productivity leaves a rate None only below its minimum of active time)."""
+    keys = {c.key for c in model.table.columns}
+    return any(row[model.table.index(key)] for key in ("orders", "active_s") if key in keys)
+
+
 class ProductivityView(PeriodChoice, QWidget):
     loaded = Signal(object)  # the Productivity just shown
     progress = Signal(int, int)  # roll-up build: events done, events to do (emitted from the pool)
@@ -81,7 +106,7 @@ class ProductivityView(PeriodChoice, QWidget):
         layout.addWidget(self.bar)
         layout.addLayout(self._cards())
         self.chart = HourlyChart()
-        self.model = DataTableModel(self)
+        self.model = ProductivityModel(self)
         self.table = DataTable(self.model, stretch="name")
         self.table.setObjectName("ProductivityTable")
         self.table.activated_row.connect(self._row_selected)
@@ -212,7 +237,8 @@ class ProductivityView(PeriodChoice, QWidget):
             column = table.columns[table.index(key)]
             value = getattr(total, key)
             level = "warn" if key == "error_rate" and (value or 0) > 0.03 else None
-            card.set(display(column.kind, value), level)
+            thin = column.kind == RATE and value is None and bool(total.orders or total.active_s)
+            card.set(not_enough_data() if thin else display(column.kind, value), level)
         self.note.setText(" ".join(_notes(result)))
         self.selected = None
         self._draw(result.hourly, _tr("All {0}").format(_tr("packers") if result.by == "packer" else _tr("stations")))

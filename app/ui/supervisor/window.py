@@ -309,11 +309,17 @@ class SupervisorWindow(QMainWindow):
 
 
 def open_console(url: str, *, parent: QWidget | None = None, who: str = "", photo_root: Path | None = None,
-                 source: str = "") -> SupervisorWindow:
-    """A console on the database at `url`, asking for a sign-in (used by the station window too)."""
+                 source: str = "", min_active_s: float | None = None) -> SupervisorWindow:
+    """A console on the database at `url`, asking for a sign-in (used by the station window too).
+
+    Rates from less than `min_active_s` of active time are "not enough data"; None takes the
+    station's `[supervisor] min_active_minutes` (station.toml, read on the pool thread with the
+    database), as `packstation stats` does.
+    """
 
     def open_service() -> StatsService:
-        return StatsService.open(url)
+        return StatsService.open(url, min_active_s=min_active_s if min_active_s is not None
+                                 else station_min_active_s())
 
     window = SupervisorWindow(open_service, photo_root=photo_root, source=source)
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -323,3 +329,10 @@ def open_console(url: str, *, parent: QWidget | None = None, who: str = "", phot
     window.show()
     window.begin(who)
     return window
+
+
+def station_min_active_s() -> float:
+    """The station's `[supervisor] min_active_minutes` in seconds (station.toml; the default without one)."""
+    from app.config import load_config
+
+    return load_config().stats_min_active_minutes * 60

@@ -1,0 +1,97 @@
+"""Why a printer failed, by code: the English words stay what they were, a screen words the code.
+
+A printer error's message is written for the packer and shown as it is by the command line and
+the logs. A screen in another language needs the code and the values instead: so a message made
+here is a `Reason`, a str (the English, unchanged) that also carries its `code`, its English
+`template` (the key of the translation catalogue, context "Reasons") and its `values`. An exception
+raised with a Reason keeps it as its first argument (`exc.args[0]`; `str(exc)` is the plain
+English), and `reason_of(exc)` gives it back, or the English when the error has no code.
+
+Values may be Reasons themselves (the printer's name: "Label printer at 10.0.0.5:9100"), worded too.
+Hand-written: a str with a code is all it takes, and no library carries codes through exceptions.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# code -> the English template. The English of every printer message, by what went wrong.
+REASONS: dict[str, str] = {
+    # what a printer is called
+    "tcp_printer": "Label printer at {host}:{port}",
+    "serial_printer": "Label printer on {port}",
+    "file_printer": "Printer {path}",
+    "cups_printer": "Printer queue {queue}",
+    "spool_folder": "Spool folder {path}",
+    "printer_at": "Printer at {uri}",
+    # reaching it
+    "name_unknown": "{printer}: the name {host} is unknown on this network — check the printer address in the "
+                    "station settings",
+    "not_answering": "{printer} is not answering — check it is on and connected",
+    "stopped_taking_data": "{printer} stopped taking data",
+    "stopped_taking_data_jam": "{printer} stopped taking data — check for a jam or a blinking light, then reprint",
+    "stopped_taking_data_paused": "{printer} stopped taking data — check it is on and not paused",
+    "stopped_taking_data_labels": "{printer} stopped taking data — check it is on and has labels",
+    "dropped": "{printer} dropped the connection",
+    "dropped_while_printing": "{printer} dropped the connection while printing",
+    "dropped_while_printing_check": "{printer} dropped the connection while printing — check the label and "
+                                    "reprint it if it is incomplete",
+    "cannot_open_serial": "{printer} cannot be opened — check the cable and that the printer is on",
+    "disconnected": "{printer} was disconnected",
+    "disconnected_while_printing": "{printer} was disconnected while printing — check the cable, then reprint",
+    "device_missing": "{printer} is missing — check the USB cable and that the printer is on",
+    "no_permission": "{printer}: this station may not use it — ask IT to give the station user access (group lp)",
+    "cannot_open": "{printer} cannot be opened ({error})",
+    "went_away": "{printer} went away while printing — check the cable, then reprint",
+    "system_error": "{printer}: {error}",
+    "folder_missing": "{printer} does not exist — check the path in the station settings",
+    "cannot_write": "{printer}: cannot write the job ({error})",
+    # CUPS
+    "cups_not_installed": "{printer}: the CUPS command '{command}' is not installed on this computer — ask IT to "
+                          "install CUPS",
+    "cups_no_answer": "{printer} did not answer in time — check that CUPS is running",
+    "cups_cannot_run": "{printer}: cannot run '{command}' ({error})",
+    "cups_not_accepting": "{printer} is not accepting jobs — ask IT to enable it ({detail})",
+    "cups_unknown_queue": "{printer} is unknown to CUPS — check the queue name in the station settings ({detail})",
+    "cups_refused": "{printer} refused the job: {detail}",
+    "cups_stopped": "{printer} is stopped in CUPS — ask IT to enable it ({detail})",
+    "cups_down": "{printer}: the computer's print service (CUPS) is not running — ask IT to start it",
+}
+
+
+class Reason(str):
+    """English words for a person, with the code and values a screen words them from."""
+
+    context = "Reasons"  # the translation catalogue's context for these templates
+    code: str
+    template: str
+    values: dict[str, Any]
+
+    def __new__(cls, code: str, **values: Any) -> Reason:
+        template = REASONS[code]
+        text = super().__new__(cls, template.format(**values))
+        text.code, text.template, text.values = code, template, values
+        return text
+
+    def __reduce__(self) -> tuple[Any, ...]:  # pickles (a process pool, a queue) as a Reason
+        return (_rebuild, (self.code, self.values))
+
+
+def _rebuild(code: str, values: dict[str, Any]) -> Reason:
+    return Reason(code, **values)
+
+
+def reason(code: str, **values: Any) -> Reason:
+    return Reason(code, **values)
+
+
+def reason_of(error: BaseException | str | None) -> str:
+    """The coded Reason an error was raised with (or a message that is one); else its English words."""
+    if error is None:
+        return ""
+    if isinstance(error, str):
+        return error
+    first = error.args[0] if error.args else None
+    if isinstance(first, Reason) and str(first) == str(error):
+        return first
+    return str(error)

@@ -1,0 +1,195 @@
+"""Words from codes, for the station setup and the printers' reasons (issue 20 item 2, extended):
+every text the setup (app.it.first_start) and a printer failure (printers.reasons) can say is a
+code with values; the English is the sentence as it always was, the screen words it in German with
+no English left. The codes are walked from their tables, and the setup screen is shown in German
+with real problems from the service.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+from app.config import Config
+from app.it import first_start
+from app.it.first_start import SETUP_FIELDS, SETUP_WORDS, SetupError, SetupText, SetupValues
+from app.ui.i18n import TRANSLATIONS_DIR, install_language, read_ts
+from app.ui.messages import coded_text, feedback_text
+from printers.reasons import REASONS, Reason, reason_of
+from tests.gui.test_words import english_left, sample_values
+
+GERMAN = read_ts(TRANSLATIONS_DIR / "packstation_de.ts")
+TABLES = {"SetupWords": SETUP_WORDS, "Reasons": REASONS}
+
+
+def without_quotes(text: str) -> str:
+    """What a label prints is quoted as it prints ("Ship-from not configured"): not the screen's words."""
+    return re.sub(r"„[^“]*“", "", text)
+
+
+@pytest.fixture
+def german(qapp):
+    assert install_language("de")
+    yield
+    install_language("en")
+
+
+@pytest.fixture
+def english(qapp):
+    install_language("en")
+
+
+def coded(context: str, code: str, values: dict) -> str:
+    return SetupText(code, **values) if context == "SetupWords" else Reason(code, **values)
+
+
+def test_every_setup_and_printer_code_is_its_english_sentence(english):
+    """GIVEN every code of the setup and of the printers' reasons, with a value for each field
+    WHEN it is made and worded in English
+    THEN the text is the template filled in (what the CLI, doctor and the logs show) and the screen
+    shows exactly that."""
+    for context, table in TABLES.items():
+        for code, template in table.items():
+            values = sample_values(template)
+            text = coded(context, code, values)
+            assert text == template.format(**values) and type(str(text)) is str
+            assert (text.code, text.template, text.context) == (code, template, context)
+            assert coded_text(text) == text
+
+
+def test_every_setup_and_printer_code_is_worded_in_german(german):
+    """GIVEN every code of the setup and of the printers' reasons
+    WHEN the screen words it in German
+    THEN it has a translation, every value is in place and no English word is left."""
+    missing, broken, english = [], [], []
+    for context, table in TABLES.items():
+        for code, template in table.items():
+            if (context, template) not in GERMAN:
+                missing.append((context, code))
+                continue
+            values = sample_values(template)
+            text = coded_text(coded(context, code, values))
+            if "{" in text or any(str(v) not in text for v in values.values()):
+                broken.append((code, text))
+            if english_left(without_quotes(text)):
+                english.append((code, text, english_left(text)))
+    assert missing == [], "add German to packstation_de.ts, then `python -m app.ui.i18n`"
+    assert broken == [] and english == []
+    for field in SETUP_FIELDS:
+        assert ("SetupWords", field) in GERMAN
+
+
+def test_every_code_the_setup_says_is_in_its_table():
+    """GIVEN app.it.first_start's source WHEN every SetupText(...) is read THEN each code it can make is
+    in SETUP_WORDS (a literal, a literal plus "_like", or an f-string such as test_{what}_failed), and
+    every code of the table is said somewhere."""
+    tree = ast.parse(Path(first_start.__file__).read_text(encoding="utf-8"))
+    literals = {n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)}
+    patterns = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.JoinedStr):
+            parts = [re.escape(v.value) if isinstance(v, ast.Constant) else r"\w+" for v in node.values]
+            patterns.append(re.compile("".join(parts)))
+    said = {code for code in SETUP_WORDS
+            if code in literals or code.removesuffix("_like") in literals and "_like" in literals
+            or any(p.fullmatch(code) for p in patterns)}
+    assert set(SETUP_WORDS) - said == set()
+    calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "id", "") == "SetupText"]
+    assert len(calls) >= 20
+    for call in calls:
+        code = call.args[0]
+        if isinstance(code, ast.Constant):
+            assert code.value in SETUP_WORDS, ast.unparse(call)
+
+
+def test_the_services_problems_are_codes_with_the_english_they_always_had():
+    """GIVEN an address with no name, a wrong German postcode and an unknown country
+    WHEN the setup checks it
+    THEN each problem reads as before and carries its code and values."""
+    with pytest.raises(SetupError) as caught:
+        first_start.check_ship_from({"line1": "Am Sandtorkai 5", "city": "Hamburg", "country": "DE",
+                                     "postcode": "123"})
+    problems = caught.value.problems
+    assert problems["ship_from.name"] == "give a name or a company: the sender a carrier returns a parcel to"
+    postcode = problems["ship_from.postcode"]
+    assert postcode.startswith("123 is not a postcode of Germany (like ") and postcode.code == "postcode_wrong_like"
+    with pytest.raises(SetupError) as caught:
+        first_start.check_ship_from({"company": "X", "line1": "a", "city": "b", "country": "Atlantis"})
+    assert caught.value.problems["ship_from.country"] == \
+        "'Atlantis' is not a country (ISO 3166): choose one from the list"
+    assert first_start.setup_problem(Config()) == \
+        'no ship-from address: every label says "Ship-from not configured"'
+    partial = first_start.setup_problem(Config(ship_from={"city": "Hamburg"}))
+    assert partial == "the ship-from address has no name or company, line1, country"
+    result = first_start.print_test_label("label", "", station="BENCH-1")
+    assert not result.ok and result.message.code == "choose_printer"
+
+
+def test_a_printer_that_does_not_answer_is_a_coded_reason():
+    """GIVEN a TCP printer address where nothing listens WHEN a test label is sent THEN the failure's
+    reason is coded (printers.reasons), its English the transport's words."""
+    import socket
+
+    spare = socket.create_server(("127.0.0.1", 0))
+    port = spare.getsockname()[1]
+    spare.close()
+    result = first_start.print_test_label("label", f"tcp://127.0.0.1:{port}", station="BENCH-1", timeout=2)
+    assert not result.ok
+    reason = result.message.values["reason"]
+    assert isinstance(reason, Reason) and reason.code == "not_answering"
+    assert result.message == (f"The test label did not print: Label printer at 127.0.0.1:{port} is not answering "
+                              "— check it is on and connected")
+    assert reason_of(ValueError("plain")) == "plain"
+
+
+def test_the_setup_screen_speaks_german(qtbot, german, tmp_path):
+    """GIVEN a German station's setup screen WHEN the admin saves an address with a wrong postcode and
+    no name, and test-prints on a printer that does not answer THEN every problem is German: the
+    country by its German name, the printer's reason too."""
+    import socket
+
+    from app.config import Paths
+    from app.it.first_start import Found
+    from app.ui.setup_wizard import StationSetupDialog
+
+    paths = Paths(config_dir=tmp_path, data_dir=tmp_path / "data", log_dir=tmp_path / "logs")
+    values = SetupValues({"line1": "Am Sandtorkai 5", "city": "Hamburg", "country": "DE", "postcode": "123"})
+    dialog = StationSetupDialog(paths, values, station="BENCH-1",
+                                discover=lambda: Found(notes=(SetupText("no_lpstat"),)))
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=5000)
+    assert "CUPS ist hier nicht installiert" in dialog.found_label.text()
+    dialog.save()
+    postcode = dialog.field_problems["ship_from.postcode"].text()
+    assert postcode.startswith("123 ist keine Postleitzahl in Deutschland (etwa "), postcode
+    name = dialog.field_problems["ship_from.name"].text()
+    assert name.startswith("Namen oder Firma angeben")
+    spare = socket.create_server(("127.0.0.1", 0))
+    port = spare.getsockname()[1]
+    spare.close()
+    dialog.printer_combos["label"].setCurrentText(f"tcp://127.0.0.1:{port}")
+    dialog.test_print("label")
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=15_000)
+    said = dialog.print_results["label"].text()
+    assert said == (f"Das Testetikett wurde nicht gedruckt: Etikettendrucker an 127.0.0.1:{port} antwortet nicht — "
+                    "prüfen, ob er eingeschaltet und angeschlossen ist")
+    for text in (postcode, name, said, dialog.found_label.text()):
+        assert english_left(text) == [], text
+    dialog.reject()
+
+
+def test_a_coded_reason_in_a_feedback_is_worded_in_german(german):
+    """GIVEN a label that did not print because the printer does not answer (a Reason as the feedback's
+    {reason}) WHEN the banner words it in German THEN the reason is German too."""
+    from app.domain.events import Feedback, Tone
+
+    printer = Reason("tcp_printer", host="10.0.0.5", port=9100)
+    feedback = Feedback.say(Tone.REJECTED, "label_failed", "Label did not print: {reason} Then scan REPRINT.",
+                            reason=Reason("not_answering", printer=printer))
+    assert feedback.message == ("Label did not print: Label printer at 10.0.0.5:9100 is not answering — check it is "
+                                "on and connected Then scan REPRINT.")
+    text = feedback_text(feedback)
+    assert "Etikettendrucker an 10.0.0.5:9100 antwortet nicht" in text and english_left(text) == [], text

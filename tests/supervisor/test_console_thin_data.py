@@ -1,0 +1,95 @@
+"""The supervisor's console honours `[supervisor] min_active_minutes` (issue 20 item 7): six orders
+packed within seconds read "not enough data" in its rate cards and its table, in English and in
+German, as `packstation stats` prints them; with the floor set to 0 in station.toml the same shift
+shows its arithmetic rate. Real widgets, offscreen; the console is opened as the station opens it
+(app.ui.supervisor.window.open_console on the station's database URL).
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from app.domain.model import Role
+from app.store.db import sqlite_url
+from app.supervisor.access import Supervisor
+from app.ui.i18n import install_language
+from app.ui.supervisor.login import LoginDialog
+from app.ui.supervisor.window import open_console, station_min_active_s
+from tests.supervisor.test_thin_data import START, short_shift  # noqa: F401 - the fixture
+
+SAM = Supervisor(2, "Sam Supervisor", Role.SUPERVISOR, "S-2001")
+RATES = ("orders_per_h", "weighted_per_h")
+
+
+def productivity_of(qtbot, bench):
+    console = open_console(sqlite_url(bench.paths.database), source="test")
+    qtbot.addWidget(console)
+    console.begin_as(SAM)  # as the sign-in dialog does on a right PIN
+    for dialog in console.findChildren(LoginDialog):
+        dialog.done(0)
+    view = console.productivity
+    view.set_custom(START - timedelta(hours=1), START + timedelta(hours=1))
+    with qtbot.waitSignal(view.loaded, timeout=20_000):
+        view.reload()
+    return console, view
+
+
+def cells(view, key: str) -> dict[str, str]:
+    model = view.model
+    return {model.value(row, "name"): model.data(model.index(row, model.table.index(key)))
+            for row in range(model.rowCount())}
+
+
+@pytest.fixture
+def german(qapp):
+    assert install_language("de")
+    yield
+    install_language("en")
+
+
+def test_a_shift_of_seconds_reads_not_enough_data_in_the_console(qtbot, short_shift):  # noqa: F811
+    """GIVEN six orders packed within seconds and a station.toml without [supervisor]
+    WHEN the console shows that hour
+    THEN the rate cards and the rate cells say "not enough data" (not 19,817 an hour), the counts stay."""
+    assert station_min_active_s() == 600
+    console, view = productivity_of(qtbot, short_shift)
+    try:
+        assert view.result.min_active_s == 600
+        for key in RATES:
+            assert view.cards[key].value.text() == "not enough data"
+            assert set(cells(view, key).values()) == {"not enough data"}
+        assert view.cards["orders"].value.text() == "6"
+        assert "not enough data (less than 10 min of active time" in view.note.text()
+    finally:
+        console.shutdown()
+
+
+def test_the_console_takes_the_floor_from_station_toml(qtbot, short_shift):  # noqa: F811
+    """GIVEN [supervisor] min_active_minutes = 0 in station.toml
+    WHEN the console shows the same shift
+    THEN its rate is the arithmetic one, as `packstation stats` shows it with that setting."""
+    config = short_shift.paths.config_file
+    config.write_text((config.read_text(encoding="utf-8") if config.exists() else "")
+                      + "\n[supervisor]\nmin_active_minutes = 0\n", encoding="utf-8")
+    console, view = productivity_of(qtbot, short_shift)
+    try:
+        assert view.result.min_active_s == 0
+        assert view.result.total.orders_per_h is not None and view.result.total.orders_per_h > 300
+        assert view.cards["orders_per_h"].value.text() != "not enough data"
+        assert "not enough data" not in cells(view, "orders_per_h").values()
+    finally:
+        console.shutdown()
+
+
+def test_not_enough_data_is_german_on_a_german_console(qtbot, short_shift, german):  # noqa: F811
+    """GIVEN a German console WHEN a rate has too little active time THEN it reads "zu wenig Daten"."""
+    console, view = productivity_of(qtbot, short_shift)
+    try:
+        for key in RATES:
+            assert view.cards[key].value.text() == "zu wenig Daten"
+            assert set(cells(view, key).values()) == {"zu wenig Daten"}
+        assert "zu wenig Daten" in view.note.text()
+    finally:
+        console.shutdown()
