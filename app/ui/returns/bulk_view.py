@@ -1,7 +1,9 @@
 """The "Bulk shipments" tab: a wholesale order's pallets, cartons and items, its ASN and its labels.
 
-Renders `BulkOrder` / `BulkView` values read on the returns worker; buttons emit signals the
-window turns into jobs.
+Renders `BulkOrder` / `BulkView` values (app.returns.bench_views) that the bulk-shipments service
+reads on the returns worker; buttons emit signals the window turns into jobs. The "pack what is
+left" key says what it will build for the chosen order (the service's `PackPlan`), and the key
+for the next step is the highlighted one: pack while units are left, then the pallet labels.
 """
 
 from __future__ import annotations
@@ -21,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.returns.bench_views import BulkOrder, BulkView, PackPlan
 from app.ui.reflow import KeyBar
-from app.ui.returns.jobs import BulkOrder, BulkView
 
 
 def _tr(text: str) -> str:
@@ -62,10 +64,9 @@ class BulkPanel(QWidget):
         self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.tree, 1)
         buttons = KeyBar()  # one row, or two when the bench's screen is too narrow for one
-        self.pack = QPushButton(_tr("Pack what is left\n(12 per carton, 40 cartons per pallet)"))
+        self.pack = QPushButton(_tr("Pack what is left"))  # and what that builds, once an order is shown
         self.export = QPushButton(_tr("Export ASN…\nJSON + CSV"))
         self.pallet_labels = QPushButton(_tr("Print pallet labels\nGS1 SSCC"))
-        self.pallet_labels.setObjectName("Primary")
         self.carton_labels = QPushButton(_tr("Print carton labels\nGS1 SSCC"))
         for button in (self.pack, self.export, self.pallet_labels, self.carton_labels):
             button.setMinimumHeight(64)
@@ -111,7 +112,7 @@ class BulkPanel(QWidget):
         self.orders.setCurrentIndex(index)
         return True
 
-    def render(self, view: BulkView) -> None:
+    def render(self, view: BulkView) -> None:  # type: ignore[override]  # the tab's render, as its siblings
         self.view = view
         asn = view.asn
         totals = asn.get("totals", {})
@@ -131,8 +132,9 @@ class BulkPanel(QWidget):
                 node.addChild(self._carton(carton))
         for carton in asn.get("loose_cartons", []):
             self.tree.addTopLevelItem(self._carton(carton, loose=True))
-        if self.tree.topLevelItemCount():
-            self.tree.topLevelItem(0).setExpanded(True)
+        first = self.tree.topLevelItem(0)
+        if first is not None:
+            first.setExpanded(True)
         self._update_buttons()
 
     def _carton(self, carton: dict[str, Any], loose: bool = False) -> QTreeWidgetItem:
@@ -147,6 +149,30 @@ class BulkPanel(QWidget):
         view = self.view
         totals = view.asn.get("totals", {}) if view else {}
         self.pack.setEnabled(view is not None and not view.complete)
+        self.pack.setText(_pack_text(view.plan if view is not None and not view.complete else None))
+        self.pack.setToolTip(_pack_tip(view.plan) if view is not None and view.plan is not None else "")
         self.export.setEnabled(bool(totals.get("cartons")))
         self.carton_labels.setEnabled(bool(totals.get("cartons")))
         self.pallet_labels.setEnabled(bool(totals.get("pallets")))
+        self.pallet_labels.setToolTip("" if totals.get("pallets") else _tr("No pallets yet: pack the order first."))
+        self.carton_labels.setToolTip("" if totals.get("cartons") else _tr("No cartons yet: pack the order first."))
+        # The next step is the highlighted key; a disabled key is never dressed as one.
+        primary = self.pack if self.pack.isEnabled() else self.pallet_labels if self.pallet_labels.isEnabled() else None
+        for button in (self.pack, self.pallet_labels):
+            name = "Primary" if button is primary else ""
+            if button.objectName() != name:
+                button.setObjectName(name)
+                button.style().unpolish(button)
+                button.style().polish(button)
+
+
+def _pack_text(plan: PackPlan | None) -> str:
+    """The pack key's words: what packing the order's remaining units builds, from the order's figures."""
+    if plan is None or not plan.units:
+        return _tr("Pack what is left")
+    return _tr("Pack what is left\n{0} carton(s) on {1} pallet(s)").format(plan.cartons, plan.pallets)
+
+
+def _pack_tip(plan: PackPlan) -> str:
+    return _tr("{0} unit(s) left: single-SKU cartons of up to {1} units, up to {2} cartons per pallet.").format(
+        plan.units, plan.per_carton, plan.per_pallet)

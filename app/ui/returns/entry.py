@@ -9,7 +9,10 @@ opens the ReturnsWindow over the packing window and, while it is open:
 - the packing window's keys are switched off (both windows use F2–F12), and switched back on,
   as the packing window's state says, when returns mode closes;
 - labels print through the packing station's print queue (one queue per station);
-- the bench camera is the packing window's (BenchHardware.camera): it photographs returned units.
+- the bench camera is the packing window's (BenchHardware.camera): it photographs returned units;
+- the packing window's kiosk focus (app.ui.kiosk_focus) works for the returns window: after a
+  scan, after a dialog, and for an F-key pressed while no window is active, the keyboard goes to
+  the returns window, never to the packing window behind it.
 """
 
 from __future__ import annotations
@@ -31,6 +34,13 @@ _OPEN_PHASES = ("awaiting_order", "done")  # packing phases from which the bench
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ReturnsEntry", text)
+
+
+def _application() -> QCoreApplication:
+    app = QApplication.instance()
+    if app is None:
+        raise RuntimeError("returns mode needs the running application")
+    return app
 
 
 def _allowed(window: Any) -> bool:
@@ -67,9 +77,12 @@ class _ReturnsMode(QObject):
         self.returns = returns
         self.keys: dict[QAction, bool] = {}  # what the packing window's state says each key should be
         window._capture = returns.submit_scan
+        self.kiosk = getattr(window, "kiosk", None)
+        if self.kiosk is not None:
+            self.kiosk.window = returns  # scans and closed dialogs give the keyboard to the returns window
         self.keys_off()
         window.installEventFilter(self)
-        QApplication.instance().aboutToQuit.connect(returns.shutdown)
+        _application().aboutToQuit.connect(returns.shutdown)
 
     def keys_off(self) -> None:
         for action in self.window.actions():
@@ -88,7 +101,7 @@ class _ReturnsMode(QObject):
         window = self.window
         window.removeEventFilter(self)
         with contextlib.suppress(RuntimeError, TypeError):
-            QApplication.instance().aboutToQuit.disconnect(self.returns.shutdown)
+            _application().aboutToQuit.disconnect(self.returns.shutdown)
         if window._capture == self.returns.submit_scan:
             window._capture = None
         current = set(window.actions())
@@ -99,7 +112,11 @@ class _ReturnsMode(QObject):
         if hasattr(window, "_render"):  # the packing keys as its state says now (it may have changed meanwhile)
             window._render(window.state, None)
         window.returns_window = None
+        if self.kiosk is not None and self.kiosk.window is self.returns:
+            self.kiosk.window = window
         window.activateWindow()
+        if self.kiosk is not None:
+            self.kiosk.take_focus()
         # The last packing message may have been a STOP: coming back is news, not an alarm.
         window.banner.show_message(Tone.INFO, "packing", _tr("Back to packing."))
 

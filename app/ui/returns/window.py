@@ -5,7 +5,9 @@ an action bar where every action has a function key, and one worker thread (its 
 StationWorker, holding a ReturnStation) that does all database work in submission order.
 Scans reach this window through the packing window's keyboard wedge and serial scanners (the
 entry routes them here while returns mode is on). Labels go through the packing station's
-print queue (`print_labels`, provided by the entry).
+print queue (`print_labels`, provided by the entry). Like the packing window it takes the keyboard
+(app.ui.kiosk_focus) when it opens, after every dialog and after every scan, so F-keys work on a
+bench without a window manager. Each tab says its own thing on the banner when it is opened.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from app.domain.scan import Command
 from app.ui import icons
 from app.ui.banner import ScanBanner
 from app.ui.dialogs import ManualEntryDialog
+from app.ui.kiosk_focus import KioskFocus
 from app.ui.messages import feedback_text
 from app.ui.reflow import HeaderBar, KeyBar
 from app.ui.returns import jobs
@@ -97,6 +100,7 @@ class ReturnsWindow(QMainWindow):
         self.worker.setObjectName("returns-worker")
         self.worker.done.connect(self._on_done)
         self._build()
+        self.kiosk = KioskFocus(self)  # focus on start, after dialogs and scans; F-keys with no active window
         self.worker.start()
         self.run_job(jobs.start_job(config, paths, user), "start", self._on_started)
 
@@ -196,7 +200,7 @@ class ReturnsWindow(QMainWindow):
         self.pages.addWidget(self.open_page)
         return self.pages
 
-    def _specs(self) -> list[tuple[str, str, Callable[[], None], bool]]:
+    def _specs(self) -> list[tuple[str, str, Callable[[], object], bool]]:
         """(key, text, handler, on the action bar)."""
         cmd = self.command
         return [
@@ -291,6 +295,7 @@ class ReturnsWindow(QMainWindow):
     # ------------------------------------------------------------ inputs
 
     def submit_scan(self, raw: str | bytes, manual: bool = False) -> None:
+        self.kiosk.take_focus()  # a scan (wedge or serial): the keys come to this window
         if not self.ready:
             return
         if self.tabs.currentWidget() is self.count:
@@ -359,20 +364,27 @@ class ReturnsWindow(QMainWindow):
 
     def _announce(self, view: jobs.BenchView) -> None:
         """The banner and the sound for a step's outcome; its tags to the printer; its photos to the camera."""
-        outcome = view.outcome
-        if outcome is not None and outcome.feedback:
-            main = outcome.feedback[-1]
-            for item in outcome.feedback:
-                if _SEVERITY[item.tone] > _SEVERITY[main.tone] and item.tone in (Tone.REJECTED, Tone.WARNING):
-                    main = item
-            others = [feedback_text(f) for f in outcome.feedback if f is not main][-2:]
-            self.banner.show_message(main.tone, main.code, feedback_text(main), " · ".join(others))
+        main = self._bench_banner(view)
+        if main is not None:
             self.play(main.tone)
         elif view.note == "no_item":
             self.banner.show_message(Tone.INFO, "no_item", _tr("No returned item to print a tag for yet."))
         if view.tags:
             self._print(list(view.tags), view.tag_reference, _tr("{0} tag(s)").format(len(view.tags)))
         self._auto_photos(view)
+
+    def _bench_banner(self, view: jobs.BenchView) -> Any:
+        """The banner for the bench's last outcome (its most severe feedback); None when it has none."""
+        outcome = view.outcome
+        if outcome is None or not outcome.feedback:
+            return None
+        main = outcome.feedback[-1]
+        for item in outcome.feedback:
+            if _SEVERITY[item.tone] > _SEVERITY[main.tone] and item.tone in (Tone.REJECTED, Tone.WARNING):
+                main = item
+        others = [feedback_text(f) for f in outcome.feedback if f is not main][-2:]
+        self.banner.show_message(main.tone, main.code, feedback_text(main), " · ".join(others))
+        return main
 
     def _prompt(self, view: jobs.BenchView) -> str:
         if view.state.phase is ReturnPhase.SIGNED_OUT:
@@ -534,11 +546,18 @@ class ReturnsWindow(QMainWindow):
             self._enable(self.view)
 
     def _tab_changed(self, index: int) -> None:
+        """Each tab says its own thing on the banner (never the last tab's message), and gets its keys."""
         self.refresh_keys()
-        if self.tabs.widget(index) is self.count:
+        tab = self.tabs.widget(index)
+        if tab is self.count:
             self.count.activated()
-        if self.tabs.widget(index) is self.bulk and self.ready:
-            self.run_job(jobs.bench_job(lambda bench: bench.bulk_orders()), "bulk_orders", self._on_bulk_orders)
+        elif tab is self.bulk:
+            self.banner.show_message(Tone.INFO, "bulk_ready", _tr("Bulk shipments: choose a wholesale order or "
+                                                                  "scan its number."))
+            if self.ready:
+                self.run_job(jobs.bench_job(lambda bench: bench.bulk_orders()), "bulk_orders", self._on_bulk_orders)
+        elif self.view is not None and self._bench_banner(self.view) is None:
+            self.banner.show_message(Tone.INFO, "ready", self._prompt(self.view))
 
     def _on_bulk_orders(self, result: JobResult) -> None:
         if result.ok:
@@ -568,8 +587,12 @@ class ReturnsWindow(QMainWindow):
                 number, totals["cartons"], totals["pallets"]))
             self.play(Tone.ACCEPTED)
             self.bulk.render(view)
-            self.run_job(jobs.bench_job(lambda bench: bench.bulk_orders()), "bulk_orders",
-                         lambda r: r.ok and self.bulk.set_orders(r.value, number))
+
+            def listed(r: JobResult) -> None:
+                if r.ok:
+                    self.bulk.set_orders(r.value, number)
+
+            self.run_job(jobs.bench_job(lambda bench: bench.bulk_orders()), "bulk_orders", listed)
 
         self.run_job(jobs.bench_job(lambda bench: bench.pack_remaining(number)), "bulk_pack", done)
 

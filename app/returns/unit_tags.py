@@ -10,7 +10,7 @@ packing station's print queue renders and sends it like any other label.
 from __future__ import annotations
 
 from app.domain.returns import Disposition, ReturnedItem
-from printers import Align, Barcode, Box, Fit, Font, Label, Symbology, Text
+from printers import Align, Barcode, Box, Element, Fit, Font, Label, Symbology, Text
 
 _BASE_DPI = 203
 WIDTH_IN, HEIGHT_IN = 4.0, 2.0
@@ -37,7 +37,7 @@ def return_tag(number: str, item: ReturnedItem, dpi: int = _BASE_DPI) -> Label:
     flags = ", ".join(f.value.replace("_", " ") for f in item.flags)
     grade = item.grade.value.replace("_", " ")
     reason = item.reason.replace("_", " ")
-    elements = [
+    elements: list[Element] = [
         Box(margin, margin, inner, d(78), thickness=d(4), filled=bool(item.flags)),
         Text(margin, margin + d(14), destination(item), height=d(52), font=Font.SANS_BOLD, max_width=inner,
              fit=Fit.SHRINK, min_height=d(28), align=Align.CENTER, reverse=bool(item.flags)),
