@@ -9,6 +9,10 @@ _sign_in_failed / _locked_out, report_exported {what, where}.
 Releasing, reassigning or cancelling an order frees the serial numbers recorded for it (the
 units go back to the tote), as the station does when a packer releases an order; otherwise a
 repack would be refused as "serial already shipped".
+
+`SupervisorActions` is the service the console's screen, a command and a test call: one database
+and one console name, so a caller never handles the engine (the module functions stay for
+callers that already hold one).
 """
 
 from __future__ import annotations
@@ -152,3 +156,26 @@ def resolve_conflict(engine: Engine, conflict_seq: int, action: str, reason: str
         if action == "acknowledge" or event.order_id is None:
             return None
         return _set_status(conn, event.order_id, action)
+
+
+class SupervisorActions:
+    """What a supervisor decides, on one database, as one console (see the module docstring).
+
+    Each call is one transaction and may run on any worker thread; ActionError says why not.
+    """
+
+    def __init__(self, engine: Engine, console: str | None = None) -> None:
+        self.engine = engine
+        self.console = console or console_name()
+
+    def resolve_hold(self, number: str, action: str, reason: str, actor: Actor, *, to: str | None = None) -> str:
+        """Release, reassign (`to`: a bench or packer) or cancel a held order: its new status."""
+        return resolve_hold(self.engine, number, action, reason, actor, console=self.console, to=to)
+
+    def resolve_conflict(self, conflict_seq: int, action: str, reason: str, actor: Actor) -> str | None:
+        """Acknowledge a sync conflict, or also release or cancel its order: the order's new status, if any."""
+        return resolve_conflict(self.engine, conflict_seq, action, reason, actor, console=self.console)
+
+    def record(self, actor: Actor | None, kind: str, data: dict[str, Any], order_id: int | None = None) -> None:
+        """One more supervisor event (a report exported, a sign-out), in its own transaction."""
+        record_event(self.engine, self.console, actor, kind, data, order_id)

@@ -12,13 +12,18 @@ restock time, inventory accuracy. Without --since/--shift it reports today. Time
 zone are local.
 `supervisor` opens the console window; it asks for a supervisor's badge or name and PIN.
 
-app.cli calls `register(subparsers)`; `python -m app.supervisor.cli stats ...` runs it alone.
+app.cli calls `register(subparsers, open_console=...)`; `python -m app.supervisor.cli stats ...` runs
+it alone. The window is the screen's (app.ui.supervisor.app.run): the caller hands in the function
+that opens it, so this module, like every application service, never imports app.ui. Until app.cli
+hands one in, `cmd_supervisor` imports that one entry point late (the layers contract in
+pyproject.toml names this one import; see docs/architecture.md).
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -26,7 +31,8 @@ from typing import Any
 from app.supervisor import periods
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: Any, open_console: Callable[[], int] | None = None) -> None:
+    """Add `stats` and `supervisor`; `open_console()` opens the console window and returns the exit code."""
     stats = subparsers.add_parser(
         "stats", help="productivity per packer or station (what the supervisor's console shows)",
         description="Orders, parcels and units per hour, cycle times, idle time, scan errors and exceptions "
@@ -50,7 +56,7 @@ def register(subparsers: Any) -> None:
     stats.set_defaults(handler=cmd_stats)
 
     console = subparsers.add_parser("supervisor", help="open the supervisor's console (badge or name, and PIN)")
-    console.set_defaults(handler=cmd_supervisor)
+    console.set_defaults(handler=cmd_supervisor, open_console=open_console)
 
 
 def tables_of_returns() -> tuple[str, ...]:
@@ -181,8 +187,11 @@ def _table(result: Any, with_hourly: bool) -> str:
     return "\n".join(parts) + "\n"
 
 
-def cmd_supervisor(_args: argparse.Namespace) -> int:
-    from app.ui.supervisor.app import run
+def cmd_supervisor(args: argparse.Namespace) -> int:
+    opener = getattr(args, "open_console", None)
+    if opener is not None:
+        return opener()
+    from app.ui.supervisor.app import run  # the ui's entry point, until app.cli hands it in (module docstring)
 
     return run()
 

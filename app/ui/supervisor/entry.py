@@ -71,7 +71,7 @@ class _WedgeGuard(QObject):
 
 
 def open_from_station(window: Any) -> Any:
-    from app.store.db import sqlite_url
+    from app.supervisor.console_start import database_url
     from app.ui.supervisor.window import open_console
 
     console = getattr(window, "supervisor_console", None)
@@ -80,7 +80,7 @@ def open_from_station(window: Any) -> Any:
         console.activateWindow()
         return console
     config, paths = window.config, window.paths
-    url = (config.database_url if config is not None else "") or sqlite_url(paths.database)
+    url = database_url(config, paths)
     packer = window.state.packer
     console = open_console(url, parent=window, who=packer.name if packer else "", photo_root=paths.data_dir,
                            source=_tr("Station {0}").format(config.station) if config is not None else "")
