@@ -176,7 +176,9 @@ class BenchHardware(QObject):
             generation = self._generation
             camera_factory = self.camera_factory
             if camera_factory is None:
-                from app.devices.camera import BoxCamera as camera_factory
+                from app.devices.camera import BoxCamera
+
+                camera_factory = BoxCamera
             self.camera = camera_factory(self.photos, device=config.camera.device,
                                          on_status=lambda status: self._on_status(status, generation))
             self.camera.start()
@@ -223,14 +225,14 @@ class BenchHardware(QObject):
         scanners: list[str] = []
         for index, uri in enumerate(config.scanner.serial, start=1):
             try:
-                DeviceHub(DeviceConfig(scanners=(uri,)), None, None, None)
+                DeviceHub(DeviceConfig(scanners=(uri,)), *callbacks)  # built to check its URI, never started
                 scanners.append(uri)
             except DeviceURIError as exc:
                 self.problems["scanner" if index == 1 else f"scanner{index}"] = str(exc)
         scale = config.scale
         if scale:
             try:
-                DeviceHub(DeviceConfig(scale=scale), None, None, None)
+                DeviceHub(DeviceConfig(scale=scale), *callbacks)
             except DeviceURIError as exc:
                 self.problems["scale"] = str(exc)
                 scale = ""

@@ -1,15 +1,14 @@
 """`packstation supervisor`: the supervisor's console on its own, on this station's database.
 
 Uses the station's configuration (PACKSTATION_HOME, station.toml): its database_url when set
-(a networked warehouse), else the station's SQLite file. The window shows at once and asks for
+(a networked warehouse), else the station's SQLite file (app.supervisor.console_start picks it,
+outside the screen). The window shows at once and asks for
 a supervisor's badge or name and PIN; the database is opened on the console's thread pool.
 """
 
 from __future__ import annotations
 
 import logging
-
-from PySide6.QtWidgets import QApplication
 
 log = logging.getLogger(__name__)
 
@@ -29,5 +28,4 @@ def run(argv: list[str] | None = None) -> int:
     apply_theme(app, ui.theme, screen.size().height() if screen else 768)
     window = open_console(database.url, photo_root=paths.data_dir, source=database.where)
     window.destroyed.connect(app.quit)
-    code = QApplication.instance().exec()
-    return code
+    return app.exec()

@@ -86,6 +86,7 @@ def open_from_station(window: Any) -> Any:
                            source=_tr("Station {0}").format(config.station) if config is not None else "")
     guard = _WedgeGuard(window.wedge, console)
     app = QApplication.instance()
+    assert isinstance(app, QApplication)  # the station's window runs in one
     app.focusWindowChanged.connect(guard.follow)
     guard.follow()
     window.supervisor_console = console
