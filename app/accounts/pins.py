@@ -188,7 +188,7 @@ class PinService:
 
         pepper = load_pepper(data_dir)
         assert pepper is not None
-        return cls(engine, station=station or getattr(config, "station", "STATION"), pepper=pepper.key,
+        return cls(engine, station=str(station or getattr(config, "station", "STATION")), pepper=pepper.key,
                    central=central,
                    networked=bool(getattr(config, "central_url", "")),
                    max_failures=getattr(config, "pin_max_failures", MAX_FAILURES),
@@ -257,11 +257,11 @@ class PinService:
 
         checked_by, verdict = self._check(row, user, pin, where)
         if verdict == "locked":  # the central database locked it (here or at another station)
-            until = now + timedelta(minutes=self.lock_minutes)
-            self._lock(row.id, until)
+            locked_for = now + timedelta(minutes=self.lock_minutes)
+            self._lock(row.id, locked_for)
             self._event(where, user, "locked_out", {"who": ident, "where": where, "by": "central"})
             raise PinRefused(f"{user.name} is locked after {self.max_failures} wrong PINs. Wait "
-                             f"{self.lock_minutes} minutes, or ask an admin.", "locked", until, user)
+                             f"{self.lock_minutes} minutes, or ask an admin.", "locked", locked_for, user)
         if verdict == "no_pin":
             self._event(where, user, "sign_in_failed", {"who": ident, "where": where, "reason": "no_pin"})
             raise PinRefused(f"{user.name} has no PIN at this station yet. An admin sets one with "
