@@ -55,6 +55,7 @@ REASONS: dict[str, str] = {
     "cups_unknown_queue": "{printer} is unknown to CUPS — check the queue name in the station settings ({detail})",
     "cups_refused": "{printer} refused the job: {detail}",
     "cups_stopped": "{printer} is stopped in CUPS — ask IT to enable it ({detail})",
+    "cups_ready": "{printer} is ready ({detail})",
     "cups_down": "{printer}: the computer's print service (CUPS) is not running — ask IT to start it",
 }
 
@@ -86,12 +87,14 @@ def reason(code: str, **values: Any) -> Reason:
 
 
 def reason_of(error: BaseException | str | None) -> str:
-    """The coded Reason an error was raised with (or a message that is one); else its English words."""
+    """The coded text an error was raised with (a Reason, or any str that carries its `template`, like
+    app.shipping.reasons.CarrierReason), or a message that is one; else its English words."""
     if error is None:
         return ""
     if isinstance(error, str):
         return error
     first = error.args[0] if error.args else None
-    if isinstance(first, Reason) and str(first) == str(error):
-        return first
+    coded = isinstance(first, str) and isinstance(getattr(first, "template", None), str)  # a Reason, or the like
+    if coded and str(first) == str(error):
+        return first  # type: ignore[return-value]
     return str(error)

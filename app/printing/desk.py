@@ -14,6 +14,7 @@ from typing import Any
 
 from app.domain.events import Feedback, ReprintSlip, ResendPrints, Tone
 from printers.print_queue import PrintJob, PrintQueue, QueueHealth
+from printers.reasons import reason_of
 
 log = logging.getLogger(__name__)
 
@@ -44,11 +45,11 @@ def carry_out(output: Any, repo: Any, effect: ReprintSlip | ResendPrints) -> lis
         job, again = reprint_slip(output, repo, effect.order_number)
     except LookupError as exc:
         return [Feedback.say(Tone.REJECTED, "reprint_slip_failed", "Packing slip did not print: {reason}",
-                             reason=str(exc))]
+                             reason=reason_of(exc))]
     except Exception as exc:  # noqa: BLE001 - rendering or the printer: the packer hears why, nothing crashes
         log.exception("slip reprint of order %s", effect.order_number)
         return [Feedback.say(Tone.REJECTED, "reprint_slip_failed", "Packing slip did not print: {reason}",
-                             reason=str(exc))]
+                             reason=reason_of(exc))]
     if not again:
         return [Feedback.say(Tone.WARNING, "slip_printed",
                              "No packing slip of order {order} was printed before: printing it now.",

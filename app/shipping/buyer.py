@@ -42,6 +42,7 @@ from app.shipping.errors import (
     VoidFailed,
 )
 from app.shipping.model import BoughtLabel, Choice, ParcelRequest, PurchasedLabel, Rate, RateSource
+from app.shipping.reasons import CarrierReason
 from app.shipping.records import DuplicatePurchase, LabelRecord, LabelRecords
 from app.shipping.rules import ShippingRules
 from app.store.models import Carton as CartonRow
@@ -65,7 +66,7 @@ class LabelBuyer:
                  ship_from: Address | dict[str, str], label_format: str = "zpl",
                  today: Callable[[], date] = clock.today) -> None:
         if not sources:
-            raise ShippingNotConfigured("No rate source is configured. Tell a supervisor ([shipping] sources).")
+            raise ShippingNotConfigured(CarrierReason("no_rate_source"))
         self.engine = engine_of(sessions_or_engine)
         self.records = LabelRecords(self.engine)
         self.customs = CustomsCatalogue(self.engine)
@@ -107,9 +108,7 @@ class LabelBuyer:
                 try:
                     record = self.records.create(parcel_uuid, generation, order.number, box, request.weight_g)
                 except DuplicatePurchase:
-                    raise PurchaseUncertain(
-                        f"The label for order {order.number} box {box} is being bought at this moment. "
-                        "Wait a few seconds, then press Retry.") from None
+                    raise PurchaseUncertain(CarrierReason("being_bought", order=order.number, box=box)) from None
             else:
                 record = self.records.retry(record, request.weight_g)
             request = replace(request, reference=record.key)
@@ -207,10 +206,8 @@ class LabelBuyer:
             lookup = source.lookup(record.key, record.shipment_id)  # type: ignore[union-attr]
         except ShippingError as exc:
             self.records.noted(record, "purchase_uncertain", exc.detail or str(exc))
-            raise PurchaseUncertain(
-                f"The label for order {record.order_number} box {record.box_no} may have been bought, and the "
-                "carrier cannot be asked right now. Do not label this parcel by hand: press Retry in a minute "
-                "(it looks the purchase up first), or set it aside.", detail=exc.detail) from (cause or exc)
+            raise PurchaseUncertain(CarrierReason("maybe_bought", order=record.order_number, box=record.box_no),
+                                    detail=exc.detail) from (cause or exc)
         if lookup.bought is not None:
             log.info("purchase %s found at the carrier: %s", record.key, lookup.bought.tracking_number)
             return self._finish(self.records.bought(record, lookup.bought), reused=True)
@@ -229,7 +226,7 @@ class LabelBuyer:
             fmt = self.label_format
             record = self.records.label(record, data, fmt)
         elif not _buys(source) and record.source and record.source not in self.sources:
-            raise ShippingNotConfigured(f"This parcel's label came from {record.source}, which is no longer set up.")
+            raise ShippingNotConfigured(CarrierReason("source_gone", source=record.source))
         return PurchasedLabel(
             parcel_uuid=record.parcel_uuid, tracking_number=record.tracking_number, carrier=record.carrier,
             service=record.service, rate=Decimal(record.rate or "0"), currency=record.currency,
@@ -258,19 +255,17 @@ class LabelBuyer:
                 continue
             check = verify(request.ship_to)
             if not check.ok:
-                raise AddressRejected(
-                    f"The ship-to address of order {request.order.number} cannot be verified: "
-                    f"{'; '.join(check.messages)}. Set the parcel aside for the office to correct it.")
+                raise AddressRejected(CarrierReason("address_unverified", order=request.order.number,
+                                                    detail="; ".join(check.messages)))
             return
 
     def _request(self, order: Order, parcel_uuid: str, box: int, weight_g: int | None, carton: Carton | None,
                  contents: Iterable[tuple[str, int]] | None, generation: int) -> ParcelRequest:
         if not self.ship_from.country or not self.ship_from.postcode:
-            raise ShippingNotConfigured("The station's ship-from address is not set. Tell a supervisor ([ship_from]).")
+            raise ShippingNotConfigured(CarrierReason("no_ship_from"))
         to = order.ship_to
         if not to.country or not (to.line1 or to.postcode):
-            raise AddressRejected(f"Order {order.number} has no complete ship-to address. Set the parcel aside "
-                                  "for the office to correct it.")
+            raise AddressRejected(CarrierReason("no_ship_to", order=order.number))
         packed = parcel_contents(order, contents)
         data = self.customs.get(sku for sku, _ in packed)
         customs = None

@@ -11,6 +11,7 @@ import os
 
 from app.private_files import ExposedSecret, read_secret_file
 from app.shipping.errors import ShippingNotConfigured
+from app.shipping.reasons import CarrierReason
 from app.shipping.settings import ShippingSettings
 
 KEYRING_SERVICE = "packstation"
@@ -23,13 +24,10 @@ def easypost_api_key(settings: ShippingSettings) -> str:
         try:
             key = read_secret_file(settings.easypost_api_key_file, "shipping.easypost_api_key_file").strip()
         except ExposedSecret as exc:
-            raise ShippingNotConfigured(
-                "The carrier account key file can be read by other users of this computer. Tell a supervisor.",
-                detail=str(exc)) from None
+            raise ShippingNotConfigured(CarrierReason("key_file_open"), detail=str(exc)) from None
         except OSError as exc:
-            raise ShippingNotConfigured(
-                "The carrier account key file cannot be read. Tell a supervisor (shipping.easypost_api_key_file).",
-                detail=f"{settings.easypost_api_key_file}: {exc.strerror}") from exc
+            raise ShippingNotConfigured(CarrierReason("key_file_unreadable"),
+                                        detail=f"{settings.easypost_api_key_file}: {exc.strerror}") from exc
         if key:
             return key
     if settings.easypost_keyring:
@@ -39,24 +37,18 @@ def easypost_api_key(settings: ShippingSettings) -> str:
     key = os.environ.get(ENV_VAR, "").strip() or settings.easypost_api_key
     if key:
         return key
-    raise ShippingNotConfigured(
-        "No carrier account key is set up at this station. Tell a supervisor: set "
-        "[shipping] easypost_api_key_file, or store the key in the keyring with "
-        "`packstation shipping set-key`.")
+    raise ShippingNotConfigured(CarrierReason("no_key"))
 
 
 def _from_keyring() -> str:
     try:
         import keyring  # optional: only stations that keep the key in the OS keyring need it
     except ImportError as exc:
-        raise ShippingNotConfigured(
-            "The station is set to read the carrier key from the keyring, but the keyring package is "
-            "not installed. Tell a supervisor.", detail="pip install keyring") from exc
+        raise ShippingNotConfigured(CarrierReason("no_keyring_package"), detail="pip install keyring") from exc
     try:
         return (keyring.get_password(KEYRING_SERVICE, KEYRING_USER) or "").strip()
     except Exception as exc:  # every keyring backend has its own errors (locked, no D-Bus...)
-        raise ShippingNotConfigured("The keyring holding the carrier key cannot be opened. Tell a supervisor.",
-                                    detail=f"{type(exc).__name__}: {exc}") from exc
+        raise ShippingNotConfigured(CarrierReason("keyring_closed"), detail=f"{type(exc).__name__}: {exc}") from exc
 
 
 def store_in_keyring(key: str) -> None:

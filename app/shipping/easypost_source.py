@@ -37,6 +37,7 @@ from app.shipping.errors import (
     ShippingNotConfigured,
 )
 from app.shipping.model import AddressCheck, BoughtLabel, Lookup, ParcelRequest, Rate
+from app.shipping.reasons import CarrierReason
 from app.shipping.settings import EASYPOST_URL, ShippingSettings
 
 log = logging.getLogger(__name__)
@@ -71,7 +72,7 @@ class EasyPostSource:
             try:
                 import easypost
             except ImportError as exc:
-                raise ShippingNotConfigured("The EasyPost client is not installed at this station. Tell a supervisor.",
+                raise ShippingNotConfigured(CarrierReason("client_missing"),
                                             detail="pip install easypost") from exc
             self._client = easypost.EasyPostClient(self._api_key, api_base=self.base_url, timeout=self.timeout_s)
         return self._client
@@ -92,7 +93,7 @@ class EasyPostSource:
         shipment = self._call("buy", lambda c: c.shipment.buy(rate.shipment_id, rate={"id": rate.rate_id}))
         bought = _bought(shipment, request.label_format)
         if bought is None:
-            raise ShipmentRejected("The carrier accepted the purchase but sent no label. Press Retry.",
+            raise ShipmentRejected(CarrierReason("no_label_sent"),
                                    detail=f"shipment {shipment.get('id')} has no postage_label")
         return bought
 
@@ -166,28 +167,23 @@ def translate_error(exc: Exception, during: str) -> Exception:
     field_errors = getattr(exc, "errors", None) or []
     detail = f"EasyPost {during}: {status or ''} {code} {_fields(message, field_errors)}".strip()
     if isinstance(exc, ep.UnauthorizedError | ep.ForbiddenError):
-        return CarrierAuthFailed("The carrier account refused this station's key. Tell a supervisor to check the "
-                                 "EasyPost API key; set the parcel aside and pack the next order.", detail=detail)
+        return CarrierAuthFailed(CarrierReason("key_refused"), detail=detail)
     if isinstance(exc, ep.PaymentError):
-        return PostageAccountEmpty("The postage account is out of funds. Tell a supervisor to top it up; set the "
-                                   "parcel aside and pack the next order.", detail=detail)
+        return PostageAccountEmpty(CarrierReason("out_of_funds"), detail=detail)
     if isinstance(exc, ep.RateLimitError):
-        return CarrierBusy("The carrier service is busy. Wait ten seconds, then press Retry.", detail=detail)
+        return CarrierBusy(CarrierReason("busy"), detail=detail)
     if isinstance(exc, ep.NotFoundError):
-        return ShipmentRejected("The carrier does not know this shipment.", detail=detail, code="not_found")
+        return ShipmentRejected(CarrierReason("unknown_shipment"), detail=detail, code="not_found")
     if isinstance(exc, ep.InvalidRequestError | ep.BadRequestError):
         if code.upper().startswith("ADDRESS") or _about_address(field_errors):
-            return AddressRejected(f"The carrier cannot deliver to this address: {_fields(message, field_errors)}. "
-                                   "Set the parcel aside for the office to correct the address.", detail=detail)
-        return ShipmentRejected(f"The carrier refused this parcel: {_fields(message, field_errors)}. Check the "
-                                "weight and the box and press Retry; if it fails again, set the parcel aside.",
+            return AddressRejected(CarrierReason("address_refused", detail=_fields(message, field_errors)),
+                                   detail=detail)
+        return ShipmentRejected(CarrierReason("parcel_refused", detail=_fields(message, field_errors)),
                                 detail=detail)
     if isinstance(exc, ep.TimeoutError | ep.HttpError) or (status or 0) >= 500 or isinstance(
             exc, ep.InternalServerError | ep.ServiceUnavailableError | ep.GatewayTimeoutError | ep.JsonError):
-        return CarrierUnavailable("The carrier service is not answering. Press Retry in a minute, or set the parcel "
-                                  "aside and pack the next order.", detail=detail)
-    return ShipmentRejected(f"The carrier refused the request: {message}. Set the parcel aside and tell a supervisor.",
-                            detail=detail)
+        return CarrierUnavailable(CarrierReason("not_answering"), detail=detail)
+    return ShipmentRejected(CarrierReason("request_refused", detail=message), detail=detail)
 
 
 def _about_address(field_errors: Any) -> bool:

@@ -10,6 +10,7 @@ from app.shipping.errors import ShippingNotConfigured
 from app.shipping.mailer import Outbox, SmtpSender
 from app.shipping.model import RateSource
 from app.shipping.ratecards import RateCardSource
+from app.shipping.reasons import CarrierReason
 from app.shipping.rules import ShippingRules, load_rules
 from app.shipping.settings import ShippingSettings
 
@@ -24,7 +25,7 @@ def build_sources(settings: ShippingSettings) -> list[RateSource]:
         elif name == "rate_cards":
             sources.append(RateCardSource.from_folder(settings.rate_cards))
     if not sources:
-        raise ShippingNotConfigured("No rate source is configured. Tell a supervisor ([shipping] sources).")
+        raise ShippingNotConfigured(CarrierReason("no_rate_source"))
     return sources
 
 

@@ -93,12 +93,15 @@ def extract_messages(folder: Path = UI_DIR) -> dict[str, list[str]]:
 
 def coded_templates() -> dict[str, list[str]]:
     """The templates of texts that carry their code (app.ui.messages.coded_text words them), by context:
-    the setup's (app.it.first_start) and the printers' reasons (printers.reasons)."""
+    the setup's (app.it.first_start), the printers' reasons (printers.reasons) and the carriers'
+    (app.shipping.reasons)."""
     from app.it.first_start import SETUP_FIELDS, SETUP_WORDS
+    from app.shipping.reasons import CARRIER_REASONS
     from printers.reasons import REASONS
 
     return {"SetupWords": [*dict.fromkeys([*SETUP_WORDS.values(), *SETUP_FIELDS])],
-            "Reasons": [*dict.fromkeys(REASONS.values())]}
+            "Reasons": [*dict.fromkeys(REASONS.values())],
+            "CarrierReasons": [*dict.fromkeys(CARRIER_REASONS.values())]}
 
 
 def read_ts(path: Path) -> dict[tuple[str, str], str]:

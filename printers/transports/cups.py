@@ -28,7 +28,6 @@ from printers.transports.base import DEFAULT_TIMEOUT, Transport
 
 _UNKNOWN = ("does not exist", "unknown destination", "invalid destination", "not exist")
 _NOT_ACCEPTING = "not accepting jobs"
-_SCHEDULER_DOWN = "the computer's print service (CUPS) is not running — ask IT to start it"
 
 
 @dataclass(frozen=True)
@@ -118,17 +117,17 @@ class CupsTransport(Transport):
     def queue_state(self) -> QueueState:
         """The queue as `lpstat -p` reports it, for `packstation printers status`."""
         if not self.scheduler_running():
-            return QueueState(False, f"{self.name}: {_SCHEDULER_DOWN}", "Ask IT to start CUPS")
+            return QueueState(False, reason("cups_down", printer=self.name), "Ask IT to start CUPS")
         done = self._run(self.lpstat_command, "-p", self.queue)
         text = (done.stdout or done.stderr).decode("utf-8", "replace").strip()
         lowered = text.lower()
         if done.returncode != 0 or any(words in lowered for words in _UNKNOWN):
-            return QueueState(False, f"{self.name} is unknown to CUPS — check the queue name in the station "
-                                     f"settings ({_first_line(text.encode())})", "Check the queue name")
+            return QueueState(False, reason("cups_unknown_queue", printer=self.name, detail=_first_line(text.encode())),
+                              "Check the queue name")
         if " disabled" in lowered:
-            return QueueState(False, f"{self.name} is stopped in CUPS — ask IT to enable it "
-                                     f"({_first_line(text.encode())})", "Ask IT: queue stopped")
-        return QueueState(True, f"{self.name} is ready ({_first_line(text.encode())})")
+            return QueueState(False, reason("cups_stopped", printer=self.name, detail=_first_line(text.encode())),
+                              "Ask IT: queue stopped")
+        return QueueState(True, reason("cups_ready", printer=self.name, detail=_first_line(text.encode())))
 
 
 def _first_line(data: bytes) -> str:

@@ -159,6 +159,97 @@ GS1 SSCC</translation>
     </message>
 </context>
 <context>
+    <name>CarrierReasons</name>
+    <message>
+        <source>The EasyPost client is not installed at this station. Tell a supervisor.</source>
+        <translation>Der EasyPost-Client ist an dieser Station nicht installiert. Dem Vorarbeiter Bescheid geben.</translation>
+    </message>
+    <message>
+        <source>The carrier accepted the purchase but sent no label. Press Retry.</source>
+        <translation>Der Versanddienst hat den Kauf angenommen, aber kein Etikett geschickt. Erneut versuchen drücken.</translation>
+    </message>
+    <message>
+        <source>The carrier account refused this station's key. Tell a supervisor to check the EasyPost API key; set the parcel aside and pack the next order.</source>
+        <translation>Das Konto beim Versanddienst lehnt den Schlüssel dieser Station ab. Den Vorarbeiter den EasyPost-API-Schlüssel prüfen lassen; das Paket beiseitestellen und den nächsten Auftrag packen.</translation>
+    </message>
+    <message>
+        <source>The postage account is out of funds. Tell a supervisor to top it up; set the parcel aside and pack the next order.</source>
+        <translation>Das Portokonto ist leer. Den Vorarbeiter bitten, es aufzuladen; das Paket beiseitestellen und den nächsten Auftrag packen.</translation>
+    </message>
+    <message>
+        <source>The carrier service is busy. Wait ten seconds, then press Retry.</source>
+        <translation>Der Versanddienst ist ausgelastet. Zehn Sekunden warten, dann Erneut versuchen drücken.</translation>
+    </message>
+    <message>
+        <source>The carrier does not know this shipment.</source>
+        <translation>Der Versanddienst kennt diese Sendung nicht.</translation>
+    </message>
+    <message>
+        <source>The carrier cannot deliver to this address: {detail}. Set the parcel aside for the office to correct the address.</source>
+        <translation>Der Versanddienst kann an diese Adresse nicht zustellen: {detail}. Das Paket beiseitestellen, damit das Büro die Adresse berichtigt.</translation>
+    </message>
+    <message>
+        <source>The carrier refused this parcel: {detail}. Check the weight and the box and press Retry; if it fails again, set the parcel aside.</source>
+        <translation>Der Versanddienst lehnt dieses Paket ab: {detail}. Gewicht und Karton prüfen und Erneut versuchen drücken; klappt es wieder nicht, das Paket beiseitestellen.</translation>
+    </message>
+    <message>
+        <source>The carrier service is not answering. Press Retry in a minute, or set the parcel aside and pack the next order.</source>
+        <translation>Der Versanddienst antwortet nicht. In einer Minute Erneut versuchen drücken oder das Paket beiseitestellen und den nächsten Auftrag packen.</translation>
+    </message>
+    <message>
+        <source>The carrier refused the request: {detail}. Set the parcel aside and tell a supervisor.</source>
+        <translation>Der Versanddienst lehnt die Anfrage ab: {detail}. Das Paket beiseitestellen und dem Vorarbeiter Bescheid geben.</translation>
+    </message>
+    <message>
+        <source>No rate source is configured. Tell a supervisor ([shipping] sources).</source>
+        <translation>Keine Tarifquelle eingerichtet. Dem Vorarbeiter Bescheid geben ([shipping] sources).</translation>
+    </message>
+    <message>
+        <source>The label for order {order} box {box} is being bought at this moment. Wait a few seconds, then press Retry.</source>
+        <translation>Das Etikett für Auftrag {order} Karton {box} wird gerade gekauft. Ein paar Sekunden warten, dann Erneut versuchen drücken.</translation>
+    </message>
+    <message>
+        <source>The label for order {order} box {box} may have been bought, and the carrier cannot be asked right now. Do not label this parcel by hand: press Retry in a minute (it looks the purchase up first), or set it aside.</source>
+        <translation>Das Etikett für Auftrag {order} Karton {box} ist vielleicht gekauft, und der Versanddienst ist gerade nicht erreichbar. Dieses Paket nicht von Hand etikettieren: in einer Minute Erneut versuchen drücken (es sucht zuerst den Kauf) oder das Paket beiseitestellen.</translation>
+    </message>
+    <message>
+        <source>This parcel's label came from {source}, which is no longer set up.</source>
+        <translation>Das Etikett dieses Pakets kam von {source}, das nicht mehr eingerichtet ist.</translation>
+    </message>
+    <message>
+        <source>The ship-to address of order {order} cannot be verified: {detail}. Set the parcel aside for the office to correct it.</source>
+        <translation>Die Lieferadresse von Auftrag {order} lässt sich nicht bestätigen: {detail}. Das Paket beiseitestellen, damit das Büro sie berichtigt.</translation>
+    </message>
+    <message>
+        <source>The station's ship-from address is not set. Tell a supervisor ([ship_from]).</source>
+        <translation>Die Absenderadresse der Station fehlt. Dem Vorarbeiter Bescheid geben ([ship_from]).</translation>
+    </message>
+    <message>
+        <source>Order {order} has no complete ship-to address. Set the parcel aside for the office to correct it.</source>
+        <translation>Auftrag {order} hat keine vollständige Lieferadresse. Das Paket beiseitestellen, damit das Büro sie berichtigt.</translation>
+    </message>
+    <message>
+        <source>The carrier account key file can be read by other users of this computer. Tell a supervisor.</source>
+        <translation>Die Schlüsseldatei des Versandkontos können andere Benutzer dieses Computers lesen. Dem Vorarbeiter Bescheid geben.</translation>
+    </message>
+    <message>
+        <source>The carrier account key file cannot be read. Tell a supervisor (shipping.easypost_api_key_file).</source>
+        <translation>Die Schlüsseldatei des Versandkontos lässt sich nicht lesen. Dem Vorarbeiter Bescheid geben (shipping.easypost_api_key_file).</translation>
+    </message>
+    <message>
+        <source>No carrier account key is set up at this station. Tell a supervisor: set [shipping] easypost_api_key_file, or store the key in the keyring with `packstation shipping set-key`.</source>
+        <translation>An dieser Station ist kein Schlüssel für das Versandkonto eingerichtet. Dem Vorarbeiter Bescheid geben: [shipping] easypost_api_key_file setzen oder den Schlüssel mit `packstation shipping set-key` im Schlüsselbund ablegen.</translation>
+    </message>
+    <message>
+        <source>The station is set to read the carrier key from the keyring, but the keyring package is not installed. Tell a supervisor.</source>
+        <translation>Die Station soll den Schlüssel des Versandkontos aus dem Schlüsselbund lesen, aber das Paket keyring ist nicht installiert. Dem Vorarbeiter Bescheid geben.</translation>
+    </message>
+    <message>
+        <source>The keyring holding the carrier key cannot be opened. Tell a supervisor.</source>
+        <translation>Der Schlüsselbund mit dem Schlüssel des Versandkontos lässt sich nicht öffnen. Dem Vorarbeiter Bescheid geben.</translation>
+    </message>
+</context>
+<context>
     <name>CycleCount</name>
     <message>
         <source>0 ✓</source>
@@ -2164,6 +2255,10 @@ Konfiguration korrigieren, dann neu starten.</translation>
     <message>
         <source>{printer} is stopped in CUPS — ask IT to enable it ({detail})</source>
         <translation>{printer} ist in CUPS angehalten — die IT bitten, sie freizugeben ({detail})</translation>
+    </message>
+    <message>
+        <source>{printer} is ready ({detail})</source>
+        <translation>{printer} ist bereit ({detail})</translation>
     </message>
     <message>
         <source>{printer}: the computer's print service (CUPS) is not running — ask IT to start it</source>

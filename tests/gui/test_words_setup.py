@@ -1,8 +1,8 @@
-"""Words from codes, for the station setup and the printers' reasons (issue 20 item 2, extended):
-every text the setup (app.it.first_start) and a printer failure (printers.reasons) can say is a
-code with values; the English is the sentence as it always was, the screen words it in German with
-no English left. The codes are walked from their tables, and the setup screen is shown in German
-with real problems from the service.
+"""Words from codes, for the station setup and the printers' and carriers' reasons (issue 20 item 2,
+extended): every text the setup (app.it.first_start), a printer failure (printers.reasons) and a
+failed label purchase (app.shipping.reasons) can say is a code with values; the English is the
+sentence as it always was, the screen words it in German with no English left. The codes are walked
+from their tables, and the setup screen is shown in German with real problems from the service.
 """
 
 from __future__ import annotations
@@ -16,13 +16,15 @@ import pytest
 from app.config import Config
 from app.it import first_start
 from app.it.first_start import SETUP_FIELDS, SETUP_WORDS, SetupError, SetupText, SetupValues
+from app.shipping.reasons import CARRIER_REASONS, CarrierReason
 from app.ui.i18n import TRANSLATIONS_DIR, install_language, read_ts
 from app.ui.messages import coded_text, feedback_text
 from printers.reasons import REASONS, Reason, reason_of
 from tests.gui.test_words import english_left, sample_values
 
 GERMAN = read_ts(TRANSLATIONS_DIR / "packstation_de.ts")
-TABLES = {"SetupWords": SETUP_WORDS, "Reasons": REASONS}
+TABLES = {"SetupWords": SETUP_WORDS, "Reasons": REASONS, "CarrierReasons": CARRIER_REASONS}
+CLASSES = {"SetupWords": SetupText, "Reasons": Reason, "CarrierReasons": CarrierReason}
 
 
 def without_quotes(text: str) -> str:
@@ -43,7 +45,7 @@ def english(qapp):
 
 
 def coded(context: str, code: str, values: dict) -> str:
-    return SetupText(code, **values) if context == "SetupWords" else Reason(code, **values)
+    return CLASSES[context](code, **values)
 
 
 def test_every_setup_and_printer_code_is_its_english_sentence(english):
@@ -193,3 +195,37 @@ def test_a_coded_reason_in_a_feedback_is_worded_in_german(german):
                                 "on and connected Then scan REPRINT.")
     text = feedback_text(feedback)
     assert "Etikettendrucker an 10.0.0.5:9100 antwortet nicht" in text and english_left(text) == [], text
+
+
+def test_every_carrier_and_printer_code_raised_is_in_its_table():
+    """GIVEN the shipping and printers packages' source WHEN every CarrierReason(...) and reason(...) is
+    read THEN its code is a literal of its table, and every code of the tables is raised somewhere."""
+    root = Path(first_start.__file__).resolve().parents[2]
+    for folder, name, table in (("app/shipping", "CarrierReason", CARRIER_REASONS), ("printers", "reason", REASONS)):
+        used = set()
+        for path in (root / folder).rglob("*.py"):
+            if path.name == "reasons.py":
+                continue  # the tables' own module makes them from a code it is given
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.Call) and getattr(node.func, "id", "") == name and node.args:
+                    assert isinstance(node.args[0], ast.Constant), f"{path}: {ast.unparse(node)}"
+                    used.add(node.args[0].value)
+        assert used - set(table) == set() and set(table) - used == set(), folder
+
+
+def test_a_carrier_failure_in_a_label_feedback_is_german(german):
+    """GIVEN the carrier service not answering while a label is bought (its error's message a
+    CarrierReason, passed on as PrintFailed's and LabelFailed's reason) WHEN the banner words the
+    failed label in German THEN the carrier's reason is German too; the English is as before."""
+    from app.domain.events import Feedback, Tone
+    from app.shipping.errors import CarrierUnavailable
+
+    error = CarrierUnavailable(CarrierReason("not_answering"), detail="EasyPost buy: 503")
+    assert str(error) == ("The carrier service is not answering. Press Retry in a minute, or set the parcel aside "
+                          "and pack the next order.")
+    reason = reason_of(Exception(error.packer_message))
+    assert reason.code == "not_answering"
+    feedback = Feedback.say(Tone.REJECTED, "label_failed", "Label did not print: {reason} Then scan REPRINT.",
+                            reason=reason)
+    text = feedback_text(feedback)
+    assert text.startswith("Etikett nicht gedruckt: Der Versanddienst antwortet nicht.") and not english_left(text)
