@@ -2,6 +2,9 @@
 
     packstation bulk demo | auto ORDER [--per-carton N] [--per-pallet M] | carton ORDER SKU=QTY[@LOT] ...
     packstation bulk pallet ORDER SSCC ... | asn ORDER [--format json|csv] [-o F] | labels ORDER -o F | dispatch ORDER
+
+Every command but `demo` calls the bulk-shipment service (app.returns.bulk_shipments.BulkShipments),
+as the returns window's "Bulk shipments" tab does.
 """
 
 from __future__ import annotations
@@ -11,8 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from app.returns.cli.shared import EXIT_OK, fail, gs1_args, in_transaction, open_bench, positive, write_out
-from app.returns.sscc import sscc_options
+from app.returns.cli.shared import EXIT_OK, fail, gs1_args, open_bench, positive, write_out
 
 
 def add_parser(sub: Any) -> None:
@@ -56,16 +58,21 @@ def add_parser(sub: Any) -> None:
     a.set_defaults(handler=cmd_bulk_dispatch)
 
 
+# ---------------------------------------------------------------- running a command
 
-def cmd_bulk_demo(_args: argparse.Namespace) -> int:
-    from app.returns.demo import seed_operations_demo
+
+def _bulk_run(run: Callable[[Any], int]) -> int:
+    """Open the station, run `run(shipments)` with the bulk-shipment service; a refusal is exit 1."""
+    from app.domain.bulk import BulkError
+    from app.returns.bulk_shipments import BulkShipments
 
     bench = open_bench()
     try:
-        print(seed_operations_demo(bench.sessions))
+        return run(BulkShipments(bench.engine, bench.config))
+    except (BulkError, ValueError, PermissionError) as exc:
+        return fail(str(exc))
     finally:
         bench.close()
-    return EXIT_OK
 
 
 def _items(specs: list[str], serials: str) -> list[Any]:
@@ -86,23 +93,24 @@ def _items(specs: list[str], serials: str) -> list[Any]:
     return items
 
 
-def _bulk_run(run: Callable[[Any, Any], int]) -> int:
-    from app.domain.bulk import BulkError
+# ---------------------------------------------------------------- commands
 
+
+def cmd_bulk_demo(_args: argparse.Namespace) -> int:
+    from app.returns.demo import seed_operations_demo
+
+    bench = open_bench()
     try:
-        return in_transaction(run)
-    except BulkError as exc:
-        return fail(str(exc))
+        print(seed_operations_demo(bench.sessions))
+    finally:
+        bench.close()
+    return EXIT_OK
 
 
 def cmd_bulk_carton(args: argparse.Namespace) -> int:
-    from app.store.bulk import load_shipment, pack_carton
-
-    def run(bench: Any, conn: Any) -> int:
-        shipment = load_shipment(conn, args.order)
-        _, unit = pack_carton(conn, shipment, _items(args.items, args.serials),
-                              extension_digit=args.extension_digit, weight_g=args.weight_g,
-                              station=bench.config.station, **sscc_options(bench.config, args.company_prefix))
+    def run(shipments: Any) -> int:
+        unit = shipments.pack_carton(args.order, _items(args.items, args.serials), weight_g=args.weight_g,
+                                     extension_digit=args.extension_digit, company_prefix=args.company_prefix)
         print(unit.sscc)
         return EXIT_OK
 
@@ -110,12 +118,9 @@ def cmd_bulk_carton(args: argparse.Namespace) -> int:
 
 
 def cmd_bulk_pallet(args: argparse.Namespace) -> int:
-    from app.store.bulk import build_pallet, load_shipment
-
-    def run(bench: Any, conn: Any) -> int:
-        _, unit = build_pallet(conn, load_shipment(conn, args.order), args.cartons,
-                               extension_digit=args.extension_digit, weight_g=args.weight_g,
-                               station=bench.config.station, **sscc_options(bench.config, args.company_prefix))
+    def run(shipments: Any) -> int:
+        unit = shipments.build_pallet(args.order, args.cartons, weight_g=args.weight_g,
+                                      extension_digit=args.extension_digit, company_prefix=args.company_prefix)
         print(unit.sscc)
         return EXIT_OK
 
@@ -123,43 +128,30 @@ def cmd_bulk_pallet(args: argparse.Namespace) -> int:
 
 
 def cmd_bulk_auto(args: argparse.Namespace) -> int:
-    from app.store.bulk import pack_remaining
-
-    def run(bench: Any, conn: Any) -> int:
-        shipment = pack_remaining(conn, args.order, per_carton=args.per_carton, per_pallet=args.per_pallet,
-                                    extension_digit=args.extension_digit, station=bench.config.station,
-                                    **sscc_options(bench.config, args.company_prefix))
+    def run(shipments: Any) -> int:
+        shipment = shipments.pack_remaining(args.order, per_carton=args.per_carton, per_pallet=args.per_pallet,
+                                            extension_digit=args.extension_digit,
+                                            company_prefix=args.company_prefix)
         print(f"order {args.order}: {len(shipment.cartons)} carton(s) on {len(shipment.pallets)} pallet(s)")
         return EXIT_OK
 
     return _bulk_run(run)
 
 
-def _ship_from(bench: Any) -> Any:
-    from app.returns.asn import ship_from_address
-
-    return ship_from_address(bench.config.ship_from)
-
-
 def cmd_bulk_asn(args: argparse.Namespace) -> int:
-    from app.returns.asn import asn_csv, asn_json
-    from app.store.bulk import asn_document
-
-    def run(bench: Any, conn: Any) -> int:
-        doc = asn_document(conn, args.order, _ship_from(bench))
-        write_out(asn_json(doc) if args.format == "json" else asn_csv(doc), args.output)
+    def run(shipments: Any) -> int:
+        write_out(shipments.asn_json(args.order) if args.format == "json" else shipments.asn_csv(args.order),
+                  args.output)
         return EXIT_OK
 
     return _bulk_run(run)
 
 
 def cmd_bulk_labels(args: argparse.Namespace) -> int:
-    from app.returns.asn import logistic_labels
-    from app.store.bulk import asn_document
     from printers import render_pdf, render_zpl
 
-    def run(bench: Any, conn: Any) -> int:
-        labels = logistic_labels(asn_document(conn, args.order, _ship_from(bench)), args.dpi)
+    def run(shipments: Any) -> int:
+        labels = shipments.labels(args.order, dpi=args.dpi)
         if not labels:
             return fail(f"order {args.order} has no cartons")
         args.output.write_bytes(render_zpl(labels) if args.format == "zpl" else render_pdf(labels))
@@ -170,10 +162,8 @@ def cmd_bulk_labels(args: argparse.Namespace) -> int:
 
 
 def cmd_bulk_dispatch(args: argparse.Namespace) -> int:
-    from app.store.bulk import dispatch
-
-    def run(bench: Any, conn: Any) -> int:
-        record = dispatch(conn, args.order, station=bench.config.station, allow_short=args.allow_short)
+    def run(shipments: Any) -> int:
+        record = shipments.dispatch(args.order, allow_short=args.allow_short)
         negative = len(record.negative)
         print(f"order {args.order} dispatched: {len(record.moved)} stock movement(s)"
               + (f", {negative} took a bin below zero" if negative else ""))

@@ -1,8 +1,9 @@
-"""What the command groups share: opening the station, exit codes, a refusal, transactions, argument types.
+"""What the command groups share: opening the station, exit codes, a refusal, a read, argument types.
 
-Every command writes through `write_transaction` (IMMEDIATE on SQLite): a command run beside a
-station's window waits its turn behind the print queue and the sync thread instead of failing
-with "database is locked".
+The commands write through the application services (app.returns.stock, bulk_shipments,
+cycle_count, service), each write one `write_transaction` (IMMEDIATE on SQLite): a command run
+beside a station's window waits its turn behind the print queue and the sync thread instead of
+failing with "database is locked".
 """
 
 from __future__ import annotations
@@ -29,51 +30,8 @@ def fail(message: str, code: int = EXIT_REFUSED) -> int:
     return code
 
 
-def user_by_badge(conn: Any, badge: str):  # noqa: ANN202 - app.domain.model.User | None
-    """The active user with this badge (as the returns bench finds them), in the caller's transaction."""
-    from sqlalchemy import select
-
-    from app.domain.model import Role, User
-    from app.store.models import User as UserRow
-
-    row = conn.execute(select(UserRow.__table__).where(UserRow.__table__.c.badge == badge.upper(),
-                                                       UserRow.__table__.c.active.is_(True))).first()
-    return User(row.id, row.name, Role(row.role), row.badge) if row else None
-
-
-def with_user(args: argparse.Namespace, run: Callable[[Any, Any, Any], int]) -> int:
-    """Open the database, find the badge's user, run `run(bench, conn, user)` in one write transaction."""
-    from app.store.db import write_transaction
-
-    bench = open_bench()
-    try:
-        with write_transaction(bench.engine) as conn:
-            user = user_by_badge(conn, args.badge)
-            if user is None:
-                return fail(f"no active user has badge {args.badge}", EXIT_USAGE)
-            return run(bench, conn, user)
-    except (ValueError, PermissionError) as exc:
-        return fail(str(exc))
-    finally:
-        bench.close()
-
-
-def in_transaction(run: Callable[[Any, Any], int]) -> int:
-    """Open the database, run `run(bench, conn)` in one write transaction; a refusal is exit 1."""
-    from app.store.db import write_transaction
-
-    bench = open_bench()
-    try:
-        with write_transaction(bench.engine) as conn:
-            return run(bench, conn)
-    except (ValueError, PermissionError) as exc:
-        return fail(str(exc))
-    finally:
-        bench.close()
-
-
 def reading(run: Callable[[Any, Any], int]) -> int:
-    """As in_transaction, for a command that only reads (it takes no write lock)."""
+    """Open the database, run `run(bench, conn)` on one connection that only reads; a refusal is exit 1."""
     bench = open_bench()
     try:
         with bench.engine.connect() as conn:

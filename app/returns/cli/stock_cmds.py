@@ -3,6 +3,8 @@
     packstation stock show SKU | negative | export [-o FILE] [--all]
     packstation stock receive SKU BIN QTY --badge B | adjust SKU BIN DELTA --reason R --badge B
     packstation stock move SKU FROM TO QTY --badge B | ship ORDER | void ORDER | reconcile
+
+Every command calls the stock service (app.returns.stock.StockService), as the returns window does.
 """
 
 from __future__ import annotations
@@ -10,20 +12,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import datetime
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from app.returns.cli.shared import (
-    EXIT_OK,
-    in_transaction,
-    open_bench,
-    positive,
-    reading,
-    sku_bin_args,
-    with_user,
-    write_out,
-)
+from app.returns.cli.shared import EXIT_OK, EXIT_USAGE, fail, open_bench, positive, sku_bin_args
 
 
 def add_parser(sub: Any) -> None:
@@ -67,118 +60,124 @@ def add_parser(sub: Any) -> None:
     a.set_defaults(handler=cmd_stock_export)
 
 
+# ---------------------------------------------------------------- running a command
 
-def cmd_stock_show(args: argparse.Namespace) -> int:
-    from app.store.inventory import StockReader, movements_of
+
+def _stock(run: Callable[[Any, Any], int], badge: str | None = None) -> int:
+    """Open the station, run `run(stock, user)` with the stock service; a refusal is exit 1.
+
+    `badge`: the user a booking is made for; no active user with it is exit 2.
+    """
+    from app.returns.stock import StockService
 
     bench = open_bench()
-    reader = StockReader(bench.engine)
+    stock = StockService(bench.engine, station=bench.config.station)
     try:
-        view = reader.stock(args.sku)
-        out: dict[str, Any] = {"sku": view.sku, "bins": view.bins, "on_hand": view.on_hand,
-                               "available": view.available()}
-        if args.movements:
-            out["movements"] = [{k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in row.items()}
-                                for row in movements_of(reader.conn, args.sku)]
+        user = None
+        if badge is not None:
+            user = stock.user_by_badge(badge)
+            if user is None:
+                return fail(f"no active user has badge {badge}", EXIT_USAGE)
+        return run(stock, user)
+    except (ValueError, PermissionError) as exc:
+        return fail(str(exc))
     finally:
-        reader.close()
+        stock.close()
         bench.close()
-    print(json.dumps(out, ensure_ascii=False, indent=2))
-    return EXIT_OK
+
+
+# ---------------------------------------------------------------- commands
+
+
+def cmd_stock_show(args: argparse.Namespace) -> int:
+    shown: dict[str, Any] = {}
+
+    def run(stock: Any, _user: Any) -> int:
+        shown.update(stock.show(args.sku, movements=args.movements))
+        return EXIT_OK
+
+    code = _stock(run)
+    if code == EXIT_OK:
+        print(json.dumps(shown, ensure_ascii=False, indent=2))
+    return code
 
 
 def cmd_stock_receive(args: argparse.Namespace) -> int:
-    from app.store.inventory import receive
-
-    def run(bench: Any, conn: Any, user: Any) -> int:
-        moved = receive(conn, args.sku, args.bin, args.qty, user_id=user.id, reference=args.reference,
-                        station=bench.config.station)
+    def run(stock: Any, user: Any) -> int:
+        moved = stock.receive(args.sku, args.bin, args.qty, user=user, reference=args.reference)
         print(f"{args.sku} in {args.bin}: {moved.on_hand}")
         return EXIT_OK
 
-    return with_user(args, run)
+    return _stock(run, args.badge)
 
 
 def cmd_stock_adjust(args: argparse.Namespace) -> int:
-    from app.store.inventory import adjust
-
-    def run(bench: Any, conn: Any, user: Any) -> int:
-        moved = adjust(conn, args.sku, args.bin, args.delta, note=args.reason, user_id=user.id,
-                       station=bench.config.station)
+    def run(stock: Any, user: Any) -> int:
+        moved = stock.adjust(args.sku, args.bin, args.delta, note=args.reason, user=user)
         print(f"{args.sku} in {args.bin}: {moved.on_hand}")
         return EXIT_OK
 
-    return with_user(args, run)
+    return _stock(run, args.badge)
 
 
 def cmd_stock_move(args: argparse.Namespace) -> int:
-    from app.store.inventory import transfer
-
-    def run(bench: Any, conn: Any, user: Any) -> int:
-        out, into = transfer(conn, args.sku, args.from_bin.upper(), args.to_bin.upper(), args.qty, user_id=user.id,
-                             station=bench.config.station)
+    def run(stock: Any, user: Any) -> int:
+        out, into = stock.move(args.sku, args.from_bin.upper(), args.to_bin.upper(), args.qty, user=user)
         print(f"{args.sku}: {out.bin} {out.on_hand}, {into.bin} {into.on_hand}")
         return EXIT_OK
 
-    return with_user(args, run)
+    return _stock(run, args.badge)
 
 
 def cmd_stock_ship(args: argparse.Namespace) -> int:
-    from app.store.inventory import record_shipment
-
-    def run(bench: Any, conn: Any) -> int:
-        record = record_shipment(conn, args.order, station=bench.config.station)
+    def run(stock: Any, _user: Any) -> int:
+        record = stock.ship(args.order)
         if record.already_recorded:
             print(f"order {args.order}: shipment already booked")
         for m in record.moved:
             print(f"{m.sku} {m.bin} {m.delta:+d} -> {m.on_hand}{'  NEGATIVE' if m.negative else ''}")
         return EXIT_OK
 
-    return in_transaction(run)
+    return _stock(run)
 
 
 def cmd_stock_void(args: argparse.Namespace) -> int:
-    from app.store.inventory import reverse_shipment
-
-    def run(bench: Any, conn: Any) -> int:
-        for m in reverse_shipment(conn, args.order, station=bench.config.station):
+    def run(stock: Any, _user: Any) -> int:
+        for m in stock.void(args.order):
             print(f"{m.sku} {m.bin} {m.delta:+d} -> {m.on_hand}")
         return EXIT_OK
 
-    return in_transaction(run)
+    return _stock(run)
 
 
 def cmd_stock_reconcile(_args: argparse.Namespace) -> int:
-    from app.store.inventory import reconcile_shipments
-
-    def run(bench: Any, conn: Any) -> int:
-        print(f"{reconcile_shipments(conn, station=bench.config.station)} shipment(s) booked")
+    def run(stock: Any, _user: Any) -> int:
+        print(f"{stock.reconcile()} shipment(s) booked")
         return EXIT_OK
 
-    return in_transaction(run)
+    return _stock(run)
 
 
 def cmd_stock_negative(_args: argparse.Namespace) -> int:
-    from app.store.inventory import negative_levels
-
-    def run(_bench: Any, conn: Any) -> int:
-        for sku, bin_location, qty in negative_levels(conn):
+    def run(stock: Any, _user: Any) -> int:
+        for sku, bin_location, qty in stock.negative():
             print(f"{bin_location:12} {sku:24} {qty}")
         return EXIT_OK
 
-    return reading(run)
+    return _stock(run)
 
 
 def cmd_stock_export(args: argparse.Namespace) -> int:
-    import io
+    """The CSV is written inside the export's transaction: a file that cannot be written leaves the cursor alone."""
 
-    from app.store.inventory import export_stock_changes
-
-    def run(_bench: Any, conn: Any) -> int:
-        out = io.StringIO()
-        count = export_stock_changes(conn, out, everything=args.all, advance=not args.all)
-        write_out(out.getvalue(), args.output)
+    def run(stock: Any, _user: Any) -> int:
+        if args.output is None:
+            count = stock.export_changes(sys.stdout, everything=args.all, advance=not args.all)
+        else:
+            with args.output.open("w", encoding="utf-8", newline="") as out:
+                count = stock.export_changes(out, everything=args.all, advance=not args.all)
+            print(f"written to {args.output}", file=sys.stderr)
         print(f"{count} SKU(s) exported", file=sys.stderr)
         return EXIT_OK
 
-    return in_transaction(run)
+    return _stock(run)
