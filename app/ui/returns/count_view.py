@@ -10,6 +10,7 @@ count); the expected numbers and the variance appear once finished.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -213,7 +214,7 @@ class CountPanel(QWidget):
         else:
             self.host.banner.show_message(Tone.INFO, "count_ready", _tr("Scan a bin label to count it."))
 
-    def render(self, view: CountView) -> None:
+    def render(self, view: CountView) -> None:  # type: ignore[override]  # the tab's render, as its siblings
         self.view = view
         if not view.status:
             self._render_idle(view)
@@ -282,7 +283,7 @@ class CountPanel(QWidget):
         colours.append(STOP_RED if off else OK_GREEN)
         self._fill(rows, colours, [bool(r.variance) for r in view.rows] + [True])
 
-    def _fill(self, rows: list[list[str]], colours: list[str | None], bold: list[bool]) -> None:
+    def _fill(self, rows: list[list[str]], colours: Sequence[str | None], bold: list[bool]) -> None:
         table = self.table
         table.setRowCount(len(rows))
         for r, row in enumerate(rows):
