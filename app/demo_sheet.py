@@ -57,7 +57,8 @@ def demo_sections(bench: Bench, orders: int) -> tuple[list[SheetSection], list[D
         ).all()
         sections = [
             SheetSection("Badges: scan one to sign in (demo PINs for the console and the settings)", tuple(
-                SheetBarcode(_badge_caption(u), badge_barcode(u.badge)) for u in users)),
+                SheetBarcode(_badge_caption(u), badge_barcode(badge))
+                for u in users if (badge := u.badge) is not None)),
             SheetSection("Station commands", tuple(
                 SheetBarcode(label, command_barcode(cmd, arg)) for cmd, arg, label in COMMANDS)),
             SheetSection("Cartons", tuple(
@@ -67,7 +68,7 @@ def demo_sections(bench: Bench, orders: int) -> tuple[list[SheetSection], list[D
         sections += _returns_sections(db)
         picked = []
         packer = next((u for u in users if u.role == "packer"), users[0] if users else None)
-        badge = badge_barcode(packer.badge) if packer else ""
+        badge = badge_barcode(packer.badge) if packer and packer.badge is not None else ""
         for order in open_orders:
             section, demo = _order_section(order)
             sections.append(section)

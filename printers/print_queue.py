@@ -104,8 +104,9 @@ class JobStore(Protocol):
 
 
 class Sender(Protocol):
-    def __call__(self, printer: str, data: bytes, job_id: str | None = None) -> None:
-        """Send the bytes or raise PrinterError with a message for the packer."""
+    def __call__(self, printer: str, data: bytes, job_id: str | None = None, /) -> None:
+        """Send the bytes or raise PrinterError with a message for the packer (called with positions:
+        printers.send names its first parameter `uri`)."""
         ...
 
 

@@ -48,7 +48,7 @@ class DeviceConfig:
         """From app.config.Config or anything shaped like it ([scale] uri, [scanner] serial = [...])."""
         if isinstance(config, DeviceConfig):
             return config
-        scanners = getattr(getattr(config, "scanner", None), "serial", None)
+        scanners: Any = getattr(getattr(config, "scanner", None), "serial", None)
         if scanners is None:
             scanners = getattr(config, "scanners", ())
         if isinstance(scanners, str):

@@ -172,7 +172,8 @@ def _qimage_from_bytes(data: bytes) -> Any:
         from PySide6.QtGui import QImage
     except ImportError as exc:  # pragma: no cover - PySide6 is a dependency of the product
         raise PhotoError("this JPEG is larger than allowed and QtGui is not available to shrink it") from exc
-    image = QImage.fromData(data, "JPG")
+    # (PySide6's stub types the format as bytes; the binding takes a str and refuses bytes)
+    image = QImage.fromData(data, "JPG")  # type: ignore[arg-type]
     if image.isNull():
         raise PhotoError("the JPEG data could not be decoded")
     return image

@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from app.it.checks import Check, failed, passed
+from app.it.checks import Check, Severity, failed, passed
 from app.it.redact import redact_text, secrets_in_url
 
 CENTRAL_TIMEOUT = 5.0
@@ -99,7 +99,7 @@ def clock_check(skew_s: float) -> Check:
     fix = "turn on network time: sudo timedatectl set-ntp true (Windows: Settings > Time > Sync now)"
     if abs(skew_s) < SKEW_WARNING_S:
         return passed(name, f"in step with the central database ({skew_s:+.2f} s)", skew_s=round(skew_s, 3))
-    severity = "error" if abs(skew_s) >= SKEW_ERROR_S else "warning"
+    severity: Severity = "error" if abs(skew_s) >= SKEW_ERROR_S else "warning"
     return failed(name, text, fix, severity=severity, skew_s=round(skew_s, 3))
 
 
@@ -110,7 +110,7 @@ def announce(config: Any, schema: str | None) -> tuple[bool, str]:
     if not getattr(config, "central_url", ""):
         return True, "standalone station: nothing to register centrally"
     try:
-        from app.sync import announce_station  # type: ignore[attr-defined]
+        from app.sync import announce_station
     except ImportError:
         return True, ("registered locally; the station's central login is made by an admin "
                       f"(packstation central add-station {config.station})")

@@ -145,9 +145,9 @@ def private_paths(paths: Paths, config: Config) -> tuple[list[Path], list[Path]]
     files = [paths.database, paths.database.with_name(paths.database.name + "-wal"),
              paths.database.with_name(paths.database.name + "-shm"), paths.data_dir / FILE_NAME]
     files += sorted((paths.data_dir / "backups").glob("*.db"))
-    central = getattr(config, "central", None)
-    if central is not None and getattr(central, "password_file", ""):
-        files.append(Path(central.password_file))
+    central_password_file = getattr(getattr(config, "central", None), "password_file", None)
+    if central_password_file:
+        files.append(Path(central_password_file))
     shipping = getattr(config, "shipping", None)
     if shipping is not None:
         for secret in (getattr(shipping, "easypost_api_key_file", None),

@@ -177,13 +177,16 @@ def cmd_test(args: argparse.Namespace) -> int:
 def cmd_status(args: argparse.Namespace) -> int:
     from printers import open_transport, transport_for
     from printers.errors import PrinterError
+    from printers.transports.cups import CupsTransport
 
     _bench, output = _output()
     report = {}
     for role, uri in (("label", output.printers.label), ("document", output.printers.document)):
         if uri.startswith("cups://"):
             try:
-                state = transport_for(uri).queue_state()
+                transport = transport_for(uri)
+                assert isinstance(transport, CupsTransport)
+                state = transport.queue_state()
                 report[role] = {"printer": uri, "ready": state.ready, "message": state.message,
                                 "problems": [state.fix] if state.fix else []}
             except PrinterError as exc:
@@ -222,10 +225,11 @@ def cmd_label(args: argparse.Namespace) -> int:
     rebuilt = parcel_label(bench.engine, bench.config, output.template_dir, order, args.box)
     what = f"label of order {order.number} box {args.box}"
     if rebuilt.data is not None:  # a carrier's label: printed as received, so written as received
-        fmt = args.format or rebuilt.format
-        if fmt != rebuilt.format:
-            print(f"packstation: the {what} is the carrier's {rebuilt.format.upper()} file, printed as received; "
-                  f"use --format {rebuilt.format}", file=sys.stderr)
+        carrier_format = rebuilt.format or ""  # "": the carrier did not say (then any --format is taken)
+        fmt = args.format or carrier_format
+        if carrier_format and fmt != carrier_format:
+            print(f"packstation: the {what} is the carrier's {carrier_format.upper()} file, printed as received; "
+                  f"use --format {carrier_format}", file=sys.stderr)
             return 1
         args.output.write_bytes(rebuilt.data)
         print(f"{what} (the carrier's, as printed) written to {args.output}")

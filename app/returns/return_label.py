@@ -126,9 +126,8 @@ def order_return_code(engine: Engine, order_number: str, *, reason: str = "packi
         row = conn.execute(select(RMAS.c.rma, RMAS.c.order_number, RMAS.c.token)
                            .where(RMAS.c.order_number == order_number, RMAS.c.status == "issued")
                            .order_by(RMAS.c.issued_at.desc(), RMAS.c.rma.desc()).limit(1)).first()
-    if row is None:
-        row = _issue_rma(engine, order_number, reason, config, station)
-    return row.rma, return_code(row.order_number, row.token)
+    rma = row if row is not None else _issue_rma(engine, order_number, reason, config, station)
+    return rma.rma, return_code(rma.order_number, rma.token)
 
 
 def _issue_rma(engine: Engine, order_number: str, reason: str, config: Any, station: str) -> Rma:

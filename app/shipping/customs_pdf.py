@@ -71,10 +71,10 @@ def render_commercial_invoice(p: CustomsPaperwork, copies: int = 1, *, title: st
                  f"Currency: {d.currency}"]
         for i, fact in enumerate(facts):
             canvas.drawString(120 * mm, top - (6 + 4.5 * i) * mm, fact)
-        for x, title, address in ((15, "Shipper / exporter", p.shipper), (15, "Consignee", p.consignee)):
-            y = top - (12 if title.startswith("Shipper") else 50) * mm
+        for x, party, address in ((15, "Shipper / exporter", p.shipper), (15, "Consignee", p.consignee)):
+            y = top - (12 if party.startswith("Shipper") else 50) * mm
             canvas.setFont(bold, 10)
-            canvas.drawString(x * mm, y, title)
+            canvas.drawString(x * mm, y, party)
             canvas.setFont(regular, 9)
             for i, line in enumerate(_address_lines(address)):
                 canvas.drawString(x * mm, y - (5 + 4.5 * i) * mm, line[:60])
@@ -82,14 +82,14 @@ def render_commercial_invoice(p: CustomsPaperwork, copies: int = 1, *, title: st
         columns = ((15, "Description"), (80, "HS code"), (102, "Origin"), (118, "Qty"), (132, "Unit value"),
                    (158, "Total"), (178, "Weight kg"))
         canvas.setFont(bold, 8.5)
-        for x, title in columns:
-            canvas.drawString(x * mm, y, title)
+        for x, heading in columns:
+            canvas.drawString(x * mm, y, heading)
         canvas.line(15 * mm, y - 2 * mm, width - 15 * mm, y - 2 * mm)
         canvas.setFont(regular, 8.5)
-        for line in d.lines:
+        for item in d.lines:
             y -= 6 * mm
-            values = (line.description[:38], line.hs_code, line.origin_country, str(line.quantity),
-                      f"{line.unit_value:.2f}", f"{line.value:.2f}", f"{line.weight_g / 1000:.3f}")
+            values = (item.description[:38], item.hs_code, item.origin_country, str(item.quantity),
+                      f"{item.unit_value:.2f}", f"{item.value:.2f}", f"{item.weight_g / 1000:.3f}")
             for (x, _), value in zip(columns, values, strict=True):
                 canvas.drawString(x * mm, y, value)
         y -= 4 * mm

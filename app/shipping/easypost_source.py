@@ -74,7 +74,9 @@ class EasyPostSource:
             except ImportError as exc:
                 raise ShippingNotConfigured(CarrierReason("client_missing"),
                                             detail="pip install easypost") from exc
-            self._client = easypost.EasyPostClient(self._api_key, api_base=self.base_url, timeout=self.timeout_s)
+            # (easypost annotates timeout as int; it hands it to requests, which takes float seconds)
+            self._client = easypost.EasyPostClient(self._api_key, api_base=self.base_url,
+                                                   timeout=self.timeout_s)  # type: ignore[arg-type]
         return self._client
 
     # ------------------------------------------------------------ RateSource

@@ -19,6 +19,7 @@ from sqlalchemy import Engine, and_, func, insert, select
 
 from app.domain import clock
 from app.store.db import write_transaction
+from app.store.inserted import inserted_id
 from app.store.models import Order, Parcel
 from app.store.shipping_models import ShippingLabel, ShippingManifest, ShippingManifestParcel
 
@@ -122,10 +123,10 @@ def close_out(engine: Engine, carrier: str, *, station: str = "", now: datetime 
         manifest = Manifest(f"{prefix}{taken + 1}", name, now, station, parcels)
         charges = manifest.charges
         currency = next(iter(charges), "")
-        manifest_id = conn.execute(insert(_manifests).values(
+        manifest_id = inserted_id(conn.execute(insert(_manifests).values(
             number=manifest.number, carrier=name, station=station, closed_at=now, parcel_count=manifest.count,
             total_weight_g=manifest.total_weight_g, total_charge=str(charges.get(currency, Decimal("0.00"))),
-            currency=currency)).inserted_primary_key[0]
+            currency=currency)))
         conn.execute(insert(_members), [{
             "manifest_id": manifest_id, "parcel_uuid": p.parcel_uuid, "order_number": p.order_number,
             "box_no": p.box_no, "tracking_number": p.tracking_number, "service": p.service, "weight_g": p.weight_g,

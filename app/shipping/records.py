@@ -22,6 +22,7 @@ from sqlalchemy.exc import IntegrityError
 from app.domain import clock
 from app.shipping.model import BoughtLabel, Choice, Rate
 from app.store.db import write_transaction
+from app.store.inserted import inserted_id
 from app.store.models import Parcel
 from app.store.shipping_models import ShippingLabel
 
@@ -112,11 +113,11 @@ class LabelRecords:
         now = clock.now()
         try:
             with write_transaction(self.engine) as conn:
-                new_id = conn.execute(insert(_labels).values(
+                new_id = inserted_id(conn.execute(insert(_labels).values(
                     parcel_uuid=parcel_uuid, generation=generation, idempotency_key=idempotency_key(parcel_uuid,
                                                                                                     generation),
                     order_number=order_number, box_no=box_no, state="pending", weight_g=weight_g, attempts=0,
-                    created_at=now, updated_at=now)).inserted_primary_key[0]
+                    created_at=now, updated_at=now)))
         except IntegrityError as exc:
             raise DuplicatePurchase(parcel_uuid) from exc
         return self.get(new_id)

@@ -23,7 +23,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
@@ -174,6 +174,13 @@ class Shipment:
     notify_customer: bool = True
 
 
+class Headers(Protocol):
+    """A webhook delivery's HTTP headers as the adapters read them: (name, value) pairs whose names
+    may come in any case, and repeat (http.server's email.message.Message, or a dict in tests)."""
+
+    def items(self) -> Iterable[tuple[str, str]]: ...
+
+
 class ShopAdapter(Protocol):
     """What a platform adapter implements. Every method raises SourceError subclasses, never httpx errors."""
 
@@ -195,7 +202,7 @@ class ShopAdapter(Protocol):
         Idempotent: a shipment the shop already has is not written again (its reference is returned)."""
         ...
 
-    def verify_webhook(self, headers: Mapping[str, str], body: bytes, secret: str) -> bool:
+    def verify_webhook(self, headers: Headers, body: bytes, secret: str) -> bool:
         """Whether a webhook delivery was signed with `secret` (compare in constant time)."""
         ...
 

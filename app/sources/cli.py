@@ -19,7 +19,7 @@ import argparse
 import os
 import signal
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -240,14 +240,14 @@ def cmd_status(args: argparse.Namespace) -> int:
             return 0
         for record in records:
             with engine.connect() as conn:
-                states = dict(conn.execute(select(source_orders.c.state, func.count())
+                states: dict[str, int] = dict(conn.execute(select(source_orders.c.state, func.count())
                                            .where(source_orders.c.source == record.name)
                                            .group_by(source_orders.c.state)).all())
                 problems = conn.execute(select(source_orders.c.state, source_orders.c.number, source_orders.c.reason)
                                         .where(source_orders.c.source == record.name,
                                                source_orders.c.state.in_(("held", "skipped")))
                                         .order_by(source_orders.c.state, source_orders.c.number)).all()
-                writebacks = dict(conn.execute(select(source_writebacks.c.state, func.count())
+                writebacks: dict[str, int] = dict(conn.execute(select(source_writebacks.c.state, func.count())
                                                .where(source_writebacks.c.source == record.name)
                                                .group_by(source_writebacks.c.state)).all())
                 failed = conn.execute(select(source_writebacks.c.order_number, source_writebacks.c.last_error)
@@ -257,7 +257,8 @@ def cmd_status(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_status(record: Any, states: dict, problems: list, writebacks: dict, failed: list) -> None:
+def _print_status(record: Any, states: dict[str, int], problems: Sequence[Any], writebacks: dict[str, int],
+                  failed: Sequence[Any]) -> None:
     def when(moment: Any) -> str:
         return moment.isoformat(timespec="seconds") if moment else "never"
 

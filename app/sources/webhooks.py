@@ -24,11 +24,11 @@ from __future__ import annotations
 import json
 import logging
 import threading
-from collections.abc import Mapping
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, unquote
 
+from app.sources.base import Headers
 from app.sources.registry import SourceSetupError, get_source
 
 if TYPE_CHECKING:
@@ -84,6 +84,7 @@ class WebhookListener:
     @property
     def url(self) -> str:
         host, port = self.server.server_address[:2]
+        assert isinstance(host, str)  # an AF_INET server's address is (host, port)
         return f"http://{host}:{port}"
 
     def start(self) -> WebhookListener:
@@ -97,7 +98,7 @@ class WebhookListener:
         if self._thread is not None:
             self._thread.join(timeout=5)
 
-    def handle(self, path: str, headers: Mapping[str, str], body: bytes | None) -> tuple[int, str]:
+    def handle(self, path: str, headers: Headers, body: bytes | None) -> tuple[int, str]:
         """(status, why) for one delivery; queues it with the connector when it is good."""
         route = path.split("?", 1)[0]
         if not route.startswith(PREFIX) or "/" in route[len(PREFIX):].strip("/"):

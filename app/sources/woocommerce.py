@@ -34,6 +34,7 @@ from app.domain import clock
 from app.sources.base import (
     PAGE_SIZE,
     DraftLine,
+    Headers,
     MalformedResponse,
     NotFound,
     Shipment,
@@ -300,11 +301,11 @@ class WooCommerceAdapter:
 
     # -------------------------------------------------------------- webhooks
 
-    def verify_webhook(self, headers: Mapping[str, str], body: bytes, secret: str) -> bool:
+    def verify_webhook(self, headers: Headers, body: bytes, secret: str) -> bool:
         given = next((value for key, value in headers.items() if key.lower() == "x-wc-webhook-signature"), None)
         return signature_matches(secret, body, given)
 
-    def is_duplicate(self, headers: Mapping[str, str]) -> bool:
+    def is_duplicate(self, headers: Headers) -> bool:
         """Whether this delivery (X-WC-Webhook-Delivery-ID) was seen already: WooCommerce delivers again
         when the answer was slow. A repeat would be harmless (an order not newer than the stored one
         is ignored); it is dropped so it costs nothing."""

@@ -13,8 +13,9 @@ import csv
 import io
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, cast
 
-from sqlalchemy import Engine, delete, insert, select
+from sqlalchemy import CursorResult, Engine, delete, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain import clock
@@ -78,8 +79,9 @@ def import_labels(sessions: sessionmaker[Session], path: Path, *, skip_invalid: 
             db.rollback()
             return report
         for value in rows:
-            removed = db.execute(delete(_labels).where(_labels.c.order_id == value["order_id"],
-                                                       _labels.c.box_no == value["box_no"])).rowcount
+            # (a Session types what execute() returns as a Result; a DELETE's is a CursorResult)
+            removed = cast(CursorResult[Any], db.execute(delete(_labels).where(
+                _labels.c.order_id == value["order_id"], _labels.c.box_no == value["box_no"]))).rowcount
             db.execute(insert(_labels).values(**value, created_at=clock.now()))
             report.updated += bool(removed)
             report.created += not removed

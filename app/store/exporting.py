@@ -23,10 +23,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.store.models import Order, PackEvent, Parcel, User
 
-EVENTS: Table = PackEvent.__table__  # type: ignore[assignment]
-PARCELS: Table = Parcel.__table__  # type: ignore[assignment]
-ORDERS: Table = Order.__table__  # type: ignore[assignment]
-USERS: Table = User.__table__  # type: ignore[assignment]
+EVENTS: Table = PackEvent.__table__
+PARCELS: Table = Parcel.__table__
+ORDERS: Table = Order.__table__
+USERS: Table = User.__table__
 
 EVENT_COLUMNS = ("seq", "uuid", "at", "station", "packer_id", "packer", "order_id", "order_number", "type",
                  "payload")

@@ -7,6 +7,7 @@ across SQLite and PostgreSQL. Timestamps are UTC.
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING, ClassVar
 
 from sqlalchemy import (
     Boolean,
@@ -18,6 +19,7 @@ from sqlalchemy import (
     LargeBinary,
     MetaData,
     String,
+    Table,
     Text,
     UniqueConstraint,
 )
@@ -41,6 +43,11 @@ def utcnow() -> datetime:
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
+
+    if TYPE_CHECKING:
+        # Every model is declared with __tablename__, so its __table__ is a Table (SQLAlchemy types
+        # it as the wider FromClause, for classes mapped to a join or a select, which we have none of).
+        __table__: ClassVar[Table]
 
 
 class Product(Base):

@@ -8,9 +8,15 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, overload
 
 
+@overload
+def as_utc(moment: datetime) -> datetime: ...
+@overload
+def as_utc(moment: None) -> None: ...
+@overload
+def as_utc(moment: datetime | None) -> datetime | None: ...
 def as_utc(moment: datetime | None) -> datetime | None:
     """A stored datetime with its zone (UTC when the database dropped it); None stays None."""
     if moment is None:

@@ -21,14 +21,14 @@ from app.store.models import Order, OrderLine, PackedSerial, PackEvent, Parcel, 
 from app.store.values import as_utc, json_object
 from app.supervisor.sqlfuncs import json_bool
 
-EVENTS: Table = PackEvent.__table__  # type: ignore[assignment]
-ORDERS: Table = Order.__table__  # type: ignore[assignment]
-LINES: Table = OrderLine.__table__  # type: ignore[assignment]
-PRODUCTS: Table = Product.__table__  # type: ignore[assignment]
-PARCELS: Table = Parcel.__table__  # type: ignore[assignment]
-SERIALS: Table = PackedSerial.__table__  # type: ignore[assignment]
-USERS: Table = User.__table__  # type: ignore[assignment]
-JOBS: Table = PrintJob.__table__  # type: ignore[assignment]
+EVENTS: Table = PackEvent.__table__
+ORDERS: Table = Order.__table__
+LINES: Table = OrderLine.__table__
+PRODUCTS: Table = Product.__table__
+PARCELS: Table = Parcel.__table__
+SERIALS: Table = PackedSerial.__table__
+USERS: Table = User.__table__
+JOBS: Table = PrintJob.__table__
 
 KINDS = ("auto", "order", "tracking", "sku", "serial", "packer")
 LIMIT = 200
@@ -279,7 +279,7 @@ def describe(seq: int, at: datetime | None, station: str, packer: str | None, ki
         case "box_not_weighed":
             text = f"Box {box} not weighed (weighing is off; expected {_kg(d.get('expected'))})"
         case "override_granted":
-            what = {"short": "shipping short", "weight": "the weight"}.get(d.get("reason"), d.get("reason"))
+            what = {"short": "shipping short", "weight": "the weight"}.get(d.get("reason", ""), d.get("reason"))
             text = f"Supervisor {d.get('name', d.get('by'))} approved {what}"
             level = "warn"
         case "label_printed":
@@ -314,7 +314,7 @@ def describe(seq: int, at: datetime | None, station: str, packer: str | None, ki
             level = "alert"
         case "hold_resolved" | "conflict_resolved":
             action = {"release": "released to the queue", "reassign": f"reassigned to {d.get('to', '?')}",
-                      "cancel": "cancelled (will not ship)", "acknowledge": "acknowledged"}.get(d.get("action"),
+                      "cancel": "cancelled (will not ship)", "acknowledge": "acknowledged"}.get(d.get("action", ""),
                                                                                               d.get("action"))
             text = f"Supervisor {d.get('name', d.get('by'))}: {action} — {d.get('reason', '')}"
             level = "warn"

@@ -26,11 +26,11 @@ from app.store.values import as_utc, json_object
 from app.supervisor.sqlfuncs import greatest, json_int
 from app.supervisor.vocabulary import CLOSING
 
-EVENTS: Table = PackEvent.__table__  # type: ignore[assignment]
-STATIONS: Table = StationRow.__table__  # type: ignore[assignment]
-USERS: Table = User.__table__  # type: ignore[assignment]
-ORDERS: Table = Order.__table__  # type: ignore[assignment]
-JOBS: Table = PrintJob.__table__  # type: ignore[assignment]
+EVENTS: Table = PackEvent.__table__
+STATIONS: Table = StationRow.__table__
+USERS: Table = User.__table__
+ORDERS: Table = Order.__table__
+JOBS: Table = PrintJob.__table__
 
 # Levels, for colour, icon and sorting on the floor board (never colour alone on screen).
 OFF, IDLE, OK, WARN, ALERT = "off", "idle", "ok", "warn", "alert"

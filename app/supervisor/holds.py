@@ -20,9 +20,9 @@ from app.store.models import Order, PackEvent, User
 from app.store.values import as_utc, json_object
 from app.supervisor.sqlfuncs import json_int
 
-EVENTS: Table = PackEvent.__table__  # type: ignore[assignment]
-ORDERS: Table = Order.__table__  # type: ignore[assignment]
-USERS: Table = User.__table__  # type: ignore[assignment]
+EVENTS: Table = PackEvent.__table__
+ORDERS: Table = Order.__table__
+USERS: Table = User.__table__
 
 REASONS = {
     "short": "Short pick",

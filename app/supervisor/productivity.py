@@ -322,7 +322,8 @@ def hourly(conn: Connection, period: Period, weights: Weights, by: GroupBy = "pa
     if rows is None:
         with materialized(conn, period) as table:
             return hourly(conn, period, weights, by, only, rows=table)
-    offset = int(period.since.utcoffset().total_seconds()) if period.since.utcoffset() else 0
+    since_offset = period.since.utcoffset()
+    offset = int(since_offset.total_seconds()) if since_offset else 0
     # Quarter hours are summed into the supervisor's wall-clock hours (the offset at the start
     # of the period: a DST change inside a range shifts the later labels by an hour).
     hour = floor_to(rows.c.bucket + offset, 3600)

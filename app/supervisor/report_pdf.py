@@ -101,7 +101,9 @@ def hourly_chart(p: Productivity, width: float = 260 * mm, height: float = 62 * 
         return drawing
     labels = [h.start.strftime("%H") if p.period.seconds <= 86400 else h.start.strftime("%d %H") for h in points]
     chart = VerticalBarChart()
-    chart.x, chart.y, chart.width, chart.height = 30, 28, width - 140, height - 40
+    # (types-reportlab types a chart's and a legend's position and size as int, from their defaults;
+    # reportlab takes points as floats)
+    chart.x, chart.y, chart.width, chart.height = 30, 28, width - 140, height - 40  # type: ignore[assignment]
     chart.data = [[h.orders for h in points]]
     chart.bars[0].fillColor = ACCENT
     chart.bars[0].strokeColor = None
@@ -130,7 +132,7 @@ def hourly_chart(p: Productivity, width: float = 260 * mm, height: float = 62 * 
     line.categoryAxis.visible = False
     drawing.add(line)
     legend = Legend()
-    legend.x, legend.y = width - 72, height - 14
+    legend.x, legend.y = width - 72, height - 14  # type: ignore[assignment]
     legend.fontName, legend.fontSize = sans, 8
     legend.colorNamePairs = [(ACCENT, "orders (left)"), (UNITS, "units (right)")]
     legend.alignment = "right"
@@ -151,13 +153,14 @@ def _packer_table(p: Productivity, st: dict[str, ParagraphStyle]) -> Table:
     widths = [rank_width, name_width, *[other] * (len(keep) - 2)]
     table = Table(body, colWidths=widths, repeatRows=1)
     sans, bold = PDF_NAMES[Font.SANS], PDF_NAMES[Font.SANS_BOLD]
-    style = [("FONTNAME", (0, 0), (-1, -1), sans), ("FONTSIZE", (0, 1), (-1, -1), 7.5),
-             ("FONTNAME", (0, 0), (-1, 0), bold), ("FONTSIZE", (0, 0), (-1, 0), 6.8),
-             ("TEXTCOLOR", (0, 0), (-1, 0), MUTED), ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
-             ("ALIGN", (2, 0), (-1, -1), "RIGHT"), ("ALIGN", (0, 0), (0, -1), "RIGHT"),
-             ("LINEBELOW", (0, 0), (-1, 0), 0.6, MUTED), ("LINEABOVE", (0, -1), (-1, -1), 0.6, MUTED),
-             ("FONTNAME", (0, -1), (-1, -1), bold), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-             ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)]
+    style: list[tuple[Any, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), sans), ("FONTSIZE", (0, 1), (-1, -1), 7.5),
+        ("FONTNAME", (0, 0), (-1, 0), bold), ("FONTSIZE", (0, 0), (-1, 0), 6.8),
+        ("TEXTCOLOR", (0, 0), (-1, 0), MUTED), ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
+        ("ALIGN", (2, 0), (-1, -1), "RIGHT"), ("ALIGN", (0, 0), (0, -1), "RIGHT"),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.6, MUTED), ("LINEABOVE", (0, -1), (-1, -1), 0.6, MUTED),
+        ("FONTNAME", (0, -1), (-1, -1), bold), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)]
     style += [("BACKGROUND", (0, r), (-1, r), ALT) for r in range(2, len(body) - 1, 2)]
     table.setStyle(TableStyle(style))
     return table
@@ -165,7 +168,8 @@ def _packer_table(p: Productivity, st: dict[str, ParagraphStyle]) -> Table:
 
 def _exceptions_table(rows: list[ExceptionRow], st: dict[str, ParagraphStyle]) -> Table:
     shown = rows[:MAX_EXCEPTIONS]
-    body = [[Paragraph(f"<b>{t}</b>", st["cell"]) for t in ("Time", "Order", "Station", "Packer", "What happened")]]
+    body: list[list[str | Paragraph]] = [
+        [Paragraph(f"<b>{t}</b>", st["cell"]) for t in ("Time", "Order", "Station", "Packer", "What happened")]]
     for row in shown:
         e = row.event
         body.append([e.at.astimezone().strftime("%d %b %H:%M"), row.order or "—", e.station, e.packer or "—",
@@ -189,12 +193,13 @@ def _small_table(data: TableData, keys: tuple[str, ...], width: float, limit: in
     other = (width - first) / max(1, len(keep) - 1)
     table = Table(body, colWidths=[first, *[other] * (len(keep) - 1)], repeatRows=1)
     sans, bold = PDF_NAMES[Font.SANS], PDF_NAMES[Font.SANS_BOLD]
-    style = [("FONTNAME", (0, 0), (-1, -1), sans), ("FONTSIZE", (0, 1), (-1, -1), 7.5),
-             ("FONTNAME", (0, 0), (-1, 0), bold), ("FONTSIZE", (0, 0), (-1, 0), 6.8),
-             ("TEXTCOLOR", (0, 0), (-1, 0), MUTED), ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-             *[("ALIGN", (n, 0), (n, -1), "RIGHT") for n, i in enumerate(keep) if data.columns[i].kind in NUMERIC],
-             ("LINEBELOW", (0, 0), (-1, 0), 0.6, MUTED),
-             ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)]
+    style: list[tuple[Any, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), sans), ("FONTSIZE", (0, 1), (-1, -1), 7.5),
+        ("FONTNAME", (0, 0), (-1, 0), bold), ("FONTSIZE", (0, 0), (-1, 0), 6.8),
+        ("TEXTCOLOR", (0, 0), (-1, 0), MUTED), ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        *[("ALIGN", (n, 0), (n, -1), "RIGHT") for n, i in enumerate(keep) if data.columns[i].kind in NUMERIC],
+        ("LINEBELOW", (0, 0), (-1, 0), 0.6, MUTED),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)]
     if total:
         style += [("LINEABOVE", (0, -1), (-1, -1), 0.6, MUTED), ("FONTNAME", (0, -1), (-1, -1), bold)]
     style += [("BACKGROUND", (0, r), (-1, r), ALT) for r in range(2, len(body) - len(total), 2)]

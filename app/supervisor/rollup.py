@@ -60,9 +60,9 @@ BUCKET_S = 900  # quarter hours: periods start on any quarter hour of any time z
 BATCH = 20_000  # events per transaction: a rebuild never holds the write lock for long
 ROLLUP_VERSION = "1"  # bump when a definition changes: the roll-ups are rebuilt from the log
 
-EVENTS: Table = PackEvent.__table__  # type: ignore[assignment]
-LINES: Table = OrderLine.__table__  # type: ignore[assignment]
-PRODUCTS: Table = Product.__table__  # type: ignore[assignment]
+EVENTS: Table = PackEvent.__table__
+LINES: Table = OrderLine.__table__
+PRODUCTS: Table = Product.__table__
 
 metadata = MetaData()
 
@@ -205,11 +205,9 @@ def _upsert_buckets(conn: Connection, rows: Select) -> None:
 def upsert_buckets(dialect: str, rows: Select) -> Any:
     """INSERT ... ON CONFLICT DO UPDATE adding to the counters (same API on SQLite and PostgreSQL)."""
     names = ["bucket", "station", "packer_id", *COUNTERS, *SECONDS]
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as dialect_insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert as dialect_insert
-    stmt = dialect_insert(sup_buckets).from_select(names, rows)
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    stmt = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(sup_buckets).from_select(names, rows)
     return stmt.on_conflict_do_update(
         index_elements=["bucket", "station", "packer_id"],
         set_={name: sup_buckets.c[name] + stmt.excluded[name] for name in (*COUNTERS, *SECONDS)},

@@ -241,6 +241,7 @@ def cmd_add_user(args: argparse.Namespace) -> int:
                            "ON CONFLICT (name) DO UPDATE SET badge = EXCLUDED.badge, role = EXCLUDED.role, "
                            "pin_hash = coalesce(EXCLUDED.pin_hash, users.pin_hash), active = true RETURNING id",
                            (args.name, badge, args.role, pin_hash)).fetchone()
+    assert row is not None  # INSERT ... RETURNING gives the row
     print(f"user {row[0]} {args.name} ({args.role}) ready for every station")
     return 0
 
@@ -305,8 +306,10 @@ def cmd_status(args: argparse.Namespace) -> int:
             "SELECT s.name, s.role, s.active, s.last_seen_at, count(c.order_id) FILTER (WHERE c.lease_until > now()), "
             "s.version FROM stations s LEFT JOIN claims c ON c.station = s.name GROUP BY s.name ORDER BY s.name"
         ).fetchall()
-        statuses = dict(conn.execute("SELECT status, count(*) FROM orders GROUP BY status").fetchall())
-        open_conflicts = conn.execute("SELECT count(*) FROM conflicts WHERE resolved_at IS NULL").fetchone()[0]
+        statuses: dict[str, int] = dict(conn.execute("SELECT status, count(*) FROM orders GROUP BY status").fetchall())
+        conflicts = conn.execute("SELECT count(*) FROM conflicts WHERE resolved_at IS NULL").fetchone()
+        assert conflicts is not None  # an aggregate without GROUP BY gives one row
+        open_conflicts = conflicts[0]
     print(f"{'station':<20} {'role':<24} {'active':<7} {'claims':>6}  {'version':<10} last seen")
     for name, role, active, seen, held, version in stations:
         seen_text = seen.strftime("%Y-%m-%d %H:%M:%S") if seen else "-"

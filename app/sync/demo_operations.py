@@ -51,9 +51,9 @@ class _Seq:
     """The DEMO station's own numbering of its rows, as a bench numbers its ledger."""
 
     def __init__(self, conn: Connection) -> None:
-        self.value = max(conn.execute(text(f"SELECT coalesce(max(station_seq), 0) FROM {table} "
-                                           "WHERE station = :s"), {"s": DEMO_STATION}).scalar()
-                         for table in ("stock_movements", "pack_events", "return_events"))
+        self.value: int = max(conn.execute(text(f"SELECT coalesce(max(station_seq), 0) FROM {table} "
+                                                "WHERE station = :s"), {"s": DEMO_STATION}).scalar_one()
+                              for table in ("stock_movements", "pack_events", "return_events"))
 
     def __call__(self) -> int:
         self.value += 1
@@ -111,7 +111,7 @@ def _order(conn: Connection, number: str, channel: str, lines: tuple[tuple[str, 
 
 def _packed(conn: Connection, number: str, at: datetime, serial: str, seq: _Seq) -> None:
     """The order's packing as a bench logs it, then shipped: what ps_shipped_units reads back."""
-    events = [("order_opened", {"number": number})]
+    events: list[tuple[str, dict[str, object]]] = [("order_opened", {"number": number})]
     for line_no, (sku, qty) in enumerate(RETURN_LINES, start=1):
         is_serial = sku.startswith("EARBUD")
         events += [("item_packed", {"line": line_no, "sku": sku, "units": 1, "box": 1,

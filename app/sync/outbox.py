@@ -18,6 +18,8 @@ from __future__ import annotations
 import json
 import logging
 import uuid as uuidlib
+from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import Engine, func, select
 
@@ -319,7 +321,7 @@ class Outbox:
         return len(rows)
 
 
-def _own(rows: list, station: str) -> list:
+def _own(rows: Sequence[Any], station: str) -> list[Any]:
     """The rows this station recorded: not pulled from the central database (central_id), and not
     written here under another station's name (`replay --station X`), which the central database
     would refuse (row-level security), blocking the outbox. A row with no station name (a

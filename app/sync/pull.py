@@ -281,10 +281,9 @@ class Puller:
         with conn.transaction():
             conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
             rows = conn.execute(_ORDER_SQL + "WHERE t.number = ANY(%s)", (list(numbers),)).fetchall()
-            extra = self._order_extras(conn, rows) if rows else None
-        if not rows:
-            return 0
-        lines, products, product_codes = extra
+            if not rows:
+                return 0
+            lines, products, product_codes = self._order_extras(conn, rows)
         with self._lock, write_transaction(self.engine) as local:
             changed, conflicts = self._write_orders(local, rows, lines, products, product_codes)
         self._report(conn, conflicts)

@@ -14,9 +14,10 @@ export) implements `fetch` and reuses the row builders of app.store.importing.ro
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from sqlalchemy import Engine, text
 
@@ -25,7 +26,7 @@ from app.store.importing.rows import Parsed, RowError
 from app.store.importing.source import FileProblem, detect_format, read_text, shopify_kind
 from app.sync import importer
 
-_READERS = {
+_READERS: dict[tuple[str, str], Callable[[str], Parsed[Any]]] = {
     ("products", "csv"): csv_format.parse_products,
     ("cartons", "csv"): csv_format.parse_cartons,
     ("orders", "csv"): csv_format.parse_orders,

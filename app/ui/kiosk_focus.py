@@ -36,7 +36,9 @@ class KioskFocus(QObject):
         super().__init__(window)
         self.window = window
         self.triggered = 0  # function keys this filter ran while no window was active (for tests, logs)
-        QApplication.instance().installEventFilter(self)
+        app = QApplication.instance()
+        assert app is not None, "KioskFocus needs the QApplication"
+        app.installEventFilter(self)
         wedge = getattr(window, "wedge", None)
         if wedge is not None and hasattr(wedge, "scanned"):
             wedge.scanned.connect(lambda *_: self.take_focus())

@@ -141,9 +141,9 @@ class StationWorker(QThread):
         watch = self.context.extras.get("order_watch")
         if watch is not None:
             watch.stop()  # it reads the database: stop it before that closes
-        output = getattr(station, "output", None)
-        if hasattr(output, "stop"):
-            output.stop()  # the print queue's thread uses the database: stop it before closing that
+        stop_output = getattr(getattr(station, "output", None), "stop", None)
+        if stop_output is not None:
+            stop_output()  # the print queue's thread uses the database: stop it before closing that
         central = self.context.extras.get("central")
         if central is not None:
             try:

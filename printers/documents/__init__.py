@@ -10,7 +10,25 @@ from __future__ import annotations
 import sys
 from importlib import import_module
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # what __getattr__ hands out, for the type checker (importing it here is what _EXPORTS avoids)
+    from printers.documents.barcode_sheet import SheetBarcode, SheetSection, render_barcode_sheet
+    from printers.documents.data import (
+        Address,
+        Brand,
+        LogisticLabelData,
+        PickLine,
+        PickListData,
+        ShippingLabelData,
+        SlipData,
+        SlipLine,
+    )
+    from printers.documents.logistic_label import logistic_label
+    from printers.documents.packing_slip import render_packing_slip
+    from printers.documents.pick_list import render_pick_list
+    from printers.documents.raw import RawDocument
+    from printers.documents.shipping_label import shipping_label
 
 # Names are imported on first use: a station imports this package at start and needs the page
 # renderers (reportlab, barcodes: a third of a second) only at its first label or slip.

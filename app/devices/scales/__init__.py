@@ -21,7 +21,7 @@ NAMES = tuple(PROTOCOLS)
 
 def protocol_class(name: str) -> type[ScaleProtocol]:
     module, _, attribute = PROTOCOLS[ALIASES.get(name, name)].partition(":")
-    return getattr(import_module(module), attribute)  # type: ignore[no-any-return]
+    return getattr(import_module(module), attribute)
 
 
 def make_protocol(settings: ScaleSettings) -> ScaleProtocol:

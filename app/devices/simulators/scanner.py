@@ -67,13 +67,13 @@ def run_scanner(options: ScannerSimOptions, stdin: TextIO | None = None, out: Te
             if loop.wait(None if loop.commands.empty() else 0):
                 loop.port.read()  # a scanner ignores what the station sends
             while loop.running and not loop.commands.empty():
-                line = loop.commands.get_nowait()
-                if line is None:
+                typed = loop.commands.get_nowait()
+                if typed is None:
                     continue
-                if line.startswith("!"):
-                    _command(loop, line[1:], rng, err)
+                if typed.startswith("!"):
+                    _command(loop, typed[1:], rng, err)
                     continue
-                _send(loop, frame(line, options), options, rng)
+                _send(loop, frame(typed, options), options, rng)
                 if delay:
                     time.sleep(delay)
     finally:

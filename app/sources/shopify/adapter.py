@@ -22,6 +22,7 @@ import httpx
 
 from app.sources.base import (
     PAGE_SIZE,
+    Headers,
     MalformedResponse,
     Shipment,
     ShopOrder,
@@ -177,11 +178,11 @@ class ShopifyAdapter:
 
     # ------------------------------------------------------------------ webhooks
 
-    def verify_webhook(self, headers: Mapping[str, str], body: bytes, secret: str) -> bool:
+    def verify_webhook(self, headers: Headers, body: bytes, secret: str) -> bool:
         """X-Shopify-Hmac-Sha256 = base64(HMAC-SHA256(secret, raw body)), compared in constant time."""
         return signature_matches(secret, body, _header(headers, "X-Shopify-Hmac-Sha256"))
 
-    def is_duplicate(self, headers: Mapping[str, str]) -> bool:
+    def is_duplicate(self, headers: Headers) -> bool:
         """Whether this delivery (X-Shopify-Webhook-Id) was seen already; Shopify retries and may repeat one.
 
         Seeing one twice is harmless anyway: `order_from_webhook` asks Shopify for the order as it is
@@ -215,7 +216,7 @@ class ShopifyAdapter:
         return self.order(order_id)
 
 
-def _header(headers: Mapping[str, str], name: str) -> str | None:
+def _header(headers: Headers, name: str) -> str | None:
     for key, value in headers.items():
         if key.lower() == name.lower():
             return value

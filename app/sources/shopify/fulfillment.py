@@ -96,7 +96,8 @@ def _slots(order: Mapping[str, Any]) -> tuple[list[_Slot], list[str]]:
         assigned = fulfillment_order.get("assignedLocation") or {}
         location = str(((assigned.get("location") or {}) if isinstance(assigned, dict) else {}).get("id") or "")
         for line in nodes(fulfillment_order.get("lineItems")):
-            item = line.get("lineItem") if isinstance(line.get("lineItem"), dict) else {}
+            line_item = line.get("lineItem")
+            item: dict[str, Any] = line_item if isinstance(line_item, dict) else {}
             remaining = line.get("remainingQuantity")
             if isinstance(remaining, int) and remaining > 0:
                 slots.append(_Slot(str(fulfillment_order.get("id")), location, str(line.get("id")),

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from sqlalchemy import Connection
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -56,7 +57,8 @@ _READERS: dict[tuple[str, str], Callable[[str], Parsed[Any]]] = {
     ("products", "shopify"): shopify.parse_products,
     ("orders", "shopify"): shopify.parse_orders,
 }
-_PLANNERS = {"products": plan_products, "cartons": plan_cartons, "orders": plan_orders}
+_PLANNERS: dict[str, Callable[[Connection, list[Any]], Plan]] = {
+    "products": plan_products, "cartons": plan_cartons, "orders": plan_orders}
 _SINGULAR = {"orders": "order", "products": "product", "cartons": "carton"}
 
 

@@ -139,9 +139,9 @@ def limit(table: Table, column: str) -> int | None:
     return getattr(table.c[column].type, "length", None)
 
 
-_PRODUCTS: Table = Product.__table__  # type: ignore[assignment]
-_CARTONS: Table = Carton.__table__  # type: ignore[assignment]
-_ORDERS: Table = Order.__table__  # type: ignore[assignment]
+_PRODUCTS: Table = Product.__table__
+_CARTONS: Table = Carton.__table__
+_ORDERS: Table = Order.__table__
 
 # Text columns have no size; still, a 10 MB "gift message" is a broken file, not a gift.
 LONG_TEXT = 4000

@@ -34,11 +34,11 @@ from app.store.models import Barcode, Carton, Order, OrderLine, Product
 
 T = TypeVar("T")
 
-PRODUCTS: Table = Product.__table__  # type: ignore[assignment]
-BARCODES: Table = Barcode.__table__  # type: ignore[assignment]
-CARTONS: Table = Carton.__table__  # type: ignore[assignment]
-ORDERS: Table = Order.__table__  # type: ignore[assignment]
-LINES: Table = OrderLine.__table__  # type: ignore[assignment]
+PRODUCTS: Table = Product.__table__
+BARCODES: Table = Barcode.__table__
+CARTONS: Table = Carton.__table__
+ORDERS: Table = Order.__table__
+LINES: Table = OrderLine.__table__
 
 CHUNK = 500  # keys per IN (...) look-up: well under SQLite's and PostgreSQL's parameter limits
 LOCKED_STATUSES = ("packing", "packed", "shipped")  # a bench has it, or it has left: hands off
@@ -119,7 +119,7 @@ def plain_insert(conn: Connection, table: Table, columns: Sequence[str], rows: S
     compiled = insert(table).compile(dialect=conn.dialect, column_keys=list(columns), for_executemany=True)
     if compiled.positional:
         order = [columns.index(name) for name in compiled.positiontup or ()]
-        params: list[Any] = rows if order == list(range(len(columns))) else [
+        params: Sequence[Any] = rows if order == list(range(len(columns))) else [
             tuple(row[i] for i in order) for row in rows]
     else:
         params = [dict(zip(columns, row, strict=True)) for row in rows]

@@ -20,7 +20,9 @@ def run() -> None:
     if connection is not None:
         _run_on(connection)
         return
-    engine = create_engine(config.get_main_option("sqlalchemy.url"))
+    url = config.get_main_option("sqlalchemy.url")
+    assert url, "alembic needs a connection (config.attributes) or sqlalchemy.url"
+    engine = create_engine(url)
     with engine.begin() as conn:
         _run_on(conn)
 

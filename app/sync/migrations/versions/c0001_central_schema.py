@@ -556,12 +556,14 @@ def upgrade() -> None:
     # Straight to the driver: the SQL has PL/pgSQL bodies with ':=' and '%' that SQLAlchemy's
     # text() and the driver's parameter syntax must not touch.
     raw = op.get_bind().connection.driver_connection
+    assert raw is not None  # an open connection always has its driver's (psycopg)
     raw.execute(SCHEMA)
     raw.execute(_change_triggers())
 
 
 def downgrade() -> None:
     raw = op.get_bind().connection.driver_connection
+    assert raw is not None  # an open connection always has its driver's (psycopg)
     raw.execute("""
         DROP TABLE IF EXISTS source_cursors, conflicts, print_jobs, parcels, pack_events, claims, stations,
             order_lines, orders, users, cartons, barcodes, products, meta CASCADE;

@@ -24,6 +24,7 @@ NAMES = ("sscc", "rma")
 
 def upgrade() -> None:
     raw = op.get_bind().connection.driver_connection
+    assert raw is not None  # an open connection always has its driver's (psycopg)
     for name in NAMES:
         raw.execute(f"CREATE SEQUENCE IF NOT EXISTS ps_seq_{name} AS bigint MINVALUE 1 START WITH 1 NO CYCLE")
         raw.execute(f"REVOKE ALL ON SEQUENCE ps_seq_{name} FROM PUBLIC")
@@ -32,5 +33,6 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     raw = op.get_bind().connection.driver_connection
+    assert raw is not None  # an open connection always has its driver's (psycopg)
     for name in NAMES:
         raw.execute(f"DROP SEQUENCE IF EXISTS ps_seq_{name}")

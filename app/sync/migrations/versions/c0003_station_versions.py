@@ -19,6 +19,7 @@ depends_on = None
 
 def upgrade() -> None:
     raw = op.get_bind().connection.driver_connection
+    assert raw is not None  # an open connection always has its driver's (psycopg)
     raw.execute("ALTER TABLE stations ADD COLUMN version varchar(32), ADD COLUMN local_schema varchar(64), "
                 "ADD COLUMN announced_at timestamptz")
     raw.execute("""
@@ -35,5 +36,6 @@ END $$""")
 
 def downgrade() -> None:
     raw = op.get_bind().connection.driver_connection
+    assert raw is not None  # an open connection always has its driver's (psycopg)
     raw.execute("DROP FUNCTION ps_announce(varchar, varchar)")
     raw.execute("ALTER TABLE stations DROP COLUMN version, DROP COLUMN local_schema, DROP COLUMN announced_at")

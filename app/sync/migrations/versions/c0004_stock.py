@@ -111,11 +111,13 @@ CREATE POLICY station_appends_own ON stock_movements FOR INSERT TO ps_station
 def upgrade() -> None:
     # Straight to the driver, as c0001: PL/pgSQL bodies with '%' that must not be touched.
     raw = op.get_bind().connection.driver_connection
+    assert raw is not None  # an open connection always has its driver's (psycopg)
     raw.execute(SCHEMA)
 
 
 def downgrade() -> None:
     raw = op.get_bind().connection.driver_connection
+    assert raw is not None  # an open connection always has its driver's (psycopg)
     raw.execute("""
         DROP TABLE IF EXISTS stock_levels, stock_movements CASCADE;
         DROP FUNCTION IF EXISTS ps_levels_guard(), ps_apply_stock(), ps_refuse_change();

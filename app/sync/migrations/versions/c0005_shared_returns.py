@@ -96,11 +96,13 @@ GRANT EXECUTE ON FUNCTION ps_shipped_units(text) TO ps_station;
 def upgrade() -> None:
     # Straight to the driver, as c0001: PL/pgSQL and '%' that must not be touched.
     raw = op.get_bind().connection.driver_connection
+    assert raw is not None  # an open connection always has its driver's (psycopg)
     raw.execute(SCHEMA)
 
 
 def downgrade() -> None:
     raw = op.get_bind().connection.driver_connection
+    assert raw is not None  # an open connection always has its driver's (psycopg)
     raw.execute("""
         DROP FUNCTION IF EXISTS ps_shipped_units(text);
         DROP TABLE IF EXISTS return_events CASCADE;

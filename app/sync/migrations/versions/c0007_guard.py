@@ -191,6 +191,7 @@ END $$;
 def upgrade() -> None:
     # Straight to the driver, like c0001: PL/pgSQL bodies must not pass through text().
     raw = op.get_bind().connection.driver_connection
+    assert raw is not None  # an open connection always has its driver's (psycopg)
     raw.execute(PROJECT_EVENT)
     raw.execute(WATCHDOG)
 
@@ -200,6 +201,7 @@ def downgrade() -> None:
     from pathlib import Path
 
     raw = op.get_bind().connection.driver_connection
+    assert raw is not None  # an open connection always has its driver's (psycopg)
     raw.execute("DROP FUNCTION IF EXISTS ps_end_stale_station_transactions();"
                 "DELETE FROM meta WHERE key IN ('station_idle_in_transaction_s', 'station_transaction_s');")
     # Back to c0001's projection, taken from that migration's own text.

@@ -150,11 +150,13 @@ GRANT EXECUTE ON FUNCTION ps_pin_params(varchar), ps_check_pin(varchar, varchar)
 def upgrade() -> None:
     # Straight to the driver, as c0001: PL/pgSQL and '%' that must not be touched.
     raw = op.get_bind().connection.driver_connection
+    assert raw is not None  # an open connection always has its driver's (psycopg)
     raw.execute(SCHEMA.replace("__COLUMNS__", ", ".join(STATION_COLUMNS)))
 
 
 def downgrade() -> None:
     raw = op.get_bind().connection.driver_connection
+    assert raw is not None  # an open connection always has its driver's (psycopg)
     raw.execute("""
         DROP FUNCTION IF EXISTS ps_change_pin(varchar, varchar, varchar);
         DROP FUNCTION IF EXISTS ps_check_pin(varchar, varchar);
