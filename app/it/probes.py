@@ -51,7 +51,7 @@ def probe_printer(role: str, uri: str, *, zpl: bool = True, spool_dir: Path | No
         return _probe_dir(name, Path(getattr(transport, "directory", "")))
     if scheme == "file":
         return _probe_file(name, getattr(transport, "path", ""))
-    ask_status = zpl and transport.supports_status
+    ask_status = zpl and transport.asks_status  # not on ?hs=off: the queue never asks that printer either
     try:
         transport.open()
         try:
@@ -63,8 +63,10 @@ def probe_printer(role: str, uri: str, *, zpl: bool = True, spool_dir: Path | No
     test_note = " (a test printer: nothing is printed)" if scheme == "dummy" else ""
     if status is not None and not status.answered:
         return failed(name, f"{transport.name} accepts connections but does not answer the status query (~HS)",
-                      "check it has labels and ribbon and the head is closed; if it is not a Zebra (ZPL) "
-                      "printer, set printers.label_format = \"pdf\"", severity="warning", uri=uri)
+                      "check it has labels and ribbon and the head is closed (the station holds its labels "
+                      "until it answers); a ZPL printer of another make that never answers ~HS: add ?hs=off to "
+                      "its address; not a ZPL printer at all: set printers.label_format = \"pdf\"",
+                      severity="warning", uri=uri)
     if status is not None and not status.ready:
         message, _, fix = status.message.partition(" — ")
         return failed(name, f"{message} ({', '.join(status.problems)})", fix, uri=uri,

@@ -71,3 +71,12 @@ def test_a_zebra_that_does_not_answer_status_is_a_warning():
         check = probe_printer("label", printer.uri, timeout=0.5)
     assert (check.ok, check.severity) == (False, "warning") and "~HS" in check.message
     assert 'label_format = "pdf"' in check.fix
+    assert "?hs=off" in check.fix  # a ZPL printer of another make: printed to without asking
+
+
+def test_a_printer_set_hs_off_is_not_asked_for_its_status():
+    from printers.simulator import ZebraSimulator
+
+    with ZebraSimulator(silent=True) as printer:
+        check = probe_printer("label", f"{printer.uri}?hs=off", timeout=0.5)
+    assert check.ok and "accepts connections" in check.message
