@@ -123,6 +123,9 @@ def build_parser() -> argparse.ArgumentParser:
     register_devices(sub)
     register_it(sub)
     register_shipping(sub, open_context=_shipping_context)
+    from app.effects_cli import register as register_effects
+
+    register_effects(sub)
     register_returns(sub)
     register_supervisor(sub)
     from app.shipping.tracking import tracking_url

@@ -18,32 +18,20 @@ from app.domain import clock
 from app.domain import model as m
 from app.domain.events import Fact
 from app.domain.order_refs import AmbiguousOrderReference, OrderMatch, order_reference_keys
+from app.store import tables as t  # Core tables: the start path never imports the ORM (app/store/tables.py)
 from app.store.checkpoint import Checkpointer
-from app.store.models import (
-    Barcode,
-    Carton,
-    EffectIntent,
-    Order,
-    OrderLine,
-    PackedSerial,
-    PackEvent,
-    Parcel,
-    Product,
-    Station,
-    User,
-)
 
-_products = Product.__table__
-_barcodes = Barcode.__table__
-_orders = Order.__table__
-_lines = OrderLine.__table__
-_cartons = Carton.__table__
-_users = User.__table__
-_events = PackEvent.__table__
-_serials = PackedSerial.__table__
-_parcels = Parcel.__table__
-_stations = Station.__table__
-_intents = EffectIntent.__table__
+_products = t.products
+_barcodes = t.barcodes
+_orders = t.orders
+_lines = t.order_lines
+_cartons = t.cartons
+_users = t.users
+_events = t.pack_events
+_serials = t.packed_serials
+_parcels = t.parcels
+_stations = t.stations
+_intents = t.effect_intents
 
 OPEN_STATUSES = ("open", "packing")
 
@@ -422,6 +410,15 @@ class Repository:
         if kinds is not None:
             query = query.where(_intents.c.kind.in_(kinds))
         return [_intent(r) for r in self.reader.execute(query.order_by(_intents.c.id)).all()]
+
+    def unsettled_intents(self, *, station: str | None = None, limit: int = 200) -> list[dict]:
+        """Effects still owed or that failed (a slip that did not print, an e-mail not queued, a
+        stock booking that did not go through), newest first, for IT and the supervisor."""
+        query = select(_intents).where(_intents.c.state.in_(("owed", "failed")))
+        if station is not None:
+            query = query.where(_intents.c.station == station)
+        rows = self.reader.execute(query.order_by(_intents.c.id.desc()).limit(limit)).mappings().all()
+        return [dict(r) for r in rows]
 
     def latest_intent(self, order_number: str, kind: str, box: int | None = None) -> Intent | None:
         """The newest intent of this kind for an order (and box)."""
