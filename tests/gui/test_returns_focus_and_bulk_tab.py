@@ -85,12 +85,25 @@ def test_keys_sent_to_the_app_with_no_window_active_reach_the_returns_window(ben
 def test_closing_returns_mode_gives_the_keyboard_back_to_the_packing_window(bench: Bench) -> None:
     """GIVEN returns mode WHEN it closes THEN the packing window's kiosk focus is its own again, and it is active"""
     open_returns(bench)
+    destroyed: list[bool] = []
+    bench.window.destroyed.connect(lambda *_: destroyed.append(True))
     bench.window.close()
     station = bench.gui.window
+    bench.qtbot.waitUntil(lambda: bool(destroyed), timeout=3000)  # deleted on close
     bench.qtbot.waitUntil(lambda: station.returns_window is None, timeout=3000)
     assert station.kiosk.window is station
     bench.qtbot.waitUntil(lambda: QApplication.activeWindow() is station, timeout=3000)
     bench.window = None
+    # The closed returns window is gone; dialogs opened and closed afterwards reach only the
+    # station's kiosk focus (the returns window's left the application's filters when it closed).
+    for _ in range(3):
+        dialog = QDialog(station)
+        dialog.show()
+        QTest.qWait(20)
+        dialog.close()
+        dialog.deleteLater()
+        QTest.qWait(20)
+    bench.qtbot.waitUntil(lambda: QApplication.activeWindow() is station, timeout=3000)
 
 
 def test_the_bulk_tab_says_its_own_thing_and_highlights_the_next_step(bench: Bench) -> None:

@@ -22,6 +22,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -43,7 +44,7 @@ from app.ui.banner import ScanBanner
 from app.ui.dialogs import ManualEntryDialog
 from app.ui.kiosk_focus import KioskFocus
 from app.ui.messages import feedback_text
-from app.ui.reflow import HeaderBar, KeyBar
+from app.ui.reflow import HeaderBar, KeyBar, fit_minimum
 from app.ui.returns import jobs
 from app.ui.returns.bench_view import ClosedPanel, ReturnPanel, StepPanel, Thumbnails
 from app.ui.returns.bulk_view import BulkPanel
@@ -81,7 +82,7 @@ class ReturnsWindow(QMainWindow):
         self.setWindowFlag(Qt.WindowType.Window, True)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         self.setWindowTitle(_tr("Packstation — returns"))
-        self.setMinimumSize(800, 560)  # as the station window: scaled bench monitors
+        fit_minimum(self, 640, 460)  # as the station window: scaled bench monitors (1280×720 at 150 %: 853×480)
         self.config = config
         self.paths = paths
         self.sounds = sounds
@@ -650,4 +651,9 @@ class ReturnsWindow(QMainWindow):
         if self._stopped:
             return
         self._stopped = True
+        # The kiosk focus filters every event of the application: out before this window goes (it is
+        # deleted on close, and a filter asking a window being destroyed whether it is visible crashes).
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.kiosk)
         self.worker.stop()
