@@ -159,6 +159,97 @@ GS1 SSCC</translation>
     </message>
 </context>
 <context>
+    <name>CarrierReasons</name>
+    <message>
+        <source>The EasyPost client is not installed at this station. Tell a supervisor.</source>
+        <translation>The EasyPost client is not installed at this station. Tell a supervisor.</translation>
+    </message>
+    <message>
+        <source>The carrier accepted the purchase but sent no label. Press Retry.</source>
+        <translation>The carrier accepted the purchase but sent no label. Press Retry.</translation>
+    </message>
+    <message>
+        <source>The carrier account refused this station's key. Tell a supervisor to check the EasyPost API key; set the parcel aside and pack the next order.</source>
+        <translation>The carrier account refused this station's key. Tell a supervisor to check the EasyPost API key; set the parcel aside and pack the next order.</translation>
+    </message>
+    <message>
+        <source>The postage account is out of funds. Tell a supervisor to top it up; set the parcel aside and pack the next order.</source>
+        <translation>The postage account is out of funds. Tell a supervisor to top it up; set the parcel aside and pack the next order.</translation>
+    </message>
+    <message>
+        <source>The carrier service is busy. Wait ten seconds, then press Retry.</source>
+        <translation>The carrier service is busy. Wait ten seconds, then press Retry.</translation>
+    </message>
+    <message>
+        <source>The carrier does not know this shipment.</source>
+        <translation>The carrier does not know this shipment.</translation>
+    </message>
+    <message>
+        <source>The carrier cannot deliver to this address: {detail}. Set the parcel aside for the office to correct the address.</source>
+        <translation>The carrier cannot deliver to this address: {detail}. Set the parcel aside for the office to correct the address.</translation>
+    </message>
+    <message>
+        <source>The carrier refused this parcel: {detail}. Check the weight and the box and press Retry; if it fails again, set the parcel aside.</source>
+        <translation>The carrier refused this parcel: {detail}. Check the weight and the box and press Retry; if it fails again, set the parcel aside.</translation>
+    </message>
+    <message>
+        <source>The carrier service is not answering. Press Retry in a minute, or set the parcel aside and pack the next order.</source>
+        <translation>The carrier service is not answering. Press Retry in a minute, or set the parcel aside and pack the next order.</translation>
+    </message>
+    <message>
+        <source>The carrier refused the request: {detail}. Set the parcel aside and tell a supervisor.</source>
+        <translation>The carrier refused the request: {detail}. Set the parcel aside and tell a supervisor.</translation>
+    </message>
+    <message>
+        <source>No rate source is configured. Tell a supervisor ([shipping] sources).</source>
+        <translation>No rate source is configured. Tell a supervisor ([shipping] sources).</translation>
+    </message>
+    <message>
+        <source>The label for order {order} box {box} is being bought at this moment. Wait a few seconds, then press Retry.</source>
+        <translation>The label for order {order} box {box} is being bought at this moment. Wait a few seconds, then press Retry.</translation>
+    </message>
+    <message>
+        <source>The label for order {order} box {box} may have been bought, and the carrier cannot be asked right now. Do not label this parcel by hand: press Retry in a minute (it looks the purchase up first), or set it aside.</source>
+        <translation>The label for order {order} box {box} may have been bought, and the carrier cannot be asked right now. Do not label this parcel by hand: press Retry in a minute (it looks the purchase up first), or set it aside.</translation>
+    </message>
+    <message>
+        <source>This parcel's label came from {source}, which is no longer set up.</source>
+        <translation>This parcel's label came from {source}, which is no longer set up.</translation>
+    </message>
+    <message>
+        <source>The ship-to address of order {order} cannot be verified: {detail}. Set the parcel aside for the office to correct it.</source>
+        <translation>The ship-to address of order {order} cannot be verified: {detail}. Set the parcel aside for the office to correct it.</translation>
+    </message>
+    <message>
+        <source>The station's ship-from address is not set. Tell a supervisor ([ship_from]).</source>
+        <translation>The station's ship-from address is not set. Tell a supervisor ([ship_from]).</translation>
+    </message>
+    <message>
+        <source>Order {order} has no complete ship-to address. Set the parcel aside for the office to correct it.</source>
+        <translation>Order {order} has no complete ship-to address. Set the parcel aside for the office to correct it.</translation>
+    </message>
+    <message>
+        <source>The carrier account key file can be read by other users of this computer. Tell a supervisor.</source>
+        <translation>The carrier account key file can be read by other users of this computer. Tell a supervisor.</translation>
+    </message>
+    <message>
+        <source>The carrier account key file cannot be read. Tell a supervisor (shipping.easypost_api_key_file).</source>
+        <translation>The carrier account key file cannot be read. Tell a supervisor (shipping.easypost_api_key_file).</translation>
+    </message>
+    <message>
+        <source>No carrier account key is set up at this station. Tell a supervisor: set [shipping] easypost_api_key_file, or store the key in the keyring with `packstation shipping set-key`.</source>
+        <translation>No carrier account key is set up at this station. Tell a supervisor: set [shipping] easypost_api_key_file, or store the key in the keyring with `packstation shipping set-key`.</translation>
+    </message>
+    <message>
+        <source>The station is set to read the carrier key from the keyring, but the keyring package is not installed. Tell a supervisor.</source>
+        <translation>The station is set to read the carrier key from the keyring, but the keyring package is not installed. Tell a supervisor.</translation>
+    </message>
+    <message>
+        <source>The keyring holding the carrier key cannot be opened. Tell a supervisor.</source>
+        <translation>The keyring holding the carrier key cannot be opened. Tell a supervisor.</translation>
+    </message>
+</context>
+<context>
     <name>CycleCount</name>
     <message>
         <source>0 ✓</source>
@@ -2166,8 +2257,12 @@ Fix the configuration, then restart.</translation>
         <translation>{printer} is stopped in CUPS — ask IT to enable it ({detail})</translation>
     </message>
     <message>
-        <source>{printer}: {detail}</source>
-        <translation>{printer}: {detail}</translation>
+        <source>{printer} is ready ({detail})</source>
+        <translation>{printer} is ready ({detail})</translation>
+    </message>
+    <message>
+        <source>{printer}: the computer's print service (CUPS) is not running — ask IT to start it</source>
+        <translation>{printer}: the computer's print service (CUPS) is not running — ask IT to start it</translation>
     </message>
 </context>
 <context>

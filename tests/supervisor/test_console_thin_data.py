@@ -7,7 +7,9 @@ shows its arithmetic rate. Real widgets, offscreen; the console is opened as the
 
 from __future__ import annotations
 
+import os
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
@@ -91,5 +93,13 @@ def test_not_enough_data_is_german_on_a_german_console(qtbot, short_shift, germa
             assert view.cards[key].value.text() == "zu wenig Daten"
             assert set(cells(view, key).values()) == {"zu wenig Daten"}
         assert "zu wenig Daten" in view.note.text()
+        console.tabs.setCurrentWidget(view)
+        console.resize(1366, 768)
+        qtbot.wait(100)
+        if os.environ.get("PACKSTATION_SCREENSHOTS"):
+            console.grab().save(str(Path(os.environ["PACKSTATION_SCREENSHOTS"]) / "supervisor-thin-data-de.png"))
+        for key in RATES:  # the words fit their card (a card shows its value whole, or a smaller font)
+            label = view.cards[key].value
+            assert label.fontMetrics().horizontalAdvance(label.text()) <= label.contentsRect().width(), key
     finally:
         console.shutdown()
