@@ -25,6 +25,7 @@ from __future__ import annotations
 import threading
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
@@ -127,7 +128,6 @@ def face(script: str, font: Font = Font.SANS) -> Face:
 def _face(script: str, bold: bool) -> Face:
     with _lock:
         from reportlab.pdfbase import pdfmetrics
-        from reportlab.pdfbase.ttfonts import TTFont
 
         filename = FACE_FILES[script][1 if bold else 0]
         if script == LATIN:
@@ -135,11 +135,11 @@ def _face(script: str, bold: bool) -> Face:
         else:
             name = f"Packstation{script.capitalize()}" + ("-Bold" if bold and FACE_FILES[script][1] !=
                                                           FACE_FILES[script][0] else "")
+        ttf: Any
         if name in pdfmetrics.getRegisteredFontNames():
             ttf = pdfmetrics.getFont(name)
         else:
-            ttf = TTFont(name, _path(filename))
-            _cache_subsets(ttf)
+            ttf = _font_class()(name, _path(filename))
             pdfmetrics.registerFont(ttf)
         f = ttf.face
         return Face(script, bold, _path(filename), name, ttf, dict(f.charWidths), float(f.defaultWidth),
@@ -155,23 +155,36 @@ def register_fonts() -> None:
                                   italic=regular.pdf_name, boldItalic=bold.pdf_name)
 
 
-def _cache_subsets(ttf: object) -> None:
-    """Remember the embedded font subsets reportlab builds: a label rendered for the preview
-    and again for the printer (or reprinted) then skips the costliest step of a small PDF."""
-    face_ = ttf.face  # type: ignore[attr-defined]
-    make = face_.makeSubset
-    cache_: dict[tuple[int, ...], bytes] = {}
+@cache
+def _font_class() -> type:
+    """reportlab's TrueType font, whose face remembers the font subsets it embeds: a label
+    rendered for the preview and again for the printer (or reprinted) then skips the costliest
+    step of a small PDF (about 9 ms a face).
 
-    def make_subset(subset: list[int]) -> bytes:
-        key = tuple(subset)
-        data = cache_.get(key)
-        if data is None:
-            if len(cache_) > 64:
-                cache_.clear()
-            data = cache_[key] = make(subset)
-        return data
+    Subclasses of reportlab's public TTFont and TTFontFace that override the public method
+    TTFontFile.makeSubset (no private attribute read, no method of a reportlab object replaced).
+    TTFont builds its face itself and parsing a font file twice would cost 90-440 ms, so the face
+    it built becomes an instance of the subclass (which adds no state of reportlab's own).
+    """
+    from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 
-    face_.makeSubset = make_subset
+    class SubsetCachingFace(TTFontFace):
+        def makeSubset(self, subset: Sequence[int]) -> bytes:  # noqa: N802 - reportlab's name
+            cache_: dict[tuple[int, ...], bytes] = self.__dict__.setdefault("packstation_subsets", {})
+            key = tuple(subset)
+            data = cache_.get(key)
+            if data is None:
+                if len(cache_) > 64:
+                    cache_.clear()
+                data = cache_[key] = super().makeSubset(subset)
+            return data
+
+    class PackstationFont(TTFont):
+        def __init__(self, name: str, filename: str) -> None:
+            super().__init__(name, filename)
+            self.face.__class__ = SubsetCachingFace
+
+    return PackstationFont
 
 
 @cache

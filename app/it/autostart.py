@@ -24,7 +24,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.it.tomlfile import atomic_write, dumps, merge, read_toml
+from app.it.tomlfile import atomic_write, new_document, read_document, set_values, write_toml
 
 UNIT = "packstation.service"
 DESKTOP = "packstation.desktop"
@@ -200,10 +200,12 @@ def remove_connector(*, base: Path | None = None, activate: bool = True) -> list
 def set_fullscreen(ui_settings: Path, on: bool) -> None:
     """The station window opens full screen: [ui] fullscreen in ui.toml beside the station file."""
     try:
-        raw = read_toml(ui_settings)
-    except ValueError:
-        raw = {}  # a broken ui.toml falls back to defaults in the window anyway; start it afresh
-    atomic_write(ui_settings, dumps(merge(raw, {"ui": {"fullscreen": on}})))
+        document = read_document(ui_settings)
+        set_values(document, {"ui": {"fullscreen": on}}, remove_empty=False)
+    except ValueError:  # a broken ui.toml falls back to defaults in the window anyway; start it afresh
+        document = new_document()
+        set_values(document, {"ui": {"fullscreen": on}}, remove_empty=False)
+    write_toml(ui_settings, document)  # the file's comments and other keys kept, its mode too
 
 
 def _systemctl(*args: str) -> list[str]:

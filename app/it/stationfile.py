@@ -1,19 +1,22 @@
-"""Reading and writing the station's TOML file as IT tools do: validated first, written atomically,
-readable only by the station's user when it holds a secret.
+"""Reading and writing the station's TOML file as IT tools and the settings screen do: validated
+first, written atomically, readable only by the station's user when it holds a secret.
 
-`write_config` writes a whole file (setup from a profile and flags); `update_config` changes some
-keys of the file as it is and keeps everything else, the admin's comments included (tomlkit).
+`write_config` writes a whole file (setup from a profile and flags); `update_file` (and
+`update_config`) change some keys of the file as it is and keep everything else, the admin's
+comments and inline tables included. Both go through app.it.tomlfile, the one TOML writer.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 from app.config import Config, ConfigError, Paths, parse_config
-from app.it.redact import holds_secrets
-from app.it.tomlfile import DEFAULT_MODE, SECRET_MODE, atomic_write, dumps, read_toml
+from app.it.tomlfile import file_mode_for, read_document, read_toml, set_values, write_toml
+
+__all__ = ["HEADER", "check_device_uris", "file_mode_for", "read_raw", "update_config", "update_file",
+           "write_config"]
 
 HEADER = """Packstation station configuration, written by `packstation setup`.
 Edit with care: the station checks every key when it starts (see docs/it.md)."""
@@ -27,17 +30,6 @@ def read_raw(path: Path) -> dict[str, Any]:
         raise ConfigError(str(exc)) from exc
 
 
-def file_mode_for(raw: Mapping[str, Any], path: Path) -> int:
-    """0600 when the file holds a secret or already was private; otherwise the file's mode (or 0644)."""
-    if holds_secrets(raw):
-        return SECRET_MODE
-    try:
-        current = path.stat().st_mode & 0o777
-    except FileNotFoundError:
-        return DEFAULT_MODE
-    return current
-
-
 def write_config(paths: Paths, raw: Mapping[str, Any]) -> Config:
     """Validate `raw` exactly as the station will on its next start, then write it.
 
@@ -46,53 +38,60 @@ def write_config(paths: Paths, raw: Mapping[str, Any]) -> Config:
     path = paths.config_file
     cleaned = _drop_empty(raw)
     config = parse_config(cleaned, source=str(path))
-    atomic_write(path, dumps(cleaned, HEADER), mode=file_mode_for(cleaned, path))
+    write_toml(path, cleaned, header=HEADER)
     return config
 
 
 def update_config(paths: Paths, changes: Mapping[str, Mapping[str, Any]]) -> Config:
-    """Set (or, with None or "", remove) some keys of the station file; keep the rest as written.
+    """Set (or, with None or "", remove) some keys of the station file; keep the rest as written."""
+    return update_file(paths.config_file, changes)
 
-    `changes` is {table: {key: value}}. Comments, key order and the keys not named stay as the
-    admin wrote them. The result is validated exactly as the station will on its next start;
-    nothing is written when it fails (ConfigError names the key).
+
+def update_file(path: Path, changes: Mapping[str, Mapping[str, Any]], *, source: str | None = None,
+                check: Callable[[Config], None] | None = None, header: str = HEADER) -> Config:
+    """Set (or, with None, "" or [], remove) some keys of the station file at `path`; keep the rest.
+
+    `changes` is {table: {key: value}}. Comments, key order, inline tables and the keys not named
+    stay as the admin wrote them. The result is validated exactly as the station will on its next
+    start, then by `check` (which raises ConfigError); nothing is written when either fails
+    (ConfigError names the key, in `source`: the path unless told). A new file starts with `header`.
     """
-    import tomlkit
-    from tomlkit.exceptions import TOMLKitError
-
-    path = paths.config_file
+    source = str(path) if source is None else source
     try:
-        text = path.read_text(encoding="utf-8") if path.exists() else ""
-        document = tomlkit.parse(text) if text.strip() else _new_document()
-    except (UnicodeDecodeError, TOMLKitError) as exc:
-        raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
-    for name, values in changes.items():
-        table = document.get(name)
-        for key, value in values.items():
-            if value is None or value == "" or value == []:
-                if table is not None and key in table:
-                    del table[key]
-                continue
-            if table is None:
-                table = tomlkit.table()
-                document[name] = table
-            table[key] = value
-        if table is not None and not table and name in document:
-            del document[name]  # an empty table says nothing: leave it out
-    raw = document.unwrap()
-    config = parse_config(raw, source=str(path))
-    atomic_write(path, tomlkit.dumps(document), mode=file_mode_for(raw, path))
+        document = read_document(path, header)
+        set_values(document, changes)
+    except ValueError as exc:
+        raise ConfigError(str(exc) if str(path) in str(exc) else f"{source}: {exc}") from exc
+    config = parse_config(document.unwrap(), source=source)
+    if check is not None:
+        check(config)
+    write_toml(path, document)
     return config
 
 
-def _new_document() -> Any:
-    import tomlkit
+def check_device_uris(config: Config, source: str) -> None:
+    """Each scanner and scale URI as the device drivers read it (parameters, names), before saving."""
+    from app.devices.factory import check_scale_uri, check_scanner_uri
+    from app.devices.hub import DeviceConfig, DeviceHub
+    from app.devices.uri import DeviceURIError
 
-    document = tomlkit.document()
-    for line in HEADER.splitlines():
-        document.add(tomlkit.comment(line))
-    document.add(tomlkit.nl())
-    return document
+    for index, uri in enumerate(config.scanner.serial, start=1):
+        try:
+            check_scanner_uri(uri)
+        except DeviceURIError as exc:
+            raise ConfigError(f"{source}: scanner.serial (scanner {index}): {exc}") from None
+    if config.scale:
+        try:
+            check_scale_uri(config.scale)
+        except DeviceURIError as exc:
+            raise ConfigError(f"{source}: scale.uri: {exc}") from None
+    def ignore(*_args: object) -> None:
+        return None
+
+    try:  # two scanners with the same name (the hub is built, never started)
+        DeviceHub(DeviceConfig(scanners=config.scanner.serial), ignore, ignore, ignore)
+    except DeviceURIError as exc:
+        raise ConfigError(f"{source}: scanner.serial: {exc}") from None
 
 
 def _drop_empty(raw: Mapping[str, Any]) -> dict[str, Any]:

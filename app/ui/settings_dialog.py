@@ -1,14 +1,14 @@
 """The station's settings, behind the admin gate: printers, scanners, scale, camera, sound, screen.
 
-Station keys go to station.toml and are validated by app.config.parse_config before anything is
-written, so a bad value is named on screen and never reaches the file. Keys this dialog does not
-show ([database], [ship_from]...) are kept as they were (comments are not: the file is rewritten).
+Station keys go to station.toml through app.it.stationfile.update_file (the one TOML writer, on
+tomlkit): validated by app.config.parse_config and the device drivers' URI checks before anything
+is written, so a bad value is named on screen and never reaches the file. Keys this dialog does not
+show ([database], [ship_from], inline tables...) and the comments IT wrote are kept as they were.
 Screen keys go to ui.toml (see ui_settings).
 """
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.config import Config, ConfigError, parse_config
-from app.ui import tomlw
+from app.config import Config, ConfigError
+from app.it.stationfile import check_device_uris, update_file
 from app.ui.i18n import LANGUAGE_NAMES
 from app.ui.ui_settings import LANGUAGES, THEMES, UiSettings
 from app.ui.wedge import MODES, SUFFIXES, WedgeSettings
@@ -64,63 +64,26 @@ class StationValues:
                    tuple(config.scanner.serial), config.camera.device, config.camera.retention_days)
 
 
-def read_station_raw(path: Path) -> dict[str, Any]:
-    if not path.exists():
-        return {}
-    return tomllib.loads(path.read_text(encoding="utf-8"))
+HEADER = "Packstation station configuration (see README: configure a station)."
 
 
-def merge_station_values(raw: dict[str, Any], values: StationValues) -> dict[str, Any]:
-    merged = {section: dict(body) for section, body in raw.items() if isinstance(body, dict)}
-
-    def put(section: str, key: str, value: Any) -> None:
-        table = merged.setdefault(section, {})
-        if value == "" or value is None or value == []:
-            table.pop(key, None)  # empty means "not configured": leave the default
-        else:
-            table[key] = value
-
-    put("printers", "label", values.label_printer.strip())
-    put("printers", "document", values.document_printer.strip())
-    put("scale", "uri", values.scale.strip())
-    put("packing", "weigh_parcels", values.weigh_parcels)
-    put("packing", "weight_tolerance_g", int(values.weight_tolerance_g))
-    put("packing", "weight_tolerance_pct", round(float(values.weight_tolerance_pct), 2))
-    put("scanner", "serial", [uri.strip() for uri in values.serial_scanners if uri.strip()])
-    put("camera", "device", values.camera_device.strip() or "off")
-    put("camera", "retention_days", int(values.photo_retention_days))
-    return {section: body for section, body in merged.items() if body}
-
-
-def check_device_uris(config: Config, source: str) -> None:
-    """Each scanner and scale URI as the device drivers read it (parameters, names), before saving."""
-    from app.devices.factory import check_scale_uri, check_scanner_uri
-    from app.devices.hub import DeviceConfig, DeviceHub
-    from app.devices.uri import DeviceURIError
-
-    for index, uri in enumerate(config.scanner.serial, start=1):
-        try:
-            check_scanner_uri(uri)
-        except DeviceURIError as exc:
-            raise ConfigError(f"{source}: scanner.serial (scanner {index}): {exc}") from None
-    if config.scale:
-        try:
-            check_scale_uri(config.scale)
-        except DeviceURIError as exc:
-            raise ConfigError(f"{source}: scale.uri: {exc}") from None
-    try:  # two scanners with the same name
-        DeviceHub(DeviceConfig(scanners=config.scanner.serial), None, None, None)
-    except DeviceURIError as exc:
-        raise ConfigError(f"{source}: scanner.serial: {exc}") from None
+def station_changes(values: StationValues) -> dict[str, dict[str, Any]]:
+    """The dialog's keys of station.toml; an empty value means "not configured" (the key is removed)."""
+    return {
+        "printers": {"label": values.label_printer.strip(), "document": values.document_printer.strip()},
+        "scale": {"uri": values.scale.strip()},
+        "packing": {"weigh_parcels": values.weigh_parcels, "weight_tolerance_g": int(values.weight_tolerance_g),
+                    "weight_tolerance_pct": round(float(values.weight_tolerance_pct), 2)},
+        "scanner": {"serial": [uri.strip() for uri in values.serial_scanners if uri.strip()]},
+        "camera": {"device": values.camera_device.strip() or "off",
+                   "retention_days": int(values.photo_retention_days)},
+    }
 
 
 def save_station_config(path: Path, values: StationValues) -> Config:
     """Validate, then write; raises ConfigError naming the key when a value is refused."""
-    merged = merge_station_values(read_station_raw(path), values)
-    config = parse_config(merged, source=path.name)
-    check_device_uris(config, path.name)
-    tomlw.write(path, merged, header="Packstation station configuration (see README: configure a station).")
-    return config
+    return update_file(path, station_changes(values), source=path.name, header=HEADER,
+                       check=lambda config: check_device_uris(config, path.name))
 
 
 class SettingsDialog(QDialog):
@@ -357,7 +320,7 @@ class SettingsDialog(QDialog):
             return
         try:
             self.saved_config = save_station_config(self.config_path, self.station_values())
-        except (ConfigError, OSError, tomllib.TOMLDecodeError, ValueError) as exc:
+        except (ConfigError, OSError, ValueError) as exc:
             self._fail(str(exc))
             return
         self.saved_ui = ui

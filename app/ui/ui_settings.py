@@ -2,7 +2,8 @@
 
 The station's schema (app/config.py) has no keys for these yet and rejects unknown keys, so they
 live in their own small file next to the station file until the schema grows a [ui] table.
-A damaged ui.toml never stops the station: it falls back to the defaults and says so.
+A damaged ui.toml never stops the station: it falls back to the defaults and says so. Saving
+changes the keys in the file as it is (comments kept) through app.it.tomlfile, the one TOML writer.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from app.ui import tomlw
+from app.it.tomlfile import SECRET_MODE, new_document, read_document, set_values, write_toml
 from app.ui.wedge import MODES, SUFFIXES, WedgeSettings
 
 log = logging.getLogger(__name__)
@@ -89,12 +90,21 @@ def load_ui_settings(path: Path) -> tuple[UiSettings, str | None]:
         return UiSettings(), str(exc)
 
 
+HEADER = "Packstation screen settings (written by the Settings dialog)."
+
+
 def save_ui_settings(path: Path, settings: UiSettings) -> None:
-    scanner = asdict(settings.scanner)
-    document = {"ui": {"language": settings.language, "theme": settings.theme, "volume": settings.volume,
-                       "fullscreen": settings.fullscreen},
-                "scanner": scanner}
-    tomlw.write(path, document, header="Packstation screen settings (written by the Settings dialog).")
+    changes = {"ui": {"language": settings.language, "theme": settings.theme, "volume": settings.volume,
+                      "fullscreen": settings.fullscreen},
+               "scanner": asdict(settings.scanner)}
+    try:
+        document = read_document(path, HEADER)
+        set_values(document, changes, remove_empty=False)
+    except (OSError, ValueError):  # a damaged file was not in use (the defaults were): start afresh
+        document = new_document(HEADER)
+        set_values(document, changes, remove_empty=False)
+    # Readable by its owner only, like the rest of the station folder (issue 18); nothing in it to share.
+    write_toml(path, document, mode=SECRET_MODE)
 
 
 __all__ = ["LANGUAGES", "MODES", "SUFFIXES", "THEMES", "UiSettings", "load_ui_settings", "save_ui_settings",

@@ -4,6 +4,14 @@ The encoder picks subsets B and C by dynamic programming, so a symbol is as narr
 allows. The PDF draws these codewords, and the ZPL sends them to the printer with explicit
 start and subset-change invocation codes (ZPL ^BC mode N), so a printer and the preview never
 disagree on the width of a barcode.
+
+Why this is written here and not taken from a library: the ZPL needs the codeword sequence
+itself (which start, where each subset change and FNC1 falls) to write ^BC's invocation strings
+(">:", ">5", ">8"...), and the PDF must draw that same sequence. No maintained library writes ZPL
+invocation strings, and the encoders that exist give modules, not codewords: libzint
+(zint-bindings, used for Data Matrix) and python-barcode choose their subsets inside, and
+python-barcode's choice is greedy (a wider symbol). What is a solved problem is taken from
+libraries: the 106 bar patterns from python-barcode, the GS1 element rules from biip (gs1.py).
 """
 
 from __future__ import annotations

@@ -13,12 +13,12 @@ import pytest
 from app.config import load_config, station_paths
 from app.it.doctor import check_pin_pepper, check_private_files
 from app.it.provision import SetupOptions, run_setup
+from app.it.tomlfile import write_toml
 from app.private_files import ExposedSecret, check_secret_file, write_secret
 from app.shipping.credentials import easypost_api_key
 from app.shipping.errors import ShippingNotConfigured
 from app.shipping.settings import ShippingSettingsError, SmtpSettings
 from app.startup import open_bench
-from app.ui import tomlw
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX file modes (Windows: NTFS permissions)")
 
@@ -94,7 +94,7 @@ def test_the_settings_dialog_writes_station_toml_0600_whatever_mode_it_had(tmp_p
     path = tmp_path / "station.toml"
     path.write_text("")
     os.chmod(path, 0o644)
-    tomlw.write(path, {"central": {"url": "postgresql://ps_bench_1:secret@db/warehouse"}})
+    write_toml(path, {"central": {"url": "postgresql://ps_bench_1:secret@db/warehouse"}})
     assert mode(path) == 0o600
     write_secret(tmp_path / "token", "shpat_x")
     assert mode(tmp_path / "token") == 0o600
