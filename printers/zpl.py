@@ -207,6 +207,8 @@ def _barcode(b: Barcode) -> str:
         # ^FD of ^BQ: error correction level, input mode A(utomatic), a comma, then the data.
         return f"{fo}^BQN,2,{magnification},{level},7^FH^FD{level}A,{escape(b.data)}^FS"
     if b.symbology in (Symbology.DATAMATRIX, Symbology.GS1_DATAMATRIX):
+        if not symbol.zpl_data.replace(FNC1, "").isascii():  # ^BX encodes the bytes as the printer's code page has them
+            raise LabelError(field, "a Data Matrix on a ZPL label can only carry ASCII (use a PDF label)")
         return f"{fo}^BX{o},{placed.module},200,,,,_^FH^FD{_datamatrix_data(symbol.zpl_data)}^FS"
     # PDF417: ^BY sets the module; rows, row height, security level and columns as encoded.
     # The row count is left to the printer: its compaction may need a row more or less than

@@ -100,7 +100,7 @@ def encode(symbology: Symbology, data: str, field: str = "data", error_correctio
         return MatrixSymbol(_rows(matrix), qr.QUIET_MODULES, data)
     if sym in (Symbology.DATAMATRIX, Symbology.GS1_DATAMATRIX):
         payload = gs1.parse(data, field).encoded if sym is Symbology.GS1_DATAMATRIX else data
-        dm = datamatrix.encode(payload, field)
+        dm = datamatrix.encode(payload, field, gs1=sym is Symbology.GS1_DATAMATRIX)
         return MatrixSymbol(_rows(dm.rows), 2, payload)
     if sym is Symbology.PDF417:
         return MatrixSymbol(pdf417.encode(data, columns, security_level, field), pdf417.QUIET_MODULES, data)

@@ -124,6 +124,12 @@ def test_qr_on_zpl_refuses_non_ascii_with_a_clear_message() -> None:
         zpl_of(Barcode(10, 10, Symbology.QR, "Σοφία", field="return_url"))
 
 
+def test_data_matrix_on_zpl_refuses_non_ascii_with_a_clear_message() -> None:
+    """The PDF label's Data Matrix carries UTF-8 (zint); a printer's ^BX only its code page's bytes."""
+    with pytest.raises(LabelError, match="ASCII"):
+        zpl_of(Barcode(10, 10, Symbology.DATAMATRIX, "Größe 42", field="unit_tag"))
+
+
 def test_gs1_data_matrix_uses_quality_200_and_the_fnc1_escape() -> None:
     [dm] = read(zpl_of(Barcode(0, 0, Symbology.GS1_DATAMATRIX, "(01)09506000134352(21)A_1", module=6))).barcodes()
     assert dm.commands["BX"].params == "N,6,200,,,,_"
