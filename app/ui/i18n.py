@@ -101,7 +101,26 @@ def coded_templates() -> dict[str, list[str]]:
 
     return {"SetupWords": [*dict.fromkeys([*SETUP_WORDS.values(), *SETUP_FIELDS])],
             "Reasons": [*dict.fromkeys(REASONS.values())],
-            "CarrierReasons": [*dict.fromkeys(CARRIER_REASONS.values())]}
+            "CarrierReasons": [*dict.fromkeys(CARRIER_REASONS.values())],
+            "SupervisorColumns": supervisor_column_words()}
+
+
+def supervisor_column_words() -> list[str]:
+    """The titles and tips of the supervisor's tables (app.supervisor.tables: `Col(key, title, kind, tip)`
+    and TWO_LINE_TITLES), which the console shows translated (app.ui.supervisor.widgets) while the
+    CLI, the CSV and the PDF keep them English."""
+    import ast
+
+    from app.supervisor import tables
+
+    words: list[str] = []
+    tree = ast.parse(Path(tables.__file__).read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "Col":
+            given = [*node.args[1:4:2], *(k.value for k in node.keywords if k.arg in ("title", "tip"))]
+            words += [a.value for a in given if isinstance(a, ast.Constant) and isinstance(a.value, str) and a.value]
+    words += tables.TWO_LINE_TITLES.values()
+    return [*dict.fromkeys(words)]
 
 
 def read_ts(path: Path) -> dict[tuple[str, str], str]:

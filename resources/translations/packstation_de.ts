@@ -3698,6 +3698,648 @@ BESTÄTIGEN  {1}</translation>
     </message>
 </context>
 <context>
+    <name>SupervisorChart</name>
+    <message>
+        <source>Orders</source>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Stück</translation>
+    </message>
+    <message>
+        <source>orders</source>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
+        <source>units</source>
+        <translation>Stück</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorColumns</name>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
+        <source>Parcels</source>
+        <translation>Pakete</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Stück</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Time with an order open plus short gaps between orders</source>
+        <translation>Zeit mit offenem Auftrag plus kurze Pausen zwischen Aufträgen</translation>
+    </message>
+    <message>
+        <source>Orders/h</source>
+        <translation>Aufträge/h</translation>
+    </message>
+    <message>
+        <source>Parcels/h</source>
+        <translation>Pakete/h</translation>
+    </message>
+    <message>
+        <source>Units/h</source>
+        <translation>Stück/h</translation>
+    </message>
+    <message>
+        <source>Weighted</source>
+        <translation>Gewichtet</translation>
+    </message>
+    <message>
+        <source>Orders weighted by difficulty</source>
+        <translation>Aufträge nach Schwierigkeit gewichtet</translation>
+    </message>
+    <message>
+        <source>Weighted/h</source>
+        <translation>Gewichtet/h</translation>
+    </message>
+    <message>
+        <source>Fair productivity: weighted orders per active hour</source>
+        <translation>Faire Leistung: gewichtete Aufträge je aktiver Stunde</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>Median</translation>
+    </message>
+    <message>
+        <source>Median time per order, opened → packed</source>
+        <translation>Mittlere Zeit je Auftrag, geöffnet → gepackt</translation>
+    </message>
+    <message>
+        <source>P90</source>
+        <translation>P90</translation>
+    </message>
+    <message>
+        <source>9 in 10 orders took at most this long</source>
+        <translation>9 von 10 Aufträgen dauerten höchstens so lange</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>Leerlauf</translation>
+    </message>
+    <message>
+        <source>Time between orders, breaks over 30 min left out</source>
+        <translation>Zeit zwischen Aufträgen, Pausen über 30 min nicht gezählt</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Scan errors: refused scans / all scans</source>
+        <translation>Scanfehler: abgelehnte Scans / alle Scans</translation>
+    </message>
+    <message>
+        <source>Holds</source>
+        <translation>Geparkt</translation>
+    </message>
+    <message>
+        <source>Voids</source>
+        <translation>Stornos</translation>
+    </message>
+    <message>
+        <source>Reprints</source>
+        <translation>Nachdrucke</translation>
+    </message>
+    <message>
+        <source>Overrides</source>
+        <translation>Freigaben</translation>
+    </message>
+    <message>
+        <source>Supervisor approvals (short or weight)</source>
+        <translation>Freigaben durch Vorarbeiter (Fehlmenge oder Gewicht)</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>Wieder geöffnet</translation>
+    </message>
+    <message>
+        <source>Boxes reopened</source>
+        <translation>Wieder geöffnete Kartons</translation>
+    </message>
+    <message>
+        <source>Hour</source>
+        <translation>Stunde</translation>
+    </message>
+    <message>
+        <source>Refused scans</source>
+        <translation>Abgelehnte Scans</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>Packer</source>
+        <translation>Packer</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Auftrag</translation>
+    </message>
+    <message>
+        <source>On order</source>
+        <translation>Am Auftrag</translation>
+    </message>
+    <message>
+        <source>Time since the order was opened</source>
+        <translation>Zeit seit dem Öffnen des Auftrags</translation>
+    </message>
+    <message>
+        <source>Last activity</source>
+        <translation>Zuletzt aktiv</translation>
+    </message>
+    <message>
+        <source>Quiet for</source>
+        <translation>Ruhig seit</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Drucker</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Geräte</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>Orders today</source>
+        <translation>Aufträge heute</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartend</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Wird gesendet</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>Gedruckt</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Letzter Fehler</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>How long the tote has waited</source>
+        <translation>Wie lange die Kiste schon wartet</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Einzelheiten</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Seit</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Found by</source>
+        <translation>Gefunden von</translation>
+    </message>
+    <message>
+        <source>Hold reason</source>
+        <translation>Grund fürs Parken</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Was geschah</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>Versandt</translation>
+    </message>
+    <message>
+        <source>Units shipped in the period (stock movements, net of voided labels)</source>
+        <translation>Im Zeitraum versandte Stück (Lagerbewegungen, ohne stornierte Etiketten)</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Retourniert</translation>
+    </message>
+    <message>
+        <source>Units returned in the period that were in their order</source>
+        <translation>Im Zeitraum retournierte Stück, die in ihrem Auftrag waren</translation>
+    </message>
+    <message>
+        <source>Return rate</source>
+        <translation>Retourenquote</translation>
+    </message>
+    <message>
+        <source>Returned / shipped units</source>
+        <translation>Retournierte / versandte Stück</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Erhalten</translation>
+    </message>
+    <message>
+        <source>Every unit graded at the returns bench, wrong items included</source>
+        <translation>Jedes am Retourenplatz bewertete Stück, falsche Artikel eingeschlossen</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>Retouren</translation>
+    </message>
+    <message>
+        <source>Return parcels with a unit graded in the period</source>
+        <translation>Retourenpakete mit einem im Zeitraum bewerteten Stück</translation>
+    </message>
+    <message>
+        <source>Restocked</source>
+        <translation>Eingelagert</translation>
+    </message>
+    <message>
+        <source>Units back in a sellable bin in the period</source>
+        <translation>Im Zeitraum in einen verkaufsfähigen Lagerplatz zurückgelegte Stück</translation>
+    </message>
+    <message>
+        <source>Median restock</source>
+        <translation>Median Einlagerung</translation>
+    </message>
+    <message>
+        <source>Median time from receipt to restock</source>
+        <translation>Mittlere Zeit vom Eingang bis zur Einlagerung</translation>
+    </message>
+    <message>
+        <source>P90 restock</source>
+        <translation>P90 Einlagerung</translation>
+    </message>
+    <message>
+        <source>9 in 10 units were back in a bin within this time</source>
+        <translation>9 von 10 Stück lagen in dieser Zeit wieder im Lagerplatz</translation>
+    </message>
+    <message>
+        <source>Lines counted</source>
+        <translation>Gezählte Zeilen</translation>
+    </message>
+    <message>
+        <source>SKU-bin lines of cycle counts approved in the period</source>
+        <translation>Artikel-Lagerplatz-Zeilen der im Zeitraum freigegebenen Inventuren</translation>
+    </message>
+    <message>
+        <source>Line accuracy</source>
+        <translation>Zeilengenauigkeit</translation>
+    </message>
+    <message>
+        <source>Counted lines without variance</source>
+        <translation>Gezählte Zeilen ohne Abweichung</translation>
+    </message>
+    <message>
+        <source>Units off</source>
+        <translation>Stück daneben</translation>
+    </message>
+    <message>
+        <source>Sum of |counted - expected| units</source>
+        <translation>Summe von |gezählt − erwartet| Stück</translation>
+    </message>
+    <message>
+        <source>Unit accuracy</source>
+        <translation>Stückgenauigkeit</translation>
+    </message>
+    <message>
+        <source>1 - units off / units expected</source>
+        <translation>1 − Stück daneben / erwartete Stück</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>Artikelnr.</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Units shipped in the period, net of voided labels</source>
+        <translation>Im Zeitraum versandte Stück, ohne stornierte Etiketten</translation>
+    </message>
+    <message>
+        <source>Units returned in the period (in their order)</source>
+        <translation>Im Zeitraum retournierte Stück (in ihrem Auftrag)</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Quote</translation>
+    </message>
+    <message>
+        <source>Returned / shipped</source>
+        <translation>Retourniert / versandt</translation>
+    </message>
+    <message>
+        <source>Resellable</source>
+        <translation>Wiederverkaufbar</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>Beschädigt</translation>
+    </message>
+    <message>
+        <source>Wrong item</source>
+        <translation>Falscher Artikel</translation>
+    </message>
+    <message>
+        <source>Missing parts</source>
+        <translation>Teile fehlen</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Bewertung</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Anteil</translation>
+    </message>
+    <message>
+        <source>Share of every unit received in the period</source>
+        <translation>Anteil an allen im Zeitraum erhaltenen Stück</translation>
+    </message>
+    <message>
+        <source>Units / all units shipped in the period</source>
+        <translation>Stück / alle im Zeitraum versandten Stück</translation>
+    </message>
+    <message>
+        <source>Not in order</source>
+        <translation>Nicht im Auftrag</translation>
+    </message>
+    <message>
+        <source>Units the order never had</source>
+        <translation>Stück, die der Auftrag nie hatte</translation>
+    </message>
+    <message>
+        <source>Return parcels</source>
+        <translation>Retourenpakete</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>Weg</translation>
+    </message>
+    <message>
+        <source>At the bench: restocked when graded; from quarantine: released by a supervisor</source>
+        <translation>Am Platz: beim Bewerten eingelagert; aus der Quarantäne: vom Vorarbeiter freigegeben</translation>
+    </message>
+    <message>
+        <source>Longest</source>
+        <translation>Längste</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Mittel</translation>
+    </message>
+    <message>
+        <source>Counts</source>
+        <translation>Inventuren</translation>
+    </message>
+    <message>
+        <source>Cycle counts approved in the period</source>
+        <translation>Im Zeitraum freigegebene Inventuren</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <source>SKU-bin lines counted (final round)</source>
+        <translation>Gezählte Artikel-Lagerplatz-Zeilen (letzte Runde)</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Richtig</translation>
+    </message>
+    <message>
+        <source>Lines without variance</source>
+        <translation>Zeilen ohne Abweichung</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Erwartet</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Gezählt</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Daneben</translation>
+    </message>
+    <message>
+        <source>Sum of |counted - expected|</source>
+        <translation>Summe von |gezählt − erwartet|</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Netto</translation>
+    </message>
+    <message>
+        <source>Counted - expected: below zero, units missing</source>
+        <translation>Gezählt − erwartet: unter null fehlen Stück</translation>
+    </message>
+    <message>
+        <source>Orders
+/h</source>
+        <translation>Aufträge
+/h</translation>
+    </message>
+    <message>
+        <source>Parcels
+/h</source>
+        <translation>Pakete
+/h</translation>
+    </message>
+    <message>
+        <source>Units
+/h</source>
+        <translation>Stück
+/h</translation>
+    </message>
+    <message>
+        <source>Weighted
+/h</source>
+        <translation>Gewichtet
+/h</translation>
+    </message>
+    <message>
+        <source>Scan
+errors</source>
+        <translation>Scan-
+fehler</translation>
+    </message>
+    <message>
+        <source>Re-
+prints</source>
+        <translation>Nach-
+drucke</translation>
+    </message>
+    <message>
+        <source>Over-
+rides</source>
+        <translation>Frei-
+gaben</translation>
+    </message>
+    <message>
+        <source>Boxes
+reopened</source>
+        <translation>Kartons
+wieder offen</translation>
+    </message>
+    <message>
+        <source>Median
+order</source>
+        <translation>Median
+Auftrag</translation>
+    </message>
+    <message>
+        <source>P90
+order</source>
+        <translation>P90
+Auftrag</translation>
+    </message>
+    <message>
+        <source>Orders
+today</source>
+        <translation>Aufträge
+heute</translation>
+    </message>
+    <message>
+        <source>On
+order</source>
+        <translation>Am
+Auftrag</translation>
+    </message>
+    <message>
+        <source>Return
+rate</source>
+        <translation>Retouren-
+quote</translation>
+    </message>
+    <message>
+        <source>Lines
+right</source>
+        <translation>Zeilen
+richtig</translation>
+    </message>
+    <message>
+        <source>Line
+accuracy</source>
+        <translation>Zeilen-
+genauigkeit</translation>
+    </message>
+    <message>
+        <source>Units
+expected</source>
+        <translation>Stück
+erwartet</translation>
+    </message>
+    <message>
+        <source>Units
+counted</source>
+        <translation>Stück
+gezählt</translation>
+    </message>
+    <message>
+        <source>Units
+off</source>
+        <translation>Stück
+daneben</translation>
+    </message>
+    <message>
+        <source>Unit
+accuracy</source>
+        <translation>Stück-
+genauigkeit</translation>
+    </message>
+    <message>
+        <source>Not in
+order</source>
+        <translation>Nicht im
+Auftrag</translation>
+    </message>
+    <message>
+        <source>Missing
+parts</source>
+        <translation>Teile
+fehlen</translation>
+    </message>
+    <message>
+        <source>Wrong
+item</source>
+        <translation>Falscher
+Artikel</translation>
+    </message>
+    <message>
+        <source>Share of
+returns</source>
+        <translation>Anteil an
+Retouren</translation>
+    </message>
+    <message>
+        <source>Median
+restock</source>
+        <translation>Median
+Einlagerung</translation>
+    </message>
+    <message>
+        <source>P90
+restock</source>
+        <translation>P90
+Einlagerung</translation>
+    </message>
+    <message>
+        <source>Lines
+counted</source>
+        <translation>Zeilen
+gezählt</translation>
+    </message>
+</context>
+<context>
     <name>SupervisorEntry</name>
     <message>
         <source>Supervisor</source>
@@ -4212,6 +4854,14 @@ BESTÄTIGEN  {1}</translation>
     <message>
         <source>Sign out</source>
         <translation>Abmelden</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>Vorarbeiter</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>Admin</translation>
     </message>
     <message>
         <source>Locked</source>

@@ -3698,6 +3698,648 @@ CONFIRM  {1}</translation>
     </message>
 </context>
 <context>
+    <name>SupervisorChart</name>
+    <message>
+        <source>Orders</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>orders</source>
+        <translation>orders</translation>
+    </message>
+    <message>
+        <source>units</source>
+        <translation>units</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorColumns</name>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <source>Parcels</source>
+        <translation>Parcels</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Time with an order open plus short gaps between orders</source>
+        <translation>Time with an order open plus short gaps between orders</translation>
+    </message>
+    <message>
+        <source>Orders/h</source>
+        <translation>Orders/h</translation>
+    </message>
+    <message>
+        <source>Parcels/h</source>
+        <translation>Parcels/h</translation>
+    </message>
+    <message>
+        <source>Units/h</source>
+        <translation>Units/h</translation>
+    </message>
+    <message>
+        <source>Weighted</source>
+        <translation>Weighted</translation>
+    </message>
+    <message>
+        <source>Orders weighted by difficulty</source>
+        <translation>Orders weighted by difficulty</translation>
+    </message>
+    <message>
+        <source>Weighted/h</source>
+        <translation>Weighted/h</translation>
+    </message>
+    <message>
+        <source>Fair productivity: weighted orders per active hour</source>
+        <translation>Fair productivity: weighted orders per active hour</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>Median</translation>
+    </message>
+    <message>
+        <source>Median time per order, opened → packed</source>
+        <translation>Median time per order, opened → packed</translation>
+    </message>
+    <message>
+        <source>P90</source>
+        <translation>P90</translation>
+    </message>
+    <message>
+        <source>9 in 10 orders took at most this long</source>
+        <translation>9 in 10 orders took at most this long</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>Idle</translation>
+    </message>
+    <message>
+        <source>Time between orders, breaks over 30 min left out</source>
+        <translation>Time between orders, breaks over 30 min left out</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Errors</translation>
+    </message>
+    <message>
+        <source>Scan errors: refused scans / all scans</source>
+        <translation>Scan errors: refused scans / all scans</translation>
+    </message>
+    <message>
+        <source>Holds</source>
+        <translation>Holds</translation>
+    </message>
+    <message>
+        <source>Voids</source>
+        <translation>Voids</translation>
+    </message>
+    <message>
+        <source>Reprints</source>
+        <translation>Reprints</translation>
+    </message>
+    <message>
+        <source>Overrides</source>
+        <translation>Overrides</translation>
+    </message>
+    <message>
+        <source>Supervisor approvals (short or weight)</source>
+        <translation>Supervisor approvals (short or weight)</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>Reopened</translation>
+    </message>
+    <message>
+        <source>Boxes reopened</source>
+        <translation>Boxes reopened</translation>
+    </message>
+    <message>
+        <source>Hour</source>
+        <translation>Hour</translation>
+    </message>
+    <message>
+        <source>Refused scans</source>
+        <translation>Refused scans</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>Packer</source>
+        <translation>Packer</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>On order</source>
+        <translation>On order</translation>
+    </message>
+    <message>
+        <source>Time since the order was opened</source>
+        <translation>Time since the order was opened</translation>
+    </message>
+    <message>
+        <source>Last activity</source>
+        <translation>Last activity</translation>
+    </message>
+    <message>
+        <source>Quiet for</source>
+        <translation>Quiet for</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Devices</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>Orders today</source>
+        <translation>Orders today</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Sending</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Last error</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>How long the tote has waited</source>
+        <translation>How long the tote has waited</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Found by</source>
+        <translation>Found by</translation>
+    </message>
+    <message>
+        <source>Hold reason</source>
+        <translation>Hold reason</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>Shipped</translation>
+    </message>
+    <message>
+        <source>Units shipped in the period (stock movements, net of voided labels)</source>
+        <translation>Units shipped in the period (stock movements, net of voided labels)</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>Units returned in the period that were in their order</source>
+        <translation>Units returned in the period that were in their order</translation>
+    </message>
+    <message>
+        <source>Return rate</source>
+        <translation>Return rate</translation>
+    </message>
+    <message>
+        <source>Returned / shipped units</source>
+        <translation>Returned / shipped units</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Every unit graded at the returns bench, wrong items included</source>
+        <translation>Every unit graded at the returns bench, wrong items included</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>Returns</translation>
+    </message>
+    <message>
+        <source>Return parcels with a unit graded in the period</source>
+        <translation>Return parcels with a unit graded in the period</translation>
+    </message>
+    <message>
+        <source>Restocked</source>
+        <translation>Restocked</translation>
+    </message>
+    <message>
+        <source>Units back in a sellable bin in the period</source>
+        <translation>Units back in a sellable bin in the period</translation>
+    </message>
+    <message>
+        <source>Median restock</source>
+        <translation>Median restock</translation>
+    </message>
+    <message>
+        <source>Median time from receipt to restock</source>
+        <translation>Median time from receipt to restock</translation>
+    </message>
+    <message>
+        <source>P90 restock</source>
+        <translation>P90 restock</translation>
+    </message>
+    <message>
+        <source>9 in 10 units were back in a bin within this time</source>
+        <translation>9 in 10 units were back in a bin within this time</translation>
+    </message>
+    <message>
+        <source>Lines counted</source>
+        <translation>Lines counted</translation>
+    </message>
+    <message>
+        <source>SKU-bin lines of cycle counts approved in the period</source>
+        <translation>SKU-bin lines of cycle counts approved in the period</translation>
+    </message>
+    <message>
+        <source>Line accuracy</source>
+        <translation>Line accuracy</translation>
+    </message>
+    <message>
+        <source>Counted lines without variance</source>
+        <translation>Counted lines without variance</translation>
+    </message>
+    <message>
+        <source>Units off</source>
+        <translation>Units off</translation>
+    </message>
+    <message>
+        <source>Sum of |counted - expected| units</source>
+        <translation>Sum of |counted - expected| units</translation>
+    </message>
+    <message>
+        <source>Unit accuracy</source>
+        <translation>Unit accuracy</translation>
+    </message>
+    <message>
+        <source>1 - units off / units expected</source>
+        <translation>1 - units off / units expected</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Units shipped in the period, net of voided labels</source>
+        <translation>Units shipped in the period, net of voided labels</translation>
+    </message>
+    <message>
+        <source>Units returned in the period (in their order)</source>
+        <translation>Units returned in the period (in their order)</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <source>Returned / shipped</source>
+        <translation>Returned / shipped</translation>
+    </message>
+    <message>
+        <source>Resellable</source>
+        <translation>Resellable</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>Damaged</translation>
+    </message>
+    <message>
+        <source>Wrong item</source>
+        <translation>Wrong item</translation>
+    </message>
+    <message>
+        <source>Missing parts</source>
+        <translation>Missing parts</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Share</translation>
+    </message>
+    <message>
+        <source>Share of every unit received in the period</source>
+        <translation>Share of every unit received in the period</translation>
+    </message>
+    <message>
+        <source>Units / all units shipped in the period</source>
+        <translation>Units / all units shipped in the period</translation>
+    </message>
+    <message>
+        <source>Not in order</source>
+        <translation>Not in order</translation>
+    </message>
+    <message>
+        <source>Units the order never had</source>
+        <translation>Units the order never had</translation>
+    </message>
+    <message>
+        <source>Return parcels</source>
+        <translation>Return parcels</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>Route</translation>
+    </message>
+    <message>
+        <source>At the bench: restocked when graded; from quarantine: released by a supervisor</source>
+        <translation>At the bench: restocked when graded; from quarantine: released by a supervisor</translation>
+    </message>
+    <message>
+        <source>Longest</source>
+        <translation>Longest</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Mean</translation>
+    </message>
+    <message>
+        <source>Counts</source>
+        <translation>Counts</translation>
+    </message>
+    <message>
+        <source>Cycle counts approved in the period</source>
+        <translation>Cycle counts approved in the period</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>Lines</translation>
+    </message>
+    <message>
+        <source>SKU-bin lines counted (final round)</source>
+        <translation>SKU-bin lines counted (final round)</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Right</translation>
+    </message>
+    <message>
+        <source>Lines without variance</source>
+        <translation>Lines without variance</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Counted</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Off</translation>
+    </message>
+    <message>
+        <source>Sum of |counted - expected|</source>
+        <translation>Sum of |counted - expected|</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Net</translation>
+    </message>
+    <message>
+        <source>Counted - expected: below zero, units missing</source>
+        <translation>Counted - expected: below zero, units missing</translation>
+    </message>
+    <message>
+        <source>Orders
+/h</source>
+        <translation>Orders
+/h</translation>
+    </message>
+    <message>
+        <source>Parcels
+/h</source>
+        <translation>Parcels
+/h</translation>
+    </message>
+    <message>
+        <source>Units
+/h</source>
+        <translation>Units
+/h</translation>
+    </message>
+    <message>
+        <source>Weighted
+/h</source>
+        <translation>Weighted
+/h</translation>
+    </message>
+    <message>
+        <source>Scan
+errors</source>
+        <translation>Scan
+errors</translation>
+    </message>
+    <message>
+        <source>Re-
+prints</source>
+        <translation>Re-
+prints</translation>
+    </message>
+    <message>
+        <source>Over-
+rides</source>
+        <translation>Over-
+rides</translation>
+    </message>
+    <message>
+        <source>Boxes
+reopened</source>
+        <translation>Boxes
+reopened</translation>
+    </message>
+    <message>
+        <source>Median
+order</source>
+        <translation>Median
+order</translation>
+    </message>
+    <message>
+        <source>P90
+order</source>
+        <translation>P90
+order</translation>
+    </message>
+    <message>
+        <source>Orders
+today</source>
+        <translation>Orders
+today</translation>
+    </message>
+    <message>
+        <source>On
+order</source>
+        <translation>On
+order</translation>
+    </message>
+    <message>
+        <source>Return
+rate</source>
+        <translation>Return
+rate</translation>
+    </message>
+    <message>
+        <source>Lines
+right</source>
+        <translation>Lines
+right</translation>
+    </message>
+    <message>
+        <source>Line
+accuracy</source>
+        <translation>Line
+accuracy</translation>
+    </message>
+    <message>
+        <source>Units
+expected</source>
+        <translation>Units
+expected</translation>
+    </message>
+    <message>
+        <source>Units
+counted</source>
+        <translation>Units
+counted</translation>
+    </message>
+    <message>
+        <source>Units
+off</source>
+        <translation>Units
+off</translation>
+    </message>
+    <message>
+        <source>Unit
+accuracy</source>
+        <translation>Unit
+accuracy</translation>
+    </message>
+    <message>
+        <source>Not in
+order</source>
+        <translation>Not in
+order</translation>
+    </message>
+    <message>
+        <source>Missing
+parts</source>
+        <translation>Missing
+parts</translation>
+    </message>
+    <message>
+        <source>Wrong
+item</source>
+        <translation>Wrong
+item</translation>
+    </message>
+    <message>
+        <source>Share of
+returns</source>
+        <translation>Share of
+returns</translation>
+    </message>
+    <message>
+        <source>Median
+restock</source>
+        <translation>Median
+restock</translation>
+    </message>
+    <message>
+        <source>P90
+restock</source>
+        <translation>P90
+restock</translation>
+    </message>
+    <message>
+        <source>Lines
+counted</source>
+        <translation>Lines
+counted</translation>
+    </message>
+</context>
+<context>
     <name>SupervisorEntry</name>
     <message>
         <source>Supervisor</source>
@@ -4212,6 +4854,14 @@ CONFIRM  {1}</translation>
     <message>
         <source>Sign out</source>
         <translation>Sign out</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>supervisor</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>admin</translation>
     </message>
     <message>
         <source>Locked</source>

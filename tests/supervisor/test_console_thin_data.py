@@ -12,6 +12,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
 from app.domain.model import Role
 from app.store.db import sqlite_url
@@ -101,5 +102,35 @@ def test_not_enough_data_is_german_on_a_german_console(qtbot, short_shift, germa
         for key in RATES:  # the words fit their card (a card shows its value whole, or a smaller font)
             label = view.cards[key].value
             assert label.fontMetrics().horizontalAdvance(label.text()) <= label.contentsRect().width(), key
+    finally:
+        console.shutdown()
+
+
+def test_the_console_speaks_german_in_its_columns_chart_and_sign_in(qtbot, short_shift, german):  # noqa: F811
+    """GIVEN a German console WHEN the productivity view shows THEN its column titles and tips, the
+    chart's legend and the signed-in role are German (the CLI, CSV and PDF keep app.supervisor.tables'
+    English), and every column word of app.supervisor.tables has its German."""
+    from app.ui.i18n import TRANSLATIONS_DIR, read_ts, supervisor_column_words
+
+    german_words = read_ts(TRANSLATIONS_DIR / "packstation_de.ts")
+    assert [w for w in supervisor_column_words() if ("SupervisorColumns", w) not in german_words] == []
+    console, view = productivity_of(qtbot, short_shift)
+    try:
+        model = view.model
+        titles = [model.headerData(i, Qt.Orientation.Horizontal) for i in range(model.columnCount())]
+        assert titles[:6] == ["#", "Packer", "Aufträge", "Pakete", "Stück", "Aktiv"]
+        assert "Aufträge\n/h" in titles and "Scan-\nfehler" in titles
+        tip = model.headerData(model.table.index("weighted_per_h"), Qt.Orientation.Horizontal,
+                               Qt.ItemDataRole.ToolTipRole)
+        assert tip == "Faire Leistung: gewichtete Aufträge je aktiver Stunde"
+        series = view.chart.chart().series()
+        assert [b.label() for b in series[0].barSets()] == ["Aufträge"] and series[1].name() == "Stück"
+        assert console.who.text() == "Sam Supervisor · Vorarbeiter"
+        metrics = view.table.horizontalHeader().fontMetrics()
+        for i, title in enumerate(titles):  # each German title fits its column, line by line
+            if not view.table.isColumnHidden(i):
+                widest = max(metrics.horizontalAdvance(line) for line in title.split("\n"))
+                assert widest <= view.table.columnWidth(i), title
+        assert model.table.columns[2].title == "Orders"  # the data stays English for CSV and PDF
     finally:
         console.shutdown()

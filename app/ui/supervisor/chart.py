@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QLineSeries, QValueAxis
-from PySide6.QtCore import QMargins, Qt
+from PySide6.QtCore import QCoreApplication, QMargins, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -11,6 +11,10 @@ from app.supervisor.productivity import HourPoint
 
 ORDERS_COLOUR = "#1F5FAD"
 UNITS_COLOUR = "#B07F00"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SupervisorChart", text)
 
 
 def _nice_max(value: float) -> float:
@@ -51,7 +55,7 @@ class HourlyChart(QChartView):
         chart.setTitle(title)
         chart.setTitleFont(QFont(self.font().family(), 11, QFont.Weight.DemiBold))
         labels = [p.start.strftime("%d %H:00" if multi_day else "%H:00") for p in points] or ["—"]
-        orders = QBarSet("Orders")
+        orders = QBarSet(_tr("Orders"))
         orders.append([float(p.orders) for p in points] or [0.0])
         orders.setColor(QColor(ORDERS_COLOUR))
         orders.setBorderColor(QColor(ORDERS_COLOUR))
@@ -59,7 +63,7 @@ class HourlyChart(QChartView):
         bars.append(orders)
         bars.setBarWidth(0.7)
         units = QLineSeries()
-        units.setName("Units")
+        units.setName(_tr("Units"))
         pen = QPen(QColor(UNITS_COLOUR))
         pen.setWidth(3)
         units.setPen(pen)
@@ -77,14 +81,14 @@ class HourlyChart(QChartView):
         left.setRange(0, _nice_max(max((p.orders for p in points), default=0)))
         left.setTickCount(6)
         left.setLabelFormat("%d")
-        left.setTitleText("orders")
+        left.setTitleText(_tr("orders"))
         left.setLabelsFont(small)
         left.setTitleFont(small)
         right = QValueAxis()
         right.setRange(0, _nice_max(max((p.units for p in points), default=0)))
         right.setTickCount(6)
         right.setLabelFormat("%d")
-        right.setTitleText("units")
+        right.setTitleText(_tr("units"))
         right.setLabelsFont(small)
         right.setTitleFont(small)
         right.setLabelsColor(QColor(UNITS_COLOUR))

@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,6 +41,12 @@ LEVELS: dict[str, tuple[str, str, str]] = {
     "alert": ("#B3261E", "#FDECEA", "rejected"),
 }
 LEVEL_ORDER = {"alert": 0, "warn": 1, "ok": 2, "idle": 3, "info": 4, "off": 5}
+
+
+def column_words(text: str) -> str:
+    """A column's title or tip (app.supervisor.tables, English for the CLI, CSV and PDF) in the console's
+    language (context "SupervisorColumns", listed by app.ui.i18n.supervisor_column_words)."""
+    return QCoreApplication.translate("SupervisorColumns", text) if text else text
 
 
 class DataTableModel(QAbstractTableModel):
@@ -88,9 +94,9 @@ class DataTableModel(QAbstractTableModel):
             return None
         column = self.table.columns[section]
         if role == Qt.ItemDataRole.DisplayRole:
-            return TWO_LINE_TITLES.get(column.key, column.title)
+            return column_words(TWO_LINE_TITLES.get(column.key, column.title))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return column.tip or column.title
+            return column_words(column.tip or column.title)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             horizontal = Qt.AlignmentFlag.AlignRight if column.kind in NUMERIC else Qt.AlignmentFlag.AlignLeft
             return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
@@ -216,7 +222,7 @@ class DataTable(QTableView):
                 continue
             # Qt's own header hint reserves room for a sort arrow beside the longest line even on
             # two-line titles, which makes numeric columns twice as wide as their numbers.
-            title = TWO_LINE_TITLES.get(column.key, column.title)
+            title = column_words(TWO_LINE_TITLES.get(column.key, column.title))  # as the header shows it
             heading = max((metrics.horizontalAdvance(line) for line in title.split("\n")), default=0) + 20
             self.setColumnWidth(i, max(self.sizeHintForColumn(i) + 10, heading))
         column = self._stretch_column()

@@ -32,6 +32,7 @@ from app.supervisor import access
 from app.supervisor.actions import Actor, console_name, record_event
 from app.supervisor.productivity import Productivity
 from app.supervisor.service import StatsService
+from app.ui.reflow import fit_minimum
 from app.ui.supervisor.audit_view import AuditView
 from app.ui.supervisor.floor_view import REFRESH_MS, FloorView
 from app.ui.supervisor.holds_view import HoldsView
@@ -84,7 +85,7 @@ class SupervisorWindow(QMainWindow):
         super().__init__()
         self.setObjectName("SupervisorWindow")
         self.setWindowTitle(_tr("Packstation — Supervisor"))
-        self.setMinimumSize(1000, 680)  # a station's 1024×768 monitor opens it too
+        fit_minimum(self, 640, 460)  # a station's 1024×768 monitor at 150 % (683×512) opens it too
         self.setStyleSheet(CONSOLE_STYLE)
         self._open_service = open_service
         self._service: StatsService | None = None
@@ -191,7 +192,8 @@ class SupervisorWindow(QMainWindow):
         if supervisor is None:
             return
         self.supervisor = supervisor
-        self.who.setText(f"{supervisor.name} · {supervisor.role.value}")
+        roles = {"supervisor": _tr("supervisor"), "admin": _tr("admin")}
+        self.who.setText(f"{supervisor.name} · {roles.get(supervisor.role.value, supervisor.role.value)}")
         self.source_label.setText(self.source)
         self.sign_out_button.setEnabled(True)
         self.tabs.setEnabled(True)
