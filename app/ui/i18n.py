@@ -102,7 +102,29 @@ def coded_templates() -> dict[str, list[str]]:
     return {"SetupWords": [*dict.fromkeys([*SETUP_WORDS.values(), *SETUP_FIELDS])],
             "Reasons": [*dict.fromkeys(REASONS.values())],
             "CarrierReasons": [*dict.fromkeys(CARRIER_REASONS.values())],
-            "SupervisorColumns": supervisor_column_words()}
+            "SupervisorColumns": supervisor_column_words(),
+            "SupervisorFloor": floor_state_words()}
+
+
+def floor_state_words() -> list[str]:
+    """What a bench is doing on the supervisor's floor board (app.supervisor.floor: each a (words, level)
+    pair) and its link ("online", "offline"), which the console shows translated."""
+    import ast
+
+    from app.supervisor import floor
+
+    levels = {"OFF", "IDLE", "OK", "WARN", "ALERT"}
+    words: list[str] = []
+    for node in ast.walk(ast.parse(Path(floor.__file__).read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Tuple) and len(node.elts) == 2 and isinstance(node.elts[1], ast.Name) \
+                and node.elts[1].id in levels and isinstance(node.elts[0], ast.Constant) \
+                and isinstance(node.elts[0].value, str):
+            words.append(node.elts[0].value)
+        elif isinstance(node, ast.Return) and isinstance(node.value, ast.Tuple) and len(node.value.elts) == 2 \
+                and isinstance(node.value.elts[0], ast.Constant) and isinstance(node.value.elts[0].value, str) \
+                and isinstance(node.value.elts[1], ast.Name) and node.value.elts[1].id in levels:
+            words.append(node.value.elts[0].value)
+    return [*dict.fromkeys([*words, "online", "offline"])]
 
 
 def supervisor_column_words() -> list[str]:

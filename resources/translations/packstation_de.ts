@@ -4396,6 +4396,62 @@ gezählt</translation>
         <source>{0} stations · updated {1} ({2:.0f} ms) · every {3} s</source>
         <translation>{0} Stationen · aktualisiert {1} ({2:.0f} ms) · alle {3} s</translation>
     </message>
+    <message>
+        <source>Choosing a carton</source>
+        <translation>Wählt Karton</translation>
+    </message>
+    <message>
+        <source>Weighing</source>
+        <translation>Wiegt</translation>
+    </message>
+    <message>
+        <source>Labelling</source>
+        <translation>Etikettiert</translation>
+    </message>
+    <message>
+        <source>Items missing: needs a supervisor</source>
+        <translation>Artikel fehlen: Vorarbeiter nötig</translation>
+    </message>
+    <message>
+        <source>Label did not print</source>
+        <translation>Etikett nicht gedruckt</translation>
+    </message>
+    <message>
+        <source>STOP: order cancelled or held upstream</source>
+        <translation>STOPP: Auftrag vorgelagert storniert oder gesperrt</translation>
+    </message>
+    <message>
+        <source>Packing (last scan refused)</source>
+        <translation>Packt (letzter Scan abgelehnt)</translation>
+    </message>
+    <message>
+        <source>No activity yet</source>
+        <translation>Noch keine Aktivität</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>Abgemeldet</translation>
+    </message>
+    <message>
+        <source>Waiting for an order</source>
+        <translation>Wartet auf einen Auftrag</translation>
+    </message>
+    <message>
+        <source>Packing</source>
+        <translation>Packt</translation>
+    </message>
+    <message>
+        <source>Weight check: needs a supervisor</source>
+        <translation>Gewichtsprüfung: Vorarbeiter nötig</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>offline</translation>
+    </message>
 </context>
 <context>
     <name>SupervisorHolds</name>

@@ -4396,6 +4396,62 @@ counted</translation>
         <source>{0} stations · updated {1} ({2:.0f} ms) · every {3} s</source>
         <translation>{0} stations · updated {1} ({2:.0f} ms) · every {3} s</translation>
     </message>
+    <message>
+        <source>Choosing a carton</source>
+        <translation>Choosing a carton</translation>
+    </message>
+    <message>
+        <source>Weighing</source>
+        <translation>Weighing</translation>
+    </message>
+    <message>
+        <source>Labelling</source>
+        <translation>Labelling</translation>
+    </message>
+    <message>
+        <source>Items missing: needs a supervisor</source>
+        <translation>Items missing: needs a supervisor</translation>
+    </message>
+    <message>
+        <source>Label did not print</source>
+        <translation>Label did not print</translation>
+    </message>
+    <message>
+        <source>STOP: order cancelled or held upstream</source>
+        <translation>STOP: order cancelled or held upstream</translation>
+    </message>
+    <message>
+        <source>Packing (last scan refused)</source>
+        <translation>Packing (last scan refused)</translation>
+    </message>
+    <message>
+        <source>No activity yet</source>
+        <translation>No activity yet</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>Signed out</translation>
+    </message>
+    <message>
+        <source>Waiting for an order</source>
+        <translation>Waiting for an order</translation>
+    </message>
+    <message>
+        <source>Packing</source>
+        <translation>Packing</translation>
+    </message>
+    <message>
+        <source>Weight check: needs a supervisor</source>
+        <translation>Weight check: needs a supervisor</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>offline</translation>
+    </message>
 </context>
 <context>
     <name>SupervisorHolds</name>

@@ -134,3 +134,26 @@ def test_the_console_speaks_german_in_its_columns_chart_and_sign_in(qtbot, short
         assert model.table.columns[2].title == "Orders"  # the data stays English for CSV and PDF
     finally:
         console.shutdown()
+
+
+def test_the_floor_board_speaks_german(qtbot, short_shift, german):  # noqa: F811
+    """GIVEN a German console WHEN the floor board shows a bench THEN its state is German (the value
+    stays app.supervisor.floor's English for sorting and CSV), and every state word has its German."""
+    from app.ui.i18n import TRANSLATIONS_DIR, floor_state_words, read_ts
+
+    german_words = read_ts(TRANSLATIONS_DIR / "packstation_de.ts")
+    assert [w for w in floor_state_words() if ("SupervisorFloor", w) not in german_words] == []
+    console = open_console(sqlite_url(short_shift.paths.database), source="test")
+    qtbot.addWidget(console)
+    console.begin_as(SAM)
+    for dialog in console.findChildren(LoginDialog):
+        dialog.done(0)
+    try:
+        model = console.floor.model
+        qtbot.waitUntil(lambda: model.rowCount() > 0, timeout=20_000)
+        column = model.table.index("state")
+        raw = model.value(0, "state")
+        assert raw in ("Signed out", "Waiting for an order")
+        assert model.data(model.index(0, column)) in ("Abgemeldet", "Wartet auf einen Auftrag")
+    finally:
+        console.shutdown()

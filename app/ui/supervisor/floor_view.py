@@ -24,6 +24,9 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("SupervisorFloor", text)
 
 
+FLOOR_CONTEXT = "SupervisorFloor"  # a bench's state words (app.supervisor.floor), listed by app.ui.i18n
+
+
 class FloorView(QWidget):
     order_requested = Signal(str)  # double-click on a bench with an open order
     refreshed = Signal(object)  # the FloorSnapshot just shown
@@ -56,7 +59,8 @@ class FloorView(QWidget):
         top.addWidget(self.updated)
         layout.addLayout(top)
 
-        self.model = DataTableModel(self, level=self._level, level_column="state")
+        self.model = DataTableModel(self, level=self._level, level_column="state",
+                                    worded={"state": FLOOR_CONTEXT, "online": FLOOR_CONTEXT})
         self.table = DataTable(self.model, stretch="printer")
         self.table.setObjectName("FloorTable")
         self.table.doubleClicked.connect(self._open_order)

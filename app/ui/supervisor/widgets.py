@@ -55,11 +55,14 @@ class DataTableModel(QAbstractTableModel):
     RAW = Qt.ItemDataRole.UserRole
 
     def __init__(self, parent: QWidget | None = None, *, level: Callable[[list[Any]], str | None] | None = None,
-                 level_column: str | None = None) -> None:
+                 level_column: str | None = None, worded: dict[str, str] | None = None) -> None:
         super().__init__(parent)
         self.table = TableData("", [])
         self._level = level
         self._level_column = level_column
+        # Columns whose values are words of a closed vocabulary (a bench's state), shown translated
+        # from this context; the value itself (sorting, CSV) stays the English of app.supervisor.
+        self._worded = worded or {}
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -111,6 +114,8 @@ class DataTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if self.is_total(index.row()) and column.key == "rank":
                 return ""
+            if column.key in self._worded and isinstance(value, str) and value:
+                return QCoreApplication.translate(self._worded[column.key], value)
             return display(column.kind, value)
         if role == self.RAW:
             return value
