@@ -11,6 +11,14 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
@@ -23,6 +31,8 @@ from tests.gui.test_kiosk_focus import deactivate, press
 from tests.gui.test_returns_mode import Bench, bench, open_returns  # noqa: F401 - the fixture
 
 __all__ = ["bench"]
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_the_returns_window_has_the_keyboard_when_it_opens(bench: Bench) -> None:
@@ -152,3 +162,70 @@ def test_the_pack_key_speaks_german(qapp) -> None:
         panel.deleteLater()
     finally:
         install_language("en")
+
+
+# -- a real X server with no window manager -------------------------------------------------------
+
+RETURNS_KIOSK_PROBE = r'''
+import sys, time
+from PySide6.QtWidgets import QApplication
+from app.ui.app import build_window, start_job
+from app.ui.returns.entry import open_from_station
+app = QApplication(sys.argv)
+window = build_window([], job=start_job(seed=None, demo=True))
+window.showNormal(); window.resize(1024, 700)
+
+def pump(seconds, until=lambda: False):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and not until():
+        app.processEvents(); time.sleep(0.01)
+
+pump(30, lambda: window.ready)
+window.submit_scan("PS:BADGE:P-1001")
+pump(10, lambda: window.ready and window.idle and window.state.packer is not None)
+returns = open_from_station(window)
+pump(30, lambda: returns.ready and returns.idle)
+pump(0.5)
+print("READY active=%s" % (QApplication.activeWindow() is returns), flush=True)
+for step in ("F-KEY", "AFTER-DIALOG"):
+    pump(20, lambda: QApplication.activeModalWidget() is not None)  # F2 opened the typing dialog
+    dialog = QApplication.activeModalWidget()
+    print("%s dialog=%s" % (step, dialog is not None), flush=True)
+    if dialog is None:
+        break
+    dialog.reject()
+    pump(1)
+    print("CLOSED", flush=True)
+returns.close(); window.shutdown()
+'''
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (shutil.which("Xvfb") and shutil.which("xdotool")), reason="needs Xvfb and xdotool")
+def test_returns_f_keys_work_under_a_real_x_server_without_a_window_manager(tmp_path):
+    """GIVEN a demo station on Xvfb with no window manager, a packer signed in, returns mode open
+    WHEN xdotool presses F2 (no click, the pointer off the window), the dialog is closed, and F2 again
+    THEN the returns window's F2 opened its typing dialog both times: it had the keyboard when it
+    opened and got it back after the dialog. ~20 s: starts the app on a demo database."""
+    display = ":96"
+    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1280x1024x24", "-nolisten", "tcp"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "PACKSTATION_HOME": str(tmp_path)}
+    try:
+        time.sleep(1)
+        subprocess.run(["xdotool", "mousemove", "1270", "1015"], env=env, check=True)
+        probe = subprocess.Popen([sys.executable, "-c", RETURNS_KIOSK_PROBE], cwd=ROOT, env=env,
+                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        output = []
+        assert probe.stdout is not None
+        for line in probe.stdout:
+            output.append(line)
+            if line.startswith(("READY", "CLOSED")):
+                time.sleep(1)
+                subprocess.run(["xdotool", "key", "F2"], env=env, check=True)
+        probe.wait(timeout=90)
+        text = "".join(output)
+        assert "F-KEY dialog=True" in text and "AFTER-DIALOG dialog=True" in text, text
+    finally:
+        xvfb.terminate()
+        xvfb.wait(timeout=10)
