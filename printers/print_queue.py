@@ -39,6 +39,7 @@ from printers.errors import (
     UnknownQueue,
 )
 from printers.readiness import Readiness
+from printers.reasons import reason_of
 from printers.status import PrinterStatus
 
 log = logging.getLogger(__name__)
@@ -295,10 +296,10 @@ class PrintQueue:
                 self.send(printer, job.data, job.file_stem)
             except JobInterrupted as exc:
                 # Part of it may be on the label: never again by itself. The next job waits a moment.
-                job.state, job.last_error = JobState.INTERRUPTED, str(exc)
+                job.state, job.last_error = JobState.INTERRUPTED, reason_of(exc)
                 self.store.update(job)
                 self._forget(printer)
-                health.ok, health.message, health.fix = False, str(exc), "Resend the label"
+                health.ok, health.message, health.fix = False, reason_of(exc), "Resend the label"
                 health.retry_at = now + self.first_retry
                 log.warning("printer %s: job %s (%s) interrupted: %s", printer, job.uuid, job.reference, exc)
                 self.on_change(job)
@@ -331,7 +332,7 @@ class PrintQueue:
 
     def _hold(self, job: PrintJob, health: PrinterHealth, exc: PrinterError, retry_at: float) -> None:
         """The job stays queued (durable, in its place) and its printer is held until `retry_at`."""
-        message = str(exc)
+        message = reason_of(exc)  # coded (printers.reasons): a screen words it in its language
         fix = exc.fix if isinstance(exc, PrinterNotReady) and exc.fix else _fix_for(exc)
         if job.last_error != message:
             job.last_error = message

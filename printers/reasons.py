@@ -18,6 +18,7 @@ from typing import Any
 # code -> the English template. The English of every printer message, by what went wrong.
 REASONS: dict[str, str] = {
     # what a printer is called
+    "label_printer": "Label printer",
     "tcp_printer": "Label printer at {host}:{port}",
     "serial_printer": "Label printer on {port}",
     "file_printer": "Printer {path}",
@@ -46,6 +47,20 @@ REASONS: dict[str, str] = {
     "system_error": "{printer}: {error}",
     "folder_missing": "{printer} does not exist — check the path in the station settings",
     "cannot_write": "{printer}: cannot write the job ({error})",
+    # what the printer says of itself (~HS: printers.status)
+    "status_not_answering": "{printer} is not answering status — check it has labels and ribbon, the head is closed, "
+                            "and it is on",
+    "head_open": "{printer} head is open — close it until it clicks",
+    "paper_out": "{printer} is out of labels — load a new roll",
+    "ribbon_out": "{printer} ribbon is out — fit a new ribbon",
+    "head_too_hot": "{printer} head is too hot — let it cool for a few minutes",
+    "settings_lost": "{printer} has lost its settings — ask a supervisor to set it up again",
+    "diagnostic_mode": "{printer} is in communications diagnostic mode — switch it off and on again",
+    "label_waiting": "{printer} is waiting for its label to be taken — take the label off",
+    "paused": "{printer} is paused — press its pause button to continue",
+    "busy": "{printer} is busy — wait a moment, it is still working through labels",
+    "too_cold": "{printer} is too cold to print well — move it somewhere warmer",
+    "ready": "{printer} is ready",
     # CUPS
     "cups_not_installed": "{printer}: the CUPS command '{command}' is not installed on this computer — ask IT to "
                           "install CUPS",

@@ -21,9 +21,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from printers.errors import PrinterError
+from printers.reasons import reason
 
 STX, ETX = b"\x02", b"\x03"
 HOST_STATUS_QUERY = b"~HS"
+LABEL_PRINTER = reason("label_printer")  # a status that does not know its printer's name
 
 
 @dataclass(frozen=True)
@@ -44,7 +46,7 @@ class PrinterStatus:
     formats_in_buffer: int = 0
     labels_remaining: int = 0
     answered: bool = True  # False: the printer did not answer ~HS in time
-    printer: str = "Label printer"
+    printer: str = LABEL_PRINTER
 
     @property
     def ready(self) -> bool:
@@ -82,33 +84,17 @@ class PrinterStatus:
     def message(self) -> str:
         """One short sentence for the packer: what is wrong and what to do."""
         p = self.printer
-        if not self.answered:
-            return (f"{p} is not answering status — check it has labels and ribbon, the head is closed, "
-                    "and it is on")
-        if self.head_open:
-            return f"{p} head is open — close it until it clicks"
-        if self.paper_out:
-            return f"{p} is out of labels — load a new roll"
-        if self.ribbon_out:
-            return f"{p} ribbon is out — fit a new ribbon"
-        if self.over_temperature:
-            return f"{p} head is too hot — let it cool for a few minutes"
-        if self.corrupt_ram:
-            return f"{p} has lost its settings — ask a supervisor to set it up again"
-        if self.diagnostic_mode:
-            return f"{p} is in communications diagnostic mode — switch it off and on again"
-        if self.label_waiting:
-            return f"{p} is waiting for its label to be taken — take the label off"
-        if self.paused:
-            return f"{p} is paused — press its pause button to continue"
-        if self.buffer_full:
-            return f"{p} is busy — wait a moment, it is still working through labels"
-        if self.under_temperature:
-            return f"{p} is too cold to print well — move it somewhere warmer"
-        return f"{p} is ready"
+        for on, code in ((not self.answered, "status_not_answering"), (self.head_open, "head_open"),
+                         (self.paper_out, "paper_out"), (self.ribbon_out, "ribbon_out"),
+                         (self.over_temperature, "head_too_hot"), (self.corrupt_ram, "settings_lost"),
+                         (self.diagnostic_mode, "diagnostic_mode"), (self.label_waiting, "label_waiting"),
+                         (self.paused, "paused"), (self.buffer_full, "busy"), (self.under_temperature, "too_cold")):
+            if on:
+                return reason(code, printer=p)
+        return reason("ready", printer=p)
 
 
-def no_answer(printer: str = "Label printer") -> PrinterStatus:
+def no_answer(printer: str = LABEL_PRINTER) -> PrinterStatus:
     return PrinterStatus(answered=False, printer=printer)
 
 
@@ -127,7 +113,7 @@ def frames(data: bytes) -> list[bytes]:
         pos = end + 1
 
 
-def parse_host_status(data: bytes, printer: str = "Label printer") -> PrinterStatus:
+def parse_host_status(data: bytes, printer: str = LABEL_PRINTER) -> PrinterStatus:
     """Parse a complete ~HS answer; PrinterError if it is not one."""
     parts = frames(data)
     if len(parts) < 3:

@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from app.ui import icons
+from app.ui.messages import coded_text
 
 RESEND_KEY = "F1"  # the one key that sends again what was cut off (also the PS:CMD:RESEND card)
 
@@ -127,9 +128,10 @@ class PrinterCard(QFrame):
         self.resend.setText(_tr("Resend  {0}").format(RESEND_KEY))
         self.resend.setVisible(bool(self.interrupted))
         self._look(bool(self.problem or self.interrupted))
-        why = problem.message if problem is not None else ""
+        why = coded_text(problem.message) if problem is not None else ""  # the printer's reason, worded
         if self.interrupted:
-            why = "\n".join(f"{j.document} {j.reference}: {j.message}" for j in health.interrupted)  # type: ignore[attr-defined]
+            why = "\n".join(f"{j.document} {j.reference}: {coded_text(j.message)}"
+                            for j in health.interrupted)  # type: ignore[attr-defined]
         self.setToolTip(self._tooltip(why))
         self.setAccessibleName(self.text())
         self.setAccessibleDescription(why)

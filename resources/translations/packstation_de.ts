@@ -2129,6 +2129,10 @@ Konfiguration korrigieren, dann neu starten.</translation>
 <context>
     <name>Reasons</name>
     <message>
+        <source>Label printer</source>
+        <translation>Etikettendrucker</translation>
+    </message>
+    <message>
         <source>Label printer at {host}:{port}</source>
         <translation>Etikettendrucker an {host}:{port}</translation>
     </message>
@@ -2227,6 +2231,54 @@ Konfiguration korrigieren, dann neu starten.</translation>
     <message>
         <source>{printer}: cannot write the job ({error})</source>
         <translation>{printer}: Auftrag lässt sich nicht schreiben ({error})</translation>
+    </message>
+    <message>
+        <source>{printer} is not answering status — check it has labels and ribbon, the head is closed, and it is on</source>
+        <translation>{printer} meldet keinen Status — prüfen, ob Etiketten und Farbband drin sind, der Kopf geschlossen und er eingeschaltet ist</translation>
+    </message>
+    <message>
+        <source>{printer} head is open — close it until it clicks</source>
+        <translation>{printer}: Druckkopf ist offen — schließen, bis er einrastet</translation>
+    </message>
+    <message>
+        <source>{printer} is out of labels — load a new roll</source>
+        <translation>{printer} hat keine Etiketten mehr — neue Rolle einlegen</translation>
+    </message>
+    <message>
+        <source>{printer} ribbon is out — fit a new ribbon</source>
+        <translation>{printer}: Farbband ist leer — neues Farbband einlegen</translation>
+    </message>
+    <message>
+        <source>{printer} head is too hot — let it cool for a few minutes</source>
+        <translation>{printer}: Druckkopf ist zu heiß — ein paar Minuten abkühlen lassen</translation>
+    </message>
+    <message>
+        <source>{printer} has lost its settings — ask a supervisor to set it up again</source>
+        <translation>{printer} hat seine Einstellungen verloren — den Vorarbeiter bitten, ihn neu einzurichten</translation>
+    </message>
+    <message>
+        <source>{printer} is in communications diagnostic mode — switch it off and on again</source>
+        <translation>{printer} ist im Kommunikations-Diagnosemodus — aus- und wieder einschalten</translation>
+    </message>
+    <message>
+        <source>{printer} is waiting for its label to be taken — take the label off</source>
+        <translation>{printer} wartet, dass sein Etikett entnommen wird — Etikett abnehmen</translation>
+    </message>
+    <message>
+        <source>{printer} is paused — press its pause button to continue</source>
+        <translation>{printer} ist angehalten — seine Pausetaste drücken, um weiterzumachen</translation>
+    </message>
+    <message>
+        <source>{printer} is busy — wait a moment, it is still working through labels</source>
+        <translation>{printer} ist beschäftigt — einen Moment warten, er druckt noch Etiketten</translation>
+    </message>
+    <message>
+        <source>{printer} is too cold to print well — move it somewhere warmer</source>
+        <translation>{printer} ist zu kalt, um gut zu drucken — an einen wärmeren Ort stellen</translation>
+    </message>
+    <message>
+        <source>{printer} is ready</source>
+        <translation>{printer} ist bereit</translation>
     </message>
     <message>
         <source>{printer}: the CUPS command '{command}' is not installed on this computer — ask IT to install CUPS</source>

@@ -2129,6 +2129,10 @@ Fix the configuration, then restart.</translation>
 <context>
     <name>Reasons</name>
     <message>
+        <source>Label printer</source>
+        <translation>Label printer</translation>
+    </message>
+    <message>
         <source>Label printer at {host}:{port}</source>
         <translation>Label printer at {host}:{port}</translation>
     </message>
@@ -2227,6 +2231,54 @@ Fix the configuration, then restart.</translation>
     <message>
         <source>{printer}: cannot write the job ({error})</source>
         <translation>{printer}: cannot write the job ({error})</translation>
+    </message>
+    <message>
+        <source>{printer} is not answering status — check it has labels and ribbon, the head is closed, and it is on</source>
+        <translation>{printer} is not answering status — check it has labels and ribbon, the head is closed, and it is on</translation>
+    </message>
+    <message>
+        <source>{printer} head is open — close it until it clicks</source>
+        <translation>{printer} head is open — close it until it clicks</translation>
+    </message>
+    <message>
+        <source>{printer} is out of labels — load a new roll</source>
+        <translation>{printer} is out of labels — load a new roll</translation>
+    </message>
+    <message>
+        <source>{printer} ribbon is out — fit a new ribbon</source>
+        <translation>{printer} ribbon is out — fit a new ribbon</translation>
+    </message>
+    <message>
+        <source>{printer} head is too hot — let it cool for a few minutes</source>
+        <translation>{printer} head is too hot — let it cool for a few minutes</translation>
+    </message>
+    <message>
+        <source>{printer} has lost its settings — ask a supervisor to set it up again</source>
+        <translation>{printer} has lost its settings — ask a supervisor to set it up again</translation>
+    </message>
+    <message>
+        <source>{printer} is in communications diagnostic mode — switch it off and on again</source>
+        <translation>{printer} is in communications diagnostic mode — switch it off and on again</translation>
+    </message>
+    <message>
+        <source>{printer} is waiting for its label to be taken — take the label off</source>
+        <translation>{printer} is waiting for its label to be taken — take the label off</translation>
+    </message>
+    <message>
+        <source>{printer} is paused — press its pause button to continue</source>
+        <translation>{printer} is paused — press its pause button to continue</translation>
+    </message>
+    <message>
+        <source>{printer} is busy — wait a moment, it is still working through labels</source>
+        <translation>{printer} is busy — wait a moment, it is still working through labels</translation>
+    </message>
+    <message>
+        <source>{printer} is too cold to print well — move it somewhere warmer</source>
+        <translation>{printer} is too cold to print well — move it somewhere warmer</translation>
+    </message>
+    <message>
+        <source>{printer} is ready</source>
+        <translation>{printer} is ready</translation>
     </message>
     <message>
         <source>{printer}: the CUPS command '{command}' is not installed on this computer — ask IT to install CUPS</source>

@@ -199,18 +199,23 @@ def test_a_coded_reason_in_a_feedback_is_worded_in_german(german):
 
 def test_every_carrier_and_printer_code_raised_is_in_its_table():
     """GIVEN the shipping and printers packages' source WHEN every CarrierReason(...) and reason(...) is
-    read THEN its code is a literal of its table, and every code of the tables is raised somewhere."""
+    read THEN a literal code is in its table, and every code of the tables is said somewhere (a literal
+    argument, or a string of the code's module such as printers.status's (flag, code) pairs)."""
     root = Path(first_start.__file__).resolve().parents[2]
     for folder, name, table in (("app/shipping", "CarrierReason", CARRIER_REASONS), ("printers", "reason", REASONS)):
-        used = set()
+        used, strings = set(), set()
         for path in (root / folder).rglob("*.py"):
             if path.name == "reasons.py":
                 continue  # the tables' own module makes them from a code it is given
-            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-                if isinstance(node, ast.Call) and getattr(node.func, "id", "") == name and node.args:
-                    assert isinstance(node.args[0], ast.Constant), f"{path}: {ast.unparse(node)}"
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "id", "") == name]
+            for node in calls:
+                if isinstance(node.args[0], ast.Constant):
                     used.add(node.args[0].value)
-        assert used - set(table) == set() and set(table) - used == set(), folder
+            if calls:
+                strings |= {n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)}
+        assert used - set(table) == set(), folder
+        assert set(table) - used - strings == set(), folder
 
 
 def test_a_carrier_failure_in_a_label_feedback_is_german(german):
@@ -229,3 +234,25 @@ def test_a_carrier_failure_in_a_label_feedback_is_german(german):
                             reason=reason)
     text = feedback_text(feedback)
     assert text.startswith("Etikett nicht gedruckt: Der Versanddienst antwortet nicht.") and not english_left(text)
+
+
+def test_the_printer_cards_reason_is_german(german, qtbot):
+    """GIVEN a label printer out of labels (printers.status: a coded reason) WHEN the printer card shows
+    the queue's health on a German station THEN the fix and the tooltip's reason are German."""
+    from types import SimpleNamespace
+
+    from app.ui.printer_card import PrinterCard
+    from printers.status import PrinterStatus
+
+    status = PrinterStatus(paper_out=True, printer=Reason("tcp_printer", host="10.0.0.5", port=9100))
+    assert status.message == "Label printer at 10.0.0.5:9100 is out of labels — load a new roll"
+    printer = SimpleNamespace(ok=False, fix=status.fix, message=status.message, printer="tcp://10.0.0.5:9100")
+    health = SimpleNamespace(printer=lambda uri: printer, printers=[printer], interrupted=[], waiting=1, held=1,
+                             failed=0)
+    card = PrinterCard()
+    qtbot.addWidget(card)
+    card.show_printer("tcp://10.0.0.5:9100")
+    card.show_health(health, "tcp://10.0.0.5:9100")
+    assert card.red and card.title.text() == "Drucker: Etiketten einlegen"
+    assert card.toolTip().startswith("Etikettendrucker an 10.0.0.5:9100 hat keine Etiketten mehr — neue Rolle einlegen")
+    assert english_left(card.toolTip().replace("tcp://10.0.0.5:9100", "")) == []
