@@ -92,6 +92,7 @@ def stylesheet(palette: Palette, base: int) -> str:
     QPushButton:disabled {{ color: {p.muted}; background: {p.surface_alt}; border-color: {p.surface_alt}; }}
     QPushButton#Primary {{ background: {p.accent}; color: {p.accent_text}; border-color: {p.accent};
         font-weight: 700; }}
+    QPushButton#Primary:disabled {{ color: {p.muted}; background: {p.surface_alt}; border-color: {p.surface_alt}; }}
     QPushButton#Action {{ font-size: {small}px; font-weight: 600; padding: 2px 6px; }}
     QLineEdit, QSpinBox, QDoubleSpinBox, QComboBox {{ min-height: {MIN_TOUCH_PX - 8}px; padding: 2px 8px;
         background: {p.surface}; border: 1px solid {p.border}; border-radius: 6px; }}
