@@ -17,6 +17,20 @@ from typing import Any
 
 # code -> the English template. The English of every printer message, by what went wrong.
 REASONS: dict[str, str] = {
+    # a printer address that cannot be used (printers.transports.transport_for)
+    "uri_tcp_host": "{uri}: a TCP printer needs a host, like tcp://10.0.0.5:9100",
+    "uri_tcp_port": "{uri}: the port must be a number, like tcp://10.0.0.5:9100",
+    "uri_serial_port": "{uri}: a serial printer needs a port, like serial:///dev/ttyUSB0?baud=9600",
+    "uri_baud": "{uri}: baud must be a number like 9600",
+    "uri_file_path": "{uri}: a file printer needs a path, like file:///dev/usb/lp0",
+    "uri_cups_queue": "{uri}: a CUPS printer needs a queue name, like cups://Zebra_ZD421",
+    "uri_dir_path": "{uri}: a spool folder needs a path, like dir:///var/spool/labels",
+    "uri_fail": "{uri}: fail must be one of {faults}",
+    "uri_not_an_address": "{uri} is not a printer address; use e.g. tcp://10.0.0.5:9100, "
+                          "serial:///dev/ttyUSB0?baud=9600 or cups://QueueName",
+    "uri_unknown_type": "{uri}: unknown printer type {scheme} (known: {known})",
+    "uri_timeout_number": "{uri}: timeout must be a number of seconds",
+    "uri_timeout_positive": "{uri}: timeout must be more than 0 seconds",
     # what a printer is called
     "label_printer": "Label printer",
     "tcp_printer": "Label printer at {host}:{port}",

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from printers.errors import BadPrinterUri
+from printers.reasons import reason
 from printers.transports.base import DEFAULT_TIMEOUT, Transport
 
 Factory = Callable[[str, str, str, dict[str, str], float], Transport]  # uri, netloc, path, query, timeout
@@ -30,11 +31,11 @@ def _tcp(uri: str, netloc: str, path: str, q: dict[str, str], timeout: float) ->
 
     parts = urlsplit(uri)
     if not parts.hostname:
-        raise BadPrinterUri(f"{uri}: a TCP printer needs a host, like tcp://10.0.0.5:9100")
+        raise BadPrinterUri(reason("uri_tcp_host", uri=uri))
     try:
         port = parts.port or 9100
     except ValueError as exc:
-        raise BadPrinterUri(f"{uri}: the port must be a number, like tcp://10.0.0.5:9100") from exc
+        raise BadPrinterUri(reason("uri_tcp_port", uri=uri)) from exc
     return TcpTransport(uri, parts.hostname, port, timeout)
 
 
@@ -43,11 +44,11 @@ def _serial(uri: str, netloc: str, path: str, q: dict[str, str], timeout: float)
 
     device = unquote(netloc + path)
     if not device:
-        raise BadPrinterUri(f"{uri}: a serial printer needs a port, like serial:///dev/ttyUSB0?baud=9600")
+        raise BadPrinterUri(reason("uri_serial_port", uri=uri))
     try:
         baud = int(q.get("baud", q.get("baudrate", "9600")))
     except ValueError as exc:
-        raise BadPrinterUri(f"{uri}: baud must be a number like 9600") from exc
+        raise BadPrinterUri(reason("uri_baud", uri=uri)) from exc
     return SerialTransport(uri, device, baud, timeout, rtscts=_flag(q, "rtscts"), xonxoff=_flag(q, "xonxoff"))
 
 
@@ -55,7 +56,7 @@ def _file(uri: str, netloc: str, path: str, q: dict[str, str], timeout: float) -
     from printers.transports.file import FileTransport
 
     if not path:
-        raise BadPrinterUri(f"{uri}: a file printer needs a path, like file:///dev/usb/lp0")
+        raise BadPrinterUri(reason("uri_file_path", uri=uri))
     return FileTransport(uri, unquote(path), timeout)
 
 
@@ -64,7 +65,7 @@ def _cups(uri: str, netloc: str, path: str, q: dict[str, str], timeout: float) -
 
     queue = unquote(netloc or path.strip("/"))
     if not queue:
-        raise BadPrinterUri(f"{uri}: a CUPS printer needs a queue name, like cups://Zebra_ZD421")
+        raise BadPrinterUri(reason("uri_cups_queue", uri=uri))
     raw = _flag(q, "raw") if "raw" in q else None
     return CupsTransport(uri, queue, raw, timeout, q.get("lp", "lp"), q.get("lpstat", "lpstat"))
 
@@ -74,7 +75,7 @@ def _dir(uri: str, netloc: str, path: str, q: dict[str, str], timeout: float) ->
 
     directory = unquote(netloc + path)
     if not directory:
-        raise BadPrinterUri(f"{uri}: a spool folder needs a path, like dir:///var/spool/labels")
+        raise BadPrinterUri(reason("uri_dir_path", uri=uri))
     return SpoolDirTransport(uri, directory, q.get("ext", ""), timeout)
 
 
@@ -83,7 +84,7 @@ def _dummy(uri: str, netloc: str, path: str, q: dict[str, str], timeout: float) 
 
     fail = q.get("fail", "")
     if fail not in FAULTS:
-        raise BadPrinterUri(f"{uri}: fail must be one of {', '.join(f for f in FAULTS if f)}")
+        raise BadPrinterUri(reason("uri_fail", uri=uri, faults=", ".join(f for f in FAULTS if f)))
     return DummyTransport(uri, fail, q.get("status", ""), timeout)
 
 
@@ -100,21 +101,20 @@ def register_transport(scheme: str, factory: Factory) -> None:
 def transport_for(uri: str, timeout: float | None = None) -> Transport:
     """The transport a printer URI names, not yet connected."""
     if not uri or "://" not in uri:
-        raise BadPrinterUri(f"{uri!r} is not a printer address; use e.g. tcp://10.0.0.5:9100, "
-                            "serial:///dev/ttyUSB0?baud=9600 or cups://QueueName")
+        raise BadPrinterUri(reason("uri_not_an_address", uri=repr(uri)))
     parts = urlsplit(uri)
     factory = _SCHEMES.get(parts.scheme.lower())
     if factory is None:
-        raise BadPrinterUri(f"{uri}: unknown printer type {parts.scheme!r} "
-                            f"(known: {', '.join(sorted(_SCHEMES))})")
+        raise BadPrinterUri(reason("uri_unknown_type", uri=uri, scheme=repr(parts.scheme),
+                                   known=", ".join(sorted(_SCHEMES))))
     query = {k: v[-1] for k, v in parse_qs(parts.query, keep_blank_values=True).items()}
     if timeout is None:
         try:
             timeout = float(query.get("timeout", DEFAULT_TIMEOUT))
         except ValueError as exc:
-            raise BadPrinterUri(f"{uri}: timeout must be a number of seconds") from exc
+            raise BadPrinterUri(reason("uri_timeout_number", uri=uri)) from exc
     if timeout <= 0:
-        raise BadPrinterUri(f"{uri}: timeout must be more than 0 seconds")
+        raise BadPrinterUri(reason("uri_timeout_positive", uri=uri))
     transport = factory(uri, parts.netloc, parts.path, query, timeout)
     if "hs" in query:
         transport.asks_status = transport.supports_status and _flag(query, "hs")

@@ -2129,6 +2129,54 @@ Konfiguration korrigieren, dann neu starten.</translation>
 <context>
     <name>Reasons</name>
     <message>
+        <source>{uri}: a TCP printer needs a host, like tcp://10.0.0.5:9100</source>
+        <translation>{uri}: ein TCP-Drucker braucht einen Host, etwa tcp://10.0.0.5:9100</translation>
+    </message>
+    <message>
+        <source>{uri}: the port must be a number, like tcp://10.0.0.5:9100</source>
+        <translation>{uri}: der Port muss eine Zahl sein, etwa tcp://10.0.0.5:9100</translation>
+    </message>
+    <message>
+        <source>{uri}: a serial printer needs a port, like serial:///dev/ttyUSB0?baud=9600</source>
+        <translation>{uri}: ein serieller Drucker braucht einen Anschluss, etwa serial:///dev/ttyUSB0?baud=9600</translation>
+    </message>
+    <message>
+        <source>{uri}: baud must be a number like 9600</source>
+        <translation>{uri}: baud muss eine Zahl sein, etwa 9600</translation>
+    </message>
+    <message>
+        <source>{uri}: a file printer needs a path, like file:///dev/usb/lp0</source>
+        <translation>{uri}: ein Gerätedatei-Drucker braucht einen Pfad, etwa file:///dev/usb/lp0</translation>
+    </message>
+    <message>
+        <source>{uri}: a CUPS printer needs a queue name, like cups://Zebra_ZD421</source>
+        <translation>{uri}: ein CUPS-Drucker braucht den Namen einer Warteschlange, etwa cups://Zebra_ZD421</translation>
+    </message>
+    <message>
+        <source>{uri}: a spool folder needs a path, like dir:///var/spool/labels</source>
+        <translation>{uri}: ein Spool-Ordner braucht einen Pfad, etwa dir:///var/spool/labels</translation>
+    </message>
+    <message>
+        <source>{uri}: fail must be one of {faults}</source>
+        <translation>{uri}: fail muss eines davon sein: {faults}</translation>
+    </message>
+    <message>
+        <source>{uri} is not a printer address; use e.g. tcp://10.0.0.5:9100, serial:///dev/ttyUSB0?baud=9600 or cups://QueueName</source>
+        <translation>{uri} ist keine Druckeradresse; z. B. tcp://10.0.0.5:9100, serial:///dev/ttyUSB0?baud=9600 oder cups://Warteschlange angeben</translation>
+    </message>
+    <message>
+        <source>{uri}: unknown printer type {scheme} (known: {known})</source>
+        <translation>{uri}: unbekannte Druckerart {scheme} (bekannt: {known})</translation>
+    </message>
+    <message>
+        <source>{uri}: timeout must be a number of seconds</source>
+        <translation>{uri}: timeout muss eine Zahl von Sekunden sein</translation>
+    </message>
+    <message>
+        <source>{uri}: timeout must be more than 0 seconds</source>
+        <translation>{uri}: timeout muss mehr als 0 Sekunden sein</translation>
+    </message>
+    <message>
         <source>Label printer</source>
         <translation>Etikettendrucker</translation>
     </message>

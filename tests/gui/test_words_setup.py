@@ -28,8 +28,9 @@ CLASSES = {"SetupWords": SetupText, "Reasons": Reason, "CarrierReasons": Carrier
 
 
 def without_quotes(text: str) -> str:
-    """What a label prints is quoted as it prints ("Ship-from not configured"): not the screen's words."""
-    return re.sub(r"„[^“]*“", "", text)
+    """What a label prints is quoted as it prints ("Ship-from not configured"), and addresses are typed as
+    they are (serial:///dev/ttyUSB0): not the screen's words."""
+    return re.sub(r"[a-z]+://\S*", "", re.sub(r"„[^“]*“", "", text))
 
 
 @pytest.fixture
@@ -167,6 +168,7 @@ def test_the_setup_screen_speaks_german(qtbot, german, tmp_path):
     dialog.save()
     postcode = dialog.field_problems["ship_from.postcode"].text()
     assert postcode.startswith("123 ist keine Postleitzahl in Deutschland (etwa "), postcode
+    assert dialog.field_problems["printers.label"].text() == ""  # nothing typed: nothing wrong
     name = dialog.field_problems["ship_from.name"].text()
     assert name.startswith("Namen oder Firma angeben")
     spare = socket.create_server(("127.0.0.1", 0))
@@ -256,3 +258,15 @@ def test_the_printer_cards_reason_is_german(german, qtbot):
     assert card.red and card.title.text() == "Drucker: Etiketten einlegen"
     assert card.toolTip().startswith("Etikettendrucker an 10.0.0.5:9100 hat keine Etiketten mehr — neue Rolle einlegen")
     assert english_left(card.toolTip().replace("tcp://10.0.0.5:9100", "")) == []
+
+
+def test_a_printer_address_the_station_cannot_use_is_german_in_the_setup(german):
+    """GIVEN printer addresses the station cannot use WHEN the setup refuses them THEN the English is the
+    transport's words as before and the screen words them in German."""
+    with pytest.raises(SetupError) as caught:
+        first_start.save(None, SetupValues({}, label_printer="tcp://printer:x", document_printer="zz://a"))
+    label, document = caught.value.problems["printers.label"], caught.value.problems["printers.document"]
+    assert label == "tcp://printer:x: the port must be a number, like tcp://10.0.0.5:9100"
+    assert document.startswith("zz://a: unknown printer type 'zz' (known: ")
+    assert coded_text(label) == "tcp://printer:x: der Port muss eine Zahl sein, etwa tcp://10.0.0.5:9100"
+    assert coded_text(document).startswith("zz://a: unbekannte Druckerart 'zz' (bekannt: ")
