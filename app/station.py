@@ -577,13 +577,13 @@ class Station:
             if failure is not None:
                 self.repo.settle(Settled(intent.key, "failed", error=str(failure)))
                 outcome.feedback.append(Feedback.say(Tone.REJECTED, "reprint_failed", "Reprint failed: {reason}",
-                                                         reason=str(failure)))
+                                                         reason=_reason(failure)))
             else:
                 self.repo.settle(Settled(intent.key, "done", result=str(result[2])))
             return
         box = intent.box or self.state.box
         if failure is not None:
-            self._run(LabelFailed(box, str(failure), can_retry=failure.can_retry), outcome,
+            self._run(LabelFailed(box, _reason(failure), can_retry=failure.can_retry), outcome,
                       Settled(intent.key, "failed", error=str(failure)))
             return
         tracking, fmt, ref = result[0], result[1], result[2]
@@ -621,14 +621,22 @@ class Station:
                 self.output.void_labels(order, parcels)
         except PrintFailed as exc:
             code, template = _FAILED.get(intent.kind, ("effect_failed", "Not done: {reason}"))
-            outcome.feedback.append(Feedback.say(Tone.WARNING, code, template, reason=str(exc)))
+            outcome.feedback.append(Feedback.say(Tone.WARNING, code, template, reason=_reason(exc)))
             return Settled(intent.key, "failed", error=str(exc))
         except Exception as exc:  # noqa: BLE001 - the order is packed; the office sees the failed intent
             log.exception("%s for order %s failed", intent.kind, number)
             code, template = _FAILED.get(intent.kind, ("effect_failed", "Not done: {reason}"))
-            outcome.feedback.append(Feedback.say(Tone.WARNING, code, template, reason=str(exc)))
+            outcome.feedback.append(Feedback.say(Tone.WARNING, code, template, reason=_reason(exc)))
             return Settled(intent.key, "failed", error=f"{type(exc).__name__}: {exc}")
         return Settled(intent.key, "done")
+
+
+def _reason(error: BaseException) -> str:
+    """Why it failed, as the failure says it: its coded reason (printers.reasons, app.shipping.reasons: the
+    English, with a code the screen words in the packer's language), else its English words."""
+    from printers.reasons import reason_of  # loaded with the printers by now: a failure came from them
+
+    return reason_of(error)
 
 
 _FAILED = {"slip": ("slip_failed", "Packing slip did not print: {reason}"),

@@ -270,3 +270,14 @@ def test_a_printer_address_the_station_cannot_use_is_german_in_the_setup(german)
     assert document.startswith("zz://a: unknown printer type 'zz' (known: ")
     assert coded_text(label) == "tcp://printer:x: der Port muss eine Zahl sein, etwa tcp://10.0.0.5:9100"
     assert coded_text(document).startswith("zz://a: unbekannte Druckerart 'zz' (bekannt: ")
+
+
+def test_the_station_passes_the_coded_reason_of_a_failed_label_on():
+    """GIVEN a label that failed because the carrier service is busy (PrintFailed with the shipping
+    error's message) WHEN the station words the failure THEN its {reason} keeps the code, the same English."""
+    from app.station import PrintFailed, _reason
+
+    failure = PrintFailed(CarrierReason("busy"))
+    assert _reason(failure).code == "busy" and _reason(failure) == str(failure)
+    assert _reason(PrintFailed("Order 1001 is not in this station's database.")) == \
+        "Order 1001 is not in this station's database."
