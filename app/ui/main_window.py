@@ -40,7 +40,7 @@ from app.ui.dialogs import AdminGateDialog, ChangePinDialog, ManualEntryDialog, 
 from app.ui.hardware import BenchHardware
 from app.ui.kiosk_focus import KioskFocus
 from app.ui.label_panel import LabelInfo, label_info
-from app.ui.messages import feedback_text
+from app.ui.messages import coded_text, feedback_text
 from app.ui.printer_card import RESEND_KEY, PrinterCard, fix_words
 from app.ui.reflow import HeaderBar, KeyBar
 from app.ui.screens import (
@@ -503,7 +503,9 @@ class MainWindow(QMainWindow):
             self._label = step.label
         failed = next((f for f in outcome.feedback if f.code in ("label_failed", "reprint_failed")), None)
         if failed is not None:
-            self._printer_ok, self._printer_note = False, self._printer_problem(failed.message)
+            reason = failed.values.get("reason")  # coded (printers, carriers): worded in the packer's language
+            self._printer_ok, self._printer_note = False, (coded_text(reason) if reason
+                                                           else self._printer_problem(failed.message))
         elif "label_printed" in outcome.facts or outcome.code == "reprint":
             self._printer_ok, self._printer_note = True, clock.local_now().strftime("%H:%M:%S")
             waiting = self._label_waiting()  # queued, and the printer says it is not ready: not printed yet
@@ -582,7 +584,9 @@ class MainWindow(QMainWindow):
         if state.phase in ORDER_OPEN_PHASES or state.phase is Phase.SIGNED_OUT:
             self.await_order.stop.hide()  # the STOP card belongs to the tote it was shown for
         packer = state.packer
-        self.packer_label.setText(_tr("Packer: {0}").format(packer.name) if packer else _tr("Signed out"))
+        who = {Role.SUPERVISOR: _tr("Supervisor: {0}"), Role.ADMIN: _tr("Admin: {0}")}  # not every one packs
+        self.packer_label.setText(who.get(packer.role, _tr("Packer: {0}")).format(packer.name) if packer
+                                  else _tr("Signed out"))
         if state.order is not None and state.phase in ORDER_OPEN_PHASES:
             self.order_label.setText(_tr("Order {0} · box {1}").format(state.order.number, state.box))
         else:
@@ -756,7 +760,8 @@ class MainWindow(QMainWindow):
         with no admin at the station yet, without it (there is nobody who could pass it)."""
         if first_start is not None and not first_start.admin_exists:
             self._open_setup_dialog(_tr("This station is not set up yet ({0}) and has no admin yet: set it up "
-                                        "now, then add an admin (packstation users add).").format(first_start.setup))
+                                        "now, then add an admin (packstation users add).").format(
+                                            coded_text(first_start.setup)))
             return
         self._behind_gate(self._open_setup_dialog)
 

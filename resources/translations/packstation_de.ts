@@ -1730,6 +1730,14 @@ GS1 SSCC</translation>
         <translation>Dieser Scan wurde NICHT gespeichert. Erneut scannen; wenn es wieder passiert, IT rufen.</translation>
     </message>
     <message>
+        <source>Supervisor: {0}</source>
+        <translation>Vorarbeiter: {0}</translation>
+    </message>
+    <message>
+        <source>Admin: {0}</source>
+        <translation>Admin: {0}</translation>
+    </message>
+    <message>
         <source>PIN sign-in</source>
         <translation>PIN-Anmeldung</translation>
     </message>
@@ -1900,10 +1908,6 @@ Konfiguration korrigieren, dann neu starten.</translation>
         <translation>Auftrag {0} wird dort fortgesetzt, wo er unterbrochen wurde.</translation>
     </message>
     <message>
-        <source>Packer: {0}</source>
-        <translation>Packer: {0}</translation>
-    </message>
-    <message>
         <source>Order {0} · box {1}</source>
         <translation>Auftrag {0} · Karton {1}</translation>
     </message>
@@ -1914,6 +1918,10 @@ Konfiguration korrigieren, dann neu starten.</translation>
     <message>
         <source>This station is not set up yet ({0}) and has no admin yet: set it up now, then add an admin (packstation users add).</source>
         <translation>Diese Station ist noch nicht eingerichtet ({0}) und hat noch keinen Admin: jetzt einrichten, dann einen Admin anlegen (packstation users add).</translation>
+    </message>
+    <message>
+        <source>Packer: {0}</source>
+        <translation>Packer: {0}</translation>
     </message>
 </context>
 <context>

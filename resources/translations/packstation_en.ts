@@ -1730,6 +1730,14 @@ GS1 SSCC</translation>
         <translation>That scan was NOT recorded. Scan it again; if this repeats, call IT.</translation>
     </message>
     <message>
+        <source>Supervisor: {0}</source>
+        <translation>Supervisor: {0}</translation>
+    </message>
+    <message>
+        <source>Admin: {0}</source>
+        <translation>Admin: {0}</translation>
+    </message>
+    <message>
         <source>PIN sign-in</source>
         <translation>PIN sign-in</translation>
     </message>
@@ -1900,10 +1908,6 @@ Fix the configuration, then restart.</translation>
         <translation>Resumed order {0} where it stopped.</translation>
     </message>
     <message>
-        <source>Packer: {0}</source>
-        <translation>Packer: {0}</translation>
-    </message>
-    <message>
         <source>Order {0} · box {1}</source>
         <translation>Order {0} · box {1}</translation>
     </message>
@@ -1914,6 +1918,10 @@ Fix the configuration, then restart.</translation>
     <message>
         <source>This station is not set up yet ({0}) and has no admin yet: set it up now, then add an admin (packstation users add).</source>
         <translation>This station is not set up yet ({0}) and has no admin yet: set it up now, then add an admin (packstation users add).</translation>
+    </message>
+    <message>
+        <source>Packer: {0}</source>
+        <translation>Packer: {0}</translation>
     </message>
 </context>
 <context>
