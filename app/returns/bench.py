@@ -3,7 +3,8 @@
 `open_returns_bench(config, paths)` opens the station's database (and on a standalone demo
 database adds the returns demo) and builds the `ReturnsBench`: the ReturnStation (the returns
 workflow), a `StockService` (the stock each step shows and what a closed return changed) and
-`BulkShipments` (the wholesale orders' cartons, pallets, ASN and labels). Each step returns a
+`BulkShipments` (the wholesale orders' cartons, pallets, ASN and labels), and the `ReturnsOffice`
+(RMAs, return labels, held returns, refunds, the report: app.returns.office). Each step returns a
 `BenchView` (app.returns.bench_views) for the screen to render: the state, the outcome, the
 stock beside each line, the tags to print now. The returns window runs it on its worker thread;
 a test or a command drives it the same way without a window. No Qt here.
@@ -21,6 +22,7 @@ from app.domain.returns import RETURN_OPEN_PHASES, ReturnedItem, ReturnPhase, Re
 from app.returns.bench_views import TAGGED, BenchView, ClosedReturn
 from app.returns.bulk_shipments import BulkShipments
 from app.returns.networked import returns_repository
+from app.returns.office import ReturnsOffice
 from app.returns.service import ReturnOutcome, ReturnStation
 from app.returns.stock import StockService
 from app.returns.unit_tags import return_tag
@@ -45,6 +47,9 @@ class ReturnsBench:
         self.repo = station.repo  # the returns window's worker closes it when it stops
         self.stock = StockService(engine, station=config.station, rules=station.repo.inventory)
         self.bulk = BulkShipments(engine, config)
+        # RMAs, return labels, held returns, refunds, releases, the report: what `packstation returns`
+        # does, on the bench's own returns store (its worker thread, its transactions)
+        self.office = ReturnsOffice(engine, config, station=station.name, rules=station.rules, repository=station.repo)
         self.note = note  # what the returns demo added at start ("" when nothing)
         self.last_closed: ClosedReturn | None = None
 

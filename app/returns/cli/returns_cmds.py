@@ -9,7 +9,8 @@
     packstation returns report [--days 30]                 return rate by SKU and reason, restock time
 
 `replay` drives the returns bench's application service (app.returns.service.ReturnStation), as
-the returns window does.
+the returns window does; the other commands call the returns office's (app.returns.office.ReturnsOffice),
+which the returns bench holds too.
 """
 
 from __future__ import annotations
@@ -18,12 +19,10 @@ import argparse
 import json
 import sys
 from collections.abc import Iterable
-from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from app.domain import clock
-from app.returns.cli.shared import EXIT_OK, EXIT_USAGE, fail, open_bench, positive, reading
+from app.returns.cli.shared import EXIT_OK, EXIT_USAGE, fail, open_bench, positive
 
 
 def add_parser(sub: Any) -> None:
@@ -103,59 +102,44 @@ def cmd_returns_replay(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_returns_rma(args: argparse.Namespace) -> int:
-    from app.returns.networked import returns_repository
+def _office(bench: Any) -> Any:  # app.returns.office.ReturnsOffice (imported late: a command's start stays light)
+    from app.returns.office import ReturnsOffice
 
+    return ReturnsOffice(bench.engine, bench.config)
+
+
+def cmd_returns_rma(args: argparse.Namespace) -> int:
     bench = open_bench()
-    repo = returns_repository(bench.engine, bench.config)  # networked: the central RMA numbers
-    try:
-        rma = repo.issue_rma(args.order, reason=args.reason, return_tracking=args.tracking,
-                             station=bench.config.station)
+    try:  # networked: the central RMA numbers
+        rma = _office(bench).issue_rma(args.order, reason=args.reason, return_tracking=args.tracking)
     except ValueError as exc:
         return fail(str(exc))
     finally:
-        repo.close()
         bench.close()
     print(json.dumps({"rma": rma.rma, "order": rma.order_number, "qr_payload": rma.qr_payload}))
     return EXIT_OK
 
 
 def cmd_returns_label(args: argparse.Namespace) -> int:
-    from dataclasses import replace
-
-    from app.returns.asn import ship_from_address
-    from app.returns.return_label import (
-        ReturnLabelError,
-        buy_return_label,
-        easypost_source,
-        record_return_tracking,
-        render,
-        return_label_data,
-    )
-    from app.shipping.errors import ShippingError
+    from app.returns.office import CarrierLabelFailed, NoWarehouseAddress, ReturnLabelError
 
     bench = open_bench()
     try:
-        warehouse = ship_from_address(bench.config.ship_from)
-        if not (warehouse.line1 and warehouse.postcode and warehouse.country):
-            return fail("the return label goes to the warehouse: set [ship_from] in station.toml", EXIT_USAGE)
         try:
-            data = return_label_data(bench.engine, args.order, warehouse, rma=args.rma, reason=args.reason,
-                                     config=bench.config, station=bench.config.station)
+            label = _office(bench).return_label(args.order, label_format=args.format, dpi=args.dpi, rma=args.rma,
+                                                reason=args.reason, weight_g=args.weight_g,
+                                                carrier=not args.no_carrier)
+        except NoWarehouseAddress as exc:
+            return fail(str(exc), EXIT_USAGE)
+        except CarrierLabelFailed as exc:
+            return fail(f"{exc} (--no-carrier prints ours alone)")
         except ReturnLabelError as exc:
             return fail(str(exc))
-        source = None if args.no_carrier else easypost_source(bench.config.shipping)
-        carrier_file = None
-        if source is not None:
-            try:
-                bought = buy_return_label(source, data, label_format=args.format, weight_g=args.weight_g)
-            except (ReturnLabelError, ShippingError) as exc:
-                return fail(f"no carrier return label for {data.rma}: {exc} (--no-carrier prints ours alone)")
-            record_return_tracking(bench.engine, data.rma, bought.tracking_number, station=bench.config.station)
-            data = replace(data, return_tracking=bought.tracking_number)
-            carrier_file = args.output.with_name(f"{args.output.stem}-carrier.{bought.label_format}")
-            carrier_file.write_bytes(bought.label_bytes)
-        args.output.write_bytes(render(data, args.format, args.dpi))
+        data, carrier_file = label.data, None
+        if label.carrier is not None:
+            carrier_file = args.output.with_name(f"{args.output.stem}-carrier.{label.carrier.label_format}")
+            carrier_file.write_bytes(label.carrier.label_bytes)
+        args.output.write_bytes(label.content)
     finally:
         bench.close()
     print(json.dumps({"rma": data.rma, "order": data.order_number, "qr_payload": data.qr_payload,
@@ -165,120 +149,90 @@ def cmd_returns_label(args: argparse.Namespace) -> int:
 
 
 def cmd_returns_list(args: argparse.Namespace) -> int:
-    from app.store.returns import ReturnsRepository
-
     bench = open_bench()
-    repo = ReturnsRepository(bench.engine)
     try:
-        for r in repo.returns(args.status):
-            flags = len(json.loads(r["flags"]))
-            print(f"{r['number']:16} {r['status']:9} order {r['order_number']:12} {r['opened_at']:%Y-%m-%d %H:%M} "
-                  f"{'LATE ' if r['late'] else ''}{flags} flag(s)")
+        for r in _office(bench).returns(args.status):
+            print(f"{r.number:16} {r.status:9} order {r.order_number:12} {r.opened_at:%Y-%m-%d %H:%M} "
+                  f"{'LATE ' if r.late else ''}{r.flags} flag(s)")
     finally:
-        repo.close()
         bench.close()
     return EXIT_OK
 
 
 def cmd_returns_show(args: argparse.Namespace) -> int:
-    from app.store.returns import ReturnsRepository
-
     bench = open_bench()
-    repo = ReturnsRepository(bench.engine)
     try:
-        items = [i.as_data() for i in repo.items_of(args.number)]
-        events = [{"seq": e.seq, "type": e.type, "at": e.at.isoformat(), **e.data} for e in repo.events_of(args.number)]
+        record = _office(bench).show(args.number)
     finally:
-        repo.close()
         bench.close()
-    if not events:
+    if record is None:
         return fail(f"no return {args.number}", EXIT_USAGE)
-    print(json.dumps({"return": args.number, "items": items, "events": events}, ensure_ascii=False, indent=2))
+    print(json.dumps(record.as_json(), ensure_ascii=False, indent=2))
     return EXIT_OK
 
 
 def cmd_returns_refunds(args: argparse.Namespace) -> int:
-    from app.store.returns import ReturnsRepository
+    from app.returns.office import refund_as_json
 
     bench = open_bench()
-    repo = ReturnsRepository(bench.engine)
     try:
-        for e in repo.refunds_since(args.since):
-            print(json.dumps({"seq": e.seq, "at": e.at.isoformat(), **e.data}, ensure_ascii=False))
+        for e in _office(bench).refunds(args.since):
+            print(json.dumps(refund_as_json(e), ensure_ascii=False))
     finally:
-        repo.close()
         bench.close()
     return EXIT_OK
 
 
 def cmd_returns_approve(args: argparse.Namespace) -> int:
-    from app.returns.networked import returns_repository
+    from app.returns.office import UnknownBadge
 
     bench = open_bench()
-    rules = bench.config.returns.rules()
-    repo = returns_repository(bench.engine, bench.config, rules=rules)
     try:
-        user = repo.user_by_badge(args.badge)
-        if user is None:
-            return fail(f"no active user has badge {args.badge}", EXIT_USAGE)
-        repo.approve_held(args.number, user, station=bench.config.station, rules=rules)
+        _office(bench).approve(args.number, badge=args.badge)
+    except UnknownBadge as exc:
+        return fail(str(exc), EXIT_USAGE)
     except (ValueError, PermissionError) as exc:
         return fail(str(exc))
     finally:
-        repo.close()
         bench.close()
     print(f"return {args.number} approved and closed; refund is ready")
     return EXIT_OK
 
 
 def cmd_returns_release(args: argparse.Namespace) -> int:
-    from app.returns.networked import returns_repository
+    from app.returns.office import UnknownBadge
 
     bench = open_bench()
-    repo = returns_repository(bench.engine, bench.config, rules=bench.config.returns.rules())  # quarantine: unsellable
-    try:
-        user = repo.user_by_badge(args.badge)
-        if user is None:
-            return fail(f"no active user has badge {args.badge}", EXIT_USAGE)
-        repo.release_from_quarantine(args.number, args.item, args.bin, user, station=bench.config.station)
+    try:  # the quarantine bin of [returns] is not sellable
+        _office(bench).release(args.number, args.item, args.bin, badge=args.badge)
+    except UnknownBadge as exc:
+        return fail(str(exc), EXIT_USAGE)
     except (ValueError, PermissionError) as exc:
         return fail(str(exc))
     finally:
-        repo.close()
         bench.close()
     print(f"item {args.item} of return {args.number} moved to {args.bin.upper()}")
     return EXIT_OK
 
 
 def cmd_returns_report(args: argparse.Namespace) -> int:
-    from app.store.inventory import inventory_accuracy
-    from app.store.returns import restock_times, return_rates
-
-    until = clock.now() + timedelta(seconds=1)
-    since = until - timedelta(days=args.days)
-
-    def run(_bench: Any, conn: Any) -> int:
-        rates = return_rates(conn, since, until)
-        times = restock_times(conn, since, until)
-        acc = inventory_accuracy(conn, since, until)
-        if args.json:
-            print(json.dumps({
-                "since": since.isoformat(), "until": until.isoformat(),
-                "return_rates": [{"sku": r.sku, "shipped": r.shipped, "returned": r.returned,
-                                  "rate": round(r.rate, 4), "reasons": r.reasons} for r in rates],
-                "restock_hours": {"units": times.units, "median": round(times.median_hours, 2),
-                                  "p90": round(times.p90_hours, 2), "max": round(times.max_hours, 2)},
-                "inventory_accuracy": {"lines": acc.lines, "line_accuracy": round(acc.line_accuracy, 4),
-                                       "unit_accuracy": round(acc.unit_accuracy, 4)}}, indent=2))
-            return EXIT_OK
-        print(f"last {args.days} days\n\n{'SKU':24} {'shipped':>8} {'returned':>8} {'rate':>7}  reasons")
-        for r in rates:
-            reasons = ", ".join(f"{k} {v}" for k, v in sorted(r.reasons.items(), key=lambda kv: -kv[1]))
-            print(f"{r.sku:24} {r.shipped:8} {r.returned:8} {r.rate:7.1%}  {reasons}")
-        print(f"\nrestock time: {times.units} unit(s), median {times.median_hours:.1f} h, p90 {times.p90_hours:.1f} h, "
-              f"max {times.max_hours:.1f} h")
-        print(f"inventory accuracy: {acc.line_accuracy:.1%} of {acc.lines} counted line(s) right, "
-              f"units {acc.unit_accuracy:.1%}")
+    bench = open_bench()
+    try:
+        report = _office(bench).report(args.days)  # read on one connection
+    except (ValueError, PermissionError) as exc:
+        return fail(str(exc))
+    finally:
+        bench.close()
+    if args.json:
+        print(json.dumps(report.as_json(), indent=2))
         return EXIT_OK
-
-    return reading(run)
+    print(f"last {args.days} days\n\n{'SKU':24} {'shipped':>8} {'returned':>8} {'rate':>7}  reasons")
+    for r in report.rates:
+        reasons = ", ".join(f"{k} {v}" for k, v in sorted(r.reasons.items(), key=lambda kv: -kv[1]))
+        print(f"{r.sku:24} {r.shipped:8} {r.returned:8} {r.rate:7.1%}  {reasons}")
+    times, acc = report.restock, report.accuracy
+    print(f"\nrestock time: {times.units} unit(s), median {times.median_hours:.1f} h, p90 {times.p90_hours:.1f} h, "
+          f"max {times.max_hours:.1f} h")
+    print(f"inventory accuracy: {acc.line_accuracy:.1%} of {acc.lines} counted line(s) right, "
+          f"units {acc.unit_accuracy:.1%}")
+    return EXIT_OK
