@@ -439,6 +439,8 @@ class ReturnsRepository:
 
     def events_of(self, number: str) -> list[StoredReturnEvent]:
         return_id = self._return_id(number)
+        if return_id is None:  # no such return: not the events of no return (sign-ins, RMAs)
+            return []
         rows = self.reader.execute(select(EVENTS).where(EVENTS.c.return_id == return_id).order_by(EVENTS.c.seq))
         return [_stored(r) for r in rows]
 

@@ -184,3 +184,14 @@ def test_the_office_needs_no_qt_and_the_returns_commands_no_store():
                              "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'app.ui'))))"],
                             capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert loaded.returncode == 0 and loaded.stdout.strip() == "[]", loaded.stderr
+
+
+def test_an_unknown_return_number_shows_nothing(db, repo):
+    """GIVEN a bench whose log holds events of no return (a sign-in, a held return)
+    WHEN the office is asked for a return number nobody issued THEN there is none to show
+    (it listed the events of no return: sign-ins and RMAs)"""
+    engine, sessions = db
+    with clock.frozen(NOW):
+        held_late_return(repo, sessions)
+        assert office(engine).show("2003-R1") is not None
+        assert office(engine).show("R-NOSUCH") is None
