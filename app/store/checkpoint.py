@@ -31,8 +31,10 @@ class Checkpointer:
 
     def __init__(self, engine: Engine, writer: Connection) -> None:
         # On the driver's connection: through SQLAlchemy the PRAGMA would open a transaction.
-        self._writer = writer.connection.dbapi_connection
-        self._writer.execute("PRAGMA wal_autocheckpoint=0")
+        raw = writer.connection.driver_connection
+        assert raw is not None  # an open Connection always has its driver's
+        raw.execute("PRAGMA wal_autocheckpoint=0")
+        self._writer = raw
         self._engine = engine
         self._dirty = threading.Event()
         self._stop = threading.Event()

@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
-from sqlalchemy.orm import Session, sessionmaker
 
 if TYPE_CHECKING:
     from alembic.config import Config as AlembicConfig
     from alembic.script import ScriptDirectory
+    from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 _REVISION = re.compile(r"^revision\s*=\s*['\"]([^'\"]+)['\"]", re.M)
@@ -26,7 +26,8 @@ def head_revisions() -> frozenset[str]:
     A start with an up-to-date database then never imports Alembic (a third of a cold start).
     Several heads are allowed: features may add independent migration branches.
     """
-    revisions, parents = set(), set()
+    revisions: set[str] = set()
+    parents: set[str] = set()
     for script in (MIGRATIONS / "versions").glob("*.py"):
         source = script.read_text(encoding="utf-8")
         found = _REVISION.search(source)
@@ -158,6 +159,8 @@ def _known(script: ScriptDirectory, revision: str) -> bool:
 
 
 def open_database(url: str, *, migrate: bool = True) -> tuple[Engine, sessionmaker[Session]]:
+    from sqlalchemy.orm import sessionmaker  # the ORM is not imported by a window's start (app/store/tables.py)
+
     engine = make_engine(url)
     if migrate:
         upgrade(engine)

@@ -181,10 +181,10 @@ def _upsert_level(dialect_name: str):  # noqa: ANN202 - an INSERT ... ON CONFLIC
     if dialect_name not in _UPSERTS:
         # the dialect's own insert(), imported here: a SQLite station never loads the PostgreSQL dialect
         if dialect_name == "postgresql":
-            from sqlalchemy.dialects import postgresql as dialect
+            from sqlalchemy.dialects.postgresql import insert as dialect_insert
         else:
-            from sqlalchemy.dialects import sqlite as dialect
-        stmt = dialect.insert(LEVELS)
+            from sqlalchemy.dialects.sqlite import insert as dialect_insert  # type: ignore[assignment]  # same API
+        stmt = dialect_insert(LEVELS)
         _UPSERTS[dialect_name] = stmt.on_conflict_do_update(
             index_elements=[LEVELS.c.sku, LEVELS.c.bin],
             set_={"on_hand": LEVELS.c.on_hand + stmt.excluded.on_hand, "updated_at": stmt.excluded.updated_at})
@@ -413,9 +413,10 @@ def start_count(conn: Connection, bin_location: str, *, user_id: int | None) -> 
         (CountStatus.COUNTING.value, CountStatus.FINISHED.value)))).scalar()
     if busy is not None:
         raise CountError(f"Bin {bin_location} is already being counted (count {busy}).")
-    count_id = conn.execute(insert(COUNTS).values(bin=bin_location, status=CountStatus.COUNTING.value, round=1,
-                                                  started_by=user_id, started_at=clock.now())
-                            ).inserted_primary_key[0]
+    inserted = conn.execute(insert(COUNTS).values(bin=bin_location, status=CountStatus.COUNTING.value, round=1,
+                                                  started_by=user_id, started_at=clock.now())).inserted_primary_key
+    assert inserted is not None  # a single-row INSERT always has its key
+    count_id = inserted[0]
     _snapshot(conn, count_id, bin_location, 1)
     return count_id
 

@@ -45,4 +45,7 @@ def central_movements(conn, sku: str, *, bin_location: str | None = None, limit:
         params.append(bin_location)
     query += " ORDER BY id DESC LIMIT %s"
     params.append(max(0, limit))
-    return [Movement(*row[:4], int(row[4]), *row[5:11], int(row[11])) for row in conn.execute(query, params)]
+    return [Movement(uuid, station, sku, bin_name, int(delta), reason, reference, note, user_name, negative, at,
+                     int(central_id))
+            for uuid, station, sku, bin_name, delta, reason, reference, note, user_name, negative, at, central_id
+            in conn.execute(query, params)]
