@@ -20,6 +20,7 @@ from __future__ import annotations
 import logging
 import warnings
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
@@ -47,6 +48,8 @@ class KioskFocus(QObject):
 
     def take_focus(self) -> None:
         window = self.window
+        if not shiboken6.isValid(window):
+            return  # a focus timer that outlived its window (closed, deleted): nothing to focus
         if not window.isVisible() or QApplication.activeModalWidget() is not None:
             return  # a dialog has the keys until it closes
         window.raise_()

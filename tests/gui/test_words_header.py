@@ -23,5 +23,6 @@ def test_the_header_names_a_supervisor_a_supervisor(home, qtbot):
         assert gui.window.packer_label.text() == "Vorarbeiter: Sam Supervisor"
     finally:
         install_language("en")
+        qtbot.wait(600)  # the focus the window takes after a scan, while it is still there
         gui.window.shutdown()
         gui.close()

@@ -27,6 +27,11 @@ RATES = ("orders_per_h", "weighted_per_h")
 
 
 def productivity_of(qtbot, bench):
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui.theme import apply_theme
+
+    apply_theme(QApplication.instance(), "light", 768)  # as `packstation supervisor` does: bench-sized text
     console = open_console(sqlite_url(bench.paths.database), source="test")
     qtbot.addWidget(console)
     console.begin_as(SAM)  # as the sign-in dialog does on a right PIN
@@ -101,7 +106,9 @@ def test_not_enough_data_is_german_on_a_german_console(qtbot, short_shift, germa
             console.grab().save(str(Path(os.environ["PACKSTATION_SCREENSHOTS"]) / "supervisor-thin-data-de.png"))
         for key in RATES:  # the words fit their card (a card shows its value whole, or a smaller font)
             label = view.cards[key].value
-            assert label.fontMetrics().horizontalAdvance(label.text()) <= label.contentsRect().width(), key
+            widest = max(label.fontMetrics().horizontalAdvance(word) for word in label.text().split())
+            assert widest <= label.contentsRect().width(), key
+            assert label.heightForWidth(label.width()) <= label.height(), key  # no line cut off below
     finally:
         console.shutdown()
 

@@ -238,7 +238,7 @@ class ProductivityView(PeriodChoice, QWidget):
             value = getattr(total, key)
             level = "warn" if key == "error_rate" and (value or 0) > 0.03 else None
             thin = column.kind == RATE and value is None and bool(total.orders or total.active_s)
-            card.set(not_enough_data() if thin else display(column.kind, value), level)
+            card.set(not_enough_data() if thin else display(column.kind, value), level, words=thin)
         self.note.setText(" ".join(_notes(result)))
         self.selected = None
         self._draw(result.hourly, _tr("All {0}").format(_tr("packers") if result.by == "packer" else _tr("stations")))

@@ -277,10 +277,14 @@ class Card(QFrame):
         self.setToolTip(tip or caption)
         self.setAccessibleName(caption)
 
-    def set(self, text: str, level: str | None = None) -> None:
+    def set(self, text: str, level: str | None = None, *, words: bool = False) -> None:
+        """`words`: the value is words ("not enough data"), not a figure: smaller, wrapped, so it never
+        widens the row of cards or is cut."""
         self.value.setText(text)
+        self.value.setWordWrap(words)
         colour = LEVELS.get(level or "", ("", "", ""))[0] if level in ("warn", "alert", "ok") else ""
-        self.value.setStyleSheet(f"color: {colour};" if colour else "")
+        style = (f"color: {colour};" if colour else "") + ("font-size: 15px; font-weight: 600;" if words else "")
+        self.value.setStyleSheet(style)
         self.setAccessibleDescription(text)
 
 
