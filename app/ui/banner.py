@@ -54,7 +54,18 @@ class ScanBanner(QFrame):
         row.addWidget(self._word, 0, Qt.AlignmentFlag.AlignVCenter)
         row.addLayout(text, 1)
         self.setMinimumHeight(84)
+        self.short = False  # a short window (app.ui.reflow.ShortScroll): a smaller icon and message
         self.show_message(Tone.INFO, "", "")
+
+    def set_short(self, short: bool) -> None:
+        if short == self.short:
+            return
+        self.short = short
+        icon = 40 if short else 64
+        self._icon.setFixedSize(icon, icon)
+        self.setMinimumHeight(52 if short else 84)
+        self.layout().setContentsMargins(16, 4 if short else 8, 16, 4 if short else 8)
+        self._restyle(self.tone)
 
     @property
     def message(self) -> str:
@@ -86,9 +97,11 @@ class ScanBanner(QFrame):
         self.setStyleSheet(
             f"#Banner {{ background: {background}; border: none; }}"
             f"#Banner QLabel {{ color: {foreground}; }}"
-            f"#BannerWord {{ font-size: {round(base * 1.5)}px; font-weight: 800; padding: 2px 10px;"
+            f"#BannerWord {{ font-size: {round(base * (1.2 if self.short else 1.5))}px; font-weight: 800;"
+            f" padding: {'0px 8px' if self.short else '2px 10px'};"
             f" border: 3px solid {foreground}; border-radius: 8px; }}"
-            f"#BannerMessage {{ font-size: {round(base * 1.55)}px; font-weight: 700; }}"
+            f"#BannerMessage {{ font-size: {round(base * (1.25 if self.short else 1.55))}px; font-weight: 700; }}"
             f"#BannerDetail {{ font-size: {base}px; }}")
-        self._icon.setPixmap(icons.pixmap(icons.TONE_ICONS.get(tone.value, "info"), foreground, 64,
+        size = self._icon.width()
+        self._icon.setPixmap(icons.pixmap(icons.TONE_ICONS.get(tone.value, "info"), foreground, size,
                                           self.devicePixelRatioF()))

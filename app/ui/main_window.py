@@ -42,7 +42,7 @@ from app.ui.kiosk_focus import KioskFocus
 from app.ui.label_panel import LabelInfo, label_info
 from app.ui.messages import coded_text, feedback_text
 from app.ui.printer_card import RESEND_KEY, PrinterCard, fix_words
-from app.ui.reflow import HeaderBar, KeyBar
+from app.ui.reflow import HeaderBar, KeyBar, ShortScroll, fit_minimum
 from app.ui.screens import (
     AwaitOrderScreen,
     CartonScreen,
@@ -161,7 +161,7 @@ class MainWindow(QMainWindow):
         self._queue_health: Any = None  # the print queue's last QueueHealth (the printer card)
         self._label_held = False  # the label panel says "waiting": the printer held the last label
         self.setWindowTitle("Packstation")
-        self.setMinimumSize(800, 560)  # a 1366×768 monitor at 125 % is 1093×614 to Qt
+        fit_minimum(self, 640, 460)  # 1280×720 at 150 % is 853×480 to Qt: the screens scroll rather than squeeze
 
         self.sounds = sounds or SoundPlayer(ui.volume, self)
         self.worker = StationWorker(self)
@@ -222,7 +222,7 @@ class MainWindow(QMainWindow):
         }
         for screen in (self.sign_in, self.await_order, self.packing, self.carton, self.weighing, self.labelling):
             self.stack.addWidget(screen)
-        layout.addWidget(self.stack, 1)
+        layout.addWidget(ShortScroll(self.stack), 1)  # a short window scrolls the screen, never squeezes it
         layout.addWidget(self._action_bar())
         self.setCentralWidget(central)
         if old is not None:

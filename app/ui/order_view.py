@@ -46,6 +46,7 @@ class LinesModel(QAbstractTableModel):
         self._bold = QFont()
         self._bold.setBold(True)
         self.compact = False  # a narrow table: no SKU column, the SKU under the product's name
+        self.narrow = False  # narrower still (1024 px at 125 %, 150 %): no picture, the state under the count
 
     def set_state(self, state: SessionState, last_line: int | None = None) -> None:
         lines = state.order.lines if state.order else ()
@@ -83,7 +84,8 @@ class LinesModel(QAbstractTableModel):
                 "sku": line.sku,
                 "name": f"{line.product.name}\n{line.sku}" if self.compact else line.product.name,
                 "bin": line.product.bin_location or "—",
-                "count": f"{packed} / {line.quantity}",
+                "count": f"{packed} / {line.quantity}\n{self.status_text(line, status)}" if self.narrow
+                else f"{packed} / {line.quantity}",
                 "state": self.status_text(line, status),
             }.get(column)
         if role == Qt.ItemDataRole.DecorationRole:
@@ -170,9 +172,12 @@ class LinesView(QTableView):
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
         compact = event.size().width() < 820  # 1024 and 1280 px screens: the name gets the SKU's column
-        if compact != self.lines_model.compact:
-            self.lines_model.compact = compact
+        narrow = event.size().width() < 640  # scaled 1024/1280 px screens: the picture's and the state's too
+        if (compact, narrow) != (self.lines_model.compact, self.lines_model.narrow):
+            self.lines_model.compact, self.lines_model.narrow = compact, narrow
             self.setColumnHidden(1, compact)
+            self.setColumnHidden(0, narrow)
+            self.setColumnHidden(5, narrow)
             self.verticalHeader().setDefaultSectionSize(IMAGE_PX + (28 if compact else 16))
             self.lines_model.layoutChanged.emit()
 
@@ -251,6 +256,21 @@ class OrderHeader(QFrame):
         for widget in (self.shipping, self.ship_by, self.ship_to, self.box, self.instructions, self.gift, self.notes):
             layout.addWidget(widget)
         layout.addStretch(1)
+        self.short = False
+
+    def set_short(self, short: bool) -> None:
+        """A short window (app.ui.reflow.ShortScroll): the instructions and the gift message right under
+        the order number, where they are read before anything scrolls; the card's lines closer."""
+        if short == self.short:
+            return
+        self.short = short
+        layout = self.layout()
+        layout.setSpacing(4 if short else 8)
+        for widget in (self.instructions, self.gift):
+            layout.removeWidget(widget)
+        at = layout.indexOf(self.number) + 1 if short else layout.indexOf(self.box) + 1
+        layout.insertWidget(at, self.gift)
+        layout.insertWidget(at, self.instructions)
 
     def set_state(self, state: SessionState, today: date | None = None) -> None:
         order = state.order

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QLayout,
     QLayoutItem,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QWidget,
 )
@@ -93,6 +95,15 @@ class KeyBar(QFrame):
         self.grid.setSpacing(6)
         self.keys: list[QPushButton] = []
         self.shape: tuple = ()
+        self.key_height: int | None = None  # the keys' height as the window gave them (60 px), kept for set_short
+
+    def set_short(self, short: bool) -> None:
+        """A short window: keys 46 px high (two lines of key text still fit), the room goes to the screen."""
+        for button in self.keys:
+            if self.key_height is None:
+                self.key_height = button.minimumHeight()
+            button.setMinimumHeight(min(46, self.key_height) if short else self.key_height)
+        self.grid.setContentsMargins(8, 3 if short else 6, 8, 3 if short else 6)
 
     def add(self, button: QPushButton) -> None:
         button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -123,7 +134,7 @@ class KeyBar(QFrame):
     def reflow(self) -> None:
         rows = self._rows_for(self.width())
         shown = [b for b in self.keys if not b.isHidden()]
-        shape = (rows, tuple(id(b) for b in shown))
+        shape = (rows, tuple((id(b), b.text()) for b in shown))  # "Type code" becomes "Type weight"
         if shape == self.shape:
             return
         self.shape = shape
@@ -210,3 +221,54 @@ class FlowLayout(QLayout):
             x += hint.width() + self.spacing()
             line_height = max(line_height, hint.height())
         return y + line_height - rect.y() + margins.bottom()
+
+
+# ------------------------------------------------------------ short screens
+
+SHORT_PX = 640  # a window less high than this (1366×768 at 125 %: 614 px, at 150 %: 512) is "short"
+
+
+def screen_room(widget: QWidget) -> QSize:
+    """The room the widget's screen offers (its available geometry), or a 1024×768 bench's."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    return screen.availableGeometry().size() if screen is not None else QSize(1024, 768)
+
+
+def fit_minimum(widget: QWidget, width: int, height: int) -> None:
+    """A minimum size of width×height, or the screen's room where the screen is smaller: a 1366×768
+    monitor at 150 % is 911×512 to Qt, a 1280×720 one 853×480; the window must still fit on it."""
+    room = screen_room(widget)
+    widget.setMinimumSize(min(width, room.width()), min(height, room.height()))
+
+
+def is_short(widget: QWidget) -> bool:
+    """Is the widget's window less high than SHORT_PX (a scaled 768 or 720 px monitor)?"""
+    window = widget.window()
+    return window is not None and 0 < window.height() < SHORT_PX
+
+
+class ShortScroll(QScrollArea):
+    """A screen's area that scrolls rather than squeezes: on a short window (1280×720 at 150 % is
+    480 px high) the screens keep their texts whole, and the secondary lines at the bottom are
+    a scroll away; on every other window it never scrolls and shows no frame."""
+
+    def __init__(self, content: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ShortScroll")
+        self.setWidget(content)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # scans and keys go to the window, never to the scroller
+        self.setStyleSheet("QScrollArea#ShortScroll { background: transparent; border: none; }")
+        self.viewport().setAutoFillBackground(False)
+        self.short: bool | None = None
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        short = is_short(self)
+        if short != self.short:  # the window crossed SHORT_PX: its banner, keys and cards tighten or relax
+            self.short = short
+            for widget in self.window().findChildren(QWidget):
+                if hasattr(widget, "set_short"):
+                    widget.set_short(short)

@@ -21,6 +21,21 @@ if TYPE_CHECKING:  # the scale drivers (and pyserial behind them) load only when
 
 GREEN, RED, AMBER, GREY = "#1B7A36", "#B3261E", "#9A6A00", "#6B7885"
 DIGITS_PX = 72  # the scale's display: readable from a step back from the bench
+SHORT_DIGITS_PX = 48  # on a short window (1366×768 at 150 %): still the largest text on the screen
+
+
+class _WeightCard(QFrame):
+    """A card with scale digits that tighten on a short window (app.ui.reflow.ShortScroll)."""
+
+    digits: list[QLabel]
+
+    def set_short(self, short: bool) -> None:
+        px = SHORT_DIGITS_PX if short else DIGITS_PX
+        for label in self.digits:
+            label.setStyleSheet(f"font-size: {px}px; font-weight: 700;")
+        margins = (16, 6, 16, 6) if short else (20, 14, 20, 16)
+        self.layout().setContentsMargins(*margins)
+        self.layout().setSpacing(2 if short else self.spacing)
 
 
 def _tr(text: str) -> str:
@@ -62,7 +77,7 @@ class IconLine(QWidget):
         return self.label.text()
 
 
-class LiveWeightCard(QFrame):
+class LiveWeightCard(_WeightCard):
     """What is on the scale right now, like the scale's own display, and whether it is still."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -80,6 +95,7 @@ class LiveWeightCard(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 14, 20, 16)
         layout.setSpacing(4)
+        self.spacing, self.digits = 4, [self.value]
         layout.addWidget(self.title)
         layout.addWidget(self.value)
         layout.addWidget(self.state)
@@ -132,7 +148,7 @@ class LiveWeightCard(QFrame):
             self.state.set("moving", AMBER, _tr("Moving — let the box settle"))
 
 
-class TargetCard(QFrame):
+class TargetCard(_WeightCard):
     """What this box should weigh, the window it must fall in, and the weight recorded."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -152,6 +168,7 @@ class TargetCard(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 14, 20, 16)
         layout.setSpacing(6)
+        self.spacing, self.digits = 6, [self.expected]
         layout.addWidget(self.title)
         layout.addWidget(self.expected)
         layout.addWidget(self.window)

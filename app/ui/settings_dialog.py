@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from app.config import Config, ConfigError
 from app.it.stationfile import check_device_uris, update_file
 from app.ui.i18n import LANGUAGE_NAMES
+from app.ui.reflow import fit_minimum
 from app.ui.ui_settings import LANGUAGES, THEMES, UiSettings
 from app.ui.wedge import MODES, SUFFIXES, WedgeSettings
 
@@ -97,7 +98,7 @@ class SettingsDialog(QDialog):
         self.saved_config: Config | None = None
         self.saved_ui: UiSettings | None = None
         self.setWindowTitle(_tr("Station settings"))
-        self.setMinimumSize(760, 560)
+        fit_minimum(self, 640, 460)  # 1024×768 at 150 % is 683×512, 1280×720 853×480
         tabs = QTabWidget()
         tabs.addTab(self._printers_tab(station), _tr("Printers"))
         tabs.addTab(self._scanner_tab(ui.scanner), _tr("Scanner"))

@@ -88,8 +88,9 @@ def _label(label) -> str | None:
     if needs > width + SLACK:
         return f"{_name(label)}: {text!r} needs {needs} px, has {width}"
     lines = text.count("\n") + 1
-    if lines > 1 and lines * fm.lineSpacing() - fm.leading() > height + SLACK + 2:
-        return f"{_name(label)}: {text!r} needs {lines} lines, has {height} px high"
+    needs_h = lines * fm.lineSpacing() - fm.leading()
+    if needs_h > height + SLACK + 2:  # squeezed: the glyphs are cut at the top and the bottom
+        return f"{_name(label)}: {text!r} needs {lines} line(s), {needs_h} px high, has {height}"
     return None
 
 
@@ -124,8 +125,8 @@ def _button(button) -> str | None:
     if needs > width + SLACK:
         return f"{_name(button)}: {text!r} needs {needs} px, has {width}"
     lines = text.count("\n") + 1
-    if lines > 1 and lines * fm.lineSpacing() - fm.leading() > button.height() + SLACK:
-        return f"{_name(button)}: {text!r} needs {lines} lines, has {button.height()} px high"
+    if lines * fm.lineSpacing() - fm.leading() > button.height() + SLACK:  # squeezed: the text cut top and bottom
+        return f"{_name(button)}: {text!r} needs {lines} line(s), has {button.height()} px high"
     return None
 
 
@@ -218,6 +219,18 @@ def _main() -> int:
     (home / "station.toml").write_text('[station]\nname = "BENCH-01"\n[scale]\nuri = "sim://scale"\n'
                                        '[packing]\nweigh_parcels = true\n', encoding="utf-8")
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+    sizes = [tuple(int(v) for v in s.split("x")) for s in args.sizes.split(",") if s]
+    if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+        # A virtual monitor as wide as the widest size: windows that fit their minimum to the screen's
+        # room (app.ui.reflow.fit_minimum) see a monitor's, not offscreen's 800×800. 720 px high: the
+        # theme's text size (app.ui.theme.base_px, by screen height) is its smallest, 15 px, as on the
+        # smallest monitors; the larger text of a 1080 px monitor is not checked here yet.
+        width, height = max(w for w, _ in sizes), 720
+        config = home / "monitor.json"
+        config.write_text(json.dumps({"screens": [{"name": "bench", "x": 0, "y": 0, "width": width, "height": height,
+                                                   "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}),
+                          encoding="utf-8")
+        os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
 
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
@@ -240,7 +253,6 @@ def _main() -> int:
             product = db.scalars(select(t.Product).where(t.Product.sku == RETURN_LINES[0][0])).one()
             return db.scalars(select(t.Barcode.code).where(t.Barcode.product_id == product.id)).first()
 
-    sizes = [tuple(int(v) for v in s.split("x")) for s in args.sizes.split(",") if s]
     shot_sizes = set(args.shot_sizes.split(",")) if args.shot_sizes else set()
     window = build_window([], job=start_job(demo=True))
     window.showNormal()

@@ -115,8 +115,8 @@ class Thumbnails:
         return self._cache[key]
 
 
-def _table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
+def _table(headers: list[str], kind: type[QTableWidget] | None = None) -> QTableWidget:
+    table = LinesTable(headers) if kind is LinesTable else QTableWidget(0, len(headers))
     table.setHorizontalHeaderLabels(headers)
     table.verticalHeader().hide()
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -147,6 +147,64 @@ def _fill(table: QTableWidget, rows: list[list[str]], colours: list[str | None] 
             if c and text.lstrip("+-−→ 0123456789").strip() == "":
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             table.setItem(r, c, item)
+
+
+class LinesTable(QTableWidget):
+    """What may come back: SKU, product, the counts and the bin. Where the count columns would leave
+    the product too little room (a 1024 or 1280 px screen, German headers, 125 % scaling) the table is
+    compact: no SKU column (the item in hand is scanned; its SKU shows on the right) and the headers on
+    two lines."""
+
+    PRODUCT_PX = 140  # the least a product name gets before the table turns compact
+
+    def __init__(self, headers: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(0, len(headers), parent)
+        self.headers = headers
+        self.compact = False
+        self.rows: list[list[str]] = []
+        self.colours: list[str | None] = []
+        # A short window squeezes the table to its header: keep room for two lines of two rows (it scrolls).
+        self.setMinimumHeight(self.fontMetrics().lineSpacing() * 5 + 56)
+
+    def set_rows(self, rows: list[list[str]], colours: list[str | None]) -> None:
+        self.rows, self.colours = rows, colours
+        self._show()
+
+    def _show(self) -> None:
+        # Compact: "returned before" goes when it is 0 on every line (it says nothing then), the bin's
+        # stock under the bin.
+        self.setColumnHidden(3, self.compact and all(row[3] == "0" for row in self.rows))
+        shown = [[*row[:6], row[6].replace(" (", "\n(", 1)] if self.compact else row for row in self.rows]
+        _fill(self, shown, self.colours)
+        for row, values in enumerate(self.rows):
+            self.item(row, 1).setToolTip(f"{values[0]} · {values[1]}")
+
+    def _needs(self, compact: bool) -> int:
+        """Room for every column but the product's at its content's width, plus the product's least."""
+        fm, header_fm = self.fontMetrics(), self.horizontalHeader().fontMetrics()
+        total = self.PRODUCT_PX
+        for column, title in enumerate(self.headers):
+            if column == 1 or (compact and column == 0):
+                continue
+            lines = _two_lines(title) if compact else title
+            head = max(header_fm.horizontalAdvance(part) for part in lines.split("\n")) + 16
+            cells = max((fm.horizontalAdvance(row[column]) + 12 for row in self.rows), default=0)
+            total += max(head, cells)
+        return total
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        compact = self.viewport().width() < self._needs(False)
+        if compact != self.compact:
+            self.compact = compact
+            self.setColumnHidden(0, compact)
+            self.setHorizontalHeaderLabels([_two_lines(h) for h in self.headers] if compact else self.headers)
+            self._show()
+
+
+def _two_lines(title: str) -> str:
+    """"Bin (stock)" as "Bin\n(stock)": a header on two lines gives its column's room to the product."""
+    return title.replace(" ", "\n", 1)
 
 
 class Card(QFrame):
@@ -208,7 +266,7 @@ class ReturnPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
-        self.number = _label("", "OrderNumber", wrap=False)
+        self.number = _label("", "OrderNumber", wrap=False)  # two lines only where one does not fit
         self.window_chip = _label("", "Chip", wrap=False)
         layout.addLayout(title_row(self.number, self.window_chip))
         self.details = _label("", "Muted")
@@ -216,7 +274,7 @@ class ReturnPanel(QWidget):
         self.flags = FlagPanel()
         layout.addWidget(self.flags)
         self.lines = _table([_tr("SKU"), _tr("Product"), _tr("Shipped"), _tr("Before"), _tr("Now"),
-                             _tr("Left"), _tr("Bin (stock)")])
+                             _tr("Left"), _tr("Bin (stock)")], LinesTable)
         layout.addWidget(self.lines, 2)
         self.items_title = _label(_tr("Received on this return"), "CardTitle")
         layout.addWidget(self.items_title)
@@ -228,6 +286,17 @@ class ReturnPanel(QWidget):
         header.setSectionResizeMode(PHOTO_COLUMN, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(PHOTO_COLUMN, THUMB_HEIGHT * 4 // 3 + 16)
         layout.addWidget(self.items, 3)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit_number()
+
+    def _fit_number(self) -> None:
+        """"Return SO-90002-R1" on one line, or on two where the panel is too narrow (1024 px at 125 %)."""
+        room = self.width() - self.window_chip.sizeHint().width() - 12
+        wrap = self.number.fontMetrics().horizontalAdvance(self.number.text()) > room
+        if wrap != self.number.wordWrap():
+            self.number.setWordWrap(wrap)
 
     def render(self, view: BenchView) -> None:
         s = view.state
@@ -246,6 +315,7 @@ class ReturnPanel(QWidget):
             self.window_chip.setText(_tr("No shipping date"))
         colour = STOP_RED if late else OK_GREEN
         self.window_chip.setStyleSheet(f"background: {colour}; color: #FFFFFF;")
+        self._fit_number()
         parts = [_tr("Order {0}").format(order.number)]
         if order.channel:
             parts.append(order.channel)
@@ -267,7 +337,7 @@ class ReturnPanel(QWidget):
             rows.append([line.sku, line.name, str(line.shipped), str(line.returned_before), str(now), str(max(0, left)),
                          stock])
             colours.append(STOP_RED if left < 0 else (OK_GREEN if now else None))
-        _fill(self.lines, rows, colours)
+        self.lines.set_rows(rows, colours)
         rows, colours = [], []
         for item in s.items:
             flags = flags_text(item.flags)
@@ -296,6 +366,16 @@ class ReturnPanel(QWidget):
 
 class StepPanel(QStackedWidget):
     """Right side: what to do now — scan an item, grade it, put it away, or get a supervisor."""
+
+    NARROW_PX = 330  # below this (1024 px at 125 %) the grade keys' words take a smaller type
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        narrow = event.size().width() < self.NARROW_PX
+        if narrow != getattr(self, "_narrow", False):
+            self._narrow = narrow
+            for button in self.grade_buttons.values():
+                button.setStyleSheet("padding: 2px 1px; font-size: 12px;" if narrow else "padding: 4px 4px;")
 
     def __init__(self, send_grade: Callable[[Grade, str], None], send_dispose: Callable[[Disposition | None], None],
                  keys: dict[str, str], parent: QWidget | None = None, *, thumbnails: Thumbnails | None = None,
@@ -348,6 +428,7 @@ class StepPanel(QStackedWidget):
             cell.setSpacing(4)
             button = QPushButton(f"{grade_text(grade)}\n{keys[grade.value]}")
             button.setObjectName("Primary" if grade is Grade.RESELLABLE else "GradeButton")
+            button.setStyleSheet("padding: 4px 4px;")  # the words get the room: "Verkaufsfähig" on 1280 px at 150 %
             button.setMinimumHeight(64)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setAccessibleName(grade_text(grade))

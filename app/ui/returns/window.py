@@ -44,7 +44,7 @@ from app.ui.banner import ScanBanner
 from app.ui.dialogs import ManualEntryDialog
 from app.ui.kiosk_focus import KioskFocus
 from app.ui.messages import feedback_text
-from app.ui.reflow import HeaderBar, KeyBar, fit_minimum
+from app.ui.reflow import HeaderBar, KeyBar, ShortScroll, fit_minimum
 from app.ui.returns import jobs
 from app.ui.returns.bench_view import ClosedPanel, ReturnPanel, StepPanel, Thumbnails
 from app.ui.returns.bulk_view import BulkPanel
@@ -129,7 +129,7 @@ class ReturnsWindow(QMainWindow):
         self.count = CountPanel(self, {k: _keys(k) for k in KEYS})  # cycle counts: scans and keys go there
         self.tabs.addTab(self.count, icons.icon("product", "#1F5FAD", 24), _tr("Cycle count"))
         self.tabs.currentChanged.connect(self._tab_changed)
-        layout.addWidget(self.tabs, 1)
+        layout.addWidget(ShortScroll(self.tabs), 1)  # a short window scrolls the tabs, never squeezes them
         layout.addWidget(self._action_bar())
         self.setCentralWidget(central)
 

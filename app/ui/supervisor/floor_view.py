@@ -56,7 +56,8 @@ class FloorView(QWidget):
         top.addStretch(1)
         self.updated = QLabel(_tr("Loading…"))
         self.updated.setObjectName("Hint")
-        top.addWidget(self.updated)
+        self.updated.setWordWrap(True)  # a 1024 px screen at 125 %: two lines rather than a cut time
+        top.addWidget(self.updated, 1)
         layout.addLayout(top)
 
         self.model = DataTableModel(self, level=self._level, level_column="state",
