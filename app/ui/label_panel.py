@@ -19,6 +19,7 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from app.domain.model import Order
+from app.domain.weights import WeightSource, format_kg
 from app.ui import icons
 
 PreviewProvider = Callable[[dict[str, Any]], "bytes | Path | None"]
@@ -27,6 +28,18 @@ _provider: PreviewProvider | None = None
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("LabelPanel", text)
+
+
+def parcel_weight_text(parcel: dict[str, Any]) -> str:
+    """A parcel's weight as it happened (app.domain.weights.weight_text), in the packer's language:
+    "2.87 kg", "2.87 kg (typed)" for a weight typed by hand, "not weighed" (never "0.00 kg")."""
+    source = WeightSource.of(parcel.get("weight_source"))
+    grams = parcel.get("weight_g")
+    if grams is None or source is WeightSource.NOT_WEIGHED:
+        return _tr("not weighed")
+    if source is WeightSource.MANUAL:
+        return _tr("{0} (typed)").format(format_kg(grams))
+    return format_kg(grams)
 
 
 def set_preview_provider(provider: PreviewProvider | None) -> None:
@@ -210,8 +223,8 @@ class LabelPanel(QFrame):
             return
         live = [p for p in info.parcels if p.get("status") != "voided"]
         self.parcels.setText(_tr("{0} parcel(s): {1}").format(
-            len(live), ", ".join(f"#{p['box_no']} {p.get('carton_code') or ''} "
-                                 f"{(p.get('weight_g') or 0) / 1000:.2f} kg".strip() for p in live)))
+            len(live), ", ".join(" ".join(part for part in (f"#{p['box_no']}", p.get("carton_code") or "",
+                                                             parcel_weight_text(p)) if part) for p in live)))
         if info.preview_png:
             pixmap = QPixmap()
             pixmap.loadFromData(info.preview_png)
@@ -236,6 +249,7 @@ class LabelPanel(QFrame):
             lines.append(f"<br><b style='font-size: 130%'>{escape(service)}</b>")
         lines.append(_tr("Order {0} · box {1} of {2}").format(parcel.get("order_id") and order and order.number
                                                               or "", parcel["box_no"], boxes))
+        lines.append(_tr("Weight {0}").format(parcel_weight_text(parcel)))
         if parcel.get("tracking_number"):
             lines.append(_tr("Tracking {0}").format(parcel["tracking_number"]))
         lines.append(f"<span style='color:#5B6B7A'>{_tr('(preview not available for this printer)')}</span>")

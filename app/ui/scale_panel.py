@@ -178,9 +178,10 @@ class TargetCard(_WeightCard):
         layout.addWidget(self.contents)
 
     def show_target(self, expected_g: int, allowance_g: int | None, measured_g: int | None,
-                    blind: bool = False) -> None:
+                    blind: bool = False, typed: bool = False) -> None:
         """`blind`: the packer types the weight (no scale): the expected weight stays hidden until a
-        weight is entered, so what is typed is what the scale showed, not what was expected."""
+        weight is entered, so what is typed is what the scale showed, not what was expected.
+        `typed`: the weight shown was typed by hand, and says so ("2.87 kg (typed)")."""
         if blind and measured_g is None:
             self.expected.setText("— kg")
             self.expected.setAccessibleName(_tr("Expected weight hidden until the box is weighed"))
@@ -200,12 +201,13 @@ class TargetCard(_WeightCard):
             self.result.set("", GREY, _tr("Not weighed yet."), bold=False)
             return
         difference = measured_g - expected_g
+        measured = _tr("{0} (typed)").format(format_kg(measured_g)) if typed else format_kg(measured_g)
         if abs(difference) <= allowance_g:
-            self.result.set("accepted", GREEN, _tr("Weighed {0} — within tolerance").format(format_kg(measured_g)))
+            self.result.set("accepted", GREEN, _tr("Weighed {0} — within tolerance").format(measured))
         else:
             how = _tr("too heavy") if difference > 0 else _tr("too light")
             self.result.set("rejected", RED, _tr("Weighed {0} — {1} {2}").format(
-                format_kg(measured_g), format_kg(abs(difference)), how))
+                measured, format_kg(abs(difference)), how))
 
 
 class WeightGauge(QWidget):

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePol
 from app.devices.events import DeviceState, DeviceStatus, WeightReading, WeightStatus
 from app.domain.rules import PackingRules
 from app.domain.session import Phase, SessionState
-from app.domain.weights import allowance_g
+from app.domain.weights import WeightSource, allowance_g
 from app.ui import icons
 from app.ui.label_panel import LabelInfo, LabelPanel
 from app.ui.order_view import LinesView, OrderHeader, OrderProgress
@@ -353,7 +353,8 @@ class WeighingScreen(Screen):
         allowance = self.allowance()
         weight = state.weight
         blind = not has_scale and weight is None  # typed by hand: never show what to type
-        self.target.show_target(expected, allowance, weight.measured_g if weight else None, blind=blind)
+        self.target.show_target(expected, allowance, weight.measured_g if weight else None, blind=blind,
+                                typed=weight is not None and weight.weight_source is WeightSource.MANUAL)
         self.gauge.setVisible(not blind)
         items = ", ".join(f"{qty}× {product.sku}" for product, qty in state.box_contents()) if state.order else ""
         self.target.contents.setText(_tr("In this box: {0}").format(items) if items else "")

@@ -1651,12 +1651,20 @@ GS1 SSCC</translation>
 <context>
     <name>LabelPanel</name>
     <message>
+        <source>not weighed</source>
+        <translation>nicht gewogen</translation>
+    </message>
+    <message>
         <source>SHIPPING LABEL</source>
         <translation>VERSANDETIKETT</translation>
     </message>
     <message>
         <source>No label yet</source>
         <translation>Noch kein Etikett</translation>
+    </message>
+    <message>
+        <source>{0} (typed)</source>
+        <translation>{0} (eingetippt)</translation>
     </message>
     <message>
         <source>Waiting for the label…</source>
@@ -1677,6 +1685,10 @@ GS1 SSCC</translation>
     <message>
         <source>Order {0} · box {1} of {2}</source>
         <translation>Auftrag {0} · Karton {1} von {2}</translation>
+    </message>
+    <message>
+        <source>Weight {0}</source>
+        <translation>Gewicht {0}</translation>
     </message>
     <message>
         <source>(preview not available for this printer)</source>
@@ -2965,6 +2977,10 @@ BESTÄTIGEN  {1}</translation>
     <message>
         <source>Expected {0}</source>
         <translation>Erwartet {0}</translation>
+    </message>
+    <message>
+        <source>{0} (typed)</source>
+        <translation>{0} (eingetippt)</translation>
     </message>
     <message>
         <source>{0} done.</source>

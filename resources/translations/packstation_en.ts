@@ -1651,12 +1651,20 @@ GS1 SSCC</translation>
 <context>
     <name>LabelPanel</name>
     <message>
+        <source>not weighed</source>
+        <translation>not weighed</translation>
+    </message>
+    <message>
         <source>SHIPPING LABEL</source>
         <translation>SHIPPING LABEL</translation>
     </message>
     <message>
         <source>No label yet</source>
         <translation>No label yet</translation>
+    </message>
+    <message>
+        <source>{0} (typed)</source>
+        <translation>{0} (typed)</translation>
     </message>
     <message>
         <source>Waiting for the label…</source>
@@ -1677,6 +1685,10 @@ GS1 SSCC</translation>
     <message>
         <source>Order {0} · box {1} of {2}</source>
         <translation>Order {0} · box {1} of {2}</translation>
+    </message>
+    <message>
+        <source>Weight {0}</source>
+        <translation>Weight {0}</translation>
     </message>
     <message>
         <source>(preview not available for this printer)</source>
@@ -2965,6 +2977,10 @@ CONFIRM  {1}</translation>
     <message>
         <source>Expected {0}</source>
         <translation>Expected {0}</translation>
+    </message>
+    <message>
+        <source>{0} (typed)</source>
+        <translation>{0} (typed)</translation>
     </message>
     <message>
         <source>{0} done.</source>
