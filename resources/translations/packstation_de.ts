@@ -2508,6 +2508,10 @@ Konfiguration korrigieren, dann neu starten.</translation>
         <translation>Paket leer: FERTIG (F5). Nichts drin: ABBRECHEN (F12).</translation>
     </message>
     <message>
+        <source>Shipped with this order: {0}</source>
+        <translation>Mit diesem Auftrag versandt: {0}</translation>
+    </message>
+    <message>
         <source>Return {0} closed — refund ready</source>
         <translation>Retoure {0} abgeschlossen — Erstattung bereit</translation>
     </message>
@@ -2592,6 +2596,10 @@ Konfiguration korrigieren, dann neu starten.</translation>
         <translation>Seriennummer am Artikel scannen (oder tippen: F2). RÜCKGÄNGIG (F3) legt ihn beiseite.</translation>
     </message>
     <message>
+        <source>No serial of {0} was recorded when the order shipped.</source>
+        <translation>Beim Versand dieses Auftrags wurde keine Seriennummer von {0} erfasst.</translation>
+    </message>
+    <message>
         <source>Stock change</source>
         <translation>Bestandsänderung</translation>
     </message>
@@ -2674,6 +2682,14 @@ Konfiguration korrigieren, dann neu starten.</translation>
     <message>
         <source>Restock: scan the bin label</source>
         <translation>Wiedereinlagern: Lagerplatz-Etikett scannen</translation>
+    </message>
+    <message>
+        <source>Waiting for a SUPERVISOR badge</source>
+        <translation>Wartet auf einen VORARBEITER-Ausweis</translation>
+    </message>
+    <message>
+        <source>A supervisor scans their badge to approve and close. HOLD (F9) keeps the return for later.</source>
+        <translation>Ein Vorarbeiter scannt seinen Ausweis, um freizugeben und abzuschließen. PARKEN (F9) hebt die Retoure für später auf.</translation>
     </message>
     <message>
         <source>In hand: {0} — {1}</source>

@@ -2508,6 +2508,10 @@ Fix the configuration, then restart.</translation>
         <translation>When the parcel is empty: COMPLETE (F5). Nothing in it: CANCEL (F12).</translation>
     </message>
     <message>
+        <source>Shipped with this order: {0}</source>
+        <translation>Shipped with this order: {0}</translation>
+    </message>
+    <message>
         <source>Return {0} closed — refund ready</source>
         <translation>Return {0} closed — refund ready</translation>
     </message>
@@ -2592,6 +2596,10 @@ Fix the configuration, then restart.</translation>
         <translation>Scan the serial number on the item (or type it: F2). UNDO (F3) sets it aside.</translation>
     </message>
     <message>
+        <source>No serial of {0} was recorded when the order shipped.</source>
+        <translation>No serial of {0} was recorded when the order shipped.</translation>
+    </message>
+    <message>
         <source>Stock change</source>
         <translation>Stock change</translation>
     </message>
@@ -2674,6 +2682,14 @@ Fix the configuration, then restart.</translation>
     <message>
         <source>Restock: scan the bin label</source>
         <translation>Restock: scan the bin label</translation>
+    </message>
+    <message>
+        <source>Waiting for a SUPERVISOR badge</source>
+        <translation>Waiting for a SUPERVISOR badge</translation>
+    </message>
+    <message>
+        <source>A supervisor scans their badge to approve and close. HOLD (F9) keeps the return for later.</source>
+        <translation>A supervisor scans their badge to approve and close. HOLD (F9) keeps the return for later.</translation>
     </message>
     <message>
         <source>In hand: {0} — {1}</source>

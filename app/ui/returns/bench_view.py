@@ -395,7 +395,8 @@ class StepPanel(QStackedWidget):
         self.scan_text = _label(_tr("Scan each returned item"), "Headline")
         self.scan_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         box.addWidget(self.scan_text)
-        hint = _label(_tr("When the parcel is empty: COMPLETE (F5). Nothing in it: CANCEL (F12)."), "Muted")
+        self.scan_hint = hint = _label(_tr("When the parcel is empty: COMPLETE (F5). Nothing in it: CANCEL (F12)."),
+                                       "Muted")
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         box.addWidget(hint)
         box.addStretch(1)
@@ -414,6 +415,8 @@ class StepPanel(QStackedWidget):
         box.setContentsMargins(0, 0, 0, 0)
         self.grade_item = _label("", "Big")
         box.addWidget(self.grade_item)
+        self.grade_shipped = _label("", "Muted")  # the serial(s) the order shipped: compare with the unit's
+        box.addWidget(self.grade_shipped)
         self.grade_flags = _label("")
         self.grade_flags.setStyleSheet(f"color: {STOP_RED}; font-weight: 700;")
         box.addWidget(self.grade_flags)
@@ -483,6 +486,9 @@ class StepPanel(QStackedWidget):
         self.serial_text = _label("", "Headline")
         self.serial_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         box.addWidget(self.serial_text)
+        self.serial_shipped = _label("", "Big")  # the serial(s) the order shipped: compare with the unit's
+        self.serial_shipped.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        box.addWidget(self.serial_shipped)
         box.addWidget(_label(_tr("Scan the serial number on the item (or type it: F2). UNDO (F3) sets it aside."),
                              "Muted"))
         box.addStretch(2)
@@ -493,6 +499,7 @@ class StepPanel(QStackedWidget):
         pending = s.pending
         if s.phase is ReturnPhase.SERIAL and pending is not None:
             self.serial_text.setText(_tr("Scan the SERIAL of {0}").format(pending.sku))
+            self.serial_shipped.setText(shipped_serials_text(view, pending.sku))
             self.setCurrentWidget(self.serial)
         elif s.phase is ReturnPhase.GRADING and pending is not None:
             self.grade_item.setText(_tr("In hand: {0} — {1}").format(pending.sku, pending.name)
@@ -501,6 +508,8 @@ class StepPanel(QStackedWidget):
             flagged = _tr("FLAGGED: {0} — it goes to {1}").format(flags, self.quarantine_bin)
             self.grade_flags.setText(flagged if flags else "")
             self.grade_flags.setVisible(bool(flags))
+            self.grade_shipped.setText(shipped_serials_text(view, pending.sku) if pending.serial else "")
+            self.grade_shipped.setVisible(bool(pending.serial))
             self._in_hand_photo(self.grade_photo, pending.photo)
             self.setCurrentWidget(self.grade)
         elif s.phase is ReturnPhase.DISPOSING and pending is not None and pending.grade is not None:
@@ -513,6 +522,13 @@ class StepPanel(QStackedWidget):
             self._in_hand_photo(self.dispose_photo, pending.photo)
             self.setCurrentWidget(self.dispose)
         else:
+            # What the bench waits for: with flags open, a supervisor's badge first, not another item.
+            approval = s.phase is ReturnPhase.APPROVAL
+            self.scan_text.setText(_tr("Waiting for a SUPERVISOR badge") if approval
+                                   else _tr("Scan each returned item"))
+            self.scan_hint.setText(_tr("A supervisor scans their badge to approve and close. HOLD (F9) keeps the "
+                                       "return for later.") if approval
+                                   else _tr("When the parcel is empty: COMPLETE (F5). Nothing in it: CANCEL (F12)."))
             self._last_photo(s.items[-1] if s.items else None)
             self.setCurrentWidget(self.scan)
 
@@ -533,6 +549,20 @@ class StepPanel(QStackedWidget):
         self.last_photo.setPixmap(thumb)
         self.last_photo_text.setText(_tr("Item {0}: {1}, {2} — photo").format(
             item.item_no, item.sku, grade_text(item.grade).lower()))
+
+
+def shipped_serials(view: BenchView, sku: str) -> list[str]:
+    """The serial numbers of `sku` the order shipped (as recorded when it was packed), sorted."""
+    order = view.state.order
+    return sorted(serial for shipped_sku, serial in (order.shipped_serials if order else ()) if shipped_sku == sku)
+
+
+def shipped_serials_text(view: BenchView, sku: str) -> str:
+    """What the clerk compares the unit's serial with: the serial(s) this order shipped of the SKU."""
+    serials = shipped_serials(view, sku)
+    if not serials:
+        return _tr("No serial of {0} was recorded when the order shipped.").format(sku)
+    return _tr("Shipped with this order: {0}").format(", ".join(serials))
 
 
 class ClosedPanel(QWidget):
