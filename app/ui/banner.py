@@ -64,7 +64,9 @@ class ScanBanner(QFrame):
         icon = 40 if short else 64
         self._icon.setFixedSize(icon, icon)
         self.setMinimumHeight(52 if short else 84)
-        self.layout().setContentsMargins(16, 4 if short else 8, 16, 4 if short else 8)
+        layout = self.layout()
+        assert layout is not None  # set in __init__
+        layout.setContentsMargins(16, 4 if short else 8, 16, 4 if short else 8)
         self._restyle(self.tone)
 
     @property

@@ -151,8 +151,10 @@ class DevicePill(QFrame):
         """(full, compact) widths in pixels, from the texts (stable whatever is shown now)."""
         title = _metrics(TITLE_PX, True).horizontalAdvance(self.title.text())
         state = _metrics(STATE_PX, False).horizontalAdvance(self.state.text())
-        margins = self.layout().contentsMargins()
-        fixed = margins.left() + margins.right() + self.icon.width() + self.layout().spacing() + 2
+        layout = self.layout()
+        assert layout is not None  # set in __init__
+        margins = layout.contentsMargins()
+        fixed = margins.left() + margins.right() + self.icon.width() + layout.spacing() + 2
         full = fixed + max(title, state)
         return full, (fixed + title if self.fine else full)
 

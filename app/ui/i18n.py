@@ -24,6 +24,7 @@ _installed: list[QTranslator] = []
 def install_language(language: str) -> bool:
     """Switch the application's translators; False when the language's file is missing."""
     app = QCoreApplication.instance()
+    assert app is not None, "install_language needs the QApplication"
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
@@ -67,7 +68,8 @@ def extract_messages(folder: Path = UI_DIR) -> dict[str, list[str]]:
         for node in ast.walk(tree):
             if isinstance(node, ast.FunctionDef) and node.name == "_tr":
                 for call in ast.walk(node):
-                    if isinstance(call, ast.Call) and call.args and isinstance(call.args[0], ast.Constant):
+                    if isinstance(call, ast.Call) and call.args and isinstance(call.args[0], ast.Constant) \
+                            and isinstance(call.args[0].value, str):
                         module_context = call.args[0].value
         for node in ast.walk(tree):
             if not isinstance(node, ast.Call):
@@ -96,12 +98,14 @@ def coded_templates() -> dict[str, list[str]]:
     the setup's (app.it.first_start), the printers' reasons (printers.reasons) and the carriers'
     (app.shipping.reasons)."""
     from app.it.first_start import SETUP_FIELDS, SETUP_WORDS
+    from app.printing.reasons import OUTPUT_REASONS
     from app.shipping.reasons import CARRIER_REASONS
     from printers.reasons import REASONS
 
     return {"SetupWords": [*dict.fromkeys([*SETUP_WORDS.values(), *SETUP_FIELDS])],
             "Reasons": [*dict.fromkeys(REASONS.values())],
             "CarrierReasons": [*dict.fromkeys(CARRIER_REASONS.values())],
+            "OutputReasons": [*dict.fromkeys(OUTPUT_REASONS.values())],
             "SupervisorColumns": supervisor_column_words(),
             "SupervisorFloor": floor_state_words()}
 

@@ -161,7 +161,10 @@ class LinesView(QTableView):
         self.setWordWrap(True)  # a long product name takes a second line rather than an ellipsis
         self.setIconSize(QSize(IMAGE_PX, IMAGE_PX))
         self.verticalHeader().hide()
-        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        # Rows as high as their text: a name wrapped to two lines and its SKU under it need more than the
+        # picture's height in the 21-22 px text of a 1024/1080 px monitor.
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.verticalHeader().setMinimumSectionSize(IMAGE_PX + 16)
         self.verticalHeader().setDefaultSectionSize(IMAGE_PX + 16)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -178,6 +181,7 @@ class LinesView(QTableView):
             self.setColumnHidden(1, compact)
             self.setColumnHidden(0, narrow)
             self.setColumnHidden(5, narrow)
+            self.verticalHeader().setMinimumSectionSize(IMAGE_PX + (28 if compact else 16))
             self.verticalHeader().setDefaultSectionSize(IMAGE_PX + (28 if compact else 16))
             self.lines_model.layoutChanged.emit()
 
@@ -250,8 +254,8 @@ class OrderHeader(QFrame):
         self.instructions_text.setWordWrap(True)
         box.addLayout(heading)
         box.addWidget(self.instructions_text)
-        for widget in (title, self.number):
-            layout.addWidget(widget)
+        layout.addWidget(title)
+        layout.addWidget(self.number)
         layout.addLayout(self.chips)
         for widget in (self.shipping, self.ship_by, self.ship_to, self.box, self.instructions, self.gift, self.notes):
             layout.addWidget(widget)
@@ -265,6 +269,7 @@ class OrderHeader(QFrame):
             return
         self.short = short
         layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)  # made in __init__
         layout.setSpacing(4 if short else 8)
         for widget in (self.instructions, self.gift):
             layout.removeWidget(widget)
@@ -286,8 +291,9 @@ class OrderHeader(QFrame):
         self.number.setText(order.number)
         while self.chips.count():
             item = self.chips.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            chip = item.widget() if item is not None else None
+            if chip:
+                chip.deleteLater()
         if order.priority > 0:
             self.chips.addWidget(_chip(_tr("PRIORITY {0}").format(order.priority), "#B3261E"))
         if order.channel:

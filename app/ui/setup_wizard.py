@@ -125,7 +125,9 @@ class StationSetupDialog(QDialog):
         parent = self.parentWidget()
         room = parent.window().geometry() if parent is not None else self.screen().availableGeometry()
         wanted = content.sizeHint()
-        chrome = self.sizeHint().height() - self.findChild(QScrollArea).sizeHint().height()
+        scroll = self.findChild(QScrollArea)
+        assert scroll is not None  # the setup's fields scroll
+        chrome = self.sizeHint().height() - scroll.sizeHint().height()
         self.resize(min(max(self.minimumWidth(), wanted.width() + 48), room.width() - 24),
                     min(wanted.height() + chrome + 24, room.height() - 24))
 
@@ -252,7 +254,9 @@ class StationSetupDialog(QDialog):
         combo.setObjectName(name)
         combo.setEditable(True)
         combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        combo.lineEdit().setPlaceholderText(none_text)
+        line_edit = combo.lineEdit()
+        assert line_edit is not None  # an editable combo box has its line edit
+        line_edit.setPlaceholderText(none_text)
         combo.addItem("", "")
         combo.setItemData(0, none_text, Qt.ItemDataRole.ToolTipRole)
         if current:

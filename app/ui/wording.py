@@ -137,10 +137,14 @@ class _Folder:
         seen = False
         if scope is not None:
             for node in ast.walk(scope):
-                targets = node.targets if isinstance(node, ast.Assign) else \
-                    [node.target] if isinstance(node, ast.AnnAssign) and node.value is not None else []
+                targets: list[ast.expr]
+                if isinstance(node, ast.Assign):
+                    targets, value = node.targets, node.value
+                elif isinstance(node, ast.AnnAssign) and node.value is not None:
+                    targets, value = [node.target], node.value
+                else:
+                    continue
                 for target in targets:
-                    value = node.value  # type: ignore[union-attr]
                     if isinstance(target, ast.Name) and target.id == name:
                         seen = True
                         yield value, None
@@ -185,7 +189,7 @@ def said_in(path: Path, root: Path = APP_DIR.parent) -> list[Said]:
         code_node, template_node, teller = _template_argument(node)
         if not teller:
             continue
-        scope = node
+        scope: ast.AST = node
         while scope in parents and not isinstance(scope, ast.FunctionDef):
             scope = parents[scope]
         code = code_node.value if isinstance(code_node, ast.Constant) and isinstance(code_node.value, str) else None

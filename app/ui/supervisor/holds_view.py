@@ -94,7 +94,9 @@ class HoldsView(QWidget):
         self.target = QComboBox()
         self.target.setEditable(True)
         self.target.setObjectName("ReassignTo")
-        self.target.lineEdit().setPlaceholderText(_tr("Reassign to: bench or packer"))
+        target_edit = self.target.lineEdit()
+        assert target_edit is not None  # an editable combo box has its line edit
+        target_edit.setPlaceholderText(_tr("Reassign to: bench or packer"))
         self.release = QPushButton(_tr("Release to the packing queue"))
         self.release.setObjectName("Primary")
         self.release.clicked.connect(lambda: self.act("release"))
@@ -106,7 +108,7 @@ class HoldsView(QWidget):
         self.acknowledge = QPushButton(_tr("Acknowledge the conflict"))
         self.acknowledge.clicked.connect(lambda: self.act("acknowledge"))
         self.history = QPushButton(_tr("Open the order's audit trail"))
-        self.history.clicked.connect(lambda: self.current and self.order_requested.emit(self.current.number))
+        self.history.clicked.connect(self._history_clicked)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet(f"color: {LEVELS['alert'][0]}; font-weight: 600;")
@@ -152,6 +154,10 @@ class HoldsView(QWidget):
         self.target.clear()
         self.target.addItems(names)
         self.target.setEditText(text)
+
+    def _history_clicked(self) -> None:
+        if self.current:
+            self.order_requested.emit(self.current.number)
 
     def _selected(self, row: int) -> None:
         number, kind = self.model.value(row, "number"), self.model.value(row, "kind")

@@ -70,5 +70,6 @@ class PeriodChoice:
         self.preset.setCurrentIndex(len(PRESETS) - 1)
         self.preset.blockSignals(False)
         self._preset_changed(len(PRESETS) - 1)
-        self.since.setDateTime(QDateTime(since.astimezone(periods.local_zone()).replace(tzinfo=None)))
-        self.until.setDateTime(QDateTime(until.astimezone(periods.local_zone()).replace(tzinfo=None)))
+        # (PySide6 makes a QDateTime of a Python datetime; its stubs list no such constructor)
+        self.since.setDateTime(QDateTime(since.astimezone(periods.local_zone()).replace(tzinfo=None)))  # type: ignore[call-overload]
+        self.until.setDateTime(QDateTime(until.astimezone(periods.local_zone()).replace(tzinfo=None)))  # type: ignore[call-overload]

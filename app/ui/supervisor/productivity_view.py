@@ -153,7 +153,7 @@ class ProductivityView(PeriodChoice, QWidget):
         self.export_button = QPushButton(_tr("Export CSV"))
         self.export_button.clicked.connect(self.export)
         self.report_button = QPushButton(_tr("Shift report (PDF)"))
-        self.report_button.clicked.connect(lambda: self.result and self.report_requested.emit(self.result))
+        self.report_button.clicked.connect(self._report_clicked)
         for widget in (QLabel(_tr("Period")), self.preset, self.since, self.until, self.by, show):
             row.addWidget(widget)
         row.addStretch(1)
@@ -185,6 +185,10 @@ class ProductivityView(PeriodChoice, QWidget):
 
     def stop(self) -> None:
         self.timer.stop()
+
+    def _report_clicked(self) -> None:
+        if self.result:
+            self.report_requested.emit(self.result)
 
     def _auto_refresh(self) -> None:
         if self.result is not None and self.result.period.until > clock.now() - timedelta(minutes=1):

@@ -8,6 +8,7 @@ as `packstation stats --view returns --format csv` writes it.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDateTime, Qt, QTime, Signal
@@ -140,7 +141,7 @@ class ReturnsView(PeriodChoice, QWidget):
         self.export_button = QPushButton(_tr("Export CSV"))
         menu = QMenu(self.export_button)
         for name, title in TABLE_NAMES.items():
-            menu.addAction(_tr(title), lambda n=name: self.export(n))
+            menu.addAction(_tr(title), partial(self.export, name))
         self.export_button.setMenu(menu)
         for widget in (QLabel(_tr("Period")), self.preset, self.since, self.until, show):
             row.addWidget(widget)

@@ -230,8 +230,8 @@ class DataTable(QTableView):
             title = column_words(TWO_LINE_TITLES.get(column.key, column.title))  # as the header shows it
             heading = max((metrics.horizontalAdvance(line) for line in title.split("\n")), default=0) + 20
             self.setColumnWidth(i, max(self.sizeHintForColumn(i) + 10, heading))
-        column = self._stretch_column()
-        self._natural = self.columnWidth(column) if column is not None else 0
+        stretch = self._stretch_column()
+        self._natural = self.columnWidth(stretch) if stretch is not None else 0
         self._spread()
 
     def _stretch_column(self) -> int | None:
@@ -253,7 +253,8 @@ class DataTable(QTableView):
         super().resizeEvent(event)
         self._spread()
 
-    def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:  # noqa: N802 - Qt's name
+    def currentChanged(self, current: QModelIndex | QPersistentModelIndex,  # noqa: N802 - Qt's name
+                       previous: QModelIndex | QPersistentModelIndex) -> None:
         super().currentChanged(current, previous)
         if current.isValid() and current.row() != previous.row():
             self.activated_row.emit(current.row())

@@ -96,7 +96,9 @@ class SupervisorWindow(QMainWindow):
         self.idle_lock_s = idle_lock_s
         self.runner = QueryRunner(self)
         self.activity = _Activity(self)
-        QApplication.instance().installEventFilter(self.activity)
+        app = QApplication.instance()
+        assert app is not None, "the console needs the QApplication"
+        app.installEventFilter(self.activity)
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -127,8 +129,7 @@ class SupervisorWindow(QMainWindow):
         self.productivity.report_requested.connect(self.save_report)
         for index, key in enumerate(("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+5")):
             QShortcut(QKeySequence(key), self, lambda i=index: self.tabs.setCurrentIndex(i))
-        QShortcut(QKeySequence("Ctrl+F"), self, lambda: (self.tabs.setCurrentWidget(self.audit),
-                                                         self.audit.query.setFocus()))
+        QShortcut(QKeySequence("Ctrl+F"), self, self._find_order)
         QShortcut(QKeySequence("F5"), self, self.refresh_current)
         self.idle_timer = QTimer(self)
         self.idle_timer.setInterval(15_000)
@@ -246,6 +247,10 @@ class SupervisorWindow(QMainWindow):
             self.holds.refresh()
         elif self.tabs.widget(index) is self.returns:
             self.returns.reload()  # a few small aggregates: fresh each time the tab is opened
+
+    def _find_order(self) -> None:
+        self.tabs.setCurrentWidget(self.audit)
+        self.audit.query.setFocus()
 
     def refresh_current(self) -> None:
         widget = self.tabs.currentWidget()
