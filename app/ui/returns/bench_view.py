@@ -6,7 +6,7 @@ the worker); none of them calls anything.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
@@ -132,8 +132,8 @@ def _table(headers: list[str], kind: type[QTableWidget] | None = None) -> QTable
     return table
 
 
-def _fill(table: QTableWidget, rows: list[list[str]], colours: list[str | None] | None = None,
-          bold: list[bool] | None = None) -> None:
+def _fill(table: QTableWidget, rows: list[list[str]], colours: Sequence[str | None] | None = None,
+          bold: Sequence[bool] | None = None) -> None:
     table.setRowCount(len(rows))
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
@@ -177,7 +177,9 @@ class LinesTable(QTableWidget):
         shown = [[*row[:6], row[6].replace(" (", "\n(", 1)] if self.compact else row for row in self.rows]
         _fill(self, shown, self.colours)
         for row, values in enumerate(self.rows):
-            self.item(row, 1).setToolTip(f"{values[0]} · {values[1]}")
+            cell = self.item(row, 1)
+            assert cell is not None  # _fill made every cell
+            cell.setToolTip(f"{values[0]} · {values[1]}")
 
     def _needs(self, compact: bool) -> int:
         """Room for every column but the product's at its content's width, plus the product's least."""
@@ -238,7 +240,7 @@ class FlagPanel(QFrame):
         row.addLayout(text, 1)
         self.hide()
 
-    def render(self, view: BenchView) -> None:
+    def render(self, view: BenchView) -> None:  # type: ignore[override]  # see app.ui.screens.Screen.render
         flags = view.state.open_flags()
         if not flags:
             self.hide()
@@ -273,8 +275,10 @@ class ReturnPanel(QWidget):
         layout.addWidget(self.details)
         self.flags = FlagPanel()
         layout.addWidget(self.flags)
-        self.lines = _table([_tr("SKU"), _tr("Product"), _tr("Shipped"), _tr("Before"), _tr("Now"),
-                             _tr("Left"), _tr("Bin (stock)")], LinesTable)
+        lines = _table([_tr("SKU"), _tr("Product"), _tr("Shipped"), _tr("Before"), _tr("Now"),
+                        _tr("Left"), _tr("Bin (stock)")], LinesTable)
+        assert isinstance(lines, LinesTable)
+        self.lines = lines
         layout.addWidget(self.lines, 2)
         self.items_title = _label(_tr("Received on this return"), "CardTitle")
         layout.addWidget(self.items_title)
@@ -298,7 +302,7 @@ class ReturnPanel(QWidget):
         if wrap != self.number.wordWrap():
             self.number.setWordWrap(wrap)
 
-    def render(self, view: BenchView) -> None:
+    def render(self, view: BenchView) -> None:  # type: ignore[override]  # see app.ui.screens.Screen.render
         s = view.state
         order = s.order
         if order is None:
@@ -353,9 +357,10 @@ class ReturnPanel(QWidget):
         self.items.setColumnHidden(PHOTO_COLUMN, not any(item.photo for item in items))
         for row, item in enumerate(items):
             cell = self.items.item(row, PHOTO_COLUMN)
+            assert cell is not None  # _fill made every cell
             cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
             thumb = self.thumbnails.get(item.photo, THUMB_HEIGHT)
-            if thumb is not None:
+            if thumb is not None and item.photo:  # (a thumbnail is only ever of a photo)
                 cell.setIcon(QIcon(thumb))
                 cell.setToolTip(str(self.thumbnails.path(item.photo)))
                 self.items.setRowHeight(row, THUMB_HEIGHT + 4)
@@ -494,7 +499,7 @@ class StepPanel(QStackedWidget):
         box.addStretch(2)
         self.addWidget(self.serial)
 
-    def render(self, view: BenchView) -> None:
+    def render(self, view: BenchView) -> None:  # type: ignore[override]  # see app.ui.screens.Screen.render
         s = view.state
         pending = s.pending
         if s.phase is ReturnPhase.SERIAL and pending is not None:
@@ -583,7 +588,7 @@ class ClosedPanel(QWidget):
         self.sellable = _label("", "Big")
         layout.addWidget(self.sellable)
 
-    def render(self, closed: ClosedReturn) -> None:
+    def render(self, closed: ClosedReturn) -> None:  # type: ignore[override]  # see app.ui.screens.Screen.render
         titles = {"closed": _tr("Return {0} closed — refund ready"), "held": _tr("Return {0} on hold for a supervisor"),
                   "abandoned": _tr("Return {0} cancelled")}
         self.title.setText(titles.get(closed.status, "{0}").format(closed.number))
