@@ -29,6 +29,7 @@ from app.config import Config
 from app.domain.model import Order
 from app.printing.documents import slip_data
 from app.printing.job_store import SqlJobStore
+from app.printing.reasons import OutputReason, one_after_another
 from app.station import LabelJob, LabelResult, PrintFailed
 from printers import LabelError, documents, send
 from printers.print_queue import PrintJob, PrintQueue
@@ -177,9 +178,7 @@ class PrinterOutput:
     def _print_carrier_file(self, job: LabelJob, purchase: PurchasedLabel, reference: str) -> LabelResult:
         """A carrier's label goes out byte for byte, on the printer that speaks its language."""
         fmt = purchase.label_format or self.printers.label_format
-        printer = self._printer_taking(fmt, "The carrier's label is ZPL but the label printer takes PDF: set "
-                                            "shipping.label_format = \"pdf\" (or printers.label_format = \"zpl\"), "
-                                            "then scan REPRINT. The label is bought: it is not bought again.")
+        printer = self._printer_taking(fmt, OutputReason("carrier_label_zpl"))
         assert purchase.label_bytes is not None
         queued = self.queue.submit(printer, "label", fmt, purchase.label_bytes, reference=reference, job_id=job.job_id)
         self._remember_preview(job.order.number, job.box, None)
@@ -200,8 +199,7 @@ class PrinterOutput:
                     raise PrintFailed(exc.packer_message) from exc
                 except (ShippingSettingsError, RulesError, RateCardError, OSError) as exc:
                     log.error("shipping cannot start: %s", exc)
-                    raise PrintFailed(f"Shipping is not set up right ({exc}). Set the parcel aside and tell a "
-                                      "supervisor.") from exc
+                    raise PrintFailed(OutputReason("shipping_not_set_up", error=str(exc))) from exc
             return self._buyer
 
     def shipment(self, parcel_uuid: str) -> LabelRecord | None:
@@ -214,9 +212,7 @@ class PrinterOutput:
 
     def _print_upstream(self, job: LabelJob, upstream: UpstreamLabel) -> LabelResult:
         """A label bought upstream goes out byte for byte, on the printer that speaks its language."""
-        printer = self._printer_taking(upstream.format, "This order's carrier label is ZPL but the label printer "
-                                                        "takes PDF: set printers.label_format = \"zpl\" or ask for "
-                                                        "a PDF label.")
+        printer = self._printer_taking(upstream.format, OutputReason("upstream_label_zpl"))
         reference = _reference(job)
         first = self.store.first_for(reference, "label") if job.reprint else None
         queued = (self.queue.reprint(first.uuid, job_id=job.job_id) if first else
@@ -241,7 +237,7 @@ class PrinterOutput:
             pdf = documents.render_packing_slip(slip_data(order, len(parcels) or None, rma=rma, return_code=code),
                                                 template_dir=self.template_dir, page=self.config.slip_page)
         except LabelError as exc:
-            raise PrintFailed(f"Packing slip cannot be made: {exc}", can_retry=False) from exc
+            raise PrintFailed(OutputReason("slip_cannot_be_made", error=str(exc)), can_retry=False) from exc
         self.queue.submit(self.printers.document, "slip", "pdf", pdf, reference=f"order {order.number} slip",
                           job_id=job_id)
 
@@ -332,7 +328,7 @@ class PrinterOutput:
                             exc.detail or exc.packer_message)
                 problems.append(exc.packer_message)
         if problems:
-            raise PrintFailed(" ".join(problems))
+            raise PrintFailed(one_after_another(problems))
 
     def _label(self, job: LabelJob, *, tracking: str | None = None, carrier: str | None = None,
                service: str | None = None):  # noqa: ANN202
@@ -395,7 +391,7 @@ class PrinterOutput:
 
 def _cannot_draw(exc: Exception) -> str:
     """What the packer reads when the label cannot be drawn (a template or an order's data)."""
-    return f"The label cannot be made ({exc})."
+    return OutputReason("label_cannot_be_made", error=str(exc))
 
 
 def _shortened(label: Any) -> tuple[str, ...]:

@@ -2032,6 +2032,33 @@ Konfiguration korrigieren, dann neu starten.</translation>
     </message>
 </context>
 <context>
+    <name>OutputReasons</name>
+    <message>
+        <source>The label cannot be made ({error}).</source>
+        <translation>Das Etikett kann nicht erstellt werden ({error}).</translation>
+    </message>
+    <message>
+        <source>Packing slip cannot be made: {error}</source>
+        <translation>Der Packzettel kann nicht erstellt werden: {error}</translation>
+    </message>
+    <message>
+        <source>The carrier's label is ZPL but the label printer takes PDF: set shipping.label_format = "pdf" (or printers.label_format = "zpl"), then scan REPRINT. The label is bought: it is not bought again.</source>
+        <translation>Das Etikett des Versanddienstes ist ZPL, der Etikettendrucker nimmt aber PDF: „shipping.label_format = "pdf"“ (oder „printers.label_format = "zpl"“) einstellen, dann NACHDRUCK scannen. Das Etikett ist gekauft: es wird nicht noch einmal gekauft.</translation>
+    </message>
+    <message>
+        <source>This order's carrier label is ZPL but the label printer takes PDF: set printers.label_format = "zpl" or ask for a PDF label.</source>
+        <translation>Das Versandetikett dieses Auftrags ist ZPL, der Etikettendrucker nimmt aber PDF: „printers.label_format = "zpl"“ einstellen oder ein PDF-Etikett anfordern.</translation>
+    </message>
+    <message>
+        <source>Shipping is not set up right ({error}). Set the parcel aside and tell a supervisor.</source>
+        <translation>Der Versand ist nicht richtig eingerichtet ({error}). Das Paket beiseitestellen und dem Vorarbeiter Bescheid geben.</translation>
+    </message>
+    <message>
+        <source>{first} {then}</source>
+        <translation>{first} {then}</translation>
+    </message>
+</context>
+<context>
     <name>PrinterCard</name>
     <message>
         <source>Load labels</source>

@@ -2032,6 +2032,33 @@ Fix the configuration, then restart.</translation>
     </message>
 </context>
 <context>
+    <name>OutputReasons</name>
+    <message>
+        <source>The label cannot be made ({error}).</source>
+        <translation>The label cannot be made ({error}).</translation>
+    </message>
+    <message>
+        <source>Packing slip cannot be made: {error}</source>
+        <translation>Packing slip cannot be made: {error}</translation>
+    </message>
+    <message>
+        <source>The carrier's label is ZPL but the label printer takes PDF: set shipping.label_format = "pdf" (or printers.label_format = "zpl"), then scan REPRINT. The label is bought: it is not bought again.</source>
+        <translation>The carrier's label is ZPL but the label printer takes PDF: set shipping.label_format = "pdf" (or printers.label_format = "zpl"), then scan REPRINT. The label is bought: it is not bought again.</translation>
+    </message>
+    <message>
+        <source>This order's carrier label is ZPL but the label printer takes PDF: set printers.label_format = "zpl" or ask for a PDF label.</source>
+        <translation>This order's carrier label is ZPL but the label printer takes PDF: set printers.label_format = "zpl" or ask for a PDF label.</translation>
+    </message>
+    <message>
+        <source>Shipping is not set up right ({error}). Set the parcel aside and tell a supervisor.</source>
+        <translation>Shipping is not set up right ({error}). Set the parcel aside and tell a supervisor.</translation>
+    </message>
+    <message>
+        <source>{first} {then}</source>
+        <translation>{first} {then}</translation>
+    </message>
+</context>
+<context>
     <name>PrinterCard</name>
     <message>
         <source>Load labels</source>

@@ -16,6 +16,7 @@ import pytest
 from app.config import Config
 from app.it import first_start
 from app.it.first_start import SETUP_FIELDS, SETUP_WORDS, SetupError, SetupText, SetupValues
+from app.printing.reasons import OUTPUT_REASONS, OutputReason
 from app.shipping.reasons import CARRIER_REASONS, CarrierReason
 from app.ui.i18n import TRANSLATIONS_DIR, install_language, read_ts
 from app.ui.messages import coded_text, feedback_text
@@ -23,8 +24,10 @@ from printers.reasons import REASONS, Reason, reason_of
 from tests.gui.test_words import english_left, sample_values
 
 GERMAN = read_ts(TRANSLATIONS_DIR / "packstation_de.ts")
-TABLES = {"SetupWords": SETUP_WORDS, "Reasons": REASONS, "CarrierReasons": CARRIER_REASONS}
-CLASSES = {"SetupWords": SetupText, "Reasons": Reason, "CarrierReasons": CarrierReason}
+TABLES = {"SetupWords": SETUP_WORDS, "Reasons": REASONS, "CarrierReasons": CARRIER_REASONS,
+          "OutputReasons": OUTPUT_REASONS}
+CLASSES = {"SetupWords": SetupText, "Reasons": Reason, "CarrierReasons": CarrierReason,
+           "OutputReasons": OutputReason}
 
 
 def without_quotes(text: str) -> str:
