@@ -28,14 +28,17 @@ class _WeightCard(QFrame):
     """A card with scale digits that tighten on a short window (app.ui.reflow.ShortScroll)."""
 
     digits: list[QLabel]
+    spacing: int  # the layout's spacing on a window that is not short
 
     def set_short(self, short: bool) -> None:
         px = SHORT_DIGITS_PX if short else DIGITS_PX
         for label in self.digits:
             label.setStyleSheet(f"font-size: {px}px; font-weight: 700;")
         margins = (16, 6, 16, 6) if short else (20, 14, 20, 16)
-        self.layout().setContentsMargins(*margins)
-        self.layout().setSpacing(2 if short else self.spacing)
+        layout = self.layout()
+        assert layout is not None  # set in __init__
+        layout.setContentsMargins(*margins)
+        layout.setSpacing(2 if short else self.spacing)
 
 
 def _tr(text: str) -> str:
@@ -158,9 +161,9 @@ class TargetCard(_WeightCard):
         self.expected = QLabel()
         self.expected.setObjectName("ScaleDigits")
         self.expected.setStyleSheet(f"font-size: {DIGITS_PX}px; font-weight: 700;")
-        self.window = QLabel()
-        self.window.setObjectName("Muted")
-        self.window.setWordWrap(True)
+        self.tolerance = QLabel()  # (not `window`: that would hide QWidget.window())
+        self.tolerance.setObjectName("Muted")
+        self.tolerance.setWordWrap(True)
         self.result = IconLine(28)
         self.contents = QLabel()
         self.contents.setObjectName("Hint")
@@ -171,7 +174,7 @@ class TargetCard(_WeightCard):
         self.spacing, self.digits = 6, [self.expected]
         layout.addWidget(self.title)
         layout.addWidget(self.expected)
-        layout.addWidget(self.window)
+        layout.addWidget(self.tolerance)
         layout.addSpacing(6)
         layout.addWidget(self.result)
         layout.addStretch(1)
@@ -185,7 +188,7 @@ class TargetCard(_WeightCard):
         if blind and measured_g is None:
             self.expected.setText("— kg")
             self.expected.setAccessibleName(_tr("Expected weight hidden until the box is weighed"))
-            self.window.setText(_tr("Type what the scale shows (F2): the expected weight shows after."))
+            self.tolerance.setText(_tr("Type what the scale shows (F2): the expected weight shows after."))
             self.result.set("", GREY, _tr("Not weighed yet."), bold=False)
             return
         band = ToleranceBand(expected_g, allowance_g) if allowance_g is not None else None
@@ -193,9 +196,9 @@ class TargetCard(_WeightCard):
         self.expected.setText(expected)
         self.expected.setAccessibleName(_tr("Expected {0}").format(expected))
         if band is None:
-            self.window.setText("")
+            self.tolerance.setText("")
         else:  # one precision for all three, so the band shown is the band checked
-            self.window.setText(_tr("Tolerance ± {0} · accepted {1} – {2}").format(
+            self.tolerance.setText(_tr("Tolerance ± {0} · accepted {1} – {2}").format(
                 band.allowance_text, band.low_text, band.high_text))
         if measured_g is None or allowance_g is None:
             self.result.set("", GREY, _tr("Not weighed yet."), bold=False)

@@ -128,7 +128,7 @@ def test_an_order_is_packed_from_the_serial_scanner_and_weighed_on_the_scale(ben
     assert bench.serial_scan("PS:CMD:CONFIRM") == "carton_chosen"
     assert w.stack.currentWidget() is w.weighing and w.state.phase is Phase.WEIGHING
     expected = w.state.expected_weight_g()
-    assert "Tolerance ± 0.05 kg" in w.weighing.target.window.text()
+    assert "Tolerance ± 0.05 kg" in w.weighing.target.tolerance.text()
 
     assert bench.place(expected + 300) == "weight_mismatch"
     assert w.banner.tone is Tone.REJECTED and w.state.phase is Phase.WEIGHING
