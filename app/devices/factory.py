@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from app.devices.handler import DeviceHandler
 from app.devices.link import LinkSettings, serial_opener
+from app.devices.reasons import DeviceReason
 from app.devices.reconnect import Backoff
 from app.devices.uri import DeviceURI, DeviceURIError, parse_uri
 
@@ -30,7 +31,7 @@ def open_scanner(uri: str, handler: DeviceHandler, *, default_name: str = "scann
     simulator = None
     if parsed.scheme == "sim":
         if parsed.target != "scanner":
-            raise DeviceURIError(f"{uri}: a scanner URI cannot be sim://{parsed.target}")
+            raise DeviceURIError(DeviceReason("scanner_not_sim", text=uri, target=parsed.target))
         from app.devices.sim import SimScanner
 
         suffix = settings.framing.suffix if settings.framing.suffix != "auto" else "cr"
@@ -57,7 +58,7 @@ def open_scale(uri: str, handler: DeviceHandler, *, default_name: str = "scale",
     simulator = None
     if parsed.scheme == "sim":
         if parsed.target != "scale":
-            raise DeviceURIError(f"{uri}: a scale URI cannot be sim://{parsed.target}")
+            raise DeviceURIError(DeviceReason("scale_not_sim", text=uri, target=parsed.target))
         from app.devices.sim import SimScale
 
         simulator = SimScale(name, unit=settings.unit or ("kg" if name == "stream" else "g"),

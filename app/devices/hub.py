@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.devices.events import DeviceState, DeviceStatus, WeightReading
 from app.devices.handler import CallbackHandler, ScanCallback, StatusCallback, WeightCallback
+from app.devices.reasons import DeviceReason
 from app.devices.uri import DeviceURIError
 
 # The drivers (and pyserial behind them) are imported when a scanner or a scale is configured:
@@ -74,7 +75,7 @@ class DeviceHub:
         names = [s.name for s in self.scanners]
         duplicate = next((n for n in names if names.count(n) > 1), None)
         if duplicate:
-            raise DeviceURIError(f"two scanners are named {duplicate!r}: give each a different name=")
+            raise DeviceURIError(DeviceReason("two_scanners", name=duplicate))
         self.scale: ScaleDriver | None = (open_scale(self.config.scale, self.handler, backoff=_fresh(backoff))
                                           if self.config.scale else None)
         self._started = False

@@ -29,6 +29,7 @@ except ImportError:  # Windows has no termios; pyserial raises SerialException t
     TermiosError = OSError  # type: ignore[misc,assignment]  # noqa: N816
 
 from app.devices.errors import DeviceGone, OpenFailed
+from app.devices.reasons import DeviceReason
 from app.devices.uri import DeviceURIError, Params
 
 _PARITIES = {"none": serial.PARITY_NONE, "even": serial.PARITY_EVEN, "odd": serial.PARITY_ODD,
@@ -303,5 +304,5 @@ def serial_opener(uri_text: str, path: str | None, settings: LinkSettings, *, us
         return SerialLink(path, settings)
 
     if usb is None and not path:
-        raise DeviceURIError(f"{uri_text}: no port")
+        raise DeviceURIError(DeviceReason("no_port_short", text=uri_text))
     return open_link

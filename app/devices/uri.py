@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, unquote, urlsplit
 
+from app.devices.reasons import DeviceReason
+
 SCHEMES = ("serial", "usb", "sim")
 _HEX4 = re.compile(r"[0-9A-Fa-f]{4}")
 
@@ -45,36 +47,35 @@ def parse_uri(text: str) -> DeviceURI:
         if text.startswith(("/dev/", "COM", "com")):
             text = "serial://" + text
         else:
-            raise DeviceURIError(f"{text!r} is not a device URI: use serial:///dev/ttyUSB0, usb://VID:PID or sim://scale")
+            raise DeviceURIError(DeviceReason("not_a_uri", text=text))
     parts = urlsplit(text)
     scheme = parts.scheme.lower()
     if scheme not in SCHEMES:
-        raise DeviceURIError(f"{text}: unknown scheme {scheme!r} (known: {', '.join(SCHEMES)})")
+        raise DeviceURIError(DeviceReason("unknown_scheme", text=text, scheme=scheme, known=", ".join(SCHEMES)))
     try:
         pairs = parse_qsl(parts.query, keep_blank_values=True, strict_parsing=bool(parts.query))
     except ValueError as exc:
-        raise DeviceURIError(f"{text}: the part after '?' must be name=value pairs joined by '&'") from exc
+        raise DeviceURIError(DeviceReason("bad_query", text=text)) from exc
     params: dict[str, str] = {}
     for key, value in pairs:
         key = key.strip().lower()
         if key in params:
-            raise DeviceURIError(f"{text}: parameter {key!r} is given twice")
+            raise DeviceURIError(DeviceReason("given_twice", text=text, key=key))
         params[key] = value.strip()
     if scheme == "serial":
         port = unquote(parts.netloc + parts.path)
         if not port:
-            raise DeviceURIError(f"{text}: no port, e.g. serial:///dev/ttyUSB0 or serial://COM3")
+            raise DeviceURIError(DeviceReason("no_port", text=text))
         return DeviceURI("serial", port, params, text)
     if scheme == "sim":
         what = (parts.netloc or parts.path.strip("/")).lower()
         if what not in ("scale", "scanner"):
-            raise DeviceURIError(f"{text}: sim:// takes 'scale' or 'scanner', not {what!r}")
+            raise DeviceURIError(DeviceReason("sim_what", text=text, what=what))
         return DeviceURI("sim", what, params, text)
     ids, _, serial_number = (parts.netloc + parts.path).partition("/")
     vid_text, colon, pid_text = ids.partition(":")
     if not (colon and _HEX4.fullmatch(vid_text) and _HEX4.fullmatch(pid_text)):
-        raise DeviceURIError(f"{text}: usb:// needs a vendor and product id as 4 hex digits each, "
-                             "e.g. usb://05e0:1200 or usb://05e0:1200/SERIALNO (see `packstation devices list`)")
+        raise DeviceURIError(DeviceReason("usb_ids", text=text))
     return DeviceURI("usb", ids.lower() + (f"/{unquote(serial_number)}" if serial_number else ""), params, text,
                      vid=int(vid_text, 16), pid=int(pid_text, 16), serial_number=unquote(serial_number) or None)
 
@@ -86,8 +87,9 @@ class Params:
         self.uri = uri
         self.used: set[str] = set()
 
-    def _fail(self, key: str, problem: str) -> DeviceURIError:
-        return DeviceURIError(f"{self.uri.text or self.uri.target}: {key} {problem}")
+    def _fail(self, key: str, code: str, **values: object) -> DeviceURIError:
+        """`code`: a code of app.devices.reasons (the URI and the key are added to its values)."""
+        return DeviceURIError(DeviceReason(code, text=self.uri.text or self.uri.target, key=key, **values))
 
     def has(self, key: str) -> bool:
         return key in self.uri.params
@@ -100,7 +102,7 @@ class Params:
         value = self.text(key, default).lower()
         value = (aliases or {}).get(value, value)
         if value not in choices:
-            raise self._fail(key, f"must be one of {', '.join(choices)}, not {value!r}")
+            raise self._fail(key, "one_of", choices=", ".join(choices), value=value)
         return value
 
     def integer(self, key: str, default: int, minimum: int, maximum: int) -> int:
@@ -108,9 +110,9 @@ class Params:
         try:
             value = int(raw, 0) if raw.lower().startswith("0x") else int(raw)
         except ValueError:
-            raise self._fail(key, f"must be a whole number, not {raw!r}") from None
+            raise self._fail(key, "whole_number", value=raw) from None
         if not minimum <= value <= maximum:
-            raise self._fail(key, f"must be between {minimum} and {maximum}, not {value}")
+            raise self._fail(key, "between", minimum=minimum, maximum=maximum, value=value)
         return value
 
     def number(self, key: str, default: float, minimum: float, maximum: float) -> float:
@@ -118,9 +120,9 @@ class Params:
         try:
             value = float(raw)
         except ValueError:
-            raise self._fail(key, f"must be a number, not {raw!r}") from None
+            raise self._fail(key, "number", value=raw) from None
         if not minimum <= value <= maximum:
-            raise self._fail(key, f"must be between {minimum:g} and {maximum:g}, not {value:g}")
+            raise self._fail(key, "between", minimum=f"{minimum:g}", maximum=f"{maximum:g}", value=f"{value:g}")
         return value
 
     def boolean(self, key: str, default: bool) -> bool:
@@ -129,10 +131,10 @@ class Params:
             return True
         if raw in ("0", "false", "no", "off"):
             return False
-        raise self._fail(key, f"must be true or false, not {raw!r}")
+        raise self._fail(key, "true_or_false", value=raw)
 
     def finish(self) -> None:
         unknown = sorted(set(self.uri.params) - self.used)
         if unknown:
             known = ", ".join(sorted(self.used))
-            raise self._fail(unknown[0], f"is not a known parameter here (known: {known})")
+            raise self._fail(unknown[0], "unknown_parameter", known=known)

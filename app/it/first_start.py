@@ -372,7 +372,8 @@ def save(paths: Paths, values: SetupValues) -> Config:
         try:
             check_scale_uri(values.scale.strip())
         except DeviceURIError as exc:
-            problems["scale.uri"] = SetupText("scale_address", detail=str(exc))
+            # the address's coded reason (app.devices.reasons): the setup screen words it
+            problems["scale.uri"] = SetupText("scale_address", detail=exc.args[0] if exc.args else str(exc))
     if problems:
         raise SetupError(problems)
     from app.it.stationfile import update_config

@@ -97,6 +97,7 @@ def coded_templates() -> dict[str, list[str]]:
     """The templates of texts that carry their code (app.ui.messages.coded_text words them), by context:
     the setup's (app.it.first_start), the printers' reasons (printers.reasons) and the carriers'
     (app.shipping.reasons)."""
+    from app.devices.reasons import DEVICE_REASONS
     from app.it.first_start import SETUP_FIELDS, SETUP_WORDS
     from app.printing.reasons import OUTPUT_REASONS
     from app.shipping.reasons import CARRIER_REASONS
@@ -106,6 +107,7 @@ def coded_templates() -> dict[str, list[str]]:
             "Reasons": [*dict.fromkeys(REASONS.values())],
             "CarrierReasons": [*dict.fromkeys(CARRIER_REASONS.values())],
             "OutputReasons": [*dict.fromkeys(OUTPUT_REASONS.values())],
+            "DeviceReasons": [*dict.fromkeys(DEVICE_REASONS.values())],
             "SupervisorColumns": supervisor_column_words(),
             "SupervisorFloor": floor_state_words()}
 

@@ -561,6 +561,81 @@ GS1 SSCC</translation>
     </message>
 </context>
 <context>
+    <name>DeviceReasons</name>
+    <message>
+        <source>{text!r} is not a device URI: use serial:///dev/ttyUSB0, usb://VID:PID or sim://scale</source>
+        <translation>{text!r} ist keine Geräteadresse: z. B. serial:///dev/ttyUSB0, usb://VID:PID oder sim://scale angeben</translation>
+    </message>
+    <message>
+        <source>{text}: unknown scheme {scheme!r} (known: {known})</source>
+        <translation>{text}: unbekannte Adressart {scheme!r} (bekannt: {known})</translation>
+    </message>
+    <message>
+        <source>{text}: the part after '?' must be name=value pairs joined by '&amp;'</source>
+        <translation>{text}: nach „?“ müssen Paare „Name=Wert“ stehen, verbunden mit „&amp;“</translation>
+    </message>
+    <message>
+        <source>{text}: parameter {key!r} is given twice</source>
+        <translation>{text}: Parameter {key!r} ist zweimal angegeben</translation>
+    </message>
+    <message>
+        <source>{text}: no port, e.g. serial:///dev/ttyUSB0 or serial://COM3</source>
+        <translation>{text}: kein Anschluss angegeben, z. B. serial:///dev/ttyUSB0 oder serial://COM3</translation>
+    </message>
+    <message>
+        <source>{text}: no port</source>
+        <translation>{text}: kein Anschluss angegeben</translation>
+    </message>
+    <message>
+        <source>{text}: sim:// takes 'scale' or 'scanner', not {what!r}</source>
+        <translation>{text}: sim:// nimmt „scale“ (Waage) oder „scanner“, nicht {what!r}</translation>
+    </message>
+    <message>
+        <source>{text}: usb:// needs a vendor and product id as 4 hex digits each, e.g. usb://05e0:1200 or usb://05e0:1200/SERIALNO (see `packstation devices list`)</source>
+        <translation>{text}: usb:// braucht Hersteller- und Produktkennung mit je 4 Hex-Ziffern, z. B. usb://05e0:1200 oder usb://05e0:1200/SERIENNR (siehe „packstation devices list“)</translation>
+    </message>
+    <message>
+        <source>{text}: a scanner URI cannot be sim://{target}</source>
+        <translation>{text}: eine Scanner-Adresse kann nicht sim://{target} sein</translation>
+    </message>
+    <message>
+        <source>{text}: a scale URI cannot be sim://{target}</source>
+        <translation>{text}: eine Waagen-Adresse kann nicht sim://{target} sein</translation>
+    </message>
+    <message>
+        <source>two scanners are named {name!r}: give each a different name=</source>
+        <translation>zwei Scanner heißen {name!r}: jedem einen anderen Namen geben („name=“)</translation>
+    </message>
+    <message>
+        <source>{text}: {key} must be one of {choices}, not {value!r}</source>
+        <translation>{text}: {key} muss eins von {choices} sein, nicht {value!r}</translation>
+    </message>
+    <message>
+        <source>{text}: {key} must be a whole number, not {value!r}</source>
+        <translation>{text}: {key} muss eine ganze Zahl sein, nicht {value!r}</translation>
+    </message>
+    <message>
+        <source>{text}: {key} must be between {minimum} and {maximum}, not {value}</source>
+        <translation>{text}: {key} muss zwischen {minimum} und {maximum} liegen, nicht {value}</translation>
+    </message>
+    <message>
+        <source>{text}: {key} must be a number, not {value!r}</source>
+        <translation>{text}: {key} muss eine Zahl sein, nicht {value!r}</translation>
+    </message>
+    <message>
+        <source>{text}: {key} must be true or false, not {value!r}</source>
+        <translation>{text}: {key} muss „true“ oder „false“ sein, nicht {value!r}</translation>
+    </message>
+    <message>
+        <source>{text}: {key} is not a known parameter here (known: {known})</source>
+        <translation>{text}: {key} ist hier kein bekannter Parameter (bekannt: {known})</translation>
+    </message>
+    <message>
+        <source>{text}: {key} {problem}</source>
+        <translation>{text}: {key} {problem}</translation>
+    </message>
+</context>
+<context>
     <name>DeviceStrip</name>
     <message>
         <source>settings error</source>

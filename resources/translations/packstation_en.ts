@@ -561,6 +561,81 @@ GS1 SSCC</translation>
     </message>
 </context>
 <context>
+    <name>DeviceReasons</name>
+    <message>
+        <source>{text!r} is not a device URI: use serial:///dev/ttyUSB0, usb://VID:PID or sim://scale</source>
+        <translation>{text!r} is not a device URI: use serial:///dev/ttyUSB0, usb://VID:PID or sim://scale</translation>
+    </message>
+    <message>
+        <source>{text}: unknown scheme {scheme!r} (known: {known})</source>
+        <translation>{text}: unknown scheme {scheme!r} (known: {known})</translation>
+    </message>
+    <message>
+        <source>{text}: the part after '?' must be name=value pairs joined by '&amp;'</source>
+        <translation>{text}: the part after '?' must be name=value pairs joined by '&amp;'</translation>
+    </message>
+    <message>
+        <source>{text}: parameter {key!r} is given twice</source>
+        <translation>{text}: parameter {key!r} is given twice</translation>
+    </message>
+    <message>
+        <source>{text}: no port, e.g. serial:///dev/ttyUSB0 or serial://COM3</source>
+        <translation>{text}: no port, e.g. serial:///dev/ttyUSB0 or serial://COM3</translation>
+    </message>
+    <message>
+        <source>{text}: no port</source>
+        <translation>{text}: no port</translation>
+    </message>
+    <message>
+        <source>{text}: sim:// takes 'scale' or 'scanner', not {what!r}</source>
+        <translation>{text}: sim:// takes 'scale' or 'scanner', not {what!r}</translation>
+    </message>
+    <message>
+        <source>{text}: usb:// needs a vendor and product id as 4 hex digits each, e.g. usb://05e0:1200 or usb://05e0:1200/SERIALNO (see `packstation devices list`)</source>
+        <translation>{text}: usb:// needs a vendor and product id as 4 hex digits each, e.g. usb://05e0:1200 or usb://05e0:1200/SERIALNO (see `packstation devices list`)</translation>
+    </message>
+    <message>
+        <source>{text}: a scanner URI cannot be sim://{target}</source>
+        <translation>{text}: a scanner URI cannot be sim://{target}</translation>
+    </message>
+    <message>
+        <source>{text}: a scale URI cannot be sim://{target}</source>
+        <translation>{text}: a scale URI cannot be sim://{target}</translation>
+    </message>
+    <message>
+        <source>two scanners are named {name!r}: give each a different name=</source>
+        <translation>two scanners are named {name!r}: give each a different name=</translation>
+    </message>
+    <message>
+        <source>{text}: {key} must be one of {choices}, not {value!r}</source>
+        <translation>{text}: {key} must be one of {choices}, not {value!r}</translation>
+    </message>
+    <message>
+        <source>{text}: {key} must be a whole number, not {value!r}</source>
+        <translation>{text}: {key} must be a whole number, not {value!r}</translation>
+    </message>
+    <message>
+        <source>{text}: {key} must be between {minimum} and {maximum}, not {value}</source>
+        <translation>{text}: {key} must be between {minimum} and {maximum}, not {value}</translation>
+    </message>
+    <message>
+        <source>{text}: {key} must be a number, not {value!r}</source>
+        <translation>{text}: {key} must be a number, not {value!r}</translation>
+    </message>
+    <message>
+        <source>{text}: {key} must be true or false, not {value!r}</source>
+        <translation>{text}: {key} must be true or false, not {value!r}</translation>
+    </message>
+    <message>
+        <source>{text}: {key} is not a known parameter here (known: {known})</source>
+        <translation>{text}: {key} is not a known parameter here (known: {known})</translation>
+    </message>
+    <message>
+        <source>{text}: {key} {problem}</source>
+        <translation>{text}: {key} {problem}</translation>
+    </message>
+</context>
+<context>
     <name>DeviceStrip</name>
     <message>
         <source>settings error</source>

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from app.config import Config
+from app.devices.reasons import DEVICE_REASONS, DeviceReason
 from app.it import first_start
 from app.it.first_start import SETUP_FIELDS, SETUP_WORDS, SetupError, SetupText, SetupValues
 from app.printing.reasons import OUTPUT_REASONS, OutputReason
@@ -25,9 +26,9 @@ from tests.gui.test_words import english_left, sample_values
 
 GERMAN = read_ts(TRANSLATIONS_DIR / "packstation_de.ts")
 TABLES = {"SetupWords": SETUP_WORDS, "Reasons": REASONS, "CarrierReasons": CARRIER_REASONS,
-          "OutputReasons": OUTPUT_REASONS}
+          "OutputReasons": OUTPUT_REASONS, "DeviceReasons": DEVICE_REASONS}
 CLASSES = {"SetupWords": SetupText, "Reasons": Reason, "CarrierReasons": CarrierReason,
-           "OutputReasons": OutputReason}
+           "OutputReasons": OutputReason, "DeviceReasons": DeviceReason}
 
 
 def without_quotes(text: str) -> str:

@@ -135,7 +135,7 @@ class ScaleSettings:
             try:
                 unit = normalise_unit(unit)
             except UnitError as exc:
-                raise params._fail("unit", str(exc)) from None
+                raise params._fail("unit", "unit_problem", problem=str(exc)) from None
         return cls(
             name=params.text("name", default_name) or default_name,
             protocol=protocol,

@@ -1,0 +1,58 @@
+"""Why a scanner or scale address (a device URI) cannot be used, by code (app.devices.uri.DeviceURIError).
+
+The English is the sentence IT and the command line always read; a screen in another language (the
+setup screen's scale field) words the code and values instead. A `DeviceReason` is a str (the English,
+unchanged) that carries its `code`, its English `template` (the key of the translation catalogue,
+context "DeviceReasons") and its `values`, like printers.reasons.Reason; an exception raised with one
+keeps it as `args[0]`, and app.ui.messages.coded_text words it.
+Hand-written for the same reason as printers.reasons: a str with a code is all it takes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+DEVICE_REASONS: dict[str, str] = {
+    "not_a_uri": "{text!r} is not a device URI: use serial:///dev/ttyUSB0, usb://VID:PID or sim://scale",
+    "unknown_scheme": "{text}: unknown scheme {scheme!r} (known: {known})",
+    "bad_query": "{text}: the part after '?' must be name=value pairs joined by '&'",
+    "given_twice": "{text}: parameter {key!r} is given twice",
+    "no_port": "{text}: no port, e.g. serial:///dev/ttyUSB0 or serial://COM3",
+    "no_port_short": "{text}: no port",
+    "sim_what": "{text}: sim:// takes 'scale' or 'scanner', not {what!r}",
+    "usb_ids": "{text}: usb:// needs a vendor and product id as 4 hex digits each, e.g. usb://05e0:1200 or "
+               "usb://05e0:1200/SERIALNO (see `packstation devices list`)",
+    "scanner_not_sim": "{text}: a scanner URI cannot be sim://{target}",
+    "scale_not_sim": "{text}: a scale URI cannot be sim://{target}",
+    "two_scanners": "two scanners are named {name!r}: give each a different name=",
+    # a parameter of the address (Params)
+    "one_of": "{text}: {key} must be one of {choices}, not {value!r}",
+    "whole_number": "{text}: {key} must be a whole number, not {value!r}",
+    "between": "{text}: {key} must be between {minimum} and {maximum}, not {value}",
+    "number": "{text}: {key} must be a number, not {value!r}",
+    "true_or_false": "{text}: {key} must be true or false, not {value!r}",
+    "unknown_parameter": "{text}: {key} is not a known parameter here (known: {known})",
+    "unit_problem": "{text}: {key} {problem}",  # app.domain.units' words for a weight unit it does not know
+}
+
+
+class DeviceReason(str):
+    """English words for IT, with the code and values a screen words them from."""
+
+    context = "DeviceReasons"  # the translation catalogue's context for these templates
+    code: str
+    template: str
+    values: dict[str, Any]
+
+    def __new__(cls, code: str, **values: Any) -> DeviceReason:
+        template = DEVICE_REASONS[code]
+        text = super().__new__(cls, template.format(**values))
+        text.code, text.template, text.values = code, template, values
+        return text
+
+    def __reduce__(self) -> tuple[Any, ...]:  # copies and pickles as a DeviceReason
+        return (_rebuild, (self.code, self.values))
+
+
+def _rebuild(code: str, values: dict[str, Any]) -> DeviceReason:
+    return DeviceReason(code, **values)
