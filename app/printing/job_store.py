@@ -9,10 +9,8 @@ from sqlalchemy import Engine, func, insert, select, update
 
 from app.domain import clock
 from app.store.db import write_transaction
-from app.store.models import PrintJob as PrintJobRow
+from app.store.tables import print_jobs as _jobs  # Core: a window's start never imports the ORM
 from printers.print_queue import OPEN_STATES, JobState, PrintJob
-
-_jobs = PrintJobRow.__table__
 
 
 class SqlJobStore:
