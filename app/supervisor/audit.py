@@ -230,93 +230,136 @@ def _missing(items: Any) -> str:
     return ", ".join(f"{qty}× {sku}" for sku, qty in items.items())
 
 
+class AuditText(str):
+    """An audit line's words with their template and values: a str (the English, unchanged: the CLI,
+    CSV and PDF show it) that a screen in another language words (app.ui.messages.coded_text, context
+    "SupervisorAudit"); values may be AuditTexts too (a part that is there or not, a word)."""
+
+    context = "SupervisorAudit"
+    template: str
+    values: dict[str, Any]
+
+    def __new__(cls, template: str, **values: Any) -> AuditText:
+        text = super().__new__(cls, template.format(**values) if values else template)
+        text.template, text.values = template, values
+        return text
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_audit_text, (self.template, self.values))
+
+
+def _audit_text(template: str, values: dict[str, Any]) -> AuditText:
+    return AuditText(template, **values)
+
+
+_say = AuditText  # every template is a literal `_say("...")`: app.ui.i18n lists them for the catalogue
+
+
 def describe(seq: int, at: datetime | None, station: str, packer: str | None, kind: str,
              d: dict[str, Any]) -> HistoryRow:
     """One event in a supervisor's words, with how much attention it deserves."""
     level = "info"
     box = d.get("box")
+    text: str
     match kind:
         case "order_opened":
-            text = "Order opened"
+            text = _say("Order opened")
         case "instructions_confirmed":
-            text = "Packing instructions confirmed"
+            text = _say("Packing instructions confirmed")
         case "item_packed":
-            text = f"Packed {d.get('units', 1)}× {d.get('sku')} into box {box}"
-            text += f" · serial {d['serial']}" if d.get("serial") else ""
-            text += f" · lot {d['lot']}" if d.get("lot") else ""
-            text += " · typed by hand" if d.get("manual") else ""
+            text = _say("Packed {units}× {sku} into box {box}{serial}{lot}{typed}", units=d.get("units", 1),
+                        sku=d.get("sku"), box=box,
+                        serial=_say(" · serial {serial}", serial=d["serial"]) if d.get("serial") else "",
+                        lot=_say(" · lot {lot}", lot=d["lot"]) if d.get("lot") else "",
+                        typed=_say(" · typed by hand") if d.get("manual") else "")
             level = "ok"
         case "item_unpacked":
-            text = f"Undone: {d.get('units', 1)}× {d.get('sku')} taken out of box {box}"
+            text = _say("Undone: {units}× {sku} taken out of box {box}", units=d.get("units", 1), sku=d.get("sku"),
+                        box=box)
             level = "warn"
         case "code_requested":
-            text = f"Asked for the {d.get('needs', 'code')} number of {d.get('sku')}"
+            needs = {"serial": _say("serial"), "lot": _say("lot"), "code": _say("code")}.get(
+                d.get("needs", "code"), d.get("needs", "code"))
+            text = _say("Asked for the {needs} number of {sku}", needs=needs, sku=d.get("sku"))
         case "qty_armed":
-            text = f"Quantity {d.get('qty')} set for the next item"
+            text = _say("Quantity {qty} set for the next item", qty=d.get("qty"))
         case "scan_rejected":
-            text = f"Scan refused ({d.get('code', '?')}): {d.get('message', '')}".strip()
+            message = f"{d.get('message', '')}".rstrip()
+            text = (_say("Scan refused ({code}): {message}", code=d.get("code", "?"), message=message) if message
+                    else _say("Scan refused ({code}):", code=d.get("code", "?")))
             level = "warn"
         case "verification_failed":
-            text = f"Items missing: {_missing(d.get('missing'))}"
+            text = _say("Items missing: {missing}", missing=_missing(d.get("missing")))
             level = "alert"
         case "box_closed":
-            text = f"Box {box} closed" + (" (last box)" if d.get("last") else "")
+            text = _say("Box {box} closed (last box)", box=box) if d.get("last") else _say("Box {box} closed", box=box)
         case "box_reopened":
-            text = f"Box {box} reopened"
+            text = _say("Box {box} reopened", box=box)
             level = "warn"
         case "carton_chosen":
-            text = f"Carton {d.get('carton')} for box {box}"
+            text = _say("Carton {carton} for box {box}", carton=d.get("carton"), box=box)
         case "weight_recorded" if WeightSource.of(d.get("source")) is WeightSource.NOT_WEIGHED:
             # Written by older versions with weighing off: the expected weight, never measured.
-            text = f"Box {box} not weighed (weighing is off; expected {_kg(d.get('expected'))})"
+            text = _say("Box {box} not weighed (weighing is off; expected {expected})", box=box,
+                        expected=_kg(d.get("expected")))
         case "weight_recorded":
             ok = bool(d.get("within"))
             typed = WeightSource.of(d.get("source")) is WeightSource.MANUAL
-            how = " (typed)" if typed else f" ({d.get('source', 'scale')})"
-            text = (f"Box {box} weighed {_kg(d.get('grams'))}{how}, expected {_kg(d.get('expected'))} ± "
-                    f"{_kg(d.get('allowance'))} " + ("✓" if ok else "✗ out of tolerance"))
+            verdict = _say("✓") if ok else _say("✗ out of tolerance")
+            weights = {"box": box, "grams": _kg(d.get("grams")), "expected": _kg(d.get("expected")),
+                       "allowance": _kg(d.get("allowance")), "verdict": verdict}
+            text = (_say("Box {box} weighed {grams} (typed), expected {expected} ± {allowance} {verdict}", **weights)
+                    if typed else _say("Box {box} weighed {grams} ({source}), expected {expected} ± {allowance} "
+                                       "{verdict}", source=d.get("source", "scale"), **weights))
             level = "ok" if ok else "alert"
         case "box_not_weighed":
-            text = f"Box {box} not weighed (weighing is off; expected {_kg(d.get('expected'))})"
+            text = _say("Box {box} not weighed (weighing is off; expected {expected})", box=box,
+                        expected=_kg(d.get("expected")))
         case "override_granted":
-            what = {"short": "shipping short", "weight": "the weight"}.get(d.get("reason", ""), d.get("reason"))
-            text = f"Supervisor {d.get('name', d.get('by'))} approved {what}"
+            what = {"short": _say("shipping short"), "weight": _say("the weight")}.get(d.get("reason", ""),
+                                                                                       d.get("reason"))
+            text = _say("Supervisor {name} approved {what}", name=d.get("name", d.get("by")), what=what)
             level = "warn"
         case "label_printed":
-            text = f"Label printed for box {box}" + (f", tracking {d['tracking']}" if d.get("tracking") else "")
+            text = (_say("Label printed for box {box}, tracking {tracking}", box=box, tracking=d["tracking"])
+                    if d.get("tracking") else _say("Label printed for box {box}", box=box))
             level = "ok"
         case "print_failed":
-            text = f"Label for box {box} did not print: {d.get('message', '')}"
+            text = _say("Label for box {box} did not print: {message}", box=box, message=d.get("message", ""))
             level = "alert"
         case "reprint_requested":
-            text = f"Reprint of box {box}'s label"
+            text = _say("Reprint of box {box}'s label", box=box)
             level = "warn"
         case "order_packed":
             boxes = d.get("boxes", 1)
-            text = f"Order packed in {boxes} box{'' if boxes == 1 else 'es'}"
+            text = (_say("Order packed in {boxes} box", boxes=boxes) if boxes == 1
+                    else _say("Order packed in {boxes} boxes", boxes=boxes))
             level = "ok"
         case "order_held":
-            text = f"Put on hold: {d.get('reason', '')}"
-            text += f" (missing {_missing(d.get('missing'))})" if _missing(d.get("missing")) else ""
+            missing = _missing(d.get("missing"))
+            text = (_say("Put on hold: {reason} (missing {missing})", reason=d.get("reason", ""), missing=missing)
+                    if missing else _say("Put on hold: {reason}", reason=d.get("reason", "")))
             level = "warn"
         case "order_released":
-            text = f"Packing stopped, back to the queue: {d.get('reason', '')}"
+            text = _say("Packing stopped, back to the queue: {reason}", reason=d.get("reason", ""))
             level = "warn"
         case "order_stopped":
-            text = f"Stopped at the bench: the order became {d.get('status', '?')} upstream"
+            text = _say("Stopped at the bench: the order became {status} upstream", status=d.get("status", "?"))
             level = "alert"
         case "labels_voided":
             boxes = ", ".join(str(b) for b in d.get("boxes", []))
-            text = f"Labels voided (box {boxes})"
+            text = _say("Labels voided (box {boxes})", boxes=boxes)
             level = "warn"
         case "sync_conflict":
-            text = f"Sync conflict ({d.get('kind', '?')}): {d.get('detail', '')}"
+            text = _say("Sync conflict ({kind}): {detail}", kind=d.get("kind", "?"), detail=d.get("detail", ""))
             level = "alert"
         case "hold_resolved" | "conflict_resolved":
-            action = {"release": "released to the queue", "reassign": f"reassigned to {d.get('to', '?')}",
-                      "cancel": "cancelled (will not ship)", "acknowledge": "acknowledged"}.get(d.get("action", ""),
-                                                                                              d.get("action"))
-            text = f"Supervisor {d.get('name', d.get('by'))}: {action} — {d.get('reason', '')}"
+            action = {"release": _say("released to the queue"),
+                      "reassign": _say("reassigned to {to}", to=d.get("to", "?")),
+                      "cancel": _say("cancelled (will not ship)"),
+                      "acknowledge": _say("acknowledged")}.get(d.get("action", ""), d.get("action"))
+            text = _say("Supervisor {name}: {action} — {reason}", name=d.get("name", d.get("by")), action=action,
+                        reason=d.get("reason", ""))
             level = "warn"
         case _:
             text = kind.replace("_", " ").capitalize() + (f" {json.dumps(d, ensure_ascii=False)}" if d else "")

@@ -172,6 +172,33 @@ def _state(row: Any) -> tuple[str, str]:
     return _STEP.get(last, ("Packing", OK))
 
 
+# A bench's last print, by code: the English as the CLI and CSV show it; the console words the template.
+PRINTER_HEALTH = {"ok": "OK {when}", "failed": "Failed {when}", "failed_because": "Failed {when}: {message}"}
+
+
+class FloorText(str):
+    """Floor words with their template and values (a str: the English, unchanged), so a screen in
+    another language words them (app.ui.messages.coded_text, context "SupervisorFloor")."""
+
+    context = "SupervisorFloor"
+    template: str
+    values: dict[str, Any]
+
+    def __new__(cls, code: str, **values: Any) -> FloorText:
+        template = PRINTER_HEALTH[code]
+        text = super().__new__(cls, template.format(**values))
+        text.template, text.values = template, values
+        return text
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_floor_text, (self.template, self.values))
+
+
+def _floor_text(template: str, values: dict[str, Any]) -> FloorText:
+    code = next(code for code, known in PRINTER_HEALTH.items() if known == template)
+    return FloorText(code, **values)
+
+
 def _printer(row: Any) -> Health | None:
     if row.print_type is None:
         return None
@@ -179,8 +206,9 @@ def _printer(row: Any) -> Health | None:
     when = at.astimezone().strftime("%H:%M") if at else ""
     if row.print_type == "print_failed":
         message = str(json_object(row.print_payload).get("message", "")).strip()
-        return Health(f"Failed {when}: {message}" if message else f"Failed {when}", ALERT)
-    return Health(f"OK {when}", OK)
+        return Health(FloorText("failed_because", when=when, message=message) if message
+                      else FloorText("failed", when=when), ALERT)
+    return Health(FloorText("ok", when=when), OK)
 
 
 def printers(conn: Connection) -> list[PrinterStatus]:

@@ -109,7 +109,21 @@ def coded_templates() -> dict[str, list[str]]:
             "OutputReasons": [*dict.fromkeys(OUTPUT_REASONS.values())],
             "DeviceReasons": [*dict.fromkeys(DEVICE_REASONS.values())],
             "SupervisorColumns": supervisor_column_words(),
-            "SupervisorFloor": floor_state_words()}
+            "SupervisorFloor": floor_state_words(),
+            "SupervisorAudit": audit_words()}
+
+
+def audit_words() -> list[str]:
+    """The audit trail's templates (app.supervisor.audit.describe: every `_say("...")`), which the console
+    shows translated (AuditText: the CLI, CSV and PDF stay English)."""
+    import ast
+
+    from app.supervisor import audit
+
+    tree = ast.parse(Path(audit.__file__).read_text(encoding="utf-8"))
+    return [*dict.fromkeys(node.args[0].value for node in ast.walk(tree)
+                           if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "_say" and node.args
+                           and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str))]
 
 
 def floor_state_words() -> list[str]:
@@ -130,7 +144,7 @@ def floor_state_words() -> list[str]:
                 and isinstance(node.value.elts[0], ast.Constant) and isinstance(node.value.elts[0].value, str) \
                 and isinstance(node.value.elts[1], ast.Name) and node.value.elts[1].id in levels:
             words.append(node.value.elts[0].value)
-    return [*dict.fromkeys([*words, "online", "offline"])]
+    return [*dict.fromkeys([*words, "online", "offline", *floor.PRINTER_HEALTH.values()])]
 
 
 def supervisor_column_words() -> list[str]:

@@ -3938,6 +3938,182 @@ BESTÄTIGEN  {1}</translation>
         <source>Photo: {0}</source>
         <translation>Foto: {0}</translation>
     </message>
+    <message>
+        <source>Order opened</source>
+        <translation>Auftrag geöffnet</translation>
+    </message>
+    <message>
+        <source>Packing instructions confirmed</source>
+        <translation>Packanweisung bestätigt</translation>
+    </message>
+    <message>
+        <source>Packed {units}× {sku} into box {box}{serial}{lot}{typed}</source>
+        <translation>{units}× {sku} in Karton {box} gepackt{serial}{lot}{typed}</translation>
+    </message>
+    <message>
+        <source>Undone: {units}× {sku} taken out of box {box}</source>
+        <translation>Rückgängig: {units}× {sku} aus Karton {box} genommen</translation>
+    </message>
+    <message>
+        <source>Asked for the {needs} number of {sku}</source>
+        <translation>Nach der {needs} von {sku} gefragt</translation>
+    </message>
+    <message>
+        <source>Quantity {qty} set for the next item</source>
+        <translation>Menge {qty} für den nächsten Artikel gesetzt</translation>
+    </message>
+    <message>
+        <source>Items missing: {missing}</source>
+        <translation>Artikel fehlen: {missing}</translation>
+    </message>
+    <message>
+        <source>Box {box} reopened</source>
+        <translation>Karton {box} wieder geöffnet</translation>
+    </message>
+    <message>
+        <source>Carton {carton} for box {box}</source>
+        <translation>Karton {carton} für Paket {box}</translation>
+    </message>
+    <message>
+        <source>Box {box} not weighed (weighing is off; expected {expected})</source>
+        <translation>Karton {box} nicht gewogen (Wiegen ist aus; erwartet {expected})</translation>
+    </message>
+    <message>
+        <source>Supervisor {name} approved {what}</source>
+        <translation>Vorarbeiter {name} hat {what} freigegeben</translation>
+    </message>
+    <message>
+        <source>Label for box {box} did not print: {message}</source>
+        <translation>Etikett für Karton {box} nicht gedruckt: {message}</translation>
+    </message>
+    <message>
+        <source>Reprint of box {box}'s label</source>
+        <translation>Nachdruck des Etiketts von Karton {box}</translation>
+    </message>
+    <message>
+        <source>Packing stopped, back to the queue: {reason}</source>
+        <translation>Packen abgebrochen, zurück in die Warteschlange: {reason}</translation>
+    </message>
+    <message>
+        <source>Stopped at the bench: the order became {status} upstream</source>
+        <translation>Am Packplatz gestoppt: der Auftrag ist im Shop jetzt {status}</translation>
+    </message>
+    <message>
+        <source>Labels voided (box {boxes})</source>
+        <translation>Etiketten storniert (Karton {boxes})</translation>
+    </message>
+    <message>
+        <source>Sync conflict ({kind}): {detail}</source>
+        <translation>Abgleichskonflikt ({kind}): {detail}</translation>
+    </message>
+    <message>
+        <source>Supervisor {name}: {action} — {reason}</source>
+        <translation>Vorarbeiter {name}: {action} — {reason}</translation>
+    </message>
+    <message>
+        <source>Scan refused ({code}): {message}</source>
+        <translation>Scan abgelehnt ({code}): {message}</translation>
+    </message>
+    <message>
+        <source>Scan refused ({code}):</source>
+        <translation>Scan abgelehnt ({code}):</translation>
+    </message>
+    <message>
+        <source>Box {box} closed (last box)</source>
+        <translation>Karton {box} geschlossen (letzter Karton)</translation>
+    </message>
+    <message>
+        <source>Box {box} closed</source>
+        <translation>Karton {box} geschlossen</translation>
+    </message>
+    <message>
+        <source>✓</source>
+        <translation>✓</translation>
+    </message>
+    <message>
+        <source>✗ out of tolerance</source>
+        <translation>✗ außerhalb der Toleranz</translation>
+    </message>
+    <message>
+        <source>Box {box} weighed {grams} (typed), expected {expected} ± {allowance} {verdict}</source>
+        <translation>Karton {box} wiegt {grams} (eingetippt), erwartet {expected} ± {allowance} {verdict}</translation>
+    </message>
+    <message>
+        <source>Box {box} weighed {grams} ({source}), expected {expected} ± {allowance} {verdict}</source>
+        <translation>Karton {box} wiegt {grams} ({source}), erwartet {expected} ± {allowance} {verdict}</translation>
+    </message>
+    <message>
+        <source>Label printed for box {box}, tracking {tracking}</source>
+        <translation>Etikett für Karton {box} gedruckt, Sendungsnummer {tracking}</translation>
+    </message>
+    <message>
+        <source>Label printed for box {box}</source>
+        <translation>Etikett für Karton {box} gedruckt</translation>
+    </message>
+    <message>
+        <source>Order packed in {boxes} box</source>
+        <translation>Auftrag in {boxes} Karton gepackt</translation>
+    </message>
+    <message>
+        <source>Order packed in {boxes} boxes</source>
+        <translation>Auftrag in {boxes} Kartons gepackt</translation>
+    </message>
+    <message>
+        <source>Put on hold: {reason} (missing {missing})</source>
+        <translation>Geparkt: {reason} (fehlt: {missing})</translation>
+    </message>
+    <message>
+        <source>Put on hold: {reason}</source>
+        <translation>Geparkt: {reason}</translation>
+    </message>
+    <message>
+        <source> · serial {serial}</source>
+        <translation> · Seriennummer {serial}</translation>
+    </message>
+    <message>
+        <source> · lot {lot}</source>
+        <translation> · Charge {lot}</translation>
+    </message>
+    <message>
+        <source> · typed by hand</source>
+        <translation> · von Hand eingetippt</translation>
+    </message>
+    <message>
+        <source>serial</source>
+        <translation>Seriennummer</translation>
+    </message>
+    <message>
+        <source>lot</source>
+        <translation>Chargennummer</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <source>shipping short</source>
+        <translation>den Teilversand</translation>
+    </message>
+    <message>
+        <source>the weight</source>
+        <translation>das Gewicht</translation>
+    </message>
+    <message>
+        <source>released to the queue</source>
+        <translation>in die Warteschlange freigegeben</translation>
+    </message>
+    <message>
+        <source>reassigned to {to}</source>
+        <translation>an {to} übergeben</translation>
+    </message>
+    <message>
+        <source>cancelled (will not ship)</source>
+        <translation>storniert (wird nicht versandt)</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>zur Kenntnis genommen</translation>
+    </message>
 </context>
 <context>
     <name>SupervisorChart</name>
@@ -4694,6 +4870,18 @@ gezählt</translation>
         <source>offline</source>
         <translation>offline</translation>
     </message>
+    <message>
+        <source>OK {when}</source>
+        <translation>OK {when}</translation>
+    </message>
+    <message>
+        <source>Failed {when}</source>
+        <translation>Fehler {when}</translation>
+    </message>
+    <message>
+        <source>Failed {when}: {message}</source>
+        <translation>Fehler {when}: {message}</translation>
+    </message>
 </context>
 <context>
     <name>SupervisorHolds</name>
@@ -4812,6 +5000,26 @@ gezählt</translation>
         <translation>Heute</translation>
     </message>
     <message>
+        <source>Yesterday</source>
+        <translation>Gestern</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Diese Woche</translation>
+    </message>
+    <message>
+        <source>Early shift</source>
+        <translation>Frühschicht</translation>
+    </message>
+    <message>
+        <source>Late shift</source>
+        <translation>Spätschicht</translation>
+    </message>
+    <message>
+        <source>Night shift</source>
+        <translation>Nachtschicht</translation>
+    </message>
+    <message>
         <source>Early shift (06–14)</source>
         <translation>Frühschicht (06–14)</translation>
     </message>
@@ -4824,16 +5032,16 @@ gezählt</translation>
         <translation>Nachtschicht (22–06)</translation>
     </message>
     <message>
-        <source>Yesterday</source>
-        <translation>Gestern</translation>
-    </message>
-    <message>
-        <source>This week</source>
-        <translation>Diese Woche</translation>
-    </message>
-    <message>
         <source>Custom range…</source>
         <translation>Eigener Zeitraum…</translation>
+    </message>
+    <message>
+        <source>ddd dd MMM yyyy</source>
+        <translation>ddd, d. MMM yyyy</translation>
+    </message>
+    <message>
+        <source>ddd dd MMM</source>
+        <translation>ddd, d. MMM</translation>
     </message>
     <message>
         <source>Custom</source>

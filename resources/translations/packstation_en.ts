@@ -3938,6 +3938,182 @@ CONFIRM  {1}</translation>
         <source>Photo: {0}</source>
         <translation>Photo: {0}</translation>
     </message>
+    <message>
+        <source>Order opened</source>
+        <translation>Order opened</translation>
+    </message>
+    <message>
+        <source>Packing instructions confirmed</source>
+        <translation>Packing instructions confirmed</translation>
+    </message>
+    <message>
+        <source>Packed {units}× {sku} into box {box}{serial}{lot}{typed}</source>
+        <translation>Packed {units}× {sku} into box {box}{serial}{lot}{typed}</translation>
+    </message>
+    <message>
+        <source>Undone: {units}× {sku} taken out of box {box}</source>
+        <translation>Undone: {units}× {sku} taken out of box {box}</translation>
+    </message>
+    <message>
+        <source>Asked for the {needs} number of {sku}</source>
+        <translation>Asked for the {needs} number of {sku}</translation>
+    </message>
+    <message>
+        <source>Quantity {qty} set for the next item</source>
+        <translation>Quantity {qty} set for the next item</translation>
+    </message>
+    <message>
+        <source>Items missing: {missing}</source>
+        <translation>Items missing: {missing}</translation>
+    </message>
+    <message>
+        <source>Box {box} reopened</source>
+        <translation>Box {box} reopened</translation>
+    </message>
+    <message>
+        <source>Carton {carton} for box {box}</source>
+        <translation>Carton {carton} for box {box}</translation>
+    </message>
+    <message>
+        <source>Box {box} not weighed (weighing is off; expected {expected})</source>
+        <translation>Box {box} not weighed (weighing is off; expected {expected})</translation>
+    </message>
+    <message>
+        <source>Supervisor {name} approved {what}</source>
+        <translation>Supervisor {name} approved {what}</translation>
+    </message>
+    <message>
+        <source>Label for box {box} did not print: {message}</source>
+        <translation>Label for box {box} did not print: {message}</translation>
+    </message>
+    <message>
+        <source>Reprint of box {box}'s label</source>
+        <translation>Reprint of box {box}'s label</translation>
+    </message>
+    <message>
+        <source>Packing stopped, back to the queue: {reason}</source>
+        <translation>Packing stopped, back to the queue: {reason}</translation>
+    </message>
+    <message>
+        <source>Stopped at the bench: the order became {status} upstream</source>
+        <translation>Stopped at the bench: the order became {status} upstream</translation>
+    </message>
+    <message>
+        <source>Labels voided (box {boxes})</source>
+        <translation>Labels voided (box {boxes})</translation>
+    </message>
+    <message>
+        <source>Sync conflict ({kind}): {detail}</source>
+        <translation>Sync conflict ({kind}): {detail}</translation>
+    </message>
+    <message>
+        <source>Supervisor {name}: {action} — {reason}</source>
+        <translation>Supervisor {name}: {action} — {reason}</translation>
+    </message>
+    <message>
+        <source>Scan refused ({code}): {message}</source>
+        <translation>Scan refused ({code}): {message}</translation>
+    </message>
+    <message>
+        <source>Scan refused ({code}):</source>
+        <translation>Scan refused ({code}):</translation>
+    </message>
+    <message>
+        <source>Box {box} closed (last box)</source>
+        <translation>Box {box} closed (last box)</translation>
+    </message>
+    <message>
+        <source>Box {box} closed</source>
+        <translation>Box {box} closed</translation>
+    </message>
+    <message>
+        <source>✓</source>
+        <translation>✓</translation>
+    </message>
+    <message>
+        <source>✗ out of tolerance</source>
+        <translation>✗ out of tolerance</translation>
+    </message>
+    <message>
+        <source>Box {box} weighed {grams} (typed), expected {expected} ± {allowance} {verdict}</source>
+        <translation>Box {box} weighed {grams} (typed), expected {expected} ± {allowance} {verdict}</translation>
+    </message>
+    <message>
+        <source>Box {box} weighed {grams} ({source}), expected {expected} ± {allowance} {verdict}</source>
+        <translation>Box {box} weighed {grams} ({source}), expected {expected} ± {allowance} {verdict}</translation>
+    </message>
+    <message>
+        <source>Label printed for box {box}, tracking {tracking}</source>
+        <translation>Label printed for box {box}, tracking {tracking}</translation>
+    </message>
+    <message>
+        <source>Label printed for box {box}</source>
+        <translation>Label printed for box {box}</translation>
+    </message>
+    <message>
+        <source>Order packed in {boxes} box</source>
+        <translation>Order packed in {boxes} box</translation>
+    </message>
+    <message>
+        <source>Order packed in {boxes} boxes</source>
+        <translation>Order packed in {boxes} boxes</translation>
+    </message>
+    <message>
+        <source>Put on hold: {reason} (missing {missing})</source>
+        <translation>Put on hold: {reason} (missing {missing})</translation>
+    </message>
+    <message>
+        <source>Put on hold: {reason}</source>
+        <translation>Put on hold: {reason}</translation>
+    </message>
+    <message>
+        <source> · serial {serial}</source>
+        <translation> · serial {serial}</translation>
+    </message>
+    <message>
+        <source> · lot {lot}</source>
+        <translation> · lot {lot}</translation>
+    </message>
+    <message>
+        <source> · typed by hand</source>
+        <translation> · typed by hand</translation>
+    </message>
+    <message>
+        <source>serial</source>
+        <translation>serial</translation>
+    </message>
+    <message>
+        <source>lot</source>
+        <translation>lot</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>code</translation>
+    </message>
+    <message>
+        <source>shipping short</source>
+        <translation>shipping short</translation>
+    </message>
+    <message>
+        <source>the weight</source>
+        <translation>the weight</translation>
+    </message>
+    <message>
+        <source>released to the queue</source>
+        <translation>released to the queue</translation>
+    </message>
+    <message>
+        <source>reassigned to {to}</source>
+        <translation>reassigned to {to}</translation>
+    </message>
+    <message>
+        <source>cancelled (will not ship)</source>
+        <translation>cancelled (will not ship)</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>acknowledged</translation>
+    </message>
 </context>
 <context>
     <name>SupervisorChart</name>
@@ -4694,6 +4870,18 @@ counted</translation>
         <source>offline</source>
         <translation>offline</translation>
     </message>
+    <message>
+        <source>OK {when}</source>
+        <translation>OK {when}</translation>
+    </message>
+    <message>
+        <source>Failed {when}</source>
+        <translation>Failed {when}</translation>
+    </message>
+    <message>
+        <source>Failed {when}: {message}</source>
+        <translation>Failed {when}: {message}</translation>
+    </message>
 </context>
 <context>
     <name>SupervisorHolds</name>
@@ -4812,6 +5000,26 @@ counted</translation>
         <translation>Today</translation>
     </message>
     <message>
+        <source>Yesterday</source>
+        <translation>Yesterday</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <source>Early shift</source>
+        <translation>Early shift</translation>
+    </message>
+    <message>
+        <source>Late shift</source>
+        <translation>Late shift</translation>
+    </message>
+    <message>
+        <source>Night shift</source>
+        <translation>Night shift</translation>
+    </message>
+    <message>
         <source>Early shift (06–14)</source>
         <translation>Early shift (06–14)</translation>
     </message>
@@ -4824,16 +5032,16 @@ counted</translation>
         <translation>Night shift (22–06)</translation>
     </message>
     <message>
-        <source>Yesterday</source>
-        <translation>Yesterday</translation>
-    </message>
-    <message>
-        <source>This week</source>
-        <translation>This week</translation>
-    </message>
-    <message>
         <source>Custom range…</source>
         <translation>Custom range…</translation>
+    </message>
+    <message>
+        <source>ddd dd MMM yyyy</source>
+        <translation>ddd dd MMM yyyy</translation>
+    </message>
+    <message>
+        <source>ddd dd MMM</source>
+        <translation>ddd dd MMM</translation>
     </message>
     <message>
         <source>Custom</source>

@@ -7,10 +7,10 @@ combo box filled from PRESETS, and the `since`/`until` date-time edits) and a `r
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDateTime
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale
 
 from app.supervisor import periods
 
@@ -33,6 +33,43 @@ PRESETS: list[tuple[str, Callable[[], periods.Period] | None]] = [
     (_marked("This week"), periods.this_week),
     (_marked("Custom range…"), None),
 ]
+
+
+# The labels app.supervisor.periods gives its periods, for the catalogue; worded where shown.
+PERIOD_LABELS = (_marked("Today"), _marked("Yesterday"), _marked("This week"), _marked("Early shift"),
+                 _marked("Late shift"), _marked("Night shift"))
+
+
+def period_text(period: periods.Period) -> str:
+    """The period in the supervisor's language: in English `Period.describe()` as the CLI and the shift
+    report say it ("Today: Tue 24 Nov 2026"); otherwise the same shape, with the day and month names
+    of the installed language (QLocale) and the label translated ("Heute: Di. 24 Nov. 2026")."""
+    locale = QLocale()
+    if locale.language() in (QLocale.Language.English, QLocale.Language.C):
+        return period.describe()
+
+    def day(moment: datetime | date, year: bool = True) -> str:
+        # Qt's date formats, translated too: German "ddd, d. MMM yyyy" (Di., 24. Nov. 2026)
+        shape = _tr("ddd dd MMM yyyy") if year else _tr("ddd dd MMM")
+        return locale.toString(QDate(moment.year, moment.month, moment.day), shape)
+
+    start, end = period.since, period.until
+    midnight = start.time() == time(0) and end.time() == time(0)
+    last_day = (end - timedelta(microseconds=1)).date()
+    if midnight and last_day == start.date():
+        text = day(start)
+    elif midnight:
+        text = f"{day(start, False)} – {day(last_day)}"
+    elif start.date() == last_day:
+        text = f"{day(start)}, {start:%H:%M}–{end:%H:%M}"
+    else:
+        text = f"{day(start, False)} {start:%H:%M} – {day(end)} {end:%H:%M}"
+    label = period.label
+    if label in PERIOD_LABELS:
+        label = _tr(label)
+    elif label == f"{start:%a %d %b}":  # a day named by its date (periods.day): the date says it
+        label = ""
+    return f"{label}: {text}" if label and label != text else text
 
 
 def preset_labels() -> list[str]:

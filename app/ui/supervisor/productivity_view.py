@@ -34,7 +34,7 @@ from app.supervisor.service import StatsService
 from app.supervisor.tables import RATE, display, productivity_table
 from app.supervisor.vocabulary import CLASSES
 from app.ui.supervisor.chart import HourlyChart
-from app.ui.supervisor.period_choice import PeriodChoice, preset_labels
+from app.ui.supervisor.period_choice import PeriodChoice, period_text, preset_labels
 from app.ui.supervisor.runner import QueryRunner
 from app.ui.supervisor.widgets import DataTable, DataTableModel, card_row, export_csv, slug
 
@@ -247,7 +247,7 @@ class ProductivityView(PeriodChoice, QWidget):
         self.selected = None
         self._draw(result.hourly, _tr("All {0}").format(_tr("packers") if result.by == "packer" else _tr("stations")))
         when = result.generated_at.astimezone().strftime("%H:%M:%S")
-        self.status.setText(_tr("{0} · as of {1}").format(result.period.describe(), when))
+        self.status.setText(_tr("{0} · as of {1}").format(period_text(result.period), when))
         self.loaded.emit(result)
 
     def _draw(self, points: list[HourPoint], who: str) -> None:

@@ -30,7 +30,7 @@ from app.supervisor import periods
 from app.supervisor.returns_figures import ReturnsFigures
 from app.supervisor.service import StatsService
 from app.supervisor.tables import TableData, display, returns_tables
-from app.ui.supervisor.period_choice import PRESETS, PeriodChoice, preset_labels
+from app.ui.supervisor.period_choice import PRESETS, PeriodChoice, period_text, preset_labels
 from app.ui.supervisor.runner import QueryRunner
 from app.ui.supervisor.widgets import DataTable, DataTableModel, card_row, export_csv, slug
 
@@ -200,7 +200,7 @@ class ReturnsView(PeriodChoice, QWidget):
         notes = [n for t in self.tables.values() for n in t.notes]
         self.note.setText(" ".join(dict.fromkeys(notes)))
         when = result.generated_at.astimezone().strftime("%H:%M:%S")
-        self.status.setText(_tr("{0} · as of {1}").format(result.period.describe(), when))
+        self.status.setText(_tr("{0} · as of {1}").format(period_text(result.period), when))
         self.status.setToolTip(self.status.text())
         self.loaded.emit(result)
 

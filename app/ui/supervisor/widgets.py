@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.supervisor.tables import NUMERIC, TWO_LINE_TITLES, TableData, display, write_csv
 from app.ui import icons
+from app.ui.messages import coded_text
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -114,6 +115,8 @@ class DataTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if self.is_total(index.row()) and column.key == "rank":
                 return ""
+            if isinstance(value, str) and isinstance(getattr(value, "template", None), str):
+                return coded_text(value)  # a text with its code (the floor's printer health, the audit's words)
             if column.key in self._worded and isinstance(value, str) and value:
                 return QCoreApplication.translate(self._worded[column.key], value)
             return display(column.kind, value)
