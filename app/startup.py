@@ -1,21 +1,32 @@
-"""Bringing a station up: folders, configuration, logs, the database, demo data, the Station."""
+"""Bringing a station up: folders, configuration, logs, the database, demo data, the Station.
+
+The station window and `packstation replay` start packing through the same functions here:
+`open_bench`, `open_central`, `open_station` (the Station, its print output sending, the central
+link syncing), `open_order_watch` and `stop_station`.
+
+A window's start path (open the database, resume the session) uses SQLAlchemy Core only: the
+ORM (app.store.models, sqlalchemy.orm) is imported when something first asks for `Bench.sessions`
+or needs a model, after the first frame (tests/bench/bench_ui.py: the cold start).
+"""
 
 from __future__ import annotations
 
 import logging
 import logging.handlers
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine
-from sqlalchemy.orm import Session, sessionmaker
 
 from app.config import Config, Paths, load_config, station_paths
 from app.it.backup import backup_before_upgrade
-from app.store.db import open_database, sqlite_url, upgrade
+from app.store.db import make_engine, sqlite_url, upgrade
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
+
+    from app.station import Output, Station
     from app.sync.service import CentralSync
 
 log = logging.getLogger(__name__)
@@ -28,8 +39,17 @@ class Bench:
     paths: Paths
     config: Config
     engine: Engine
-    sessions: sessionmaker[Session]
     created: bool  # the database had no catalogue, orders or users when this start opened it
+    _sessions: Any = field(default=None, repr=False, compare=False)
+
+    @property
+    def sessions(self) -> sessionmaker[Session]:
+        """ORM sessions on this database, made (and the ORM imported) when first asked for."""
+        if self._sessions is None:
+            from sqlalchemy.orm import sessionmaker
+
+            self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        return self._sessions
 
     def close(self) -> None:
         self.engine.dispose()
@@ -45,19 +65,19 @@ def open_bench(*, seed_demo: bool = False) -> Bench:
         from app.private_files import create_private_file
 
         create_private_file(paths.database)
-    engine, sessions = open_database(url, migrate=False)
+    engine = make_engine(url)  # Core only: no ORM on a start's way (Bench.sessions makes them when asked)
     backup_before_upgrade(engine, paths)  # a copy of the database before any migration touches it
     upgrade(engine)
-    bench = Bench(paths, config, engine, sessions, created=_is_empty(engine))
+    bench = Bench(paths, config, engine, created=_is_empty(engine))
     # Decided by content, not by the file: a first start that died while seeding seeds again.
     # A networked station gets its catalogue and orders from the central database instead.
     if seed_demo and bench.created and not config.database_url and not config.central_url:
         from app.returns.demo import seed_operations_demo
         from app.store.demo import seed_demo as seed
 
-        summary = seed(sessions, orders=50)
+        summary = seed(bench.sessions, orders=50)
         # Stock in bins, two shipped orders to take back, a wholesale order for cartons and pallets.
-        seed_operations_demo(sessions)
+        seed_operations_demo(bench.sessions)
         log.info("first start: demo data seeded (%s)", summary)
         # The demo warehouse as sender, so that the demo's labels are complete (doctor warns it is the demo's).
         from app.it.first_start import configure_demo_ship_from
@@ -91,6 +111,37 @@ def open_central(bench: Bench, *, sync_timeout_s: float = 5.0, **callbacks: Any)
     if not central.initial_sync(timeout_s=sync_timeout_s):
         log.warning("central database: %s; packing from the local cache", central.link.message)
     return central
+
+
+def open_station(bench: Bench, output: Output, central: CentralSync | None = None, *,
+                 defer_slips: bool = False) -> Station:
+    """The packing Station on this bench, resumed from its event log, with what feeds it started:
+    its print output sends in the background and the central link (if any) syncs.
+
+    The window (at start, and again after its settings change) and `packstation replay` start
+    packing here. `defer_slips`: the window prints the packing slip in a job of its own, right
+    after the outcome is on screen (Station.run_deferred).
+    """
+    from app.station import Station
+    from app.store.repository import Repository
+
+    station = Station(bench.config, Repository(bench.engine), output,
+                      claims=central.claims if central is not None else None)
+    station.defer_slips = defer_slips
+    if hasattr(output, "start"):
+        output.start()
+    if central is not None and not central.worker.is_alive():
+        central.start()
+    return station
+
+
+def stop_station(station: Any) -> None:
+    """A Station's last slip out, its print output stopped, its database connections closed."""
+    if getattr(station, "has_deferred", False):
+        station.run_deferred()  # a slip still owed prints before the station goes
+    if hasattr(station.output, "stop"):
+        station.output.stop()
+    station.repo.close()
 
 
 def open_order_watch(bench: Bench, station: Callable[[], Any], on_order_changed: Callable[[str], None], *,

@@ -3,6 +3,12 @@
 The window appears first; the database is opened (and migrated, and seeded with demo data on a
 first start) by the station worker, so a large database or a slow disk never shows as a frozen
 or missing window. Works under PACKSTATION_HOME and on a machine with no audio device.
+
+A cold start (tests/bench/bench_ui.py) imports the start path's non-Qt modules first, then Qt and
+the packing screens; the worker opens the database and resumes the session with SQLAlchemy Core
+(app.startup.open_bench, open_station) while the window is built. The hidden screens' modules
+(returns, the supervisor's console, settings, the setup wizard), the ORM, the renderers and the
+standalone order watch come after the first frame (`warm_up`, and each screen when opened).
 """
 
 from __future__ import annotations
@@ -13,11 +19,19 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+# isort: split
+# The start path's non-Qt modules, imported before Qt: after it each import costs more (app/ui/fast_start.py).
+import app.it.first_start  # noqa: F401 - the setup check of the start job
+import app.it.tomlfile  # noqa: F401 - behind the screen settings
+import app.printing  # noqa: F401 - the station's print output
+import app.startup  # noqa: F401 - SQLAlchemy Core, the database, the Station
+from app.config import Config, station_paths
+from app.station_lock import EXIT_BUSY, StationBusy, hold_station
+
+# isort: split
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app.config import Config, station_paths
-from app.station_lock import EXIT_BUSY, StationBusy, hold_station
 from app.ui import accounts, i18n
 from app.ui.main_window import MainWindow, StartInfo
 from app.ui.theme import apply_theme
@@ -52,6 +66,8 @@ def start_job(output_factory: OutputFactory = _default_output,
 
     `ask_setup`: the window asks an admin to set the station up when it has no ship-from address
     (the window `packstation` opens does; tests that drive a window ask for it when they test it).
+    What the first screen does not need (the standalone order watch, the renderers, the ORM) is
+    left to the job the window runs after its first frame (`StartInfo.warm_up`).
     """
 
     def job(ctx: WorkerContext) -> StartInfo:
@@ -68,9 +84,18 @@ def start_job(output_factory: OutputFactory = _default_output,
         _build_station(ctx, bench.config)
         setup, admin_exists = _setup_needed(bench) if ask_setup else ("", True)
         return StartInfo(ctx.station.state, bench.config, accounts.pin_sign_in_available(), note, setup,
-                         admin_exists)
+                         admin_exists, warm_up=warm_up)
 
     return job
+
+
+def warm_up(ctx: WorkerContext) -> None:
+    """After the first frame, on the worker: what the first screen did not wait for. The standalone
+    station's order watch, then the renderers and the stock ledger of the first label and packed
+    order (Station.warm_up)."""
+    _watch_orders(ctx)
+    if ctx.station is not None:
+        ctx.station.warm_up()
 
 
 def _setup_needed(bench: Any) -> tuple[str, bool]:
@@ -92,31 +117,32 @@ def rebuild_job(config: Config) -> Job:
 
 
 def _build_station(ctx: WorkerContext, config: Config) -> None:
-    """A Station on this configuration, with its print queue sending in the background."""
-    from app.station import Station
-    from app.store.repository import Repository
+    """A Station on this configuration (app.startup.open_station, as `packstation replay` builds
+    its own), its print queue sending in the background; the one it replaces stopped."""
+    from app.startup import open_station, stop_station
 
     old = ctx.station
     ctx.bench.config = config
     central = _central(ctx)
     output = ctx.extras.get("output_factory", _default_output)(ctx.bench)
-    ctx.station = Station(config, Repository(ctx.bench.engine), output,
-                          claims=central.claims if central is not None else None)
-    ctx.station.defer_slips = True  # MainWindow prints the slip in a job of its own (StepResult.deferred)
-    if hasattr(output, "start"):
-        output.start()
+    # The window prints the slip in a job of its own, after the outcome (StepResult.deferred).
+    ctx.station = open_station(ctx.bench, output, central, defer_slips=True)
     if old is not None:
         stop_station(old)
-    if central is not None and not central.worker.is_alive():
-        central.start()
-    if central is None and "order_watch" not in ctx.extras:
-        # Standalone: the shop connector is another process; a cancellation it writes here reaches
-        # the open order through the same callback as a central one.
+
+
+def _watch_orders(ctx: WorkerContext) -> None:
+    """Standalone: the shop connector is another process; a cancellation it writes here reaches the
+    open order through the same callback as a central one (app.startup.open_order_watch). Opened
+    once per run; its first look reads the open order's status, so nothing written since the start
+    is missed."""
+    if ctx.bench is None or ctx.extras.get("central") is not None or "order_watch" in ctx.extras:
+        return
+    callback = ctx.extras.get("central_callbacks", {}).get("on_order_changed")
+    if callback is not None:
         from app.startup import open_order_watch
 
-        callback = ctx.extras.get("central_callbacks", {}).get("on_order_changed")
-        if callback is not None:
-            ctx.extras["order_watch"] = open_order_watch(ctx.bench, lambda: ctx.station, callback)
+        ctx.extras["order_watch"] = open_order_watch(ctx.bench, lambda: ctx.station, callback)
 
 
 def _central(ctx: WorkerContext) -> Any:
@@ -130,14 +156,6 @@ def _central(ctx: WorkerContext) -> Any:
 
         ctx.extras["central"] = open_central(ctx.bench, **ctx.extras.get("central_callbacks", {}))
     return ctx.extras["central"]
-
-
-def stop_station(station: Any) -> None:
-    if getattr(station, "has_deferred", False):
-        station.run_deferred()  # a slip still owed prints before the station goes
-    if hasattr(station.output, "stop"):
-        station.output.stop()
-    station.repo.close()
 
 
 def qt_runtime_problem() -> str | None:

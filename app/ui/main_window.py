@@ -82,6 +82,8 @@ class StartInfo:
     note: str = ""  # shown in the status bar (e.g. demo data missing)
     setup: str = ""  # what the station lacks before its labels are complete (app.it.first_start): ask for it
     admin_exists: bool = True  # someone can pass the admin gate; without one the setup opens ungated
+    # What the worker does after the first frame (the order watch, renderers, the ORM: app.ui.app.warm_up).
+    warm_up: Job | None = None
 
 
 @dataclass(frozen=True)
@@ -168,8 +170,6 @@ class MainWindow(QMainWindow):
         self.worker.done.connect(self._on_done)
         self.wedge = KeyboardWedge(ui.scanner, self)
         self.wedge.scanned.connect(self.submit_scan)
-        QApplication.instance().installEventFilter(self.wedge)
-        self.kiosk = KioskFocus(self)  # focus on start, after dialogs and scans; F-keys with no active window
         # serial scanners, scale, camera: started with the station; they report through signals (below)
         self.hardware = BenchHardware(self, paths.data_dir, run_job=self.run_job, step=station_step,
                                       ready=lambda: self.ready)
@@ -188,6 +188,10 @@ class MainWindow(QMainWindow):
         self.worker.start()
         self.run_job(start_job, "start", self._on_started)
         self._build()
+        # The application-wide filters once the widgets are built: building them sends a few thousand
+        # events, each a Python call per filter (a tenth of a cold start). No key arrives before the loop runs.
+        QApplication.instance().installEventFilter(self.wedge)
+        self.kiosk = KioskFocus(self)  # focus on start, after dialogs and scans; F-keys with no active window
         self.statusBar().showMessage(_tr("Starting the station…"))
         if ui_problem:
             self.statusBar().showMessage(_tr("Screen settings ignored: {0}").format(ui_problem))
@@ -491,8 +495,8 @@ class MainWindow(QMainWindow):
         if info.setup:  # a first start without a ship-from: an admin sets the station up (after the first frames)
             QTimer.singleShot(250, lambda: self.open_station_setup(first_start=info))
         # After the first frame: a worker importing renderers would hold the GIL while the window paints.
-        QTimer.singleShot(50, lambda: self.run_job(lambda ctx: ctx.station.warm_up(), "warm_up",
-                                                   self._on_warmed_up))
+        warm_up = info.warm_up or (lambda ctx: ctx.station.warm_up())
+        QTimer.singleShot(50, lambda: self.run_job(warm_up, "warm_up", self._on_warmed_up))
 
     # ------------------------------------------------------------ rendering
 

@@ -7,7 +7,8 @@ Measures, and prints as a table against the budgets:
   with the outcome (through the worker thread, the database commit and the render), p50/p99;
 - the longest event-loop stall while packing (a 5 ms timer's lateness);
 - cold start to a ready window (station built, first state shown), in a fresh process, next to a
-  bare PySide6 QMainWindow measured the same way in the same run;
+  bare PySide6 QMainWindow measured the same way in the same run: wall time, and CPU time (all
+  threads), which a machine shared with other work does not inflate as much;
 - RSS after packing N orders, and its growth per order over the second half of the run.
 The database is built once into the bench cache folder (shared with bench_scan's builder).
 """
@@ -28,34 +29,42 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from tests.bench.bench_scan import CACHE, build, gtin, migrate_and_settle  # noqa: E402
 
+# Each child prints READY with its CPU time (all threads) at that moment: on a shared machine the
+# wall clock says more about the neighbours than about the start; the CPU time says what it cost.
 BARE_CHILD = """
 import time; t0 = time.perf_counter()
 from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication([])
 w = QMainWindow(); w.resize(1366, 768); w.show(); app.processEvents()
-print("READY", time.perf_counter() - t0, flush=True)
+print("READY", time.perf_counter() - t0, time.process_time(), flush=True)
 """
 
+# As `packstation` (app.cli.run_gui, app.ui.app.run) starts: the garbage collector paused, app.ui.app
+# imported, the window built, then the event loop (app.exec, no polling) until the Station is up.
 APP_CHILD = """
 import time; t0 = time.perf_counter()
-from app.ui.fast_start import pause_gc; pause_gc()  # as `packstation` (app.cli.run_gui) does
+from app.ui.fast_start import pause_gc; pause_gc()
 from app.ui.app import build_window
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 w = build_window([])
 app = QApplication.instance()
-while not w.ready:
-    app.processEvents()
-    time.sleep(0.001)
-app.processEvents()
-print("READY", time.perf_counter() - t0, flush=True)
+def ready(_result=None):
+    if w.ready:
+        app.processEvents()
+        print("READY", time.perf_counter() - t0, time.process_time(), flush=True)
+        app.quit()
+w.worker.done.connect(ready)
+QTimer.singleShot(60_000, app.quit)
+app.exec()
 w.shutdown()
 """
 
 
-def cold_start(code: str, home: Path, runs: int = 9) -> float:
-    """Median wall time from spawning the process to its window being ready."""
+def cold_start(code: str, home: Path, runs: int = 9) -> tuple[float, float]:
+    """Median wall time from spawning the process to its window being ready, and its median CPU time."""
     env = {**os.environ, "PACKSTATION_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
-    times = []
+    times, cpu = [], []
     for _ in range(runs):
         start = time.perf_counter()
         proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
@@ -63,9 +72,10 @@ def cold_start(code: str, home: Path, runs: int = 9) -> float:
         for line in proc.stdout:
             if line.startswith("READY"):
                 times.append(time.perf_counter() - start)
+                cpu.append(float(line.split()[2]))
                 break
         proc.wait(60)
-    return statistics.median(times)
+    return statistics.median(times), statistics.median(cpu)
 
 
 def percentile(samples: list[float], p: float) -> float:
@@ -165,6 +175,7 @@ def main() -> int:
     parser.add_argument("--orders", type=int, default=1_000_000)  # the issue's size
     parser.add_argument("--products", type=int, default=100_000)
     parser.add_argument("--pack", type=int, default=500)
+    parser.add_argument("--cold-start-only", action="store_true", help="only the cold start rows (no packing)")
     args = parser.parse_args()
     pristine = CACHE / f"o{args.orders}-p{args.products}"  # shared with bench_scan
     if not (pristine / "data" / "station.db").exists():
@@ -181,9 +192,11 @@ def main() -> int:
 
 
 def _measure(home: Path, args: argparse.Namespace) -> int:
+    if args.cold_start_only:
+        return _cold_start_rows(home)
     results = pack(home, args.orders, args.pack)
-    bare = cold_start(BARE_CHILD, home)
-    ours = cold_start(APP_CHILD, home)
+    bare, bare_cpu = cold_start(BARE_CHILD, home)
+    ours, ours_cpu = cold_start(APP_CHILD, home)
     rows = [
         ("item scan burst → screen updated p50", f"{results['item_p50'] * 1000:.1f} ms", "", True),
         ("item scan burst → screen updated p99", f"{results['item_p99'] * 1000:.1f} ms", "≤ 30 ms",
@@ -194,9 +207,11 @@ def _measure(home: Path, args: argparse.Namespace) -> int:
          results["stall"] <= 0.050),
         ("GUI-thread render of one outcome p99 / max",
          f"{results['render_p99'] * 1000:.1f} / {results['render_max'] * 1000:.0f} ms", "", True),
-        ("cold start to ready window", f"{ours * 1000:.0f} ms", "≤ 800 ms", ours <= 0.8),
+        ("cold start to ready window", f"{ours * 1000:.0f} ms", "≤ 500 ms", ours <= 0.5),
         ("bare PySide6 QMainWindow, same run", f"{bare * 1000:.0f} ms", "", True),
-        ("ratio to bare window", f"{ours / bare:.2f}×", "", True),
+        ("ratio to bare window", f"{ours / bare:.2f}×", "≤ 4.5×", ours / bare <= 4.5),
+        ("cold start CPU time (all threads) / bare's", f"{ours_cpu * 1000:.0f} / {bare_cpu * 1000:.0f} ms", "", True),
+        ("CPU ratio to bare window", f"{ours_cpu / bare_cpu:.2f}×", "", True),
         (f"RSS after packing {args.pack} orders", f"{results['rss']:.0f} MB", "≤ 200 MB", results["rss"] <= 200),
         ("RSS growth per order (2nd half)", f"{results['growth_kb']:.1f} KB", "≈ 0", results["growth_kb"] < 20),
     ]
@@ -207,6 +222,15 @@ def _measure(home: Path, args: argparse.Namespace) -> int:
     for name, value, budget, ok in rows:
         print(f"{name.ljust(width)}  {value:>10}  {budget:>9}  {'✓' if ok else '✗'}")
     return 0 if all(r[3] for r in rows) else 1
+
+
+def _cold_start_rows(home: Path) -> int:
+    bare, bare_cpu = cold_start(BARE_CHILD, home)
+    ours, ours_cpu = cold_start(APP_CHILD, home)
+    print(f"cold start to ready window  {ours * 1000:.0f} ms (≤ 500 ms), bare window {bare * 1000:.0f} ms, "
+          f"ratio {ours / bare:.2f}× (≤ 4.5×); CPU {ours_cpu * 1000:.0f} / {bare_cpu * 1000:.0f} ms, "
+          f"ratio {ours_cpu / bare_cpu:.2f}×")
+    return 0 if ours <= 0.5 and ours / bare <= 4.5 else 1
 
 
 if __name__ == "__main__":
