@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from app.config_reasons import ConfigReason
 from app.domain.rules import PackingRules
 from app.settings_reader import SettingsReader
 from app.shipping.settings import KNOWN as SHIPPING_KNOWN
@@ -171,9 +172,9 @@ def load_config(paths: Paths | None = None) -> Config:
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError as exc:
-        raise ConfigError(f"{path}: not UTF-8 text ({exc.reason})") from exc
+        raise ConfigError(ConfigReason("not_utf8", path=path, reason=exc.reason)) from exc
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
+        raise ConfigError(ConfigReason("not_toml", path=path, error=str(exc))) from exc
     return parse_config(raw, source=str(path))
 
 
@@ -225,7 +226,7 @@ def parse_config(raw: dict[str, Any], source: str = "station.toml") -> Config:
     )
     name = reader.text("station.name", default_station_name())
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]{0,31}", name):
-        raise ConfigError(f"{source}: station.name {name!r} must be 1-32 letters, digits, '-' or '_'")
+        raise ConfigError(ConfigReason("station_name", source=source, name=name))
     try:
         central = parse_central_table(raw.get("central", {}), source, base_dir=Path(source).parent)
     except CentralConfigError as exc:
@@ -272,12 +273,12 @@ def _latin_address_carriers(value: Any, source: str) -> tuple[tuple[str, str], .
         return ()
     dotted = "labels.latin_address_carriers"
     if not isinstance(value, dict):
-        raise ConfigError(f'{source}: {dotted} must be a table like {{ "Japan Post" = "never" }}, not {value!r}')
+        raise ConfigError(ConfigReason("latin_table", source=source, key=dotted, value=value))
     rules = []
     for carrier, rule in value.items():
         if rule not in LATIN_ADDRESS_RULES:
-            raise ConfigError(f"{source}: {dotted}.{carrier!r} must be one of {', '.join(LATIN_ADDRESS_RULES)}, "
-                              f"not {rule!r}")
+            raise ConfigError(ConfigReason("latin_rule", source=source, key=dotted, carrier=carrier,
+                                           rules=", ".join(LATIN_ADDRESS_RULES), rule=rule))
         rules.append((carrier.strip().casefold(), rule))
     return tuple(rules)
 
@@ -285,27 +286,27 @@ def _latin_address_carriers(value: Any, source: str) -> tuple[tuple[str, str], .
 def _bin(dotted: str, value: str, source: str) -> str:
     """A bin name as the returns bench's bin labels carry it (PS:BIN:<bin>): upper case."""
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._/-]{0,31}", value):
-        raise ConfigError(f"{source}: {dotted} must be a bin name of 1-32 letters, digits, '.', '_', '/' or '-' "
-                          f"(starting with a letter or digit), not {value!r}")
+        raise ConfigError(ConfigReason("bin_name", source=source, key=dotted, value=value))
     return value.upper()
 
 
 def _company_prefix(value: str, source: str) -> str:
     if value and not re.fullmatch(r"[0-9]{6,12}", value):
-        raise ConfigError(f"{source}: gs1.company_prefix must be your GS1 company prefix, 6-12 digits, not {value!r}")
+        raise ConfigError(ConfigReason("company_prefix", source=source, value=value))
     return value
 
 
 def _reject_unknown_keys(raw: dict[str, Any], source: str) -> None:
     for section, body in raw.items():
         if section not in _KNOWN:
-            raise ConfigError(f"{source}: unknown section [{section}] (known: {', '.join(sorted(_KNOWN))})")
+            raise ConfigError(ConfigReason("unknown_section", source=source, section=section,
+                                           known=", ".join(sorted(_KNOWN))))
         if not isinstance(body, dict):
-            raise ConfigError(f"{source}: {section} must be a table like [{section}]")
+            raise ConfigError(ConfigReason("not_a_table", source=source, section=section))
         for key in body:
             if key not in _KNOWN[section]:
                 known = ", ".join(sorted(_KNOWN[section]))
-                raise ConfigError(f"{source}: unknown key {section}.{key} (known: {known})")
+                raise ConfigError(ConfigReason("unknown_key", source=source, section=section, key=key, known=known))
 
 
 class _Reader(SettingsReader):
@@ -317,11 +318,10 @@ class _Reader(SettingsReader):
         if value is None:
             return default
         if isinstance(value, bool) or not isinstance(value, int | float) or (integer and not isinstance(value, int)):
-            kind = "a whole number" if integer else "a number"
-            raise self._fail(dotted, f"must be {kind}, not {value!r}")
+            raise self._fail(dotted, ConfigReason("must_be_whole_number" if integer else "must_be_number", value=value))
         if value < minimum or (maximum is not None and value > maximum):
-            upper = f" and {maximum}" if maximum is not None else ""
-            raise self._fail(dotted, f"must be between {minimum}{upper}, not {value}")
+            raise self._fail(dotted, ConfigReason("must_be_between", minimum=minimum, maximum=maximum, value=value)
+                             if maximum is not None else ConfigReason("must_be_at_least", minimum=minimum, value=value))
         return value
 
     def choice(self, dotted: str, default: Any, choices: tuple) -> Any:
@@ -329,14 +329,13 @@ class _Reader(SettingsReader):
         if value is None:
             return default
         if value not in choices:
-            raise self._fail(dotted, f"must be one of {', '.join(map(str, choices))}, not {value!r}")
+            raise self._fail(dotted, ConfigReason("must_be_one_of", choices=", ".join(map(str, choices)), value=value))
         return value
 
     def printer(self, dotted: str) -> str:
         value = self.text(dotted, "")
         if value and not re.match(r"(tcp|serial|file|cups|dir|dummy)://.", value):
-            raise self._fail(dotted, f"{value!r} is not a printer URI like tcp://10.0.0.5:9100, "
-                                     "serial:///dev/ttyUSB0?baud=9600, cups://Office, dir:///path/to/folder")
+            raise self._fail(dotted, ConfigReason("not_a_printer_uri", value=value))
         return value
 
     def printer_font(self, dotted: str) -> str:
@@ -350,15 +349,13 @@ class _Reader(SettingsReader):
         stem, dot, ext = rest.rpartition(".")
         if (len(drive) != 1 or drive not in "RBEA" or not dot or not stem or ext not in ("TTF", "TTE", "FNT")
                 or any(ch in stem for ch in "^~,:") or not stem.isascii() or not stem.isprintable()):
-            raise self._fail(dotted, f"{value!r} is not a font on the printer like E:NOTOSANSCJK.TTF "
-                                     "(drive R, B, E or A, a colon, the file name with .TTF, .TTE or .FNT)")
+            raise self._fail(dotted, ConfigReason("not_a_printer_font", value=value))
         return value
 
     def device_uri(self, dotted: str, schemes: tuple[str, ...]) -> str:
         value = self.text(dotted, "")
         if value and not re.match(rf"({'|'.join(schemes)})://.", value):
-            raise self._fail(dotted, f"{value!r} is not a device URI like serial:///dev/ttyUSB0?baud=9600, "
-                                     "usb://0c2e:0b61 or sim://scale")
+            raise self._fail(dotted, ConfigReason("not_a_device_uri", value=value))
         return value
 
     def device_uris(self, dotted: str, schemes: tuple[str, ...]) -> tuple[str, ...]:
@@ -368,7 +365,7 @@ class _Reader(SettingsReader):
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise self._fail(dotted, "must be a list of device URIs in quotes")
+            raise self._fail(dotted, ConfigReason("not_a_device_uri_list"))
         section, key = dotted.split(".")
         return tuple(_Reader({section: {key: v}}, self.source).device_uri(dotted, schemes) for v in value)
 
@@ -376,8 +373,7 @@ class _Reader(SettingsReader):
         value = self.text(dotted, "")
         hidden = next((ch for ch in value if not ch.isprintable() or ch == " "), None)
         if hidden is not None:
-            raise self._fail(dotted, f"lists characters to refuse in scans; {hidden!r} is not a printable "
-                                     "character (control characters are always refused)")
+            raise self._fail(dotted, ConfigReason("not_printable", hidden=hidden))
         return "".join(dict.fromkeys(value))
 
     def pattern(self, dotted: str, default: str) -> str:
@@ -385,5 +381,5 @@ class _Reader(SettingsReader):
         try:
             re.compile(value)
         except re.error as exc:
-            raise self._fail(dotted, f"is not a valid regular expression: {exc}") from exc
+            raise self._fail(dotted, ConfigReason("not_a_pattern", error=str(exc))) from exc
         return value

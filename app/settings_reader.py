@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.config_reasons import ConfigReason
+
 
 class SettingsReader:
     error: type[Exception] = ValueError  # what a wrong value raises; the subclass names its own
@@ -20,14 +22,15 @@ class SettingsReader:
         return self.raw.get(section, {}).get(key)
 
     def _fail(self, dotted: str, problem: str) -> Exception:
-        return self.error(f"{self.source}: {dotted} {problem}")
+        """`problem`: its words (a ConfigReason for the screen to word, or plain English)."""
+        return self.error(ConfigReason("key_problem", source=self.source, key=dotted, problem=problem))
 
     def text(self, dotted: str, default: str) -> str:
         value = self._get(dotted)
         if value is None:
             return default
         if not isinstance(value, str):
-            raise self._fail(dotted, f"must be text in quotes, not {value!r}")
+            raise self._fail(dotted, ConfigReason("must_be_text", value=value))
         return value.strip()
 
     def flag(self, dotted: str, default: bool) -> bool:
@@ -35,5 +38,5 @@ class SettingsReader:
         if value is None:
             return default
         if not isinstance(value, bool):
-            raise self._fail(dotted, f"must be true or false, not {value!r}")
+            raise self._fail(dotted, ConfigReason("must_be_true_or_false", value=value))
         return value

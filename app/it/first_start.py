@@ -388,7 +388,8 @@ def save(paths: Paths, values: SetupValues) -> Config:
     try:
         config = update_config(paths, changes)
     except ConfigError as exc:
-        raise SetupError({"station.toml": SetupText("station_file", detail=str(exc))}) from None
+        raise SetupError({"station.toml": SetupText("station_file", detail=exc.args[0] if exc.args else str(exc))}) \
+            from None
     log.info("station setup saved: ship-from %s %s, label printer %s, document printer %s, scale %s, camera %s",
              ship_from.get("city"), ship_from.get("country"), config.label_printer or "-",
              config.document_printer or "-", config.scale or "-", config.camera.device)

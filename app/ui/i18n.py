@@ -97,6 +97,7 @@ def coded_templates() -> dict[str, list[str]]:
     """The templates of texts that carry their code (app.ui.messages.coded_text words them), by context:
     the setup's (app.it.first_start), the printers' reasons (printers.reasons) and the carriers'
     (app.shipping.reasons)."""
+    from app.config_reasons import CONFIG_REASONS
     from app.devices.reasons import DEVICE_REASONS
     from app.it.first_start import SETUP_FIELDS, SETUP_WORDS
     from app.printing.reasons import OUTPUT_REASONS
@@ -108,6 +109,7 @@ def coded_templates() -> dict[str, list[str]]:
             "CarrierReasons": [*dict.fromkeys(CARRIER_REASONS.values())],
             "OutputReasons": [*dict.fromkeys(OUTPUT_REASONS.values())],
             "DeviceReasons": [*dict.fromkeys(DEVICE_REASONS.values())],
+            "ConfigReasons": [*dict.fromkeys(CONFIG_REASONS.values())],
             "SupervisorColumns": supervisor_column_words(),
             "SupervisorFloor": floor_state_words(),
             "SupervisorAudit": audit_words()}

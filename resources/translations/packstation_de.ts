@@ -250,6 +250,105 @@ GS1 SSCC</translation>
     </message>
 </context>
 <context>
+    <name>ConfigReasons</name>
+    <message>
+        <source>{path}: not UTF-8 text ({reason})</source>
+        <translation>{path}: kein UTF-8-Text ({reason})</translation>
+    </message>
+    <message>
+        <source>{path}: not valid TOML: {error}</source>
+        <translation>{path}: kein gültiges TOML: {error}</translation>
+    </message>
+    <message>
+        <source>{source}: unknown section [{section}] (known: {known})</source>
+        <translation>{source}: unbekannter Abschnitt [{section}] (bekannt: {known})</translation>
+    </message>
+    <message>
+        <source>{source}: {section} must be a table like [{section}]</source>
+        <translation>{source}: {section} muss ein Abschnitt wie [{section}] sein</translation>
+    </message>
+    <message>
+        <source>{source}: unknown key {section}.{key} (known: {known})</source>
+        <translation>{source}: unbekannter Schlüssel {section}.{key} (bekannt: {known})</translation>
+    </message>
+    <message>
+        <source>{source}: {key} {problem}</source>
+        <translation>{source}: {key} {problem}</translation>
+    </message>
+    <message>
+        <source>must be text in quotes, not {value!r}</source>
+        <translation>muss Text in Anführungszeichen sein, nicht {value!r}</translation>
+    </message>
+    <message>
+        <source>must be true or false, not {value!r}</source>
+        <translation>muss „true“ oder „false“ sein, nicht {value!r}</translation>
+    </message>
+    <message>
+        <source>must be a whole number, not {value!r}</source>
+        <translation>muss eine ganze Zahl sein, nicht {value!r}</translation>
+    </message>
+    <message>
+        <source>must be a number, not {value!r}</source>
+        <translation>muss eine Zahl sein, nicht {value!r}</translation>
+    </message>
+    <message>
+        <source>must be between {minimum} and {maximum}, not {value}</source>
+        <translation>muss zwischen {minimum} und {maximum} liegen, nicht {value}</translation>
+    </message>
+    <message>
+        <source>must be between {minimum}, not {value}</source>
+        <translation>muss mindestens {minimum} sein, nicht {value}</translation>
+    </message>
+    <message>
+        <source>must be one of {choices}, not {value!r}</source>
+        <translation>muss eins von {choices} sein, nicht {value!r}</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a printer URI like tcp://10.0.0.5:9100, serial:///dev/ttyUSB0?baud=9600, cups://Office, dir:///path/to/folder</source>
+        <translation>{value!r} ist keine Druckeradresse wie tcp://10.0.0.5:9100, serial:///dev/ttyUSB0?baud=9600, cups://Office, dir:///path/to/folder</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a font on the printer like E:NOTOSANSCJK.TTF (drive R, B, E or A, a colon, the file name with .TTF, .TTE or .FNT)</source>
+        <translation>{value!r} ist keine Schrift im Drucker wie „E:NOTOSANSCJK.TTF“ (Laufwerk R, B, E oder A, ein Doppelpunkt, der Dateiname mit „.TTF“, „.TTE“ oder „.FNT“)</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a device URI like serial:///dev/ttyUSB0?baud=9600, usb://0c2e:0b61 or sim://scale</source>
+        <translation>{value!r} ist keine Geräteadresse wie serial:///dev/ttyUSB0?baud=9600, usb://0c2e:0b61 oder sim://scale</translation>
+    </message>
+    <message>
+        <source>must be a list of device URIs in quotes</source>
+        <translation>muss eine Liste von Geräteadressen in Anführungszeichen sein</translation>
+    </message>
+    <message>
+        <source>lists characters to refuse in scans; {hidden!r} is not a printable character (control characters are always refused)</source>
+        <translation>listet Zeichen, die in Scans abgelehnt werden; {hidden!r} ist kein druckbares Zeichen (Steuerzeichen werden immer abgelehnt)</translation>
+    </message>
+    <message>
+        <source>is not a valid regular expression: {error}</source>
+        <translation>ist kein gültiger regulärer Ausdruck: {error}</translation>
+    </message>
+    <message>
+        <source>{source}: station.name {name!r} must be 1-32 letters, digits, '-' or '_'</source>
+        <translation>{source}: „station.name“ {name!r} muss aus 1–32 Buchstaben, Ziffern, „-“ oder „_“ bestehen</translation>
+    </message>
+    <message>
+        <source>{source}: {key} must be a table like {{ "Japan Post" = "never" }}, not {value!r}</source>
+        <translation>{source}: {key} muss eine Tabelle wie „{{ "Japan Post" = "never" }}“ sein, nicht {value!r}</translation>
+    </message>
+    <message>
+        <source>{source}: {key}.{carrier!r} must be one of {rules}, not {rule!r}</source>
+        <translation>{source}: {key}.{carrier!r} muss eins von {rules} sein, nicht {rule!r}</translation>
+    </message>
+    <message>
+        <source>{source}: {key} must be a bin name of 1-32 letters, digits, '.', '_', '/' or '-' (starting with a letter or digit), not {value!r}</source>
+        <translation>{source}: {key} muss ein Lagerplatzname aus 1–32 Buchstaben, Ziffern, „.“, „_“, „/“ oder „-“ sein (am Anfang ein Buchstabe oder eine Ziffer), nicht {value!r}</translation>
+    </message>
+    <message>
+        <source>{source}: gs1.company_prefix must be your GS1 company prefix, 6-12 digits, not {value!r}</source>
+        <translation>{source}: „gs1.company_prefix“ muss Ihre GS1-Basisnummer sein, 6–12 Ziffern, nicht {value!r}</translation>
+    </message>
+</context>
+<context>
     <name>CycleCount</name>
     <message>
         <source>0 ✓</source>

@@ -250,6 +250,105 @@ GS1 SSCC</translation>
     </message>
 </context>
 <context>
+    <name>ConfigReasons</name>
+    <message>
+        <source>{path}: not UTF-8 text ({reason})</source>
+        <translation>{path}: not UTF-8 text ({reason})</translation>
+    </message>
+    <message>
+        <source>{path}: not valid TOML: {error}</source>
+        <translation>{path}: not valid TOML: {error}</translation>
+    </message>
+    <message>
+        <source>{source}: unknown section [{section}] (known: {known})</source>
+        <translation>{source}: unknown section [{section}] (known: {known})</translation>
+    </message>
+    <message>
+        <source>{source}: {section} must be a table like [{section}]</source>
+        <translation>{source}: {section} must be a table like [{section}]</translation>
+    </message>
+    <message>
+        <source>{source}: unknown key {section}.{key} (known: {known})</source>
+        <translation>{source}: unknown key {section}.{key} (known: {known})</translation>
+    </message>
+    <message>
+        <source>{source}: {key} {problem}</source>
+        <translation>{source}: {key} {problem}</translation>
+    </message>
+    <message>
+        <source>must be text in quotes, not {value!r}</source>
+        <translation>must be text in quotes, not {value!r}</translation>
+    </message>
+    <message>
+        <source>must be true or false, not {value!r}</source>
+        <translation>must be true or false, not {value!r}</translation>
+    </message>
+    <message>
+        <source>must be a whole number, not {value!r}</source>
+        <translation>must be a whole number, not {value!r}</translation>
+    </message>
+    <message>
+        <source>must be a number, not {value!r}</source>
+        <translation>must be a number, not {value!r}</translation>
+    </message>
+    <message>
+        <source>must be between {minimum} and {maximum}, not {value}</source>
+        <translation>must be between {minimum} and {maximum}, not {value}</translation>
+    </message>
+    <message>
+        <source>must be between {minimum}, not {value}</source>
+        <translation>must be between {minimum}, not {value}</translation>
+    </message>
+    <message>
+        <source>must be one of {choices}, not {value!r}</source>
+        <translation>must be one of {choices}, not {value!r}</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a printer URI like tcp://10.0.0.5:9100, serial:///dev/ttyUSB0?baud=9600, cups://Office, dir:///path/to/folder</source>
+        <translation>{value!r} is not a printer URI like tcp://10.0.0.5:9100, serial:///dev/ttyUSB0?baud=9600, cups://Office, dir:///path/to/folder</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a font on the printer like E:NOTOSANSCJK.TTF (drive R, B, E or A, a colon, the file name with .TTF, .TTE or .FNT)</source>
+        <translation>{value!r} is not a font on the printer like E:NOTOSANSCJK.TTF (drive R, B, E or A, a colon, the file name with .TTF, .TTE or .FNT)</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a device URI like serial:///dev/ttyUSB0?baud=9600, usb://0c2e:0b61 or sim://scale</source>
+        <translation>{value!r} is not a device URI like serial:///dev/ttyUSB0?baud=9600, usb://0c2e:0b61 or sim://scale</translation>
+    </message>
+    <message>
+        <source>must be a list of device URIs in quotes</source>
+        <translation>must be a list of device URIs in quotes</translation>
+    </message>
+    <message>
+        <source>lists characters to refuse in scans; {hidden!r} is not a printable character (control characters are always refused)</source>
+        <translation>lists characters to refuse in scans; {hidden!r} is not a printable character (control characters are always refused)</translation>
+    </message>
+    <message>
+        <source>is not a valid regular expression: {error}</source>
+        <translation>is not a valid regular expression: {error}</translation>
+    </message>
+    <message>
+        <source>{source}: station.name {name!r} must be 1-32 letters, digits, '-' or '_'</source>
+        <translation>{source}: station.name {name!r} must be 1-32 letters, digits, '-' or '_'</translation>
+    </message>
+    <message>
+        <source>{source}: {key} must be a table like {{ "Japan Post" = "never" }}, not {value!r}</source>
+        <translation>{source}: {key} must be a table like {{ "Japan Post" = "never" }}, not {value!r}</translation>
+    </message>
+    <message>
+        <source>{source}: {key}.{carrier!r} must be one of {rules}, not {rule!r}</source>
+        <translation>{source}: {key}.{carrier!r} must be one of {rules}, not {rule!r}</translation>
+    </message>
+    <message>
+        <source>{source}: {key} must be a bin name of 1-32 letters, digits, '.', '_', '/' or '-' (starting with a letter or digit), not {value!r}</source>
+        <translation>{source}: {key} must be a bin name of 1-32 letters, digits, '.', '_', '/' or '-' (starting with a letter or digit), not {value!r}</translation>
+    </message>
+    <message>
+        <source>{source}: gs1.company_prefix must be your GS1 company prefix, 6-12 digits, not {value!r}</source>
+        <translation>{source}: gs1.company_prefix must be your GS1 company prefix, 6-12 digits, not {value!r}</translation>
+    </message>
+</context>
+<context>
     <name>CycleCount</name>
     <message>
         <source>0 ✓</source>

@@ -93,3 +93,43 @@ def test_the_setup_screen_shows_the_scale_problem_in_german(qtbot, german, tmp_p
     dialog.resize(1000, 700)
     assert dialog.grab().save(str(tmp_path / "setup-scale-de.png"))
     dialog.reject()
+
+
+def test_every_config_code_said_is_in_its_table_and_every_code_is_said():
+    """The same for station.toml's reasons (app.config_reasons): app.config and app.settings_reader say them."""
+    from app.config_reasons import CONFIG_REASONS
+
+    used = set()
+    for path in (ROOT / "app" / "config.py", ROOT / "app" / "settings_reader.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and n.args
+                 and getattr(n.func, "id", "") == "ConfigReason"]
+        used |= {c.value for n in calls for c in ast.walk(n.args[0])  # a literal, or either of "a" if ... else "b"
+                 if isinstance(c, ast.Constant) and isinstance(c.value, str)}
+    assert used - set(CONFIG_REASONS) == set()
+    assert set(CONFIG_REASONS) - used == set()
+
+
+def test_a_wrong_station_toml_reads_german_in_the_setup(german, tmp_path):
+    """GIVEN a station.toml with a key the station does not know WHEN the setup saves THEN the problem
+    says the same English as before, and the setup screen words it in German."""
+    from app.config import Paths
+
+    paths = Paths(config_dir=tmp_path, data_dir=tmp_path / "data", log_dir=tmp_path / "logs")
+    paths.config_file.write_text('[station]\nname = "BENCH-1"\ncolour = "red"\n', encoding="utf-8")
+    values = SetupValues({"name": "Lager Hamburg", "line1": "Am Sandtorkai 5", "city": "Hamburg", "country": "DE",
+                          "postcode": "20457"})
+    with pytest.raises(SetupError) as caught:
+        first_start.save(paths, values)
+    problem = caught.value.problems["station.toml"]
+    assert problem.startswith(f"{paths.config_file}: unknown key station.colour (known: ")
+    shown = coded_text(problem)
+    assert shown.startswith(f"{paths.config_file}: unbekannter Schlüssel station.colour (bekannt: "), shown
+
+    paths.config_file.write_text('[packing]\nweigh_parcels = "yes"\n', encoding="utf-8")
+    with pytest.raises(SetupError) as caught:
+        first_start.save(paths, values)
+    problem = caught.value.problems["station.toml"]
+    assert problem == f"{paths.config_file}: packing.weigh_parcels must be true or false, not 'yes'"
+    assert coded_text(problem) == (f"{paths.config_file}: packing.weigh_parcels muss „true“ oder „false“ sein, "
+                                   "nicht 'yes'")

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from app.config import Config
+from app.config_reasons import CONFIG_REASONS, ConfigReason
 from app.devices.reasons import DEVICE_REASONS, DeviceReason
 from app.it import first_start
 from app.it.first_start import SETUP_FIELDS, SETUP_WORDS, SetupError, SetupText, SetupValues
@@ -26,9 +27,9 @@ from tests.gui.test_words import english_left, sample_values
 
 GERMAN = read_ts(TRANSLATIONS_DIR / "packstation_de.ts")
 TABLES = {"SetupWords": SETUP_WORDS, "Reasons": REASONS, "CarrierReasons": CARRIER_REASONS,
-          "OutputReasons": OUTPUT_REASONS, "DeviceReasons": DEVICE_REASONS}
+          "OutputReasons": OUTPUT_REASONS, "DeviceReasons": DEVICE_REASONS, "ConfigReasons": CONFIG_REASONS}
 CLASSES = {"SetupWords": SetupText, "Reasons": Reason, "CarrierReasons": CarrierReason,
-           "OutputReasons": OutputReason, "DeviceReasons": DeviceReason}
+           "OutputReasons": OutputReason, "DeviceReasons": DeviceReason, "ConfigReasons": ConfigReason}
 
 
 def without_quotes(text: str) -> str:
@@ -79,7 +80,8 @@ def test_every_setup_and_printer_code_is_worded_in_german(german):
                 continue
             values = sample_values(template)
             text = coded_text(coded(context, code, values))
-            if "{" in text or any(str(v) not in text for v in values.values()):
+            literal_braces = str(coded(context, code, values)).count("{")  # '{ "Japan Post" = "never" }'
+            if text.count("{") != literal_braces or any(str(v) not in text for v in values.values()):
                 broken.append((code, text))
             if english_left(without_quotes(text)):
                 english.append((code, text, english_left(text)))
