@@ -3998,6 +3998,30 @@ BESTÄTIGEN  {1}</translation>
         <translation>Suche läuft…</translation>
     </message>
     <message>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <source>packing</source>
+        <translation>beim Packen</translation>
+    </message>
+    <message>
+        <source>packed</source>
+        <translation>gepackt</translation>
+    </message>
+    <message>
+        <source>held</source>
+        <translation>geparkt</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>storniert</translation>
+    </message>
+    <message>
+        <source>shipped</source>
+        <translation>versandt</translation>
+    </message>
+    <message>
         <source>Order not found</source>
         <translation>Auftrag nicht gefunden</translation>
     </message>

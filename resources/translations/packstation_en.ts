@@ -3998,6 +3998,30 @@ CONFIRM  {1}</translation>
         <translation>Searching…</translation>
     </message>
     <message>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>packing</source>
+        <translation>packing</translation>
+    </message>
+    <message>
+        <source>packed</source>
+        <translation>packed</translation>
+    </message>
+    <message>
+        <source>held</source>
+        <translation>held</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>shipped</source>
+        <translation>shipped</translation>
+    </message>
+    <message>
         <source>Order not found</source>
         <translation>Order not found</translation>
     </message>

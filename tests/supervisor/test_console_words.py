@@ -104,4 +104,7 @@ def test_the_console_shows_the_audit_trail_in_german(qtbot, window, german, tmp_
     raw = [trail.value(row, "text") for row in range(trail.rowCount())]
     assert shown[0] == "Auftrag geöffnet" and raw[0] == "Order opened"
     assert all(a != b for a, b in zip(shown, raw, strict=True) if b != "✓"), list(zip(shown, raw, strict=True))
+    assert window.audit.title.text() == "Auftrag 1011 · OFFEN"  # the order's status in German too
+    hits = window.audit.hits_model
+    assert hits.data(hits.index(0, hits.table.index("status"))) == "offen" and hits.value(0, "status") == "open"
     assert window.grab().save(str(tmp_path / "console-audit-de.png"))

@@ -44,6 +44,12 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("SupervisorAudit", text)
 
 
+def status_word(status: str) -> str:
+    """An order's status (app.domain.model.OrderStatus) in the supervisor's language."""
+    return {"open": _tr("open"), "packing": _tr("packing"), "packed": _tr("packed"), "held": _tr("held"),
+            "cancelled": _tr("cancelled"), "shipped": _tr("shipped")}.get(status, status)
+
+
 def parcels_table(history: OrderHistory) -> TableData:
     table = TableData(f"Order {history.number} — parcels", [
         Col("box", "Box", INT), Col("carton", "Carton"), Col("weight_g", "Weight g", INT),
@@ -103,7 +109,8 @@ class AuditView(QWidget):
         self.status.setObjectName("Hint")
         layout.addWidget(self.status)
 
-        self.hits_model = DataTableModel(self, level=lambda r: STATUS_LEVEL.get(r[1]), level_column="status")
+        self.hits_model = DataTableModel(self, level=lambda r: STATUS_LEVEL.get(r[1]), level_column="status",
+                                         worded={"status": "SupervisorAudit"})  # status_word's words
         self.hits = DataTable(self.hits_model, stretch="hold_reason")
         self.hits.setObjectName("AuditHits")
         self.hits.activated_row.connect(self._hit_selected)
@@ -202,7 +209,8 @@ class AuditView(QWidget):
             self.title.setText(_tr("Order not found"))
             return
         reason = REASONS.get(history.hold_reason, history.hold_reason)
-        status = history.status.upper() + (f" — {reason.lower()}" if reason and history.status == "held" else "")
+        status = status_word(history.status).upper() + (f" — {reason.lower()}" if reason and history.status == "held"
+                                                        else "")
         self.title.setText(_tr("Order {0} · {1}").format(history.number, status))
         lines = ", ".join(f"{qty}× {sku}" for _, sku, _name, qty in history.lines)
         shipping = " · ".join(x for x in (history.channel, history.carrier, history.service_level) if x)
