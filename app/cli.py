@@ -310,9 +310,7 @@ def _replay(args: argparse.Namespace) -> int:
     import queue
 
     from app.printing import station_output
-    from app.startup import open_bench, open_central, open_order_watch
-    from app.station import Station
-    from app.store.repository import Repository
+    from app.startup import open_bench, open_central, open_order_watch, open_station
 
     bench = open_bench(seed_demo=True)
     if args.station:
@@ -326,13 +324,10 @@ def _replay(args: argparse.Namespace) -> int:
     output = station_output(bench)
     changed: queue.Queue[str] = queue.Queue()  # filled by the sync thread, applied between scans
     central = open_central(bench, on_order_changed=changed.put)
-    station = Station(bench.config, Repository(bench.engine), output, claims=central.claims if central else None)
-    if central is not None:
-        central.start()
+    station = open_station(bench, output, central)  # as the window starts it; labels go out while replaying
     # Standalone: a cancellation the shop connector (another process) writes here stops the packer too;
     # replay looks before each scan (the packer would see it there), so it needs no thread.
     watch = open_order_watch(bench, lambda: station, changed.put, start=False) if central is None else None
-    output.start()  # labels and slips go out while the scans are replayed
     unpushed: str | None = None
     try:
         if args.file == "-":
@@ -345,6 +340,7 @@ def _replay(args: argparse.Namespace) -> int:
             print("packstation: some print jobs are still queued (printer not answering); "
                   "they go out on the next start", file=sys.stderr)
         output.stop()
+        station.repo.close()
         if watch is not None:
             watch.stop()
         if central is not None:
