@@ -6,7 +6,8 @@ Runs the screen-fit probe (tests/gui/screen_fit.py: the demo station's screens a
 size, in English and German) once per scale factor with --shots, and keeps the screens a reader of
 the README compares across sizes: packing, weighing, the returns bench and a return open, at every
 size at 100 %; in German at 1366×768; and a 1366×768 and a 1280×720 monitor scaled to 150 %
-(named "<size>-150-<screen>.png").
+(named "<size>-150-<screen>.png"). Each at the text size the station picks on that monitor
+(app.ui.theme.base_px by the screen's height: 21-22 px on 1024/1080 px monitors at 100 %).
 """
 
 from __future__ import annotations
@@ -20,6 +21,10 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.gui.screen_fit import text_groups  # noqa: E402 - after the path that finds it
+
 SIZES = ("1024x768", "1280x720", "1280x1024", "1366x768", "1920x1080")
 SCREENS = ("packing", "weighing", "returns", "return-open")
 # scale -> (sizes, languages, screens)
@@ -39,9 +44,11 @@ def main() -> int:
         shots = Path(tempfile.mkdtemp(prefix="packstation-sizes-"))
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_SCALE_FACTOR": scale}
         env.pop("PACKSTATION_CONFIG", None)
-        subprocess.run([sys.executable, "-m", "tests.gui.screen_fit", "--sizes", ",".join(sizes), "--langs", "en,de",
-                        "--shots", str(shots), "--shot-sizes", ",".join(sizes)],
-                       cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
+        for monitor, group in text_groups(sizes, float(scale)).items():  # the text size each monitor gets
+            subprocess.run([sys.executable, "-m", "tests.gui.screen_fit", "--sizes", ",".join(group),
+                            "--langs", "en,de", "--monitor", monitor, "--shots", str(shots),
+                            "--shot-sizes", ",".join(group)],
+                           cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
         tag = "" if scale == "1" else f"-{round(float(scale) * 100)}"
         for size in sizes:
             for screen in screens:

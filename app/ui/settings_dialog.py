@@ -27,8 +27,11 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QSlider,
     QSpinBox,
+    QStyle,
+    QStyleOptionButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -87,6 +90,26 @@ def save_station_config(path: Path, values: StationValues) -> Config:
                        check=lambda config: check_device_uris(config, path.name))
 
 
+class SetupButton(QPushButton):
+    """The setup button: its words break after the colon when the dialog is narrower than them
+    (German in the 17-22 px text of a 1024/1080 px monitor), rather than being cut."""
+
+    def __init__(self, text: str, parent=None) -> None:
+        super().__init__(text, parent)
+        self._words = text
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        opt = QStyleOptionButton()
+        opt.initFrom(self)
+        room = self.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, opt, self).width()
+        fits = self.fontMetrics().horizontalAdvance(self._words) <= room
+        text = self._words if fits else self._words.replace(": ", ":\n", 1)
+        if text != self.text():
+            self.setText(text)
+
+
 class SettingsDialog(QDialog):
     test_sound = Signal(int)
     setup_requested = Signal()  # Station setup: ship-from, printers with a test print, scale, camera
@@ -118,7 +141,7 @@ class SettingsDialog(QDialog):
         where = QLabel(_tr("Saved to {0}").format(config_path))
         where.setObjectName("Hint")
         where.setWordWrap(True)
-        setup = QPushButton(_tr("Station setup: ship-from address, printers (test print), scale, camera…"))
+        setup = SetupButton(_tr("Station setup: ship-from address, printers (test print), scale, camera…"))
         setup.setObjectName("StationSetupButton")
         setup.clicked.connect(self.setup_requested.emit)
         layout = QVBoxLayout(self)

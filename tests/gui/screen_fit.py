@@ -1,11 +1,17 @@
 """Does every text on the station's screens fit its space? A probe run in its own process.
 
-    python -m tests.gui.screen_fit --sizes 1366x768,1024x768 --langs en,de [--shots DIR]
+    python -m tests.gui.screen_fit --sizes 1366x768,1024x768 --langs en,de [--monitor 1366x768] [--shots DIR]
 
-prints one JSON object: {"<size> <lang> <screen>": ["<widget>: <text> needs N px, has M", ...]}.
+prints one JSON object: {"<size> <lang> <screen>": ["<widget>: <text> needs N px, has M", ...],
+"text-px": ["<the theme's text size>"]}.
 The scale factor is the process's QT_SCALE_FACTOR (the offscreen platform honours it as Windows'
 and GNOME's 125 %/150 % do: logical pixels shrink, fonts and icons grow), which is why each scale
 runs in a process of its own: Qt reads it once, at start.
+
+The text size is the station's own: the app sets it from the monitor's height (app.ui.theme.base_px:
+16 px on a 768 px monitor, 21 px on 1024, 22 px on 1080 at 100 %), and --monitor is the virtual
+monitor the app starts on. Sizes that get the same text size share a process (text_groups); a
+size checked on a monitor of another text size would be checked at text its packer never sees.
 
 The checks read what a packer would see: a label's or button's lines against its contents
 width (a word-wrapped label: the height its text needs at its width against the height it got),
@@ -27,6 +33,29 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 SLACK = 1  # px of rounding
 
 SCREENS_PACKING = ("sign-in", "order", "packing", "carton", "weighing", "done")
+
+
+def text_px(width_height: str, scale: float) -> int:
+    """The text size (px) the station picks on this monitor at this scale: app.ui.theme.base_px of
+    the screen's logical height, as app.ui.app.build_window and MainWindow.apply_ui_settings call it."""
+    from app.ui.theme import base_px
+
+    return base_px(int(int(width_height.split("x")[1]) / scale))
+
+
+def text_groups(sizes: tuple[str, ...] | list[str], scale: float) -> dict[str, list[str]]:
+    """Monitor sizes grouped by the text size they get: {"<virtual monitor WxH>": [sizes]}. The
+    virtual monitor is as wide and as high as the group's largest, so its height gives the group's
+    text size and windows fit their minimum to a monitor's room."""
+    by_px: dict[int, list[str]] = {}
+    for size in sizes:
+        by_px.setdefault(text_px(size, scale), []).append(size)
+    groups = {}
+    for members in by_px.values():
+        width = max(int(s.split("x")[0]) for s in members)
+        height = max(int(s.split("x")[1]) for s in members)
+        groups[f"{width}x{height}"] = members
+    return groups
 SCREENS_RETURNS = ("returns", "cycle-count", "bulk")
 
 
@@ -212,6 +241,7 @@ def _main() -> int:
     parser.add_argument("--langs", default="en,de")
     parser.add_argument("--shots", type=Path, default=None)
     parser.add_argument("--shot-sizes", default="")
+    parser.add_argument("--monitor", default="", help="the virtual monitor WxH (default: widest size x 720)")
     args = parser.parse_args()
     home = Path(tempfile.mkdtemp(prefix="packstation-fit-"))
     os.environ["PACKSTATION_HOME"] = str(home)
@@ -221,11 +251,13 @@ def _main() -> int:
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
     sizes = [tuple(int(v) for v in s.split("x")) for s in args.sizes.split(",") if s]
     if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
-        # A virtual monitor as wide as the widest size: windows that fit their minimum to the screen's
-        # room (app.ui.reflow.fit_minimum) see a monitor's, not offscreen's 800×800. 720 px high: the
-        # theme's text size (app.ui.theme.base_px, by screen height) is its smallest, 15 px, as on the
-        # smallest monitors; the larger text of a 1080 px monitor is not checked here yet.
-        width, height = max(w for w, _ in sizes), 720
+        # A virtual monitor: windows that fit their minimum to the screen's room (app.ui.reflow.fit_minimum)
+        # see a monitor's, not offscreen's 800×800, and the theme's text size (app.ui.theme.base_px, by
+        # the screen's height) is the one a packer at that monitor reads (see text_groups).
+        if args.monitor:
+            width, height = (int(v) for v in args.monitor.split("x"))
+        else:
+            width, height = max(w for w, _ in sizes), 720
         config = home / "monitor.json"
         config.write_text(json.dumps({"screens": [{"name": "bench", "x": 0, "y": 0, "width": width, "height": height,
                                                    "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}),
@@ -389,6 +421,11 @@ def _main() -> int:
             check("settings", dialog, dialog=True)
             dialog.reject()
         settle()
+    import re
+
+    sheet = app.styleSheet() if isinstance(app, QApplication) else ""
+    found_px = re.search(r"QWidget \{[^}]*font-size: (\d+)px", sheet)
+    results["text-px"] = [found_px.group(1) if found_px else "?"]
     window.shutdown()
     print(json.dumps(results))
     return 0
