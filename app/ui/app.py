@@ -239,6 +239,7 @@ def run(argv: list[str] | None = None) -> int:
         window = build_window(argv)
         log.info("window shown in %.0f ms", (time.perf_counter() - started) * 1000)
         app = QApplication.instance()
+        assert app is not None  # build_window made it
         code = app.exec()
         window.shutdown()
     finally:

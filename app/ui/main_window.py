@@ -152,7 +152,7 @@ class MainWindow(QMainWindow):
         self.render_times: list[float] = []  # seconds per rendered outcome (bench)
         self._rebuild_job = rebuild_job
         self.tracker = JobTracker()
-        self._capture: Callable[[str], None] | None = None
+        self._capture: Callable[[str | bytes], None] | None = None
         self._gate: AdminGateDialog | None = None
         self._gate_then: Callable[[], None] = self._open_settings_dialog  # what the admin gate opens
         self.setup_dialog: Any = None  # app.ui.setup_wizard.StationSetupDialog while it is open
@@ -190,7 +190,9 @@ class MainWindow(QMainWindow):
         self._build()
         # The application-wide filters once the widgets are built: building them sends a few thousand
         # events, each a Python call per filter (a tenth of a cold start). No key arrives before the loop runs.
-        QApplication.instance().installEventFilter(self.wedge)
+        app = QApplication.instance()
+        assert app is not None, "the station window needs the QApplication"
+        app.installEventFilter(self.wedge)
         self.kiosk = KioskFocus(self)  # focus on start, after dialogs and scans; F-keys with no active window
         self.statusBar().showMessage(_tr("Starting the station…"))
         if ui_problem:
@@ -486,10 +488,11 @@ class MainWindow(QMainWindow):
         self._set_printer_text()
         self.statusBar().showMessage(info.note or _tr("Ready."))
         self._render(info.state, None)
-        resumed = info.state.order is not None and info.state.phase in ORDER_OPEN_PHASES
+        order = info.state.order
+        resumed = order is not None and info.state.phase in ORDER_OPEN_PHASES
         self.banner.show_message(Tone.INFO, "ready",
-                                 _tr("Resumed order {0} where it stopped.").format(info.state.order.number)
-                                 if resumed else self._prompt(info.state))
+                                 _tr("Resumed order {0} where it stopped.").format(order.number)
+                                 if order is not None and resumed else self._prompt(info.state))
         self._start_hardware(info.config)
         self._watch_printers()
         if info.setup:  # a first start without a ship-from: an admin sets the station up (after the first frames)
@@ -704,7 +707,13 @@ class MainWindow(QMainWindow):
 
     def enter_weight(self) -> None:
         dialog = WeightDialog(self)  # blind: empty, and silent about the expected weight
-        dialog.accepted.connect(lambda: self.submit_weight(dialog.value(), source="manual"))
+
+        def typed() -> None:
+            grams = dialog.value()
+            if grams is not None:  # (accept() refuses an empty or impossible weight)
+                self.submit_weight(grams, source="manual")
+
+        dialog.accepted.connect(typed)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
@@ -789,7 +798,7 @@ class MainWindow(QMainWindow):
             self._gate.deleteLater()
         self._gate = None
 
-    def _gate_badge(self, raw: str) -> None:
+    def _gate_badge(self, raw: str | bytes) -> None:
         self.run_job(lambda ctx: accounts.user_by_scan(ctx.station, raw), "admin_badge", self._gate_checked)
 
     def _gate_pin(self, name: str, pin: str, new_pin: str | None = None) -> None:
@@ -831,7 +840,7 @@ class MainWindow(QMainWindow):
 
         dialog = SettingsDialog(self.paths.config_file, StationValues.from_config(self.config), self.ui, self)
         dialog.test_sound.connect(self._test_sound)
-        self.settings_dialog = dialog
+        self.settings_dialog: SettingsDialog | None = dialog
         self.wedge.enabled = False  # an admin may scan a printer's address into a field
 
         def closed() -> None:
@@ -843,7 +852,11 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(lambda: self._apply_settings(dialog))
         dialog.finished.connect(closed)
         if hasattr(dialog, "setup_requested"):  # Settings → Station setup: the admin passed the gate already
-            dialog.setup_requested.connect(lambda: (dialog.reject(), self._open_setup_dialog()))
+            def to_setup() -> None:
+                dialog.reject()
+                self._open_setup_dialog()
+
+            dialog.setup_requested.connect(to_setup)
         dialog.open()
 
     def _open_setup_dialog(self, note: str = "") -> None:
@@ -906,7 +919,9 @@ class MainWindow(QMainWindow):
         self.wedge.configure(ui.scanner)
         self.sounds.set_volume(ui.volume)
         screen = self.screen().size().height() if self.screen() else 768
-        apply_theme(QApplication.instance(), ui.theme, screen)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        apply_theme(app, ui.theme, screen)
         if language_changed:
             i18n.install_language(ui.language)
             self._build()
@@ -930,5 +945,7 @@ class MainWindow(QMainWindow):
         gc.enable()  # closed before the warm-up turned it back on
         self.hardware.stop()  # no device event is submitted after this
         self.wedge.flush()
-        QApplication.instance().removeEventFilter(self.wedge)
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.wedge)
         self.worker.stop()
