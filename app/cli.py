@@ -127,12 +127,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     register_effects(sub)
     register_returns(sub)
-    register_supervisor(sub)
+    register_supervisor(sub, open_console=_open_supervisor_console)
     from app.shipping.tracking import tracking_url
     from app.sources.cli import register as register_sources
 
     register_sources(sub, tracking_url=tracking_url)  # the link written back to the shop with each parcel
     return parser
+
+
+def _open_supervisor_console() -> int:
+    """`packstation supervisor`: the console window (the screen is loaded only for this command)."""
+    from app.ui.supervisor.app import run
+
+    return run()
 
 
 def _shipping_context():  # noqa: ANN202 - app.shipping.cli.ShippingContext, imported on use

@@ -14,9 +14,9 @@ zone are local.
 
 app.cli calls `register(subparsers, open_console=...)`; `python -m app.supervisor.cli stats ...` runs
 it alone. The window is the screen's (app.ui.supervisor.app.run): the caller hands in the function
-that opens it, so this module, like every application service, never imports app.ui. Until app.cli
-hands one in, `cmd_supervisor` imports that one entry point late (the layers contract in
-pyproject.toml names this one import; see docs/architecture.md).
+that opens it, so this module, like every application service, never imports app.ui (the layers
+contract in pyproject.toml; see docs/architecture.md). Without one, `supervisor` says where to
+open the console and exits 2.
 """
 
 from __future__ import annotations
@@ -189,11 +189,10 @@ def _table(result: Any, with_hourly: bool) -> str:
 
 def cmd_supervisor(args: argparse.Namespace) -> int:
     opener = getattr(args, "open_console", None)
-    if opener is not None:
-        return opener()
-    from app.ui.supervisor.app import run  # the ui's entry point, until app.cli hands it in (module docstring)
-
-    return run()
+    if opener is None:  # `python -m app.supervisor.cli`: the figures only; the window is app.cli's to open
+        print("packstation: open the console with `packstation supervisor`", file=sys.stderr)
+        return 2
+    return opener()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -74,3 +74,15 @@ def test_packstation_supervisor_opens_the_window_the_caller_hands_in():
     args = parser.parse_args(["supervisor"])
     assert args.handler is cmd_supervisor
     assert cmd_supervisor(args) == 0 and opened == ["console"]
+
+
+def test_packstation_supervisor_opens_the_console_through_the_opener_app_cli_hands_in(capsys):
+    """The supervisor's CLI never imports the screen: `packstation` (app.cli) hands it the opener;
+    alone (`python -m app.supervisor.cli supervisor`) it says where the console is and exits 2."""
+    from app.cli import _open_supervisor_console, build_parser
+
+    assert build_parser().parse_args(["supervisor"]).open_console is _open_supervisor_console
+    alone = argparse.ArgumentParser(prog="packstation")
+    register(alone.add_subparsers())
+    assert cmd_supervisor(alone.parse_args(["supervisor"])) == 2
+    assert "packstation supervisor" in capsys.readouterr().err
