@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import clock
-from app.supervisor.actions import Actor, resolve_conflict, resolve_hold
+from app.supervisor.actions import Actor, SupervisorActions
 from app.supervisor.holds import HoldItem
 from app.supervisor.service import StatsService
 from app.supervisor.tables import holds_table
@@ -202,11 +202,11 @@ class HoldsView(QWidget):
         actor, console = self.actor(), self.console
 
         def job() -> str | None:
-            engine = self.service().engine
+            actions = SupervisorActions(self.service().engine, console)
             if item.kind == "conflict":
                 assert item.seq is not None
-                return resolve_conflict(engine, item.seq, action, reason, actor, console=console)
-            return resolve_hold(engine, item.number, action, reason, actor, console=console, to=target or None)
+                return actions.resolve_conflict(item.seq, action, reason, actor)
+            return actions.resolve_hold(item.number, action, reason, actor, to=target or None)
 
         def done(status: str | None) -> None:
             self.reason.clear()

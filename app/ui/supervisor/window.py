@@ -18,8 +18,6 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
-    QFrame,
-    QHBoxLayout,
     QLabel,
     QMainWindow,
     QPushButton,
@@ -29,10 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.supervisor import access
-from app.supervisor.actions import Actor, console_name, record_event
+from app.supervisor.actions import Actor, SupervisorActions, console_name
 from app.supervisor.productivity import Productivity
 from app.supervisor.service import StatsService
-from app.ui.reflow import fit_minimum
+from app.ui.reflow import HeaderBar, fit_minimum
 from app.ui.supervisor.audit_view import AuditView
 from app.ui.supervisor.floor_view import REFRESH_MS, FloorView
 from app.ui.supervisor.holds_view import HoldsView
@@ -138,10 +136,9 @@ class SupervisorWindow(QMainWindow):
         self.tabs.setEnabled(False)
 
     def _top_bar(self) -> QWidget:
-        bar = QFrame()
+        bar = HeaderBar()  # who on the left, the source and Sign out on the right: a further row when narrow
         bar.setObjectName("TopBar")
-        row = QHBoxLayout(bar)
-        row.setContentsMargins(16, 6, 10, 6)
+        row = bar.left_row
         brand = QLabel(_tr("Packstation"))
         brand.setObjectName("StationName")
         role = QLabel(_tr("Supervisor console"))
@@ -156,6 +153,7 @@ class SupervisorWindow(QMainWindow):
         row.addSpacing(24)
         row.addWidget(self.who)
         row.addStretch(1)
+        row = bar.right_row
         row.addWidget(self.source_label)
         row.addSpacing(12)
         row.addWidget(self.sign_out_button)
@@ -280,8 +278,9 @@ class SupervisorWindow(QMainWindow):
             pdf = shift_report(result, service.exceptions(result.period), supervisor=supervisor.name, source=source,
                                returns=service.returns(result.period))
             target.write_bytes(pdf)
-            record_event(service.engine, console, supervisor.actor, "report_exported",
-                         {"what": "shift report", "period": result.period.describe(), "file": target.name})
+            SupervisorActions(service.engine, console).record(
+                supervisor.actor, "report_exported",
+                {"what": "shift report", "period": result.period.describe(), "file": target.name})
             return target
 
         self.statusBar().showMessage(_tr("Writing the shift report…"))
