@@ -25,11 +25,17 @@ from PySide6.QtWidgets import (
 )
 
 
+def row_widget(row: QHBoxLayout, index: int) -> QWidget | None:
+    item = row.itemAt(index)
+    return item.widget() if item is not None else None
+
+
 class HeaderBar(QFrame):
     """Two groups, `left` (who and what: station, packer, order) and `right` (devices, tools).
 
     Side by side when both fit at their natural widths; otherwise `right` takes a second row,
-    right-aligned, and `left` the whole first row.
+    right-aligned, and `left` the whole first row. A group still wider than the bar (a 1024 px
+    monitor at 150 %: 683 px) puts its last widgets on a row of their own under it.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -46,23 +52,72 @@ class HeaderBar(QFrame):
         self.grid.setHorizontalSpacing(16)
         self.grid.setVerticalSpacing(2)
         self.two_rows: bool | None = None
+        self.left_more, self.left_more_row = self._overflow_row(right_aligned=False)
+        self.right_more, self.right_more_row = self._overflow_row(right_aligned=True)
+        self.left_more.setParent(self)  # a hidden child until a group needs it
+        self.right_more.setParent(self)
+        self._moved: dict[int, list[tuple[QWidget, int]]] = {0: [], 1: []}  # group -> (widget, its index)
         self._place(False)
+
+    @staticmethod
+    def _overflow_row(right_aligned: bool) -> tuple[QWidget, QHBoxLayout]:
+        widget = QWidget()
+        row = QHBoxLayout(widget)
+        row.setContentsMargins(0, 0, 0, 0)
+        if right_aligned:
+            row.addStretch(1)
+        widget.hide()
+        return widget, row
+
+    def _split(self, group: int, usable: int) -> None:
+        """Move the group's last widgets to its overflow row until the rest fits `usable` px (or back)."""
+        container, row = (self.left, self.left_row) if group == 0 else (self.right, self.right_row)
+        more, more_row = (self.left_more, self.left_more_row) if group == 0 else (self.right_more, self.right_more_row)
+        moved = self._moved[group]
+
+        def width(widget: QWidget) -> int:
+            return 0 if widget.isHidden() else widget.sizeHint().width() + row.spacing()
+
+        staying = [row_widget(row, i) for i in range(row.count())]
+        widgets = [w for w in staying if w is not None] + [w for w, _ in reversed(moved)]
+        need = container.sizeHint().width() + sum(width(w) for w, _ in moved)
+        count = 0
+        while need > usable and count < len(widgets) - 1:
+            count += 1
+            need -= width(widgets[-count])
+        if count == len(moved) or usable <= 0:
+            return
+        while moved:  # back where they were, the last moved first
+            widget, index = moved.pop()
+            more_row.removeWidget(widget)
+            row.insertWidget(index, widget)
+        for _ in range(count):
+            index = max(i for i in range(row.count()) if row_widget(row, i) is not None)
+            last = row_widget(row, index)
+            assert last is not None  # the index found it
+            row.removeWidget(last)
+            more_row.insertWidget(1 if group == 1 else 0, last)
+            moved.append((last, index))
+        more.setVisible(bool(moved))
 
     def _fits(self, width: int) -> bool:
         margins = self.grid.contentsMargins()
+        moved = sum(0 if w.isHidden() else w.sizeHint().width() + 6 for group in self._moved.values() for w, _ in group)
         need = (self.left.sizeHint().width() + self.right.sizeHint().width() + self.grid.horizontalSpacing()
-                + margins.left() + margins.right())
+                + margins.left() + margins.right() + moved)  # as if every widget were back on its row
         return need <= width
 
     def _place(self, two_rows: bool) -> None:
         if two_rows == self.two_rows:
             return
         self.two_rows = two_rows
-        self.grid.removeWidget(self.left)
-        self.grid.removeWidget(self.right)
+        for widget in (self.left, self.right, self.left_more, self.right_more):
+            self.grid.removeWidget(widget)
         if two_rows:
             self.grid.addWidget(self.left, 0, 0)
-            self.grid.addWidget(self.right, 1, 0)
+            self.grid.addWidget(self.left_more, 1, 0)
+            self.grid.addWidget(self.right, 2, 0)
+            self.grid.addWidget(self.right_more, 3, 0)
             self.grid.setColumnStretch(0, 1)
             self.grid.setColumnStretch(1, 0)
         else:
@@ -72,7 +127,12 @@ class HeaderBar(QFrame):
             self.grid.setColumnStretch(1, 0)
 
     def reflow(self) -> None:
-        self._place(not self._fits(self.width()))
+        two_rows = not self._fits(self.width())
+        self._place(two_rows)
+        margins = self.grid.contentsMargins()
+        usable = self.width() - margins.left() - margins.right() if two_rows else 1 << 20
+        for group in (0, 1):
+            self._split(group, usable)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
