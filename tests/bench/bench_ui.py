@@ -85,8 +85,8 @@ def percentile(samples: list[float], p: float) -> float:
 
 def pack(home: Path, orders: int, count: int) -> dict[str, float]:
     import psutil
-    from PySide6.QtCore import Qt, QTimer
-    from PySide6.QtTest import QTest
+    from PySide6.QtCore import QEvent, Qt, QTimer
+    from PySide6.QtGui import QKeyEvent
     from PySide6.QtWidgets import QApplication
 
     from app.ui.app import build_window, start_job
@@ -116,11 +116,25 @@ def pack(home: Path, orders: int, count: int) -> dict[str, float]:
     ticker.setTimerType(Qt.TimerType.PreciseTimer)
     ticker.timeout.connect(tick)
 
+    clock_ms = [0]
+
+    def type_as_scanner(code: str) -> None:
+        """The keys as X11 delivers a wedge scanner's: 4 ms apart, each stamped with when it was
+        pressed. Without stamps (QTest's) a scan is framed by arrival time only, and a busy
+        machine pausing this process mid-scan split it (a lost item, then "Nothing to confirm")."""
+        clock_ms[0] += 1000
+        for ch in code + "\r":
+            key = Qt.Key.Key_Return if ch == "\r" else Qt.Key(ord(ch.upper()))
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                event = QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, ch)
+                event.setTimestamp(clock_ms[0])
+                QApplication.sendEvent(window, event)
+            clock_ms[0] += 4
+
     def scan(code: str, measure: bool, item: bool = False) -> None:
         before = len(painted)
         started = time.perf_counter()
-        QTest.keyClicks(window, code)
-        QTest.keyClick(window, Qt.Key.Key_Return)
+        type_as_scanner(code)
         while len(painted) == before:
             app.processEvents()
         if measure:
