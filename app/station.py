@@ -113,7 +113,7 @@ class LabelJob:
 class Output(Protocol):
     """Where labels and slips go. The printing package provides the real one."""
 
-    def print_label(self, job: LabelJob) -> tuple[str | None, str, str]:
+    def print_label(self, job: LabelJob) -> tuple[str | None, str, str] | LabelResult:
         """Print a parcel's label; returns (tracking number or None, format, reference), or a
         LabelResult. Once per `job.job_id`."""
         ...
