@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeGuard
 
 from sqlalchemy import Engine, select
 
@@ -41,7 +41,7 @@ from app.shipping.errors import (
     ShippingNotConfigured,
     VoidFailed,
 )
-from app.shipping.model import BoughtLabel, Choice, ParcelRequest, PurchasedLabel, Rate, RateSource
+from app.shipping.model import BoughtLabel, Choice, LabelSource, ParcelRequest, PurchasedLabel, Rate, RateSource
 from app.shipping.reasons import CarrierReason
 from app.shipping.records import DuplicatePurchase, LabelRecord, LabelRecords
 from app.shipping.rules import ShippingRules
@@ -132,7 +132,7 @@ class LabelBuyer:
                 self.records.voided(record, "not_applicable")  # our own label: nothing was charged
                 return "not_applicable"
             try:
-                status = source.void(record.shipment_id)  # type: ignore[union-attr]
+                status = source.void(record.shipment_id)
             except ShippingError as exc:
                 self.records.noted(record, "void_failed", exc.detail or str(exc))
                 raise VoidFailed(
@@ -181,7 +181,7 @@ class LabelBuyer:
             return self._finish(self.records.bought(record, None), reused=False)
         record = self.records.chosen(record, choice, state="buying")  # on disk before the request goes out
         try:
-            bought = source.buy(request, choice.chosen)  # type: ignore[attr-defined]
+            bought = source.buy(request, choice.chosen)
         except CarrierUnavailable as exc:
             # The request may have reached the carrier and bought the label: look before anything else.
             log.warning("purchase %s: no answer (%s); looking it up", record.key, exc.detail)
@@ -203,7 +203,7 @@ class LabelBuyer:
             self.records.failed(record, "not_bought", "no carrier purchase for this source")
             return None
         try:
-            lookup = source.lookup(record.key, record.shipment_id)  # type: ignore[union-attr]
+            lookup = source.lookup(record.key, record.shipment_id)
         except ShippingError as exc:
             self.records.noted(record, "purchase_uncertain", exc.detail or str(exc))
             raise PurchaseUncertain(CarrierReason("maybe_bought", order=record.order_number, box=record.box_no),
@@ -222,7 +222,7 @@ class LabelBuyer:
         if _buys(source) and data is None:
             bought = BoughtLabel(record.tracking_number or "", record.shipment_id, record.label_url,
                                  record.label_format or "")
-            data = source.download(bought, self.label_format)  # type: ignore[union-attr]
+            data = source.download(bought, self.label_format)
             fmt = self.label_format
             record = self.records.label(record, data, fmt)
         elif not _buys(source) and record.source and record.source not in self.sources:
@@ -296,6 +296,6 @@ class LabelBuyer:
             return self._locks.setdefault(parcel_uuid, threading.Lock())
 
 
-def _buys(source: RateSource | None) -> bool:
+def _buys(source: RateSource | None) -> TypeGuard[LabelSource]:
     return source is not None and source.buys_labels
 
