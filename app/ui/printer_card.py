@@ -9,11 +9,16 @@ card renders a printers.print_queue.QueueHealth handed in by the window; it asks
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from app.ui import icons
 from app.ui.messages import coded_text
+
+if TYPE_CHECKING:
+    from printers.print_queue import QueueHealth
 
 RESEND_KEY = "F1"  # the one key that sends again what was cut off (also the PS:CMD:RESEND card)
 
@@ -102,22 +107,22 @@ class PrinterCard(QFrame):
             self.detail.setText(_tr("ready"))
         self.setToolTip(self._tooltip(""))
 
-    def show_health(self, health: object | None, label_printer: str) -> None:
+    def show_health(self, health: QueueHealth | None, label_printer: str) -> None:
         """A printers.print_queue.QueueHealth (or None: no queue on this station)."""
         if health is None:
             return
-        mine = health.printer(label_printer) if label_printer else None  # type: ignore[attr-defined]
-        held_printers = [p for p in health.printers if not p.ok]  # type: ignore[attr-defined]
+        mine = health.printer(label_printer) if label_printer else None
+        held_printers = [p for p in health.printers if not p.ok]
         problem = mine if mine is not None and not mine.ok else (held_printers[0] if held_printers else None)
-        self.interrupted = len(health.interrupted)  # type: ignore[attr-defined]
+        self.interrupted = len(health.interrupted)
         self.problem = fix_words(problem.fix) if problem is not None else ""
-        counts = [_tr("{0} waiting").format(health.waiting)]  # type: ignore[attr-defined]
-        if health.held:  # type: ignore[attr-defined]
-            counts.append(_tr("{0} held").format(health.held))  # type: ignore[attr-defined]
+        counts = [_tr("{0} waiting").format(health.waiting)]
+        if health.held:
+            counts.append(_tr("{0} held").format(health.held))
         if self.interrupted:
             counts.append(_tr("{0} cut off").format(self.interrupted))
-        if health.failed:  # type: ignore[attr-defined]
-            counts.append(_tr("{0} failed").format(health.failed))  # type: ignore[attr-defined]
+        if health.failed:
+            counts.append(_tr("{0} failed").format(health.failed))
         if self.interrupted:
             self.title.setText(_tr("Label cut off: press {0} to resend").format(RESEND_KEY))
         elif self.problem:
@@ -131,7 +136,7 @@ class PrinterCard(QFrame):
         why = coded_text(problem.message) if problem is not None else ""  # the printer's reason, worded
         if self.interrupted:
             why = "\n".join(f"{j.document} {j.reference}: {coded_text(j.message)}"
-                            for j in health.interrupted)  # type: ignore[attr-defined]
+                            for j in health.interrupted)
         self.setToolTip(self._tooltip(why))
         self.setAccessibleName(self.text())
         self.setAccessibleDescription(why)
