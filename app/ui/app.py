@@ -22,7 +22,6 @@ from typing import Any
 # isort: split
 # The start path's non-Qt modules, imported before Qt: after it each import costs more (app/ui/fast_start.py).
 import app.it.first_start  # noqa: F401 - the setup check of the start job
-import app.it.tomlfile  # noqa: F401 - behind the screen settings
 import app.printing  # noqa: F401 - the station's print output
 import app.startup  # noqa: F401 - SQLAlchemy Core, the database, the Station
 from app.config import Config, station_paths

@@ -14,7 +14,6 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from app.it.tomlfile import SECRET_MODE, new_document, read_document, set_values, write_toml
 from app.ui.wedge import MODES, SUFFIXES, WedgeSettings
 
 log = logging.getLogger(__name__)
@@ -94,6 +93,9 @@ HEADER = "Packstation screen settings (written by the Settings dialog)."
 
 
 def save_ui_settings(path: Path, settings: UiSettings) -> None:
+    # The one TOML writer (tomlkit) is loaded when settings are saved, not on the start path (~35 ms).
+    from app.it.tomlfile import SECRET_MODE, new_document, read_document, set_values, write_toml
+
     changes = {"ui": {"language": settings.language, "theme": settings.theme, "volume": settings.volume,
                       "fullscreen": settings.fullscreen},
                "scanner": asdict(settings.scanner)}
