@@ -44,7 +44,7 @@ window.shutdown()
 
 AFTER_FIRST_FRAME = ("sqlalchemy.orm", "app.store.models", "alembic", "reportlab", "app.sources.relay",
                      "app.ui.settings_dialog", "app.ui.setup_wizard", "app.ui.returns.window",
-                     "app.ui.supervisor.window", "app.accounts.pins")
+                     "app.ui.supervisor.window", "app.accounts.pins", "tomlkit")
 
 
 @pytest.fixture(scope="module")
