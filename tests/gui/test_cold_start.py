@@ -25,18 +25,26 @@ import json, sys, time
 from app.ui.fast_start import pause_gc; pause_gc()  # as `packstation` (app.cli.run_gui) does
 before_qt = "PySide6" in sys.modules
 from app.ui.app import build_window
+from app.ui.main_window import MainWindow
 from PySide6.QtWidgets import QApplication
+# What is loaded when the warm-up is handed to the worker (50 ms after ready): taken there, not by
+# polling, which a loaded machine can delay until the warm-up has started importing on the worker.
+seen = {}
+submit = MainWindow.run_job
+def run_job(self, job, tag, callback=None):
+    if tag == "warm_up" and not seen:
+        seen.update(at_ready=sorted(sys.modules), watch_at_ready="order_watch" in self.worker.context.extras)
+    return submit(self, job, tag, callback)
+MainWindow.run_job = run_job
 window = build_window([])
 app = QApplication.instance()
 deadline = time.monotonic() + 60
 while not window.ready and time.monotonic() < deadline:
     app.processEvents(); time.sleep(0.002)
-at_ready = sorted(sys.modules)
-watch_at_ready = "order_watch" in window.worker.context.extras
 while not window.warmed_up and time.monotonic() < deadline:
     app.processEvents(); time.sleep(0.01)
-print(json.dumps({"before_qt": before_qt, "ready": window.ready, "at_ready": at_ready,
-                  "watch_at_ready": watch_at_ready, "warmed_up": window.warmed_up,
+print(json.dumps({"before_qt": before_qt, "ready": window.ready, "at_ready": seen.get("at_ready", []),
+                  "watch_at_ready": seen.get("watch_at_ready"), "warmed_up": window.warmed_up,
                   "watch": "order_watch" in window.worker.context.extras,
                   "later": sorted(sys.modules), "phase": window.state.phase.value}))
 window.shutdown()
