@@ -11,7 +11,7 @@ Hand-written for the same reason as printers.reasons: a str with a code is all i
 
 from __future__ import annotations
 
-from typing import Any
+from app.domain.coded_text import CodedText
 
 CONFIG_REASONS: dict[str, str] = {
     # the file
@@ -49,23 +49,8 @@ CONFIG_REASONS: dict[str, str] = {
 }
 
 
-class ConfigReason(str):
+class ConfigReason(CodedText):
     """English words for IT, with the code and values a screen words them from."""
 
     context = "ConfigReasons"  # the translation catalogue's context for these templates
-    code: str
-    template: str
-    values: dict[str, Any]
-
-    def __new__(cls, code: str, **values: Any) -> ConfigReason:
-        template = CONFIG_REASONS[code]
-        text = super().__new__(cls, template.format(**values))
-        text.code, text.template, text.values = code, template, values
-        return text
-
-    def __reduce__(self) -> tuple[Any, ...]:  # copies and pickles as a ConfigReason
-        return (_rebuild, (self.code, self.values))
-
-
-def _rebuild(code: str, values: dict[str, Any]) -> ConfigReason:
-    return ConfigReason(code, **values)
+    templates = CONFIG_REASONS

@@ -10,7 +10,7 @@ Hand-written for the same reason as printers.reasons: a str with a code is all i
 
 from __future__ import annotations
 
-from typing import Any
+from app.domain.coded_text import CodedText
 
 DEVICE_REASONS: dict[str, str] = {
     "not_a_uri": "{text!r} is not a device URI: use serial:///dev/ttyUSB0, usb://VID:PID or sim://scale",
@@ -36,23 +36,8 @@ DEVICE_REASONS: dict[str, str] = {
 }
 
 
-class DeviceReason(str):
+class DeviceReason(CodedText):
     """English words for IT, with the code and values a screen words them from."""
 
     context = "DeviceReasons"  # the translation catalogue's context for these templates
-    code: str
-    template: str
-    values: dict[str, Any]
-
-    def __new__(cls, code: str, **values: Any) -> DeviceReason:
-        template = DEVICE_REASONS[code]
-        text = super().__new__(cls, template.format(**values))
-        text.code, text.template, text.values = code, template, values
-        return text
-
-    def __reduce__(self) -> tuple[Any, ...]:  # copies and pickles as a DeviceReason
-        return (_rebuild, (self.code, self.values))
-
-
-def _rebuild(code: str, values: dict[str, Any]) -> DeviceReason:
-    return DeviceReason(code, **values)
+    templates = DEVICE_REASONS

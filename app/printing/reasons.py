@@ -11,7 +11,7 @@ Hand-written for the same reason as printers.reasons: a str with a code is all i
 
 from __future__ import annotations
 
-from typing import Any
+from app.domain.coded_text import CodedText
 
 OUTPUT_REASONS: dict[str, str] = {
     "label_cannot_be_made": "The label cannot be made ({error}).",
@@ -27,26 +27,11 @@ OUTPUT_REASONS: dict[str, str] = {
 }
 
 
-class OutputReason(str):
+class OutputReason(CodedText):
     """English words for the packer, with the code and values a screen words them from."""
 
     context = "OutputReasons"  # the translation catalogue's context for these templates
-    code: str
-    template: str
-    values: dict[str, Any]
-
-    def __new__(cls, code: str, **values: Any) -> OutputReason:
-        template = OUTPUT_REASONS[code]
-        text = super().__new__(cls, template.format(**values))
-        text.code, text.template, text.values = code, template, values
-        return text
-
-    def __reduce__(self) -> tuple[Any, ...]:  # copies and pickles as an OutputReason
-        return (_rebuild, (self.code, self.values))
-
-
-def _rebuild(code: str, values: dict[str, Any]) -> OutputReason:
-    return OutputReason(code, **values)
+    templates = OUTPUT_REASONS
 
 
 def one_after_another(problems: list[str]) -> str:

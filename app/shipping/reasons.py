@@ -10,7 +10,7 @@ Hand-written for the same reason as printers.reasons: a str with a code is all i
 
 from __future__ import annotations
 
-from typing import Any
+from app.domain.coded_text import CodedText
 
 CARRIER_REASONS: dict[str, str] = {
     "client_missing": "The EasyPost client is not installed at this station. Tell a supervisor.",
@@ -50,23 +50,8 @@ CARRIER_REASONS: dict[str, str] = {
 }
 
 
-class CarrierReason(str):
+class CarrierReason(CodedText):
     """The packer's English words for a shipping failure, with the code and values a screen words them from."""
 
     context = "CarrierReasons"
-    code: str
-    template: str
-    values: dict[str, Any]
-
-    def __new__(cls, code: str, **values: Any) -> CarrierReason:
-        template = CARRIER_REASONS[code]
-        text = super().__new__(cls, template.format(**values))
-        text.code, text.template, text.values = code, template, values
-        return text
-
-    def __reduce__(self) -> tuple[Any, ...]:  # copies and pickles as a CarrierReason
-        return (_rebuild, (self.code, self.values))
-
-
-def _rebuild(code: str, values: dict[str, Any]) -> CarrierReason:
-    return CarrierReason(code, **values)
+    templates = CARRIER_REASONS
