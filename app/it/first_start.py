@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.config import Config, ConfigError, Paths
+from app.domain.coded_text import CodedText
 
 log = logging.getLogger(__name__)
 
@@ -73,28 +74,13 @@ SETUP_WORDS: dict[str, str] = {
 }
 # The fields "the ship-from address has no {missing}" names (its value `fields` lists them by these words).
 SETUP_FIELDS = ("name or company", *REQUIRED)
-class SetupText(str):
+class SetupText(CodedText):
     """A sentence of the setup for the admin: the English text (it is a str: the CLI, doctor and the
     logs show it as it is), with the `code` and `values` it was worded from for the setup screen.
     A value may itself be a SetupText or carry a code (a printer's reason) the screen words too."""
 
     context = "SetupWords"  # the translation catalogue's context for SETUP_WORDS
-    code: str
-    template: str
-    values: dict[str, Any]
-
-    def __new__(cls, code: str, **values: Any) -> SetupText:
-        template = SETUP_WORDS[code]
-        text = super().__new__(cls, template.format(**values))
-        text.code, text.template, text.values = code, template, values
-        return text
-
-    def __reduce__(self) -> tuple[Any, ...]:  # copies and pickles (doctor's JSON, a process pool) as a SetupText
-        return (_setup_text, (self.code, self.values))
-
-
-def _setup_text(code: str, values: dict[str, Any]) -> SetupText:
-    return SetupText(code, **values)
+    templates = SETUP_WORDS
 
 
 class SetupError(ValueError):
