@@ -230,12 +230,12 @@ def parse_config(raw: dict[str, Any], source: str = "station.toml") -> Config:
     try:
         central = parse_central_table(raw.get("central", {}), source, base_dir=Path(source).parent)
     except CentralConfigError as exc:
-        raise ConfigError(str(exc)) from None
+        raise ConfigError(*exc.args) from None  # its words keep their code (app.config_reasons)
     try:
         shipping = (parse_settings(raw, source, base_dir=Path(source).parent)
                     if any(section in raw for section in SHIPPING_KNOWN) else None)
     except ShippingSettingsError as exc:
-        raise ConfigError(str(exc)) from None
+        raise ConfigError(*exc.args) from None  # its words keep their code (app.config_reasons)
     return Config(
         station=name,
         database_url=reader.text("database.url", ""),

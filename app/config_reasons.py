@@ -46,6 +46,25 @@ CONFIG_REASONS: dict[str, str] = {
     "bin_name": "{source}: {key} must be a bin name of 1-32 letters, digits, '.', '_', '/' or '-' (starting with a "
                 "letter or digit), not {value!r}",
     "company_prefix": "{source}: gs1.company_prefix must be your GS1 company prefix, 6-12 digits, not {value!r}",
+    # [shipping], [smtp] and [email] (app.shipping.settings)
+    "cannot_read": "{path}: cannot be read ({reason})",
+    "unknown_source": "{source}: shipping.sources has {name!r}; known: {known}",
+    "url_scheme": "{source}: {key} must start with https://, not {value!r}",
+    "email_needs_smtp": "{source}: email.enabled needs smtp.host and smtp.from",
+    "must_be_whole_from_to": "must be a whole number from {low} to {high}, not {value!r}",
+    "must_be_number_from_to": "must be a number from {low} to {high}, not {value!r}",
+    "must_be_name_list": 'must be a list of names in quotes, like ["a", "b"]',
+    "must_be_name_table": 'must be a table of names, like {{ Shopify = "acme" }}',
+    "secret_file_unreadable": "{key} {path}: cannot be read ({reason})",
+    # [central] and its password (app.sync.settings)
+    "central_url": "{source}: central.url must be a postgresql:// URL or a libpq key=value string",
+    "password_twice": "{source}: central.password_file and central.keyring exclude each other",
+    "cannot_read_secret": "cannot read {what} {path}: {reason}",
+    "secret_readable_by_others": "{what} {path} can be read by other users (mode {mode}); run: chmod 600 {path}",
+    "password_file_empty": "central.password_file {path} is empty",
+    "no_keyring_package": "central.keyring = true needs the 'keyring' package: pip install keyring",
+    "no_keyring_password": "no password for {user}@{host} in the OS keyring (service {service}); store it with: "
+                           "keyring set {service} {user}@{host}",
 }
 
 

@@ -107,7 +107,7 @@ def open_central(bench: Bench, *, sync_timeout_s: float = 5.0, **callbacks: Any)
         central = CentralSync(settings, bench.config.station, bench.engine, config_file=bench.paths.config_file,
                               **callbacks)
     except CentralConfigError as exc:
-        raise ConfigError(str(exc)) from None
+        raise ConfigError(*exc.args) from None  # its words keep their code (app.config_reasons)
     if not central.initial_sync(timeout_s=sync_timeout_s):
         log.warning("central database: %s; packing from the local cache", central.link.message)
     return central

@@ -39,7 +39,7 @@ from printers.errors import (
     UnknownQueue,
 )
 from printers.readiness import Readiness
-from printers.reasons import reason_of
+from printers.reasons import reason, reason_of
 from printers.status import PrinterStatus
 
 log = logging.getLogger(__name__)
@@ -363,7 +363,7 @@ class PrintQueue:
     def _recover(self) -> None:
         for job in self.store.interrupted():
             job.state = JobState.INTERRUPTED
-            job.last_error = "The station stopped while sending it: it may have printed. Resend it if it is missing."
+            job.last_error = reason("stopped_while_sending")
             self.store.update(job)
             log.warning("print job %s (%s) was interrupted mid-send; not resent", job.uuid, job.reference)
 

@@ -13,6 +13,9 @@ Hand-written: a str with a code is all it takes, and no library carries codes th
 
 from __future__ import annotations
 
+import re
+import string
+from functools import cache
 from typing import Any
 
 # code -> the English template. The English of every printer message, by what went wrong.
@@ -86,7 +89,12 @@ REASONS: dict[str, str] = {
     "cups_stopped": "{printer} is stopped in CUPS — ask IT to enable it ({detail})",
     "cups_ready": "{printer} is ready ({detail})",
     "cups_down": "{printer}: the computer's print service (CUPS) is not running — ask IT to start it",
+    # the print queue (printers.print_queue)
+    "stopped_while_sending": "The station stopped while sending it: it may have printed. Resend it if it is missing.",
 }
+# The codes that name a printer ({printer} of the others).
+PRINTER_NAMES = ("label_printer", "tcp_printer", "serial_printer", "file_printer", "cups_printer", "spool_folder",
+                 "printer_at")
 
 
 class Reason(str):
@@ -127,3 +135,60 @@ def reason_of(error: BaseException | str | None) -> str:
     if coded and str(first) == str(error):
         return first  # type: ignore[return-value]
     return str(error)
+
+
+def reason_from_text(text: str | None) -> str:
+    """A message stored as plain English (a print job's last error, read back after a restart) as the
+    Reason it was made from, when it reads as one of the templates (its printer's name too); else the
+    text as it is. The station stores the English (the CLI and older versions read it so): this gives a
+    screen the code and values back. Hand-written: a template's fields become the groups of a regular
+    expression, the most specific template (the most fixed words) tried first."""
+    if not text or isinstance(getattr(text, "template", None), str):
+        return text or ""
+    return _parse(text, _patterns()) or text
+
+
+def _parse(text: str, patterns: tuple[tuple[str, re.Pattern[str]], ...]) -> Reason | None:
+    for code, pattern in patterns:
+        match = pattern.fullmatch(text)
+        if match is None:
+            continue
+        values: dict[str, Any] = dict(match.groupdict())
+        if "printer" in values:
+            values["printer"] = _parse(values["printer"], _name_patterns()) or values["printer"]
+        reason = Reason(code, **values)
+        if reason == text:
+            return reason
+    return None
+
+
+def _pattern(template: str) -> re.Pattern[str] | None:
+    parts, seen = [], set()
+    for literal, name, spec, conversion in string.Formatter().parse(template):
+        parts.append(re.escape(literal))
+        if name is None:
+            continue
+        if spec or conversion or name in seen or not name.isidentifier():
+            return None  # not read back: the English is kept
+        seen.add(name)
+        parts.append(f"(?P<{name}>.+?)")
+    return re.compile("".join(parts), re.DOTALL)
+
+
+def _fixed_words(template: str) -> int:
+    return sum(len(literal) for literal, *_ in string.Formatter().parse(template))
+
+
+def _compiled(codes: tuple[str, ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    ordered = sorted(codes, key=lambda code: -_fixed_words(REASONS[code]))
+    return tuple((code, pattern) for code in ordered if (pattern := _pattern(REASONS[code])) is not None)
+
+
+@cache
+def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return _compiled(tuple(code for code in REASONS if code not in PRINTER_NAMES))
+
+
+@cache
+def _name_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return _compiled(PRINTER_NAMES)

@@ -209,12 +209,12 @@ def _open_failure(path: str, exc: BaseException) -> str:
     code = getattr(exc, "errno", None)
     text = str(exc)
     if code == errno.ENOENT or "No such file" in text or "FileNotFoundError" in text:
-        return f"{path} not found — is the device plugged in?"
+        return DeviceReason("not_found", path=path)
     if code == errno.EACCES or "Permission denied" in text:
-        return f"no permission to open {path} — add the station's user to the 'dialout' group"
+        return DeviceReason("no_permission", path=path)
     if code in (errno.EBUSY, errno.EAGAIN) or "lock" in text.lower() or "busy" in text.lower():
-        return f"{path} is in use by another program (is a second station window open?)"
-    return f"cannot open {path}: {text}"
+        return DeviceReason("in_use", path=path)
+    return DeviceReason("cannot_open", path=path, error=text)
 
 
 class Pipe:
@@ -243,7 +243,7 @@ class Pipe:
                 self._buffer.clear()
                 return data
             if self._closed:
-                raise DeviceGone("the simulated device was unplugged")
+                raise DeviceGone(DeviceReason("sim_unplugged"))
             return b""
 
     def wake(self) -> None:

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass
 from serial.tools import list_ports
 
 from app.devices.errors import OpenFailed
+from app.devices.reasons import DeviceReason
 
 
 @dataclass(frozen=True)
@@ -60,11 +61,10 @@ def resolve_usb(vid: int, pid: int, serial_number: str | None = None) -> str:
     name = f"usb://{vid:04x}:{pid:04x}" + (f"/{serial_number}" if serial_number else "")
     matches = find_usb(vid, pid, serial_number)
     if not matches:
-        return _fail(f"{name}: no such USB device connected — is it plugged in?")
+        return _fail(DeviceReason("no_usb_device", name=name))
     if len(matches) > 1:
         serials = ", ".join(p.serial_number or "(none)" for p in matches)
-        return _fail(f"{name}: {len(matches)} devices match (serial numbers: {serials}) — "
-                     "add the serial number to the URI")
+        return _fail(DeviceReason("several_usb_devices", name=name, count=len(matches), serials=serials))
     return matches[0].device
 
 

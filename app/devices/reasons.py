@@ -33,6 +33,24 @@ DEVICE_REASONS: dict[str, str] = {
     "true_or_false": "{text}: {key} must be true or false, not {value!r}",
     "unknown_parameter": "{text}: {key} is not a known parameter here (known: {known})",
     "unit_problem": "{text}: {key} {problem}",  # app.domain.units' words for a weight unit it does not know
+    # opening the port (app.devices.link, app.devices.ports, app.devices.sim): the device cards say it
+    "not_found": "{path} not found — is the device plugged in?",
+    "no_permission": "no permission to open {path} — add the station's user to the 'dialout' group",
+    "in_use": "{path} is in use by another program (is a second station window open?)",
+    "cannot_open": "cannot open {path}: {error}",
+    "no_usb_device": "{name}: no such USB device connected — is it plugged in?",
+    "several_usb_devices": "{name}: {count} devices match (serial numbers: {serials}) — add the serial number to "
+                           "the URI",
+    "unplugged": "{port} is unplugged",
+    # the connection (app.devices.reconnect, the drivers)
+    "connected_on": "connected on {port}",
+    "disconnected": "disconnected: {reason}",
+    "open_failed": "cannot open: {error}",
+    "driver_error": "driver error: {error}",
+    "vanished": "{port} vanished",
+    "scale_stopped_answering": "the scale stopped answering on {port} (powered off?)",
+    "scale_silent": "no data from the scale on {port} for {seconds} s",
+    "sim_unplugged": "the simulated device was unplugged",
 }
 
 

@@ -18,12 +18,19 @@ from typing import Any
 from app.devices.events import DeviceState, DeviceStatus
 from app.devices.handler import DeviceHandler
 from app.devices.link import DeviceGone, Link, OpenFailed
+from app.devices.reasons import DeviceReason
 
 log = logging.getLogger(__name__)
 
 LinkOpener = Callable[[], Link]
 ALIVE_CHECK_S = 0.5  # how often an idle session checks that its port still exists
 STEADY_S = 2.0  # a connection that lasted this long resets the backoff (a flapping cable does not)
+
+
+def _said(error: BaseException) -> str:
+    """An error's words, with their code when it was raised with a DeviceReason (a screen words it)."""
+    first = error.args[0] if len(error.args) == 1 else None
+    return first if isinstance(first, DeviceReason) else str(error)
 
 
 def deliver(callback: Callable[..., None], *args: object) -> None:
@@ -123,17 +130,17 @@ class DeviceRunner:
                 link = self._opener()
             except OpenFailed as exc:
                 attempt += 1
-                self._wait_after_failure(str(exc), attempt, first=attempt == 1)
+                self._wait_after_failure(_said(exc), attempt, first=attempt == 1)
                 continue
             except Exception as exc:  # noqa: BLE001 - an unexpected driver bug must not end the thread
                 log.exception("%s: opening failed", self.name)
                 attempt += 1
-                self._wait_after_failure(f"cannot open: {exc}", attempt, first=attempt == 1)
+                self._wait_after_failure(DeviceReason("open_failed", error=str(exc)), attempt, first=attempt == 1)
                 continue
             self._link = link
             started = time.monotonic()
             attempt = 0
-            self._emit(DeviceState.CONNECTED, f"connected on {link.port}", port=link.port)
+            self._emit(DeviceState.CONNECTED, DeviceReason("connected_on", port=link.port), port=link.port)
             try:
                 self.on_connected(link)
                 self.session(link)
@@ -142,12 +149,12 @@ class DeviceRunner:
                     attempt = 1
                     if time.monotonic() - started >= STEADY_S:
                         self.backoff.reset()
-                    self._wait_after_failure(f"disconnected: {exc}", attempt, first=True)
+                    self._wait_after_failure(DeviceReason("disconnected", reason=_said(exc)), attempt, first=True)
             except Exception as exc:  # noqa: BLE001 - same: log, report, reconnect
                 log.exception("%s: driver error", self.name)
                 if not self.stopping.is_set():
                     attempt = 1
-                    self._wait_after_failure(f"driver error: {exc}", attempt, first=True)
+                    self._wait_after_failure(DeviceReason("driver_error", error=str(exc)), attempt, first=True)
             finally:
                 self._link = None
                 link.close()

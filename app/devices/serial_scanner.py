@@ -16,6 +16,7 @@ from app.devices.events import DeviceState
 from app.devices.framer import FrameCounters, FramingSettings, ScanFramer
 from app.devices.handler import DeviceHandler
 from app.devices.link import DeviceGone, Link, LinkSettings
+from app.devices.reasons import DeviceReason
 from app.devices.reconnect import ALIVE_CHECK_S, Backoff, DeviceRunner, LinkOpener, deliver
 from app.devices.uri import Params
 
@@ -63,7 +64,7 @@ class SerialScanner(DeviceRunner):
                 deliver(handler.scan, frame, name)
             if now >= next_alive:
                 if not link.alive():
-                    raise DeviceGone(f"{link.port} vanished")
+                    raise DeviceGone(DeviceReason("vanished", port=link.port))
                 next_alive = now + ALIVE_CHECK_S
             noise = framer.counters.control + framer.counters.noisy
             if noise != reported_noise and now - last_noise_report >= NOISE_REPORT_S:

@@ -15,6 +15,7 @@ import threading
 import time
 
 from app.devices.link import DeviceGone, LoopbackLink, OpenFailed
+from app.devices.reasons import DeviceReason
 from app.devices.simulators.model import SimScaleModel
 from app.devices.simulators.responders import make_responder
 from app.devices.simulators.scale import apply_model_command
@@ -62,7 +63,7 @@ class SimScale:
     def open_link(self) -> LoopbackLink:
         with self._lock:
             if not self.plugged:
-                raise OpenFailed(f"{self.port} is unplugged")
+                raise OpenFailed(DeviceReason("unplugged", port=self.port))
             link = LoopbackLink(self.port)
             self._link = link
         responder = make_responder(self.protocol, self.model, self.unit, self.interval_ms)
@@ -124,7 +125,7 @@ class SimScanner:
 
     def open_link(self) -> LoopbackLink:
         if not self.plugged:
-            raise OpenFailed(f"{self.port} is unplugged")
+            raise OpenFailed(DeviceReason("unplugged", port=self.port))
         link = LoopbackLink(self.port)
         with self._connected:
             self._link = link

@@ -174,7 +174,8 @@ def _reject(code: str, template: str, **values: object) -> Decision:
     """A refused scan: recorded for the error statistics (with its values), state unchanged."""
     feedback = Feedback.say(Tone.REJECTED, code, template, **values)
     recorded = {name: str(v) if isinstance(v, Worded) else v for name, v in values.items()}  # the English
-    return Decision(facts=(Fact("scan_rejected", {"code": code, "message": feedback.message, **recorded}),),
+    said = {"code": code, "message": feedback.message, "template": template}  # the audit words it again
+    return Decision(facts=(Fact("scan_rejected", {**said, **recorded}),),
                     effects=(feedback,))
 
 

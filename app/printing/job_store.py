@@ -11,6 +11,7 @@ from app.domain import clock
 from app.store.db import write_transaction
 from app.store.tables import print_jobs as _jobs  # Core: a window's start never imports the ORM
 from printers.print_queue import OPEN_STATES, JobState, PrintJob
+from printers.reasons import reason_from_text
 
 
 class SqlJobStore:
@@ -99,4 +100,4 @@ class SqlJobStore:
 def _job(row) -> PrintJob:  # noqa: ANN001 - a Row of print_jobs
     return PrintJob(printer=row.printer, document=row.document, format=row.format, data=row.data,
                     reference=row.reference, reprint_of=row.reprint_of, uuid=row.uuid, state=JobState(row.state),
-                    attempts=row.attempts, last_error=row.last_error)
+                    attempts=row.attempts, last_error=reason_from_text(row.last_error))  # its code again, for a screen

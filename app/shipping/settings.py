@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from app.config_reasons import ConfigReason
 from app.settings_reader import SettingsReader
 from app.shipping.errors import ShippingSettingsError
 
@@ -50,8 +51,8 @@ class SmtpSettings:
         except ExposedSecret as exc:
             raise ShippingSettingsError(str(exc)) from None
         except OSError as exc:
-            raise ShippingSettingsError(f"smtp.password_file {self.password_file}: cannot be read "
-                                        f"({exc.strerror})") from exc
+            raise ShippingSettingsError(ConfigReason("secret_file_unreadable", key="smtp.password_file",
+                                                     path=self.password_file, reason=exc.strerror)) from exc
 
 
 @dataclass(frozen=True)
@@ -88,9 +89,9 @@ def load_settings(path: Path) -> ShippingSettings:
     try:
         raw = tomllib.loads(Path(path).read_text(encoding="utf-8"))
     except OSError as exc:
-        raise ShippingSettingsError(f"{path}: cannot be read ({exc.strerror})") from exc
+        raise ShippingSettingsError(ConfigReason("cannot_read", path=path, reason=exc.strerror)) from exc
     except tomllib.TOMLDecodeError as exc:
-        raise ShippingSettingsError(f"{path}: not valid TOML: {exc}") from exc
+        raise ShippingSettingsError(ConfigReason("not_toml", path=path, error=exc)) from exc
     return parse_settings(raw, source=str(path), base_dir=Path(path).parent)
 
 
@@ -99,11 +100,11 @@ def parse_settings(raw: dict[str, Any], source: str = "station.toml", base_dir: 
     for section, known in KNOWN.items():
         body = raw.get(section, {})
         if not isinstance(body, dict):
-            raise ShippingSettingsError(f"{source}: {section} must be a table like [{section}]")
+            raise ShippingSettingsError(ConfigReason("not_a_table", source=source, section=section))
         for key in body:
             if key not in known:
-                raise ShippingSettingsError(
-                    f"{source}: unknown key {section}.{key} (known: {', '.join(sorted(known))})")
+                raise ShippingSettingsError(ConfigReason("unknown_key", source=source, section=section, key=key,
+                                                         known=", ".join(sorted(known))))
     key_file = r.path("shipping.easypost_api_key_file")
     api_key = r.text("shipping.easypost_api_key", "")
     keyring = r.flag("shipping.easypost_keyring", False)
@@ -111,10 +112,12 @@ def parse_settings(raw: dict[str, Any], source: str = "station.toml", base_dir: 
     sources = r.names("shipping.sources", default_sources)
     for name in sources:
         if name not in SOURCES:
-            raise ShippingSettingsError(f"{source}: shipping.sources has {name!r}; known: {', '.join(SOURCES)}")
+            raise ShippingSettingsError(ConfigReason("unknown_source", source=source, name=name,
+                                                     known=", ".join(SOURCES)))
     base_url = r.text("shipping.easypost_base_url", EASYPOST_URL).rstrip("/")
     if not base_url.startswith(("https://", "http://")):
-        raise ShippingSettingsError(f"{source}: shipping.easypost_base_url must start with https://, not {base_url!r}")
+        raise ShippingSettingsError(ConfigReason("url_scheme", source=source, key="shipping.easypost_base_url",
+                                                 value=base_url))
     smtp = SmtpSettings(
         host=r.text("smtp.host", ""),
         port=r.whole("smtp.port", 587, 1, 65535),
@@ -134,7 +137,7 @@ def parse_settings(raw: dict[str, Any], source: str = "station.toml", base_dir: 
         message_domain=r.text("email.message_domain", ""),
     )
     if email.enabled and not smtp.configured:
-        raise ShippingSettingsError(f"{source}: email.enabled needs smtp.host and smtp.from")
+        raise ShippingSettingsError(ConfigReason("email_needs_smtp", source=source))
     return ShippingSettings(
         sources=sources,
         rate_cards=r.path("shipping.rate_cards"),
@@ -171,7 +174,7 @@ class _Reader(SettingsReader):
         if value is None:
             return default
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            raise self._fail(dotted, f"must be a whole number from {low} to {high}, not {value!r}")
+            raise self._fail(dotted, ConfigReason("must_be_whole_from_to", low=low, high=high, value=value))
         return value
 
     def number(self, dotted: str, default: float, low: float, high: float) -> float:
@@ -179,13 +182,14 @@ class _Reader(SettingsReader):
         if value is None:
             return default
         if isinstance(value, bool) or not isinstance(value, int | float) or not low <= value <= high:
-            raise self._fail(dotted, f"must be a number from {low:g} to {high:g}, not {value!r}")
+            raise self._fail(dotted, ConfigReason("must_be_number_from_to", low=f"{low:g}", high=f"{high:g}",
+                                                  value=value))
         return float(value)
 
     def choice(self, dotted: str, default: str, choices: tuple[str, ...]) -> str:
         value = self.text(dotted, default)
         if value not in choices:
-            raise self._fail(dotted, f"must be one of {', '.join(choices)}, not {value!r}")
+            raise self._fail(dotted, ConfigReason("must_be_one_of", choices=", ".join(choices), value=value))
         return value
 
     def names(self, dotted: str, default: tuple[str, ...]) -> tuple[str, ...]:
@@ -195,7 +199,7 @@ class _Reader(SettingsReader):
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise self._fail(dotted, "must be a list of names in quotes, like [\"a\", \"b\"]")
+            raise self._fail(dotted, ConfigReason("must_be_name_list"))
         return tuple(v.strip() for v in value if v.strip())
 
     def mapping(self, dotted: str) -> dict[str, str]:
@@ -203,5 +207,5 @@ class _Reader(SettingsReader):
         if value is None:
             return {}
         if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
-            raise self._fail(dotted, "must be a table of names, like { Shopify = \"acme\" }")
+            raise self._fail(dotted, ConfigReason("must_be_name_table"))
         return {str(k): v.strip() for k, v in value.items()}

@@ -19,7 +19,9 @@ from app.domain.order_refs import order_reference_keys
 from app.domain.weights import WeightSource
 from app.store.models import Order, OrderLine, PackedSerial, PackEvent, Parcel, PrintJob, Product, User
 from app.store.values import as_utc, json_object
+from app.supervisor.hold_reasons import hold_reason
 from app.supervisor.sqlfuncs import json_bool
+from printers.reasons import reason_from_text
 
 EVENTS: Table = PackEvent.__table__
 ORDERS: Table = Order.__table__
@@ -171,7 +173,7 @@ def search(conn: Connection, text: str, kind: str = "auto") -> list[OrderHit]:
         .outerjoin(USERS, USERS.c.id == last.c.packer_id)
         .where(ORDERS.c.id.in_(list(matched)))
     ).all()
-    hits = [OrderHit(r.number, r.status, r.hold_reason or "", matched[r.id], as_utc(r.at), r.station, r.name)
+    hits = [OrderHit(r.number, r.status, hold_reason(r.hold_reason), matched[r.id], as_utc(r.at), r.station, r.name)
             for r in rows]
     hits.sort(key=lambda h: (h.last_activity is None, -(h.last_activity.timestamp() if h.last_activity else 0),
                              h.number))
@@ -200,7 +202,7 @@ def history(conn: Connection, number: str) -> OrderHistory | None:
                                      .order_by(PARCELS.c.box_no))
                for grams, source in (_recorded_weight(p.weight_g, p.weight_source),)]
     reference = f"order {order.number} "
-    prints = [PrintRow(as_utc(j.created_at), j.document, j.printer, j.state, j.attempts, j.last_error or "",
+    prints = [PrintRow(as_utc(j.created_at), j.document, j.printer, j.state, j.attempts, reason_from_text(j.last_error),
                        j.reprint_of is not None)
               for j in conn.execute(select(JOBS.c.created_at, JOBS.c.document, JOBS.c.printer, JOBS.c.state,
                                            JOBS.c.attempts, JOBS.c.last_error, JOBS.c.reprint_of)
@@ -255,6 +257,45 @@ def _audit_text(template: str, values: dict[str, Any]) -> AuditText:
 _say = AuditText  # every template is a literal `_say("...")`: app.ui.i18n lists them for the catalogue
 
 
+class ToldText(AuditText):
+    """What the packer was told, as its pack event recorded it: the English message (the CLI, CSV and PDF
+    show it), with the outcome's `code`, its template (empty when none was recorded: a refused scan is
+    worded by its code and scan, an older event as it was written) and values. A screen words it as it
+    words the packer's banner (context "Feedback", app.ui.messages.coded_text)."""
+
+    context = "Feedback"
+    code: str
+
+    def __new__(cls, message: str, code: str = "", template: str = "", **values: Any) -> ToldText:
+        text = str.__new__(cls, message)
+        text.code, text.template, text.values = code, template, values
+        return text
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_told_text, (str(self), self.code, self.template, self.values))
+
+
+def _told_text(message: str, code: str, template: str, values: dict[str, Any]) -> ToldText:
+    return ToldText(message, code, template, **values)
+
+
+def _told(d: dict[str, Any]) -> str:
+    """A scan_rejected event's message, with what a screen words it from: the template the packer's
+    outcome was said with (recorded since issue 20) when it still says the recorded English."""
+    message = f"{d.get('message', '')}".rstrip()
+    if not message:
+        return ""
+    values = {k: v for k, v in d.items() if k not in ("code", "message", "template")}
+    template = d.get("template")
+    if isinstance(template, str) and template:
+        try:
+            if template.format(**values).rstrip() != message:
+                template = ""
+        except (KeyError, IndexError, ValueError, AttributeError):
+            template = ""
+    return ToldText(message, str(d.get("code", "")), template if isinstance(template, str) else "", **values)
+
+
 def describe(seq: int, at: datetime | None, station: str, packer: str | None, kind: str,
              d: dict[str, Any]) -> HistoryRow:
     """One event in a supervisor's words, with how much attention it deserves."""
@@ -284,7 +325,7 @@ def describe(seq: int, at: datetime | None, station: str, packer: str | None, ki
         case "qty_armed":
             text = _say("Quantity {qty} set for the next item", qty=d.get("qty"))
         case "scan_rejected":
-            message = f"{d.get('message', '')}".rstrip()
+            message = _told(d)
             text = (_say("Scan refused ({code}): {message}", code=d.get("code", "?"), message=message) if message
                     else _say("Scan refused ({code}):", code=d.get("code", "?")))
             level = "warn"
@@ -325,7 +366,8 @@ def describe(seq: int, at: datetime | None, station: str, packer: str | None, ki
                     if d.get("tracking") else _say("Label printed for box {box}", box=box))
             level = "ok"
         case "print_failed":
-            text = _say("Label for box {box} did not print: {message}", box=box, message=d.get("message", ""))
+            text = _say("Label for box {box} did not print: {message}", box=box,
+                        message=reason_from_text(d.get("message", "")))
             level = "alert"
         case "reprint_requested":
             text = _say("Reprint of box {box}'s label", box=box)
@@ -337,11 +379,12 @@ def describe(seq: int, at: datetime | None, station: str, packer: str | None, ki
             level = "ok"
         case "order_held":
             missing = _missing(d.get("missing"))
-            text = (_say("Put on hold: {reason} (missing {missing})", reason=d.get("reason", ""), missing=missing)
-                    if missing else _say("Put on hold: {reason}", reason=d.get("reason", "")))
+            reason = hold_reason(d.get("reason"))  # a packer's code, worded by a screen
+            text = (_say("Put on hold: {reason} (missing {missing})", reason=reason, missing=missing)
+                    if missing else _say("Put on hold: {reason}", reason=reason))
             level = "warn"
         case "order_released":
-            text = _say("Packing stopped, back to the queue: {reason}", reason=d.get("reason", ""))
+            text = _say("Packing stopped, back to the queue: {reason}", reason=hold_reason(d.get("reason")))
             level = "warn"
         case "order_stopped":
             text = _say("Stopped at the bench: the order became {status} upstream", status=d.get("status", "?"))

@@ -25,6 +25,7 @@ from app.store.models import Station as StationRow
 from app.store.values import as_utc, json_object
 from app.supervisor.sqlfuncs import greatest, json_int
 from app.supervisor.vocabulary import CLOSING
+from printers.reasons import reason_from_text
 
 EVENTS: Table = PackEvent.__table__
 STATIONS: Table = StationRow.__table__
@@ -226,7 +227,7 @@ def printers(conn: Connection) -> list[PrinterStatus]:
         queued, failed = states.get("queued", 0), states.get("failed", 0)
         level = ALERT if failed else WARN if queued > 5 else OK
         out.append(PrinterStatus(printer, queued, states.get("sending", 0), failed, states.get("done", 0),
-                                 errors.get(printer, "") or "", level))
+                                 reason_from_text(errors.get(printer, "")), level))  # coded again: a screen words it
     return out
 
 

@@ -18,18 +18,14 @@ from sqlalchemy.engine import Connection
 
 from app.store.models import Order, PackEvent, User
 from app.store.values import as_utc, json_object
+from app.supervisor.hold_reasons import HOLD_REASONS, HoldReason, hold_reason, one_then_another
 from app.supervisor.sqlfuncs import json_int
 
 EVENTS: Table = PackEvent.__table__
 ORDERS: Table = Order.__table__
 USERS: Table = User.__table__
 
-REASONS = {
-    "short": "Short pick",
-    "damaged": "Damaged item",
-    "held": "Held by packer",
-    "weight": "Weight mismatch",
-}
+REASONS = {code: HOLD_REASONS[code] for code in ("short", "damaged", "held", "weight")}
 
 
 @dataclass(frozen=True)
@@ -51,7 +47,7 @@ class HoldItem:
 def _missing(items: Any) -> str:
     if not isinstance(items, dict) or not items:
         return ""
-    return "missing " + ", ".join(f"{qty}× {sku}" for sku, qty in items.items())
+    return HoldReason("missing", items=", ".join(f"{qty}× {sku}" for sku, qty in items.items()))
 
 
 def _latest(kind: str) -> Any:
@@ -85,9 +81,10 @@ def held_orders(conn: Connection) -> list[HoldItem]:
         detail = _missing(payload.get("missing"))
         if failed_weight:
             w = json_object(r.weight_payload)
-            detail = "; ".join(x for x in (detail, f"weighed {w.get('grams')} g, expected {w.get('expected')} g "
-                                                   f"± {w.get('allowance')} g") if x)
-        items.append(HoldItem("hold", r.number, reason, REASONS.get(reason, reason.capitalize()), detail,
+            detail = one_then_another([detail, HoldReason("weighed", grams=w.get("grams"), expected=w.get("expected"),
+                                                          allowance=w.get("allowance"))])
+        title = hold_reason(reason) if reason in REASONS else reason.capitalize()
+        items.append(HoldItem("hold", r.number, reason, title, detail,
                               as_utc(r.at), r.station, r.name, r.held))
     return items
 
@@ -109,9 +106,11 @@ def open_conflicts(conn: Connection) -> list[HoldItem]:
     for r in rows:
         d = json_object(r.payload)
         kind = str(d.get("kind") or "conflict")
-        other = f" (other station {d['other_station']})" if d.get("other_station") else ""
+        detail = str(d.get("detail") or "")
+        if d.get("other_station"):
+            detail = HoldReason("other_station", detail=detail, station=d["other_station"])
         items.append(HoldItem("conflict", r.number or str(d.get("order") or "?"), kind,
-                              "Sync conflict: " + kind.replace("_", " "), str(d.get("detail") or "") + other,
+                              HoldReason("sync_conflict", kind=kind.replace("_", " ")), detail,
                               as_utc(r.at), r.station, None, r.seq))
     return items
 

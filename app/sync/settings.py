@@ -21,6 +21,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from app.config_reasons import ConfigReason
+
 SSLMODES = ("disable", "allow", "prefer", "require", "verify-ca", "verify-full")
 KEYRING_SERVICE = "packstation-central"
 KEYS = frozenset({"url", "password_file", "keyring", "sslmode", "sslrootcert", "preclaim", "lease_seconds",
@@ -61,35 +63,39 @@ def parse_central_table(table: dict[str, Any], source: str = "station.toml",
     """Validate a [central] table. Relative file paths are taken from `base_dir` (the config folder)."""
     unknown = sorted(set(table) - KEYS)
     if unknown:
-        raise CentralConfigError(f"{source}: unknown key central.{unknown[0]} (known: {', '.join(sorted(KEYS))})")
+        raise CentralConfigError(ConfigReason("unknown_key", source=source, section="central", key=unknown[0],
+                                              known=", ".join(sorted(KEYS))))
+
+    def problem(key: str, reason: str) -> CentralConfigError:
+        return CentralConfigError(ConfigReason("key_problem", source=source, key=f"central.{key}", problem=reason))
 
     def text(key: str) -> str:
         value = table.get(key, "")
         if not isinstance(value, str):
-            raise CentralConfigError(f"{source}: central.{key} must be text in quotes, not {value!r}")
+            raise problem(key, ConfigReason("must_be_text", value=value))
         return value.strip()
 
     def number(key: str) -> int:
         default, low, high = _NUMBERS[key]
         value = table.get(key, default)
         if isinstance(value, bool) or not isinstance(value, int):
-            raise CentralConfigError(f"{source}: central.{key} must be a whole number, not {value!r}")
+            raise problem(key, ConfigReason("must_be_whole_number", value=value))
         if not low <= value <= high:
-            raise CentralConfigError(f"{source}: central.{key} must be between {low} and {high}, not {value}")
+            raise problem(key, ConfigReason("must_be_between", minimum=low, maximum=high, value=value))
         return value
 
     url = text("url")
     if url and not (url.startswith(("postgresql://", "postgres://")) or "=" in url):
-        raise CentralConfigError(f"{source}: central.url must be a postgresql:// URL or a libpq key=value string")
+        raise CentralConfigError(ConfigReason("central_url", source=source))
     sslmode = text("sslmode")
     if sslmode and sslmode not in SSLMODES:
-        raise CentralConfigError(f"{source}: central.sslmode must be one of {', '.join(SSLMODES)}, not {sslmode!r}")
+        raise problem("sslmode", ConfigReason("must_be_one_of", choices=", ".join(SSLMODES), value=sslmode))
     keyring = table.get("keyring", False)
     if not isinstance(keyring, bool):
-        raise CentralConfigError(f"{source}: central.keyring must be true or false, not {keyring!r}")
+        raise problem("keyring", ConfigReason("must_be_true_or_false", value=keyring))
     password_file = _path(text("password_file"), base_dir)
     if password_file and keyring:
-        raise CentralConfigError(f"{source}: central.password_file and central.keyring exclude each other")
+        raise CentralConfigError(ConfigReason("password_twice", source=source))
     return CentralSettings(url=url, password_file=password_file, keyring=keyring, sslmode=sslmode,
                            sslrootcert=_path(text("sslrootcert"), base_dir),
                            **{key: number(key) for key in _NUMBERS})
@@ -126,10 +132,11 @@ def check_private(path: Path, what: str) -> None:
     try:
         info = path.stat()
     except OSError as exc:
-        raise CentralConfigError(f"cannot read {what} {path}: {exc.strerror or exc}") from None
+        raise CentralConfigError(ConfigReason("cannot_read_secret", what=what, path=path,
+                                              reason=exc.strerror or exc)) from None
     if info.st_mode & (stat.S_IRWXG | stat.S_IRWXO):
-        raise CentralConfigError(f"{what} {path} can be read by other users (mode {stat.S_IMODE(info.st_mode):o}); "
-                                 f"run: chmod 600 {path}")
+        raise CentralConfigError(ConfigReason("secret_readable_by_others", what=what, path=path,
+                                              mode=f"{stat.S_IMODE(info.st_mode):o}"))
 
 
 def url_has_password(url: str) -> bool:
@@ -154,19 +161,18 @@ def read_password(settings: CentralSettings, config_file: Path | None = None) ->
         check_private(path, "central.password_file")
         lines = path.read_text(encoding="utf-8").splitlines()
         if not lines or not lines[0].strip():
-            raise CentralConfigError(f"central.password_file {path} is empty")
+            raise CentralConfigError(ConfigReason("password_file_empty", path=path))
         return lines[0].strip()
     if settings.keyring:
         try:
             import keyring  # optional: only stations configured for it need the package
         except ImportError:
-            raise CentralConfigError("central.keyring = true needs the 'keyring' package: "
-                                     "pip install keyring") from None
+            raise CentralConfigError(ConfigReason("no_keyring_package")) from None
         user, host = url_user_host(settings.url)
         secret = keyring.get_password(KEYRING_SERVICE, f"{user}@{host}")
         if not secret:
-            raise CentralConfigError(f"no password for {user}@{host} in the OS keyring (service {KEYRING_SERVICE}); "
-                                     f"store it with: keyring set {KEYRING_SERVICE} {user}@{host}")
+            raise CentralConfigError(ConfigReason("no_keyring_password", user=user, host=host,
+                                                  service=KEYRING_SERVICE))
         return secret
     if config_file is not None and url_has_password(settings.url) and config_file.exists():
         check_private(config_file, "the configuration file with a password in central.url")

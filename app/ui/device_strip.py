@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QSizePo
 
 from app.devices.events import DeviceState, DeviceStatus
 from app.ui import icons
+from app.ui.messages import coded_text
 
 
 def _tr(text: str) -> str:
@@ -189,7 +190,7 @@ class DevicePill(QFrame):
             f"QFrame#DevicePill {{ {bg} border: 1px solid {edge}; border-radius: 8px; }}"
             f"QLabel#PillTitle {{ font-size: {TITLE_PX}px; font-weight: 700; {text_colour} }}"
             f"QLabel#PillState {{ font-size: {STATE_PX}px; {text_colour or muted} }}")
-        detail = status.message or state_word(status, problem)
+        detail = coded_text(status.message) or state_word(status, problem)  # a device's reason, worded by code
         port = f"\n{status.port}" if status.port and status.port not in detail else ""
         self.setToolTip(f"{device_title(status)}: {detail}{port}")
         self.setAccessibleName(self.text())

@@ -42,6 +42,7 @@ from app.config import Config
 from app.devices.events import DeviceState, DeviceStatus, WeightReading
 from app.domain.session import Phase
 from app.scale_booking import ScaleBooking, bookable
+from app.ui.messages import coded_text
 from app.ui.scale_panel import reply_text
 
 # The device drivers, the camera and the photo store are imported when they are needed (a station
@@ -320,7 +321,7 @@ class BenchHardware(QObject):
         if previous is not None and previous.state is not status.state:
             log.info("%s %s: %s", status.kind, status.name, status.state.value)
             if status.state in (DeviceState.DISCONNECTED, DeviceState.CONNECTED):
-                self.note.emit(f"{status.name}: {status.message or status.state.value}", 10000)
+                self.note.emit(f"{status.name}: {coded_text(status.message) or status.state.value}", 10000)
 
     # -- zero and tare
 

@@ -102,6 +102,7 @@ def coded_templates() -> dict[str, list[str]]:
     from app.it.first_start import SETUP_FIELDS, SETUP_WORDS
     from app.printing.reasons import OUTPUT_REASONS
     from app.shipping.reasons import CARRIER_REASONS
+    from app.supervisor.hold_reasons import HOLD_REASONS
     from printers.reasons import REASONS
 
     return {"SetupWords": [*dict.fromkeys([*SETUP_WORDS.values(), *SETUP_FIELDS])],
@@ -110,6 +111,7 @@ def coded_templates() -> dict[str, list[str]]:
             "OutputReasons": [*dict.fromkeys(OUTPUT_REASONS.values())],
             "DeviceReasons": [*dict.fromkeys(DEVICE_REASONS.values())],
             "ConfigReasons": [*dict.fromkeys(CONFIG_REASONS.values())],
+            "HoldReasons": [*dict.fromkeys(HOLD_REASONS.values())],
             "SupervisorColumns": supervisor_column_words(),
             "SupervisorFloor": floor_state_words(),
             "SupervisorAudit": audit_words()}

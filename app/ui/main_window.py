@@ -40,7 +40,7 @@ from app.ui.dialogs import AdminGateDialog, ChangePinDialog, ManualEntryDialog, 
 from app.ui.hardware import BenchHardware
 from app.ui.kiosk_focus import KioskFocus
 from app.ui.label_panel import LabelInfo, label_info
-from app.ui.messages import coded_text, feedback_text
+from app.ui.messages import coded_text, error_text, feedback_text
 from app.ui.printer_card import RESEND_KEY, PrinterCard, fix_words
 from app.ui.reflow import HeaderBar, KeyBar, ShortScroll, fit_minimum
 from app.ui.screens import (
@@ -474,9 +474,9 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(50, self._start_sound)
         if not result.ok:
             gc.enable()  # no warm-up follows a failed start
-            self.statusBar().showMessage(_tr("Station not started: {0}").format(result.error))
+            self.statusBar().showMessage(_tr("Station not started: {0}").format(error_text(result.error)))
             self.sign_in.show_problem(_tr("The station could not start: {0}\nFix the configuration, then restart.")
-                                      .format(result.error))
+                                      .format(error_text(result.error)))
             self.banner.show_message(Tone.REJECTED, "start_failed", _tr("The station could not start."))
             return
         info: StartInfo = result.value
@@ -925,6 +925,8 @@ class MainWindow(QMainWindow):
         if language_changed:
             i18n.install_language(ui.language)
             self._build()
+            if self.ready:  # the status bar's standing "Ready." was worded in the old language
+                self.statusBar().showMessage(_tr("Ready."))
             if self.config is not None:
                 self.station_label.setText(_tr("Station {0}").format(self.config.station))
                 self._set_printer_text()

@@ -18,7 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from app.domain.events import Feedback, Worded
+from app.domain.events import Feedback, Tone, Worded
 
 log = logging.getLogger(__name__)
 
@@ -121,6 +121,9 @@ def coded_text(value: Any) -> Any:
     template, context = getattr(value, "template", None), getattr(value, "context", None)
     if not isinstance(value, str) or not isinstance(template, str) or not isinstance(context, str):
         return value
+    if context == "Feedback":  # what the packer was told, as recorded (app.supervisor.audit.ToldText)
+        return feedback_text(Feedback(Tone.INFO, str(getattr(value, "code", "")), str(value), template,
+                                      dict(getattr(value, "values", {}))))
     values = {name: value_text(v) for name, v in getattr(value, "values", {}).items()}
     fields = values.get("fields")
     if isinstance(fields, tuple):  # names of fields, worded one by one: "the ship-from address has no {missing}"
@@ -132,6 +135,19 @@ def coded_text(value: Any) -> Any:
     except (KeyError, IndexError, ValueError):
         log.warning("could not word %s %r with %r", context, template, values)
         return str(value)
+
+
+def error_text(error: BaseException | str | None) -> str:
+    """An error's words in the installed language: an exception raised with a coded text (a ConfigReason,
+    a DeviceReason, a printer's Reason: its first argument) is worded from its code; any other as it says."""
+    if error is None:
+        return ""
+    if isinstance(error, str):
+        return str(coded_text(error))
+    first = error.args[0] if len(error.args) == 1 else None
+    if isinstance(first, str) and isinstance(getattr(first, "template", None), str):
+        return str(coded_text(first))
+    return str(error)
 
 
 def country_name(code: str, english: str) -> str:

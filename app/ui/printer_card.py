@@ -9,6 +9,7 @@ card renders a printers.print_queue.QueueHealth handed in by the window; it asks
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -57,6 +58,16 @@ FIXES = frozenset((
 def fix_words(fix: str) -> str:
     """The fix in the screen's language (a fix this build does not know is shown as it came)."""
     return QCoreApplication.translate("PrinterCard", fix) if fix in FIXES else fix
+
+
+def job_words(document: str, reference: str) -> str:
+    """A print job as the packer calls it, in the screen's language: the station's labels and slips
+    (app.printing.output's references "order 1001 box 2", "order 1001 slip"); any other as stored."""
+    if document == "label" and (box := re.fullmatch(r"order (\S+) box (\d+)", reference)):
+        return _tr("Label for order {0}, box {1}").format(*box.groups())
+    if document == "slip" and (slip := re.fullmatch(r"order (\S+) slip", reference)):
+        return _tr("Packing slip for order {0}").format(slip.group(1))
+    return f"{document} {reference}"
 
 
 class PrinterCard(QFrame):
@@ -135,7 +146,7 @@ class PrinterCard(QFrame):
         self._look(bool(self.problem or self.interrupted))
         why = coded_text(problem.message) if problem is not None else ""  # the printer's reason, worded
         if self.interrupted:
-            why = "\n".join(f"{j.document} {j.reference}: {coded_text(j.message)}"
+            why = "\n".join(f"{job_words(j.document, j.reference)}: {coded_text(j.message)}"
                             for j in health.interrupted)
         self.setToolTip(self._tooltip(why))
         self.setAccessibleName(self.text())

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from app.config import Config, ConfigError
 from app.it.stationfile import check_device_uris, update_file
 from app.ui.i18n import LANGUAGE_NAMES
+from app.ui.messages import error_text
 from app.ui.reflow import fit_minimum
 from app.ui.ui_settings import LANGUAGES, THEMES, UiSettings
 from app.ui.wedge import MODES, SUFFIXES, WedgeSettings
@@ -345,7 +346,7 @@ class SettingsDialog(QDialog):
         try:
             self.saved_config = save_station_config(self.config_path, self.station_values())
         except (ConfigError, OSError, ValueError) as exc:
-            self._fail(str(exc))
+            self._fail(error_text(exc))  # a setting's problem worded from its code (app.config_reasons)
             return
         self.saved_ui = ui
         self.accept()

@@ -90,10 +90,6 @@ GS1 SSCC</translation>
         <translation>{0} Stück offen: sortenreine Kartons mit bis zu {1} Stück, bis zu {2} Kartons je Palette.</translation>
     </message>
     <message>
-        <source>Wholesale order</source>
-        <translation>Großhandelsauftrag</translation>
-    </message>
-    <message>
         <source>Unit</source>
         <translation>Einheit</translation>
     </message>
@@ -128,6 +124,10 @@ GS1 SSCC</translation>
     <message>
         <source>No cartons yet: pack the order first.</source>
         <translation>Noch keine Kartons: zuerst den Auftrag packen.</translation>
+    </message>
+    <message>
+        <source>Wholesale order</source>
+        <translation>Großhandelsauftrag</translation>
     </message>
     <message>
         <source>still to pack: {0}</source>
@@ -346,6 +346,70 @@ GS1 SSCC</translation>
     <message>
         <source>{source}: gs1.company_prefix must be your GS1 company prefix, 6-12 digits, not {value!r}</source>
         <translation>{source}: „gs1.company_prefix“ muss Ihre GS1-Basisnummer sein, 6–12 Ziffern, nicht {value!r}</translation>
+    </message>
+    <message>
+        <source>{path}: cannot be read ({reason})</source>
+        <translation>{path}: kann nicht gelesen werden ({reason})</translation>
+    </message>
+    <message>
+        <source>{source}: shipping.sources has {name!r}; known: {known}</source>
+        <translation>{source}: shipping.sources enthält {name!r}; bekannt: {known}</translation>
+    </message>
+    <message>
+        <source>{source}: {key} must start with https://, not {value!r}</source>
+        <translation>{source}: {key} muss mit https:// beginnen, nicht {value!r}</translation>
+    </message>
+    <message>
+        <source>{source}: email.enabled needs smtp.host and smtp.from</source>
+        <translation>{source}: email.enabled braucht smtp.host und smtp.from</translation>
+    </message>
+    <message>
+        <source>must be a whole number from {low} to {high}, not {value!r}</source>
+        <translation>muss eine ganze Zahl von {low} bis {high} sein, nicht {value!r}</translation>
+    </message>
+    <message>
+        <source>must be a number from {low} to {high}, not {value!r}</source>
+        <translation>muss eine Zahl von {low} bis {high} sein, nicht {value!r}</translation>
+    </message>
+    <message>
+        <source>must be a list of names in quotes, like ["a", "b"]</source>
+        <translation>muss eine Liste von Namen in Anführungszeichen sein, wie ["a", "b"]</translation>
+    </message>
+    <message>
+        <source>must be a table of names, like {{ Shopify = "acme" }}</source>
+        <translation>muss eine Tabelle von Namen sein, wie „{{ Shopify = "acme" }}“</translation>
+    </message>
+    <message>
+        <source>{key} {path}: cannot be read ({reason})</source>
+        <translation>{key} {path}: kann nicht gelesen werden ({reason})</translation>
+    </message>
+    <message>
+        <source>{source}: central.url must be a postgresql:// URL or a libpq key=value string</source>
+        <translation>{source}: central.url muss eine postgresql://-Adresse oder eine libpq-Angabe „Schlüssel=Wert“ sein</translation>
+    </message>
+    <message>
+        <source>{source}: central.password_file and central.keyring exclude each other</source>
+        <translation>{source}: central.password_file und central.keyring schließen sich aus — nur eins davon angeben</translation>
+    </message>
+    <message>
+        <source>cannot read {what} {path}: {reason}</source>
+        <translation>{what} {path} kann nicht gelesen werden: {reason}</translation>
+    </message>
+    <message>
+        <source>{what} {path} can be read by other users (mode {mode}); run: chmod 600 {path}</source>
+        <translation>{what} {path} ist für andere Benutzer lesbar (Modus {mode}); ausführen: chmod 600 {path}</translation>
+    </message>
+    <message>
+        <source>central.password_file {path} is empty</source>
+        <translation>central.password_file {path} ist leer</translation>
+    </message>
+    <message>
+        <source>central.keyring = true needs the 'keyring' package: pip install keyring</source>
+        <translation>central.keyring = true braucht das Paket „keyring“: pip install keyring</translation>
+    </message>
+    <message>
+        <source>no password for {user}@{host} in the OS keyring (service {service}); store it with: keyring set {service} {user}@{host}</source>
+        <translation>kein Passwort für {user}@{host} im Schlüsselbund des Systems (Dienst {service}); speichern mit: keyring set {service} {user}@{host}</translation>
     </message>
 </context>
 <context>
@@ -732,6 +796,66 @@ GS1 SSCC</translation>
     <message>
         <source>{text}: {key} {problem}</source>
         <translation>{text}: {key} {problem}</translation>
+    </message>
+    <message>
+        <source>{path} not found — is the device plugged in?</source>
+        <translation>{path} nicht gefunden — Gerät einstecken</translation>
+    </message>
+    <message>
+        <source>no permission to open {path} — add the station's user to the 'dialout' group</source>
+        <translation>keine Berechtigung für {path} — Benutzer der Station in die Gruppe „dialout“ aufnehmen</translation>
+    </message>
+    <message>
+        <source>{path} is in use by another program (is a second station window open?)</source>
+        <translation>{path} ist von einem anderen Programm belegt — zweites Stationsfenster schließen</translation>
+    </message>
+    <message>
+        <source>cannot open {path}: {error}</source>
+        <translation>{path} lässt sich nicht öffnen: {error}</translation>
+    </message>
+    <message>
+        <source>{name}: no such USB device connected — is it plugged in?</source>
+        <translation>{name}: kein solches USB-Gerät angeschlossen — Gerät einstecken</translation>
+    </message>
+    <message>
+        <source>{name}: {count} devices match (serial numbers: {serials}) — add the serial number to the URI</source>
+        <translation>{name}: {count} Geräte passen (Seriennummern: {serials}) — Seriennummer in der Adresse angeben</translation>
+    </message>
+    <message>
+        <source>{port} is unplugged</source>
+        <translation>{port} ist ausgesteckt</translation>
+    </message>
+    <message>
+        <source>connected on {port}</source>
+        <translation>verbunden an {port}</translation>
+    </message>
+    <message>
+        <source>disconnected: {reason}</source>
+        <translation>getrennt: {reason}</translation>
+    </message>
+    <message>
+        <source>cannot open: {error}</source>
+        <translation>lässt sich nicht öffnen: {error}</translation>
+    </message>
+    <message>
+        <source>driver error: {error}</source>
+        <translation>Treiberfehler: {error}</translation>
+    </message>
+    <message>
+        <source>{port} vanished</source>
+        <translation>{port} ist weg — Kabel prüfen</translation>
+    </message>
+    <message>
+        <source>the scale stopped answering on {port} (powered off?)</source>
+        <translation>die Waage an {port} antwortet nicht mehr — Waage einschalten</translation>
+    </message>
+    <message>
+        <source>no data from the scale on {port} for {seconds} s</source>
+        <translation>seit {seconds} s keine Daten von der Waage an {port}</translation>
+    </message>
+    <message>
+        <source>the simulated device was unplugged</source>
+        <translation>das simulierte Gerät wurde ausgesteckt</translation>
     </message>
 </context>
 <context>
@@ -1823,6 +1947,49 @@ GS1 SSCC</translation>
     </message>
 </context>
 <context>
+    <name>HoldReasons</name>
+    <message>
+        <source>Short pick</source>
+        <translation>Fehlmenge</translation>
+    </message>
+    <message>
+        <source>Damaged item</source>
+        <translation>Beschädigter Artikel</translation>
+    </message>
+    <message>
+        <source>Held by packer</source>
+        <translation>Vom Packer geparkt</translation>
+    </message>
+    <message>
+        <source>Weight mismatch</source>
+        <translation>Gewicht weicht ab</translation>
+    </message>
+    <message>
+        <source>cancelled by packer</source>
+        <translation>vom Packer abgebrochen</translation>
+    </message>
+    <message>
+        <source>missing {items}</source>
+        <translation>fehlt: {items}</translation>
+    </message>
+    <message>
+        <source>weighed {grams} g, expected {expected} g ± {allowance} g</source>
+        <translation>gewogen {grams} g, erwartet {expected} g ± {allowance} g</translation>
+    </message>
+    <message>
+        <source>{first}; {then}</source>
+        <translation>{first}; {then}</translation>
+    </message>
+    <message>
+        <source>Sync conflict: {kind}</source>
+        <translation>Synchronisationskonflikt: {kind}</translation>
+    </message>
+    <message>
+        <source>{detail} (other station {station})</source>
+        <translation>{detail} (andere Station {station})</translation>
+    </message>
+</context>
+<context>
     <name>LabelPanel</name>
     <message>
         <source>not weighed</source>
@@ -2307,6 +2474,14 @@ Konfiguration korrigieren, dann neu starten.</translation>
         <translation>Spool-Ordner</translation>
     </message>
     <message>
+        <source>Label for order {0}, box {1}</source>
+        <translation>Etikett für Auftrag {0}, Karton {1}</translation>
+    </message>
+    <message>
+        <source>Packing slip for order {0}</source>
+        <translation>Lieferschein für Auftrag {0}</translation>
+    </message>
+    <message>
         <source>ready</source>
         <translation>bereit</translation>
     </message>
@@ -2584,6 +2759,10 @@ Konfiguration korrigieren, dann neu starten.</translation>
     <message>
         <source>{printer}: the computer's print service (CUPS) is not running — ask IT to start it</source>
         <translation>{printer}: der Druckdienst des Computers (CUPS) läuft nicht — die IT bitten, ihn zu starten</translation>
+    </message>
+    <message>
+        <source>The station stopped while sending it: it may have printed. Resend it if it is missing.</source>
+        <translation>Die Station stoppte beim Senden: vielleicht schon gedruckt. Erneut senden, falls es fehlt.</translation>
     </message>
 </context>
 <context>

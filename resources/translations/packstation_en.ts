@@ -90,10 +90,6 @@ GS1 SSCC</translation>
         <translation>{0} unit(s) left: single-SKU cartons of up to {1} units, up to {2} cartons per pallet.</translation>
     </message>
     <message>
-        <source>Wholesale order</source>
-        <translation>Wholesale order</translation>
-    </message>
-    <message>
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
@@ -128,6 +124,10 @@ GS1 SSCC</translation>
     <message>
         <source>No cartons yet: pack the order first.</source>
         <translation>No cartons yet: pack the order first.</translation>
+    </message>
+    <message>
+        <source>Wholesale order</source>
+        <translation>Wholesale order</translation>
     </message>
     <message>
         <source>still to pack: {0}</source>
@@ -346,6 +346,70 @@ GS1 SSCC</translation>
     <message>
         <source>{source}: gs1.company_prefix must be your GS1 company prefix, 6-12 digits, not {value!r}</source>
         <translation>{source}: gs1.company_prefix must be your GS1 company prefix, 6-12 digits, not {value!r}</translation>
+    </message>
+    <message>
+        <source>{path}: cannot be read ({reason})</source>
+        <translation>{path}: cannot be read ({reason})</translation>
+    </message>
+    <message>
+        <source>{source}: shipping.sources has {name!r}; known: {known}</source>
+        <translation>{source}: shipping.sources has {name!r}; known: {known}</translation>
+    </message>
+    <message>
+        <source>{source}: {key} must start with https://, not {value!r}</source>
+        <translation>{source}: {key} must start with https://, not {value!r}</translation>
+    </message>
+    <message>
+        <source>{source}: email.enabled needs smtp.host and smtp.from</source>
+        <translation>{source}: email.enabled needs smtp.host and smtp.from</translation>
+    </message>
+    <message>
+        <source>must be a whole number from {low} to {high}, not {value!r}</source>
+        <translation>must be a whole number from {low} to {high}, not {value!r}</translation>
+    </message>
+    <message>
+        <source>must be a number from {low} to {high}, not {value!r}</source>
+        <translation>must be a number from {low} to {high}, not {value!r}</translation>
+    </message>
+    <message>
+        <source>must be a list of names in quotes, like ["a", "b"]</source>
+        <translation>must be a list of names in quotes, like ["a", "b"]</translation>
+    </message>
+    <message>
+        <source>must be a table of names, like {{ Shopify = "acme" }}</source>
+        <translation>must be a table of names, like {{ Shopify = "acme" }}</translation>
+    </message>
+    <message>
+        <source>{key} {path}: cannot be read ({reason})</source>
+        <translation>{key} {path}: cannot be read ({reason})</translation>
+    </message>
+    <message>
+        <source>{source}: central.url must be a postgresql:// URL or a libpq key=value string</source>
+        <translation>{source}: central.url must be a postgresql:// URL or a libpq key=value string</translation>
+    </message>
+    <message>
+        <source>{source}: central.password_file and central.keyring exclude each other</source>
+        <translation>{source}: central.password_file and central.keyring exclude each other</translation>
+    </message>
+    <message>
+        <source>cannot read {what} {path}: {reason}</source>
+        <translation>cannot read {what} {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>{what} {path} can be read by other users (mode {mode}); run: chmod 600 {path}</source>
+        <translation>{what} {path} can be read by other users (mode {mode}); run: chmod 600 {path}</translation>
+    </message>
+    <message>
+        <source>central.password_file {path} is empty</source>
+        <translation>central.password_file {path} is empty</translation>
+    </message>
+    <message>
+        <source>central.keyring = true needs the 'keyring' package: pip install keyring</source>
+        <translation>central.keyring = true needs the 'keyring' package: pip install keyring</translation>
+    </message>
+    <message>
+        <source>no password for {user}@{host} in the OS keyring (service {service}); store it with: keyring set {service} {user}@{host}</source>
+        <translation>no password for {user}@{host} in the OS keyring (service {service}); store it with: keyring set {service} {user}@{host}</translation>
     </message>
 </context>
 <context>
@@ -732,6 +796,66 @@ GS1 SSCC</translation>
     <message>
         <source>{text}: {key} {problem}</source>
         <translation>{text}: {key} {problem}</translation>
+    </message>
+    <message>
+        <source>{path} not found — is the device plugged in?</source>
+        <translation>{path} not found — is the device plugged in?</translation>
+    </message>
+    <message>
+        <source>no permission to open {path} — add the station's user to the 'dialout' group</source>
+        <translation>no permission to open {path} — add the station's user to the 'dialout' group</translation>
+    </message>
+    <message>
+        <source>{path} is in use by another program (is a second station window open?)</source>
+        <translation>{path} is in use by another program (is a second station window open?)</translation>
+    </message>
+    <message>
+        <source>cannot open {path}: {error}</source>
+        <translation>cannot open {path}: {error}</translation>
+    </message>
+    <message>
+        <source>{name}: no such USB device connected — is it plugged in?</source>
+        <translation>{name}: no such USB device connected — is it plugged in?</translation>
+    </message>
+    <message>
+        <source>{name}: {count} devices match (serial numbers: {serials}) — add the serial number to the URI</source>
+        <translation>{name}: {count} devices match (serial numbers: {serials}) — add the serial number to the URI</translation>
+    </message>
+    <message>
+        <source>{port} is unplugged</source>
+        <translation>{port} is unplugged</translation>
+    </message>
+    <message>
+        <source>connected on {port}</source>
+        <translation>connected on {port}</translation>
+    </message>
+    <message>
+        <source>disconnected: {reason}</source>
+        <translation>disconnected: {reason}</translation>
+    </message>
+    <message>
+        <source>cannot open: {error}</source>
+        <translation>cannot open: {error}</translation>
+    </message>
+    <message>
+        <source>driver error: {error}</source>
+        <translation>driver error: {error}</translation>
+    </message>
+    <message>
+        <source>{port} vanished</source>
+        <translation>{port} vanished</translation>
+    </message>
+    <message>
+        <source>the scale stopped answering on {port} (powered off?)</source>
+        <translation>the scale stopped answering on {port} (powered off?)</translation>
+    </message>
+    <message>
+        <source>no data from the scale on {port} for {seconds} s</source>
+        <translation>no data from the scale on {port} for {seconds} s</translation>
+    </message>
+    <message>
+        <source>the simulated device was unplugged</source>
+        <translation>the simulated device was unplugged</translation>
     </message>
 </context>
 <context>
@@ -1823,6 +1947,49 @@ GS1 SSCC</translation>
     </message>
 </context>
 <context>
+    <name>HoldReasons</name>
+    <message>
+        <source>Short pick</source>
+        <translation>Short pick</translation>
+    </message>
+    <message>
+        <source>Damaged item</source>
+        <translation>Damaged item</translation>
+    </message>
+    <message>
+        <source>Held by packer</source>
+        <translation>Held by packer</translation>
+    </message>
+    <message>
+        <source>Weight mismatch</source>
+        <translation>Weight mismatch</translation>
+    </message>
+    <message>
+        <source>cancelled by packer</source>
+        <translation>cancelled by packer</translation>
+    </message>
+    <message>
+        <source>missing {items}</source>
+        <translation>missing {items}</translation>
+    </message>
+    <message>
+        <source>weighed {grams} g, expected {expected} g ± {allowance} g</source>
+        <translation>weighed {grams} g, expected {expected} g ± {allowance} g</translation>
+    </message>
+    <message>
+        <source>{first}; {then}</source>
+        <translation>{first}; {then}</translation>
+    </message>
+    <message>
+        <source>Sync conflict: {kind}</source>
+        <translation>Sync conflict: {kind}</translation>
+    </message>
+    <message>
+        <source>{detail} (other station {station})</source>
+        <translation>{detail} (other station {station})</translation>
+    </message>
+</context>
+<context>
     <name>LabelPanel</name>
     <message>
         <source>not weighed</source>
@@ -2584,6 +2751,10 @@ Fix the configuration, then restart.</translation>
     <message>
         <source>{printer}: the computer's print service (CUPS) is not running — ask IT to start it</source>
         <translation>{printer}: the computer's print service (CUPS) is not running — ask IT to start it</translation>
+    </message>
+    <message>
+        <source>The station stopped while sending it: it may have printed. Resend it if it is missing.</source>
+        <translation>The station stopped while sending it: it may have printed. Resend it if it is missing.</translation>
     </message>
 </context>
 <context>

@@ -96,11 +96,13 @@ def test_the_setup_screen_shows_the_scale_problem_in_german(qtbot, german, tmp_p
 
 
 def test_every_config_code_said_is_in_its_table_and_every_code_is_said():
-    """The same for station.toml's reasons (app.config_reasons): app.config and app.settings_reader say them."""
+    """The same for station.toml's reasons (app.config_reasons): app.config and app.settings_reader say them,
+    and the [shipping], [smtp], [email] (app.shipping.settings) and [central] tables (app.sync.settings)."""
     from app.config_reasons import CONFIG_REASONS
 
     used = set()
-    for path in (ROOT / "app" / "config.py", ROOT / "app" / "settings_reader.py"):
+    for path in (ROOT / "app" / "config.py", ROOT / "app" / "settings_reader.py", ROOT / "app" / "shipping" /
+                 "settings.py", ROOT / "app" / "sync" / "settings.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and n.args
                  and getattr(n.func, "id", "") == "ConfigReason"]

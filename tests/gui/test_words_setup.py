@@ -20,6 +20,7 @@ from app.it import first_start
 from app.it.first_start import SETUP_FIELDS, SETUP_WORDS, SetupError, SetupText, SetupValues
 from app.printing.reasons import OUTPUT_REASONS, OutputReason
 from app.shipping.reasons import CARRIER_REASONS, CarrierReason
+from app.supervisor.hold_reasons import HOLD_REASONS, HoldReason
 from app.ui.i18n import TRANSLATIONS_DIR, install_language, read_ts
 from app.ui.messages import coded_text, feedback_text
 from printers.reasons import REASONS, Reason, reason_of
@@ -27,9 +28,11 @@ from tests.gui.test_words import english_left, sample_values
 
 GERMAN = read_ts(TRANSLATIONS_DIR / "packstation_de.ts")
 TABLES = {"SetupWords": SETUP_WORDS, "Reasons": REASONS, "CarrierReasons": CARRIER_REASONS,
-          "OutputReasons": OUTPUT_REASONS, "DeviceReasons": DEVICE_REASONS, "ConfigReasons": CONFIG_REASONS}
+          "OutputReasons": OUTPUT_REASONS, "DeviceReasons": DEVICE_REASONS, "ConfigReasons": CONFIG_REASONS,
+          "HoldReasons": HOLD_REASONS}
 CLASSES = {"SetupWords": SetupText, "Reasons": Reason, "CarrierReasons": CarrierReason,
-           "OutputReasons": OutputReason, "DeviceReasons": DeviceReason, "ConfigReasons": ConfigReason}
+           "OutputReasons": OutputReason, "DeviceReasons": DeviceReason, "ConfigReasons": ConfigReason,
+           "HoldReasons": HoldReason}
 
 
 def without_quotes(text: str) -> str:

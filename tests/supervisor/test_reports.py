@@ -101,7 +101,7 @@ def test_the_pdf_shift_report_decodes_to_the_totals_the_table_and_the_exceptions
                   display("seconds", total.p90_s), display("pct", total.error_rate)):
         assert value in figures
     assert "Alex Packer" in text and "Priya Patel" in text
-    assert "Put on hold: short (missing 6× SOCK-M)" in text
+    assert "Put on hold: Short pick (missing 6× SOCK-M)" in text
     assert "Supervisor Sam Supervisor approved shipping short" in text
     assert "Labels voided (box 1)" in text
     assert "serial-tracked ×2.5" in text

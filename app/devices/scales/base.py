@@ -19,6 +19,7 @@ from enum import StrEnum
 from app.devices.events import WeightReading, WeightStatus, escape_bytes
 from app.devices.handler import DeviceHandler
 from app.devices.link import DeviceGone, Link, LinkSettings
+from app.devices.reasons import DeviceReason
 from app.devices.reconnect import ALIVE_CHECK_S, Backoff, DeviceRunner, LinkOpener, deliver
 from app.devices.settle import SettleDetector, SettleRule
 from app.devices.units import UnitError, normalise_unit, to_grams
@@ -258,14 +259,14 @@ class ScaleDriver(DeviceRunner):
                     else:
                         misses += 1
                         if misses >= s.misses:
-                            raise DeviceGone(f"the scale stopped answering on {link.port} (powered off?)")
+                            raise DeviceGone(DeviceReason("scale_stopped_answering", port=link.port))
                     outstanding = None
                     next_poll = now
                 if protocol.poll is None and now - last_frame >= silence_s:
-                    raise DeviceGone(f"no data from the scale on {link.port} for {silence_s:.1f} s")
+                    raise DeviceGone(DeviceReason("scale_silent", port=link.port, seconds=f"{silence_s:.1f}"))
                 if now >= next_alive:
                     if not link.alive():
-                        raise DeviceGone(f"{link.port} vanished")
+                        raise DeviceGone(DeviceReason("vanished", port=link.port))
                     next_alive = now + ALIVE_CHECK_S
         finally:
             self._latest = None

@@ -149,7 +149,8 @@ def _reject(code: str, template: str, *before: Fact, **values: object) -> Decisi
     """A refused scan: recorded (for error statistics and audits, with its values), state unchanged."""
     feedback = Feedback.say(Tone.REJECTED, code, template, **values)
     data = {k: str(v) if isinstance(v, Worded) else v for k, v in values.items()}
-    return Decision(facts=(*before, Fact("scan_rejected", {"code": code, "message": feedback.message, **data})),
+    said = {"code": code, "message": feedback.message, "template": template}  # the audit words it again
+    return Decision(facts=(*before, Fact("scan_rejected", {**said, **data})),
                     effects=(feedback,))
 
 

@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.supervisor.audit import OrderHistory, OrderHit
-from app.supervisor.holds import REASONS
+from app.supervisor.hold_reasons import hold_reason
 from app.supervisor.service import StatsService
 from app.supervisor.tables import DATETIME, INT, Col, TableData, history_table, search_table
+from app.ui.messages import coded_text
 from app.ui.supervisor.runner import QueryRunner
 from app.ui.supervisor.widgets import DataTable, DataTableModel, export_csv
 
@@ -208,8 +209,8 @@ class AuditView(QWidget):
         if history is None:
             self.title.setText(_tr("Order not found"))
             return
-        reason = REASONS.get(history.hold_reason, history.hold_reason)
-        status = status_word(history.status).upper() + (f" — {reason.lower()}" if reason and history.status == "held"
+        reason = coded_text(hold_reason(history.hold_reason))  # a code the station wrote, worded; else as typed
+        status = status_word(history.status).upper() + (f" — {reason}" if reason and history.status == "held"
                                                         else "")
         self.title.setText(_tr("Order {0} · {1}").format(history.number, status))
         lines = ", ".join(f"{qty}× {sku}" for _, sku, _name, qty in history.lines)

@@ -28,6 +28,7 @@ from app.supervisor.actions import Actor, SupervisorActions
 from app.supervisor.holds import HoldItem
 from app.supervisor.service import StatsService
 from app.supervisor.tables import holds_table
+from app.ui.messages import coded_text
 from app.ui.supervisor.runner import QueryRunner
 from app.ui.supervisor.widgets import LEVELS, DataTable, DataTableModel
 
@@ -167,9 +168,9 @@ class HoldsView(QWidget):
         self._enable(item)
         if item is None:
             return
-        self.heading.setText(_tr("Order {0}: {1}").format(item.number, item.title))
+        self.heading.setText(_tr("Order {0}: {1}").format(item.number, coded_text(item.title)))  # worded by code
         where = " · ".join(x for x in (item.station, item.packer) if x)
-        self.detail.setText("\n".join(x for x in (item.detail, where) if x))
+        self.detail.setText("\n".join(x for x in (coded_text(item.detail), where) if x))
         self.problem.clear()
 
     def _enable(self, item: HoldItem | None) -> None:
