@@ -15,7 +15,7 @@ from functools import lru_cache
 from printers import fonts
 from printers.barcodes import LinearSymbol, MatrixSymbol, Symbol, encode
 from printers.errors import LabelError
-from printers.label import Align, Barcode, Fit, Rotation, Symbology, Text
+from printers.label import Align, Barcode, Fit, Line, Rotation, Symbology, Text
 
 # Where the baseline sits below the top of a text line, as a fraction of the font height;
 # chosen so that DejaVu's capitals fill the same cell as ZPL's ^A0 at the same height.
@@ -202,3 +202,17 @@ def frame_origin(rotation: Rotation, x: int, y: int, frame_w: int, frame_h: int,
     if rotation is Rotation.INVERTED:
         return x + frame_w - (u + w), y + frame_h - (v + h)
     return x + v, y + frame_w - (u + w)
+
+
+# Shared by the PDF and ZPL renderers (here, so that drawing ZPL never imports the PDF one).
+
+def line_box(line: Line) -> tuple[int, int, int, int]:
+    """The rectangle (x, y, width, height) a horizontal or vertical line covers, in dots."""
+    if line.y1 == line.y2:
+        return min(line.x1, line.x2), line.y1, abs(line.x2 - line.x1) or line.thickness, line.thickness
+    return line.x1, min(line.y1, line.y2), line.thickness, abs(line.y2 - line.y1) or line.thickness
+
+
+def reverse_padding(size: int) -> int:
+    """The margin around reversed (white on black) text, in dots."""
+    return max(2, round(size * 0.15))

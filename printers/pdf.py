@@ -20,7 +20,7 @@ from reportlab.pdfgen.canvas import Canvas
 from printers import fonts
 from printers.barcodes import LinearSymbol, MatrixSymbol
 from printers.label import Align, Barcode, Box, Image, Label, Line, MonoBitmap, Rotation, Text
-from printers.layout import BASELINE, PlacedBarcode, layout_text, place_barcode
+from printers.layout import BASELINE, PlacedBarcode, layout_text, line_box, place_barcode, reverse_padding
 from printers.scripts import base_rtl, draw_line
 
 PRODUCER = "Packstation"
@@ -113,10 +113,6 @@ def _draw_text(canvas: Canvas, t: Text, scale: float, label_h: int, ox: float, o
     canvas.restoreState()
 
 
-def reverse_padding(size: int) -> int:
-    return max(2, round(size * 0.15))
-
-
 def _draw_barcode(canvas: Canvas, b: Barcode, scale: float, label_h: int, ox: float, oy: float) -> None:
     placed = place_barcode(b)
     canvas.saveState()
@@ -184,13 +180,6 @@ def _draw_box(canvas: Canvas, b: Box, scale: float, label_h: int, ox: float, oy:
         else:
             canvas.rect(half, half, b.width - thickness, b.height - thickness, stroke=1, fill=0)
     canvas.restoreState()
-
-
-def line_box(line: Line) -> tuple[int, int, int, int]:
-    """The rectangle (x, y, width, height) a horizontal or vertical line covers, in dots."""
-    if line.y1 == line.y2:
-        return min(line.x1, line.x2), line.y1, abs(line.x2 - line.x1) or line.thickness, line.thickness
-    return line.x1, min(line.y1, line.y2), line.thickness, abs(line.y2 - line.y1) or line.thickness
 
 
 def _draw_line(canvas: Canvas, line: Line, scale: float, label_h: int, ox: float, oy: float) -> None:

@@ -70,7 +70,7 @@ class ParcelLabel:
 
 def parcel_label(engine: Engine, config: Config, template_dir: Path | None, order: m.Order, box: int) -> ParcelLabel:
     """The label the station printed for `box` of `order`, rebuilt from the station database."""
-    from app.store.carrier_labels import label_for
+    from app.store.upstream_labels import label_for
 
     upstream = label_for(engine, order.number, box)
     if upstream is not None:

@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from app.shipping.mailer import MailWorker
     from app.shipping.model import PurchasedLabel
     from app.shipping.records import LabelRecord
-    from app.store.carrier_labels import UpstreamLabel
+    from app.store.upstream_labels import UpstreamLabel
 
 log = logging.getLogger(__name__)
 
@@ -98,7 +98,7 @@ class PrinterOutput:
     def print_label(self, job: LabelJob) -> LabelResult:
         """Queue a parcel's label. `job.job_id` (from the station's intent) makes it once: asked
         again for the same job id, the queued job is returned (a label is bought once per parcel)."""
-        from app.store.carrier_labels import label_for  # with the import formats: not needed to start
+        from app.store.upstream_labels import label_for  # at the first label: not needed to start
 
         upstream = label_for(self.engine, job.order.number, job.box)
         if upstream is not None:

@@ -11,44 +11,20 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, Engine, delete, insert, select
+from sqlalchemy import CursorResult, delete, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain import clock
 from app.store.importing import ImportReport, RowError
 from app.store.models import CarrierLabel, Order
+from app.store.upstream_labels import label_format
 
 MAX_BYTES = 2_000_000  # a 4x6 label is tens of kilobytes; anything near this is not a label
 _labels = CarrierLabel.__table__
 _orders = Order.__table__
-
-
-@dataclass(frozen=True)
-class UpstreamLabel:
-    format: str
-    data: bytes
-    tracking_number: str
-    carrier: str
-
-
-def label_format(data: bytes) -> str | None:
-    head = data.lstrip()[:8]
-    if head.startswith(b"^XA") or head.startswith(b"~"):
-        return "zpl"
-    if head.startswith(b"%PDF"):
-        return "pdf"
-    return None
-
-
-def label_for(engine: Engine, order_number: str, box: int) -> UpstreamLabel | None:
-    with engine.connect() as conn:
-        row = conn.execute(select(_labels).join(_orders, _orders.c.id == _labels.c.order_id)
-                           .where(_orders.c.number == order_number, _labels.c.box_no == box)).first()
-    return UpstreamLabel(row.format, row.data, row.tracking_number, row.carrier) if row else None
 
 
 def import_labels(sessions: sessionmaker[Session], path: Path, *, skip_invalid: bool = False) -> ImportReport:

@@ -222,3 +222,15 @@ effect_intents = Table(
     _when("created_at"),
     _when("settled_at", nullable=True, stamped=False),
 )
+
+carrier_labels = Table(  # labels bought upstream, printed as received (app.store.upstream_labels)
+    "carrier_labels", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("order_id", Integer, ForeignKey("orders.id", ondelete="CASCADE"), nullable=False),
+    Column("box_no", Integer, nullable=False, default=1),
+    Column("format", String(8), nullable=False),
+    Column("data", LargeBinary, nullable=False),
+    Column("tracking_number", String(64), nullable=False, default=""),
+    Column("carrier", String(64), nullable=False, default=""),
+    _when("created_at"),
+)

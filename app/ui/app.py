@@ -31,11 +31,16 @@ from app.station_lock import EXIT_BUSY, StationBusy, hold_station
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app.ui import accounts, i18n
-from app.ui.main_window import MainWindow, StartInfo
-from app.ui.theme import apply_theme
-from app.ui.ui_settings import load_ui_settings, ui_settings_path
-from app.ui.worker import Job, WorkerContext
+from app.ui.fast_start import drop_feature_import_hook
+
+drop_feature_import_hook()  # before the window's modules: they import at Python's own cost
+
+# isort: split
+from app.ui import accounts, i18n  # noqa: E402 - after the hook is dropped
+from app.ui.main_window import MainWindow, StartInfo  # noqa: E402 - after the hook is dropped
+from app.ui.theme import apply_theme  # noqa: E402 - after the hook is dropped
+from app.ui.ui_settings import load_ui_settings, ui_settings_path  # noqa: E402 - after the hook is dropped
+from app.ui.worker import Job, WorkerContext  # noqa: E402 - after the hook is dropped
 
 log = logging.getLogger(__name__)
 

@@ -19,12 +19,29 @@ Two things make a cold start slower than its work (tests/bench/bench_ui.py):
   console, the settings) is not among them: it is imported after the first frame.
 
 This module itself imports nothing heavy: it is imported, and `pause_gc()` called, before them.
+
+A third: Qt's import hook itself. `drop_feature_import_hook()`, called once Qt is imported, puts
+Python's own `__import__` back. The hook exists only for `from __feature__ import snake_case,
+true_property`, which Packstation never uses; without it every later import, and every
+function-level `import` statement run on the scan path, is an ordinary import again.
 """
 
 from __future__ import annotations
 
+import builtins
 import gc
 
 
 def pause_gc() -> None:
     gc.disable()
+
+
+def drop_feature_import_hook() -> bool:
+    """Undo PySide6's `__import__` replacement (shibokensupport/feature.py keeps the original as
+    `builtins.__orig_import__`). Safe while no module selects a `__feature__`: Qt then looks a
+    module's selection up only to find none. Returns whether the hook was there to drop."""
+    original = getattr(builtins, "__orig_import__", None)
+    if original is None or builtins.__import__ is original:
+        return False
+    builtins.__import__ = original
+    return True

@@ -35,13 +35,14 @@ def test_each_core_table_is_its_model_column_for_column(name: str):
 
 
 def test_the_repository_and_the_print_queue_use_the_core_tables():
-    """GIVEN the Station's repository and its print queue's job store  THEN their tables are the Core ones,
-    so a window's start (which builds both) never needs the ORM's mapped classes."""
+    """GIVEN the Station's repository, its print queue's job store and the label step's look-up of
+    upstream labels  THEN their tables are the Core ones, so a window's start and its first label
+    (or a restart re-driving one) never need the ORM's mapped classes."""
     from app.printing import job_store
-    from app.store import repository
+    from app.store import repository, upstream_labels
 
     used = {repository._orders, repository._lines, repository._products, repository._barcodes, repository._cartons,
             repository._users, repository._events, repository._serials, repository._parcels, repository._stations,
-            repository._intents, job_store._jobs}
+            repository._intents, job_store._jobs, upstream_labels._labels}
     assert all(table.metadata is tables.metadata for table in used)
     assert {table.name for table in used} == set(tables.metadata.tables)
