@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import Connection, Engine, bindparam, delete, exists, func, insert, literal, or_, select, update
 
@@ -113,6 +114,8 @@ class Repository:
         self._checkpointer = Checkpointer.for_writer(engine, self.writer)
         self._order_ids: dict[str, int] = {}
         self._product_ids: dict[str, int] = {}
+        self._catalogue = _ProductMemo(self.writer)
+        self._append_event = _event_appender(self.writer)
 
     def close(self) -> None:
         if self._checkpointer is not None:
@@ -128,16 +131,18 @@ class Repository:
 
     def product_by_code(self, codes: Sequence[str]) -> ProductHit | None:
         """A product by any of its barcodes (GTIN-14s or house codes), else by SKU."""
-        row = None
+        memo = self._catalogue.current()
         for code in codes:  # usually one; an 8-digit code can be both an EAN-8 and a UPC-E
-            row = self.reader.execute(_PRODUCT_BY_CODE, {"code": code}).first()
-            row = row or self.reader.execute(_PRODUCT_BY_SKU, {"code": code}).first()
-            if row is not None:
-                break
-        if row is None:
-            return None
-        self._product_ids[row.sku] = row.id
-        return ProductHit(row.id, _product(row), row.units)
+            hit = memo.get(code)
+            if hit is None:
+                row = self.reader.execute(_PRODUCT_BY_CODE, {"code": code}).first()
+                row = row or self.reader.execute(_PRODUCT_BY_SKU, {"code": code}).first()
+                hit = ProductHit(row.id, _product(row), row.units) if row is not None else None
+            if hit is not None:
+                self._product_ids[hit.product.sku] = hit.product_id
+                self._catalogue.keep(code, hit)
+                return hit
+        return None
 
     def order_id(self, number: str) -> int | None:
         if number not in self._order_ids:
@@ -254,11 +259,8 @@ class Repository:
         with self.writer.begin():
             for fact, order_id in zip(facts, order_ids, strict=True):
                 event_uuid = str(uuid.uuid4())
-                self.writer.execute(_INSERT_EVENT, {
-                    "uuid": event_uuid, "station": station, "packer_id": packer_id, "order_id": order_id,
-                    "type": fact.type, "payload": json.dumps(fact.data, separators=(",", ":"), ensure_ascii=False),
-                    "at": now,
-                })
+                self._append_event((event_uuid, station, packer_id, order_id, fact.type,
+                                    json.dumps(fact.data, separators=(",", ":"), ensure_ascii=False), now))
                 if order_id is not None:
                     self._project(fact, order_id, event_uuid)
             if parcel is not None:
@@ -445,6 +447,17 @@ class Repository:
     def _scalar(self, query):
         return self.reader.execute(query).scalar()
 
+    def _remember_barcodes(self, products: dict[int, m.Product]) -> None:
+        """The barcodes of an order's products, looked up once when it is loaded: its item scans
+        (the right item, the common case) then resolve without a query."""
+        if not products:
+            return
+        rows = self.reader.execute(select(_barcodes.c.code, _barcodes.c.product_id, _barcodes.c.units)
+                                   .where(_barcodes.c.product_id.in_(products))).all()
+        self._catalogue.current()
+        for code, product_id, units in rows:
+            self._catalogue.keep(code, ProductHit(product_id, products[product_id], units))
+
     def _load_order(self, row) -> m.Order:
         self._order_ids[row.number] = row.id
         lines = self.reader.execute(
@@ -455,6 +468,7 @@ class Repository:
         ).all()
         for line in lines:
             self._product_ids[line.sku] = line.id
+        self._remember_barcodes({line.id: _product(line) for line in lines})
         return m.Order(
             number=row.number,
             lines=tuple(m.OrderLine(line.line_no, _product(line), line.quantity) for line in lines),
@@ -514,6 +528,30 @@ _PRODUCT_BY_CODE = (
     .limit(1)
 )
 _INSERT_EVENT = insert(_events)  # built once: one of the three statements of every scan
+_EVENT_COLUMNS = ("uuid", "station", "packer_id", "order_id", "type", "payload", "at")
+
+
+def _event_appender(writer: Connection) -> Callable[[tuple], None]:
+    """How `record` appends one event (the values in _EVENT_COLUMNS' order) inside its transaction.
+
+    On SQLite, straight on the driver's connection (the transaction SQLAlchemy began is that
+    connection's): every item scan appends one, and SQLAlchemy's statement machinery around it
+    cost about a tenth of the scan's budget. The timestamp is stored as SQLAlchemy stores it (its
+    own bind processor), so the ORM and Core read these rows like any other.
+    """
+    if writer.dialect.name != "sqlite":
+        def insert_row(values: tuple) -> None:
+            writer.execute(_INSERT_EVENT, dict(zip(_EVENT_COLUMNS, values, strict=True)))
+
+        return insert_row
+    raw: Any = writer.connection.driver_connection
+    stamp = _events.c.at.type.dialect_impl(writer.dialect).bind_processor(writer.dialect) or (lambda at: at)
+    sql = f"INSERT INTO pack_events ({', '.join(_EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(_EVENT_COLUMNS))})"
+
+    def append(values: tuple) -> None:
+        raw.execute(sql, (*values[:-1], stamp(values[-1])))
+
+    return append
 _PRODUCT_BY_SKU = select(_products, literal(1).label("units")).where(_products.c.sku == bindparam("code")).limit(1)
 
 _STATUS_AFTER = {"order_opened": "packing", "order_packed": "packed", "order_held": "held",
@@ -530,6 +568,38 @@ def _intent(r) -> Intent:  # noqa: ANN001 - a Row of effect_intents
 
 def _stored(r) -> StoredEvent:  # noqa: ANN001 - a Row of pack_events
     return StoredEvent(r.seq, r.uuid, r.type, json.loads(r.payload), r.order_id, r.packer_id, r.at)
+
+
+class _ProductMemo:
+    """Products by the code they were found by, while the catalogue is unchanged.
+
+    Valid as long as no other connection has written to the database: SQLite's `data_version`
+    (asked on the writer, whose own commits do not move it) changes when one has (a sync or an
+    import changing a barcode, but also the print queue's own job updates), and then the memo
+    starts again empty. A barcode moved to another product is therefore never answered from here.
+    On PostgreSQL, which has no such counter, nothing is remembered.
+    """
+
+    LIMIT = 4096  # codes: a shift's worth of products; past it, the memo starts again
+
+    def __init__(self, writer: Connection) -> None:
+        raw = writer.connection.driver_connection if writer.dialect.name == "sqlite" else None
+        self._raw: Any = raw
+        self._version: object = None
+        self._hits: dict[str, ProductHit] = {}
+
+    def current(self) -> dict[str, ProductHit]:
+        if self._raw is None:
+            return {}
+        version = self._raw.execute("PRAGMA data_version").fetchone()[0]
+        if version != self._version or len(self._hits) > self.LIMIT:
+            self._hits = {}
+            self._version = version
+        return self._hits
+
+    def keep(self, code: str, hit: ProductHit) -> None:
+        if self._raw is not None:
+            self._hits[code] = hit
 
 
 def _product(row) -> m.Product:

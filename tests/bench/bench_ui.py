@@ -166,7 +166,10 @@ def pack(home: Path, orders: int, count: int) -> dict[str, float]:
     slowest: list[tuple[float, str, str]] = []
     item_latencies: list[float] = []
     painted: list[float] = []
-    window.rendered.connect(lambda _r: (window.repaint(), painted.append(time.perf_counter())))
+    # Screen updated: the layout and paint Qt has queued for the outcome (its UpdateRequest: the
+    # changed widgets repainted into the window's backing store and flushed), done right away.
+    # A forced window.repaint() would also paint every unchanged widget (about 8 ms at 1366×768).
+    window.rendered.connect(lambda _r: (app.sendPostedEvents(None, 0), painted.append(time.perf_counter())))
 
     stalls: list[float] = []
     last_tick = [time.perf_counter()]
