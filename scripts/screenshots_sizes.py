@@ -5,7 +5,7 @@
 Runs the screen-fit probe (tests/gui/screen_fit.py: the demo station's screens at each monitor
 size, in English and German) once per scale factor with --shots, and keeps the screens a reader of
 the README compares across sizes: packing, weighing, the returns bench and a return open, at every
-size at 100 %; in German at 1366×768; and a 1366×768 and a 1280×720 monitor scaled to 150 %
+size at 100 %; in German at 1366×768; and a 1366×768, a 1280×720 and a 1024×768 monitor scaled to 150 %
 (named "<size>-150-<screen>.png"). Each at the text size the station picks on that monitor
 (app.ui.theme.base_px by the screen's height: 21-22 px on 1024/1080 px monitors at 100 %).
 """
@@ -30,7 +30,7 @@ SCREENS = ("packing", "weighing", "returns", "return-open")
 # scale -> (sizes, languages, screens)
 KEEP = {
     "1": (SIZES, ("en",), SCREENS),
-    "1.5": (("1280x720", "1366x768"), ("en",), ("packing", "weighing", "return-open")),
+    "1.5": (("1024x768", "1280x720", "1366x768"), ("en",), ("packing", "weighing", "return-open")),
 }
 GERMAN = ("1366x768", SCREENS)  # at 100 %
 

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QPushButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -42,7 +41,7 @@ from app.ui.kiosk_focus import KioskFocus
 from app.ui.label_panel import LabelInfo, label_info
 from app.ui.messages import coded_text, error_text, feedback_text
 from app.ui.printer_card import RESEND_KEY, PrinterCard, fix_words
-from app.ui.reflow import HeaderBar, KeyBar, ShortScroll, fit_minimum
+from app.ui.reflow import HeaderBar, KeyBar, ScreenStack, ShortScroll, fit_minimum
 from app.ui.screens import (
     AwaitOrderScreen,
     CartonScreen,
@@ -212,7 +211,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self._top_bar())
         self.banner = ScanBanner()
         layout.addWidget(self.banner)
-        self.stack = QStackedWidget()
+        self.stack = ScreenStack()  # as wide as the shown screen needs, not the widest of them
         self.sign_in = SignInScreen()
         self.sign_in.pin_requested.connect(self.sign_in_with_pin)
         self.await_order = AwaitOrderScreen()

@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QFont, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -341,11 +342,32 @@ class OrderProgress(QWidget):
         self.bar.setMinimumHeight(18)
         self.text = QLabel()
         self.text.setObjectName("Big")
-        layout = QHBoxLayout(self)
+        self.bar.setMinimumWidth(60)
+        layout = QGridLayout(self)  # the bar beside its words, or under them where the column is narrow
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(16)
-        layout.addWidget(self.text, 0)
-        layout.addWidget(self.bar, 1)
+        layout.setHorizontalSpacing(16)
+        layout.setVerticalSpacing(4)
+        self.grid = layout
+        self.below: bool | None = None
+        self._place(False)
+
+    def _place(self, below: bool) -> None:
+        if below == self.below:
+            return
+        self.below = below
+        self.grid.removeWidget(self.text)
+        self.grid.removeWidget(self.bar)
+        self.grid.addWidget(self.text, 0, 0)
+        self.grid.addWidget(self.bar, 1 if below else 0, 0 if below else 1)
+        self.grid.setColumnStretch(0, 1 if below else 0)
+        self.grid.setColumnStretch(1, 0 if below else 1)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(self.text.sizeHint().width(), super().minimumSizeHint().height())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._place(event.size().width() < self.text.sizeHint().width() + 16 + 120)
 
     def set_state(self, state: SessionState) -> None:
         order = state.order
@@ -354,3 +376,4 @@ class OrderProgress(QWidget):
         self.bar.setMaximum(max(total, 1))
         self.bar.setValue(done)
         self.text.setText(_tr("{0} of {1} items packed").format(done, total))
+        self._place(self.width() < self.text.sizeHint().width() + 16 + 120)

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QStackedWidget,
     QWidget,
 )
 
@@ -225,9 +227,10 @@ class FlowLayout(QLayout):
     """Widgets left to right at their natural sizes, wrapping onto the next line when the row is
     full (the order card's chips: priority, channel, tote)."""
 
-    def __init__(self, parent: QWidget | None = None, spacing: int = 6) -> None:
+    def __init__(self, parent: QWidget | None = None, spacing: int = 6, centre: bool = False) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
+        self.centre = centre  # the items of a line centred on each other (a chip beside a big title)
         self.setSpacing(spacing)
         self.setContentsMargins(0, 0, 0, 0)
 
@@ -270,17 +273,31 @@ class FlowLayout(QLayout):
         margins = self.contentsMargins()
         area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
         x, y, line_height = area.x(), area.y(), 0
+        line: list[tuple[QLayoutItem, int, QSize]] = []
+
+        def place() -> None:
+            for placed, at, size in line:
+                top = y + (line_height - size.height()) // 2 if self.centre else y
+                placed.setGeometry(QRect(QPoint(at, top), size))
+            line.clear()
+
         for item in self._items:
             widget = item.widget()
             if widget is not None and widget.isHidden():
                 continue
             hint = item.sizeHint()
+            hint.setWidth(min(hint.width(), max(area.width(), item.minimumSize().width())))
             if x + hint.width() > area.right() + 1 and line_height > 0:
+                if move:
+                    place()
                 x, y, line_height = area.x(), y + line_height + self.spacing(), 0
-            if move:
-                item.setGeometry(QRect(QPoint(x, y), hint))
+            if item.hasHeightForWidth():
+                hint.setHeight(item.heightForWidth(hint.width()))
+            line.append((item, x, hint))
             x += hint.width() + self.spacing()
             line_height = max(line_height, hint.height())
+        if move:
+            place()
         return y + line_height - rect.y() + margins.bottom()
 
 
@@ -333,3 +350,200 @@ class ShortScroll(QScrollArea):
             for widget in self.window().findChildren(QWidget):
                 if hasattr(widget, "set_short"):
                     widget.set_short(short)
+
+
+# ------------------------------------------------------------ narrow screens
+
+
+class Columns(QWidget):
+    """Two panels side by side where both fit at their minimum widths, one above the other where
+    they do not (a 1024×768 monitor at 150 % is 683 px wide to Qt: the order card beside its lines,
+    the return beside its grade keys, would run past the window's edge).
+
+    Its minimum width is the stacked one (the wider panel's), so a window never grows sideways for
+    it; its minimum height is that of the arrangement it shows. `min_side_by_side`: the narrowest
+    width to put them side by side (a table's minimum is not what its columns need to be read).
+    `second_on_top`: stacked, the
+    second panel comes first (what to do now above the context), and `changed(stacked)` lets the
+    owner loosen what only suits side by side (a maximum width).
+    """
+
+    changed = Signal(bool)
+
+    def __init__(self, first: QWidget, second: QWidget, *, stretch: tuple[int, int] = (1, 1), spacing: int = 16,
+                 second_on_top: bool = False, min_side_by_side: int = 0, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.first, self.second = first, second
+        self.min_side_by_side = min_side_by_side  # narrower than this, stacked even if the minimums fit (tables)
+        self.stretch = stretch
+        self.second_on_top = second_on_top
+        self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.box.setContentsMargins(0, 0, 0, 0)
+        self.box.setSpacing(spacing)
+        self.box.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)  # the minimum is ours (minimumSizeHint)
+        self.box.addWidget(first, stretch[0])
+        self.box.addWidget(second, stretch[1])
+        self.stacked = False
+
+    @staticmethod
+    def _min_width(widget: QWidget) -> int:
+        if widget.isHidden():
+            return 0
+        return max(widget.minimumSizeHint().width(), widget.minimumWidth())
+
+    def side_by_side_width(self) -> int:
+        return max(self.min_side_by_side,
+                   self._min_width(self.first) + self._min_width(self.second) + self.box.spacing())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        height = self.box.minimumSize().height()
+        return QSize(max(self._min_width(self.first), self._min_width(self.second)), height)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return self.box.sizeHint().expandedTo(self.minimumSizeHint())
+
+    def reflow(self) -> None:
+        stacked = self.width() < self.side_by_side_width()
+        if stacked == self.stacked:
+            return
+        self.stacked = stacked
+        if stacked:
+            self.box.setDirection(QBoxLayout.Direction.BottomToTop if self.second_on_top
+                                  else QBoxLayout.Direction.TopToBottom)
+            self.box.setStretch(0, 0)  # one above the other: each as high as it needs, the rest scrolls
+            self.box.setStretch(1, 0)
+        else:
+            self.box.setDirection(QBoxLayout.Direction.LeftToRight)
+            self.box.setStretch(0, self.stretch[0])
+            self.box.setStretch(1, self.stretch[1])
+        self.changed.emit(stacked)
+        self.updateGeometry()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self.reflow()
+
+    def event(self, event) -> bool:
+        if event.type() == event.Type.LayoutRequest:  # a panel's minimum changed: do both still fit?
+            QTimer.singleShot(0, self, self.reflow)
+        return super().event(event)
+
+
+class WrapButton(QPushButton):
+    """A key whose words wrap onto a second (third) line where its width is too narrow for them
+    ("Return to vendor / Shift+F6" in a third of a 270 px panel), growing as high as its lines
+    need; never cut, never elided. Its minimum width is its longest word's (the theme's
+    min-width sets a button's minimum size, which would otherwise let a layout squeeze it below
+    its words). Set its words with set_words (setText is re-wrapped away at the next resize)."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.words = text
+        self.base_height = 0  # as set by setMinimumHeight: the key's own height, lines or not
+        self.base_width = 0
+        self.hint_width = 0  # the width it asks for where there is room (keys of one width in a row)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def set_words(self, text: str) -> None:
+        self.words = text
+        self.setText(text)
+        self.updateGeometry()
+        self._wrap()
+
+    def setMinimumHeight(self, height: int) -> None:  # noqa: N802 - Qt's name
+        self.base_height = height
+        self._wrap()
+
+    def setMinimumWidth(self, width: int) -> None:  # noqa: N802 - Qt's name
+        self.base_width = width
+        self._wrap()
+
+    def _padding(self) -> QSize:
+        from PySide6.QtWidgets import QStyle, QStyleOptionButton
+
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        contents = self.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, option, self)
+        if contents.width() <= 0:
+            return QSize(16, 8)
+        return QSize(self.width() - contents.width(), self.height() - contents.height())
+
+    def _lines(self, width: int) -> list[str]:
+        fm = self.fontMetrics()
+        lines: list[str] = []
+        for paragraph in self.words.split("\n"):
+            line = ""
+            for word in paragraph.split():
+                candidate = f"{line} {word}" if line else word
+                if line and fm.horizontalAdvance(candidate) > width:
+                    lines.append(line)
+                    line = word
+                else:
+                    line = candidate
+            lines.append(line)
+        return lines
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        """As wide as its words on their own lines (the layout narrows it to what it has)."""
+        fm = self.fontMetrics()
+        width = max((fm.horizontalAdvance(line) for line in self.words.split("\n")), default=0)
+        # As high as its minimum (its own height, or its lines'): a fixed-height key is laid out at its hint.
+        height = max(super().sizeHint().height(), self.minimumHeight())
+        return QSize(max(width + self._padding().width(), self.hint_width), height)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        fm = self.fontMetrics()
+        longest = max((fm.horizontalAdvance(word) for word in self.words.split()), default=0)
+        return QSize(longest + self._padding().width(), super().minimumSizeHint().height())
+
+    def _wrap(self) -> None:
+        padding = self._padding()
+        lines = self._lines(self.width() - padding.width())
+        text = "\n".join(lines)
+        if text != self.text():
+            self.setText(text)
+        needs = len(lines) * self.fontMetrics().lineSpacing() + padding.height()
+        height = max(needs, self.base_height, super().sizeHint().height())
+        width = max(self.base_width, self.minimumSizeHint().width())
+        if (width, height) != (self.minimumWidth(), self.minimumHeight()):
+            super().setMinimumSize(width, height)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._wrap()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() in (event.Type.FontChange, event.Type.StyleChange):  # a new theme's text size
+            self.updateGeometry()
+            self._wrap()
+
+    def event(self, event) -> bool:
+        handled = super().event(event)
+        if event.type() == event.Type.Polish:  # the theme's min-height has just replaced our minimum
+            self._wrap()
+        return handled
+
+
+class ScreenStack(QStackedWidget):
+    """A stack of screens whose minimum is the shown screen's, not the widest of them all.
+
+    Qt's QStackedWidget asks every page for its minimum, and a hidden page's is stale: its
+    layout is not re-run while it is hidden, so a screen last laid out on a wide window (the
+    weighing screen's cards at 1366 px) would keep a window at 683 px (1024×768 at 150 %) from
+    fitting its width. The shown screen is the one the packer reads; a screen fits itself to
+    the room when it is shown."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentChanged.connect(lambda _index: self.updateGeometry())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        page = self.currentWidget()
+        if page is None:
+            return super().minimumSizeHint()
+        return page.minimumSizeHint().expandedTo(page.minimumSize())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        page = self.currentWidget()
+        return page.sizeHint() if page is not None else super().sizeHint()

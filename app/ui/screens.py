@@ -14,6 +14,7 @@ from app.domain.weights import WeightSource, allowance_g
 from app.ui import icons
 from app.ui.label_panel import LabelInfo, LabelPanel
 from app.ui.order_view import LinesView, OrderHeader, OrderProgress
+from app.ui.reflow import Columns, WrapButton
 from app.ui.scale_panel import IconLine, LiveWeightCard, TargetCard, WeightGauge, reply_text
 
 if TYPE_CHECKING:
@@ -44,6 +45,15 @@ def _icon(name: str, colour: str = "#5B6B7A", size: int = 96) -> QLabel:
     label.setPixmap(icons.pixmap(name, colour, size))
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     return label
+
+
+def _columns(left: QVBoxLayout, label: QWidget) -> Columns:
+    """What to do now (3) beside the label's card (2); on a narrow window (683 px: 1024×768 at
+    150 %) the card under it."""
+    prompt = QWidget()
+    left.setContentsMargins(0, 0, 0, 0)
+    prompt.setLayout(left)
+    return Columns(prompt, label, stretch=(3, 2))
 
 
 class Screen(QWidget):
@@ -144,9 +154,8 @@ class AwaitOrderScreen(Screen):
         self.stop = StopPanel()
         left.addWidget(self.stop)
         left.addStretch(2)
-        layout.addLayout(left, 3)
         self.label = LabelPanel()
-        layout.addWidget(self.label, 2)
+        layout.addWidget(_columns(left, self.label))
         self.label.hide()
 
     def render(self, state: SessionState, outcome: Outcome | None) -> None:  # type: ignore[override]  # see Screen
@@ -178,21 +187,25 @@ class PackingScreen(Screen):
         self.override = _label("", "Big")
         self.override.setStyleSheet("background: #5B3DB5; color: #FFFFFF; border-radius: 8px; padding: 10px;")
         self.override.hide()
-        right = QVBoxLayout()
-        right.setSpacing(10)
-        right.addWidget(self.progress)
-        right.addWidget(self.lines, 1)
-        right.addWidget(self.override)
-        layout = QHBoxLayout(self)
+        right = QWidget()
+        column = QVBoxLayout(right)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(10)
+        column.addWidget(self.progress)
+        column.addWidget(self.lines, 1)
+        column.addWidget(self.override)
+        # Side by side; on a window too narrow for both (1024×768 at 150 %: 683 px) the card above its lines.
+        self.columns = Columns(self.header, right, stretch=(2, 5))
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
-        layout.setSpacing(16)
-        layout.addWidget(self.header, 2)
-        layout.addLayout(right, 5)
+        layout.addWidget(self.columns)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         # The card keeps one width per screen size (steady while the table's columns resize);
-        # on a narrow screen (1024, 1280 px) it gives the product names room.
-        self.header.setFixedWidth(440 if event.size().width() >= 1240 else 360)
+        # on a narrow screen (1024, 1280 px) it gives the product names room, on a scaled 1024 px
+        # one (683 px at 150 %) more still.
+        width = event.size().width()
+        self.header.setFixedWidth(440 if width >= 1240 else 360 if width >= 780 else 220)
         super().resizeEvent(event)
 
     def render(self, state: SessionState, outcome: Outcome | None) -> None:  # type: ignore[override]  # see Screen
@@ -256,24 +269,24 @@ class WeighingScreen(Screen):
         self.state = SessionState()
         self.reading: WeightReading | None = None
         self.scale_status: DeviceStatus | None = None
-        self.headline = _label("", "Headline", wrap=False, centre=True)
+        self.headline = _label("", "Headline", centre=True)
         self.live = LiveWeightCard()
         self.target = TargetCard()
         self.gauge = WeightGauge()
         self.expected = self.target.expected
         self.measured = self.target.result
-        self.zero = QPushButton(_tr("Zero  (Shift+F2)"))
+        self.zero = WrapButton(_tr("Zero  (Shift+F2)"))
         self.zero.setToolTip(_tr("Set the empty scale to 0"))
         self.zero.clicked.connect(self.zero_requested)
-        self.tare = QPushButton(_tr("Tare  (Shift+F3)"))
+        self.tare = WrapButton(_tr("Tare  (Shift+F3)"))
         self.tare.setToolTip(_tr("Take the weight now on the scale (an empty carton, a tray) off the readings"))
         self.tare.clicked.connect(self.tare_requested)
-        self.by_hand = QPushButton(_tr("Enter the weight by hand  (F2)"))
+        self.by_hand = WrapButton(_tr("Enter the weight by hand  (F2)"))
         self.by_hand.clicked.connect(self.weight_requested)
         for button in (self.zero, self.tare, self.by_hand):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Enter from a scanner must never press them
-            button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-            button.setMinimumWidth(200)
+            button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+            button.hint_width = 200  # keys of one width where there is room; on a narrow window their words wrap
         self.reply = IconLine(24)  # the scale's answer to Zero / Tare
         self.hint = _label("", "Muted", centre=True)
         cards = QHBoxLayout()
@@ -294,7 +307,7 @@ class WeighingScreen(Screen):
         title = QHBoxLayout()
         title.addStretch(1)
         title.addWidget(_icon("scale", "#1F5FAD", 44))
-        title.addWidget(self.headline)
+        title.addWidget(self.headline, 10)  # its words wrap on a narrow window (683 px: 1024×768 at 150 %)
         title.addStretch(1)
         layout.addLayout(title)
         layout.addLayout(cards, 1)
@@ -388,9 +401,8 @@ class LabelScreen(Screen):
         left.addWidget(self.headline)
         left.addWidget(self.hint)
         left.addStretch(2)
-        layout.addLayout(left, 3)
         self.label = LabelPanel()
-        layout.addWidget(self.label, 2)
+        layout.addWidget(_columns(left, self.label))
 
     def render(self, state: SessionState, outcome: Outcome | None) -> None:  # type: ignore[override]  # see Screen
         self.headline.setText(_tr("Label for box {0}").format(state.box))

@@ -16,7 +16,9 @@ size checked on a monitor of another text size would be checked at text its pack
 The checks read what a packer would see: a label's or button's lines against its contents
 width (a word-wrapped label: the height its text needs at its width against the height it got),
 a table header's sections and the visible cells against their columns. A widget that elides
-by design and carries the full text as its tooltip passes.
+by design ("…") and carries the full text as its tooltip passes; a tooltip alone does not.
+And nothing may be wider than the window (overflows): no horizontal scroll bar, no widget that
+reaches past its parent's side.
 """
 
 from __future__ import annotations
@@ -85,8 +87,10 @@ def _name(widget) -> str:
 
 
 def _elided_by_design(widget, text: str) -> bool:
+    """Shortened with an ellipsis, the whole text in its tooltip. A tooltip alone excuses nothing:
+    a packer does not hover over a key to read what it says."""
     tip = _plain(widget.toolTip()).strip()
-    return bool(tip) and ("…" in text or text.strip() in tip)
+    return bool(tip) and "…" in text
 
 
 def _label(label) -> str | None:
@@ -232,6 +236,36 @@ def misfits(root) -> list[str]:
     return problems
 
 
+def overflows(root) -> list[str]:
+    """Everything that makes a screen wider than its window: a horizontal scroll bar shown (a screen
+    that scrolls sideways, a table whose columns run past its edge), and a visible widget that
+    reaches past its parent's left or right edge (cut there: a scroll area with its bar switched
+    off, a row of fixed widths wider than the window). Vertical scrolling is by design on a short
+    window (app.ui.reflow.ShortScroll) and is not reported."""
+    from PySide6.QtWidgets import QAbstractScrollArea, QWidget
+
+    problems: list[str] = []
+    if root.width() <= 0:
+        return problems
+    for widget in [root, *root.findChildren(QWidget)]:
+        top = QWidget.window(widget)
+        if not widget.isVisible() or top is not QWidget.window(root):
+            continue
+        if isinstance(widget, QAbstractScrollArea) and widget.horizontalScrollBar().isVisible():
+            problems.append(f"{_name(widget)}: scrolls sideways (a horizontal scroll bar under its"
+                            f" {widget.viewport().width()} px)")
+        parent = widget.parentWidget()
+        if widget is root or parent is None or widget.isWindow():
+            continue
+        geometry = widget.geometry()
+        if geometry.width() <= 0 or geometry.height() <= 0:
+            continue
+        if geometry.left() < -SLACK or geometry.right() > parent.width() - 1 + SLACK:
+            problems.append(f"{_name(widget)}: {geometry.left()}..{geometry.right() + 1} px reaches past its"
+                            f" parent's 0..{parent.width()} px (cut at the side)")
+    return problems
+
+
 # ------------------------------------------------------------ the driver
 
 
@@ -325,7 +359,7 @@ def _main() -> int:
             for _ in range(3):
                 app.processEvents()
             size = f"{width}x{height}"
-            found = misfits(target)
+            found = misfits(target) + overflows(target)
             if target.width() > logical_w or target.height() > logical_h:
                 found.insert(0, f"{type(target).__name__}: needs at least {target.width()}×{target.height()}"
                                 f" px, the screen has {logical_w}×{logical_h}")

@@ -42,9 +42,18 @@ SCREENS = ("sign-in", "order", "packing", "carton", "weighing", "done", "returns
 # their screen rather than squeeze it (app.ui.reflow.ShortScroll) and tighten the banner, the keys
 # and the scale's digits; narrow tables go compact; a header group wider than the window puts its
 # last widgets on a further row (app.ui.reflow.HeaderBar). Nothing is known not to fit today (at
-# 1024x768 150 %, 683 logical px, the packing and returns screens below their headers are wider
-# than the window and scroll sideways; their texts are whole).
+# 1024x768 150 %, 683 logical px, the screens stack their columns: app.ui.reflow.Columns). Every
+# screen is also checked for content wider than its window: a horizontal scroll bar, or a widget
+# reaching past its parent's side (screen_fit.overflows).
 KNOWN_MISFITS: dict[tuple[str, ...], str] = {}  # (size, scale) or (size, scale, language) -> why
+
+# Screens that still scroll sideways in one table, and why: (size, scale, screen) -> (widget, why). Only
+# that widget's "scrolls sideways" is let through, and only while it still happens (fixed: remove it here).
+KNOWN_SIDEWAYS: dict[tuple[str, str, str], tuple[str, str]] = {
+    ("1024x768", "1.5", "supervisor"): (
+        "FloorTable", "683 px: the floor's nine columns wrap their words down to their one-line titles "
+                      "(\"Zuletzt aktiv\", \"Ruhig seit\") and still need ~60 px more; the table scrolls"),
+}
 
 SCALES = ("1", "1.25", "1.5")
 GROUPS = {scale: text_groups(SIZES, float(scale)) for scale in SCALES}  # scale -> {monitor: sizes}
@@ -111,7 +120,17 @@ def _check(scale: str, size: str, lang: str, scales: tuple[str, ...]) -> None:
     results = _probe(scale, size, scales)
     screens = [key.split(" ", 2)[2] for key in results if key.startswith(f"{size} {lang} ")]
     assert sorted(screens) == sorted(SCREENS), f"screens not reached: {set(SCREENS) - set(screens)}"
-    misfits = {screen: results[f"{size} {lang} {screen}"] for screen in SCREENS if results[f"{size} {lang} {screen}"]}
+    misfits = {}
+    for screen in SCREENS:
+        found = results[f"{size} {lang} {screen}"]
+        known = KNOWN_SIDEWAYS.get((size, scale, screen))
+        if known is not None:
+            let_through = [p for p in found if known[0] in p.split(":")[0] and "scrolls sideways" in p]
+            assert let_through or lang != "en", f"{screen} at {size} {scale} no longer scrolls sideways: drop it" \
+                                                f" from KNOWN_SIDEWAYS"
+            found = [p for p in found if p not in let_through]
+        if found:
+            misfits[screen] = found
     assert not misfits, "\n".join(f"{screen}: {problem}" for screen, found in misfits.items() for problem in found)
 
 
@@ -120,7 +139,8 @@ def test_every_text_fits_at_100_percent(scale: str, size: str, lang: str) -> Non
     """GIVEN the demo station's screens at a monitor size, in a language, at 100 %, with the text
     size the station picks on that monitor
     WHEN each screen is shown at that size
-    THEN every label, key, header and visible cell shows its whole text."""
+    THEN every label, key, header and visible cell shows its whole text, and nothing is wider than
+    the window (no sideways scrolling, nothing cut at the side)."""
     _check(scale, size, lang, ("1",))
 
 

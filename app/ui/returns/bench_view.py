@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -38,6 +37,7 @@ from app.domain.returns import (
     ReturnPhase,
 )
 from app.ui import icons
+from app.ui.reflow import ScreenStack, WrapButton
 from app.ui.returns.jobs import BenchView, ClosedReturn
 from app.ui.returns.widgets import label as _label
 from app.ui.returns.widgets import title_row
@@ -297,7 +297,7 @@ class ReturnPanel(QWidget):
 
     def _fit_number(self) -> None:
         """"Return SO-90002-R1" on one line, or on two where the panel is too narrow (1024 px at 125 %)."""
-        room = self.width() - self.window_chip.sizeHint().width() - 12
+        room = self.width()  # the chip goes under the number where both do not fit (widgets.title_row)
         wrap = self.number.fontMetrics().horizontalAdvance(self.number.text()) > room
         if wrap != self.number.wordWrap():
             self.number.setWordWrap(wrap)
@@ -369,18 +369,40 @@ class ReturnPanel(QWidget):
                 cell.setToolTip(item.photo)
 
 
-class StepPanel(QStackedWidget):
+class StepPanel(ScreenStack):
     """Right side: what to do now — scan an item, grade it, put it away, or get a supervisor."""
-
-    NARROW_PX = 330  # below this (1024 px at 125 %) the grade keys' words take a smaller type
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
-        narrow = event.size().width() < self.NARROW_PX
-        if narrow != getattr(self, "_narrow", False):
-            self._narrow = narrow
-            for button in self.grade_buttons.values():
-                button.setStyleSheet("padding: 2px 1px; font-size: 12px;" if narrow else "padding: 4px 4px;")
+        self._place_dispose(event.size().width())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        """The pages' minimum, the put-away keys counted one a row (_place_dispose puts them so
+        where three in a row do not fit): three in a row must not take the return's room."""
+        pages = (self.scan, self.grade, self.serial)
+        one_a_row = max(button.minimumSizeHint().width() for button in self.dispose_buttons.values())
+        width = max(one_a_row, self.dispose_item.minimumSizeHint().width(),
+                    *(page.minimumSizeHint().width() for page in pages))
+        page = self.currentWidget()  # as high as the shown page (a hidden page's minimum is stale)
+        height = page.minimumSizeHint().height() if page is not None else super().minimumSizeHint().height()
+        return QSize(width, height)
+
+    def _place_dispose(self, width: int) -> None:
+        """Quarantine, Dispose, Return to vendor: three keys in a row where their words fit, else
+        two or one a row (their words wrap, never cut)."""
+        buttons = list(self.dispose_buttons.values())
+        need = max(button.minimumSizeHint().width() for button in buttons)
+        spacing = self.dispose_row.horizontalSpacing()
+        columns = next((c for c in (3, 2) if c * need + (c - 1) * spacing <= width), 1)
+        if columns == getattr(self, "_dispose_columns", 0):
+            return
+        self._dispose_columns = columns
+        for button in buttons:
+            self.dispose_row.removeWidget(button)
+        for n, button in enumerate(buttons):
+            self.dispose_row.addWidget(button, n // columns, n % columns)
+        for column in range(3):
+            self.dispose_row.setColumnStretch(column, 1 if column < columns else 0)
 
     def __init__(self, send_grade: Callable[[Grade, str], None], send_dispose: Callable[[Disposition | None], None],
                  keys: dict[str, str], parent: QWidget | None = None, *, thumbnails: Thumbnails | None = None,
@@ -434,7 +456,7 @@ class StepPanel(QStackedWidget):
         for n, grade in enumerate((Grade.RESELLABLE, Grade.DAMAGED, Grade.MISSING_PARTS, Grade.WRONG_ITEM)):
             cell = QVBoxLayout()
             cell.setSpacing(4)
-            button = QPushButton(f"{grade_text(grade)}\n{keys[grade.value]}")
+            button = WrapButton(f"{grade_text(grade)}\n{keys[grade.value]}")
             button.setObjectName("Primary" if grade is Grade.RESELLABLE else "GradeButton")
             button.setStyleSheet("padding: 4px 4px;")  # the words get the room: "Verkaufsfähig" on 1280 px at 150 %
             button.setMinimumHeight(64)
@@ -444,7 +466,7 @@ class StepPanel(QStackedWidget):
             cell.addWidget(button)
             self.grade_buttons[grade] = button
             for reason in REASONS[grade][:2]:  # the rest by card (PS:GRADE:...)
-                small = QPushButton(reason_text(reason))
+                small = WrapButton(reason_text(reason))  # "changed mind" on two lines rather than cut
                 small.setObjectName("Reason")
                 small.setStyleSheet("font-size: 13px; padding: 2px 4px;")
                 small.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -465,7 +487,7 @@ class StepPanel(QStackedWidget):
         box.addWidget(self.dispose_item)
         self.dispose_photo = QLabel()
         box.addWidget(self.dispose_photo)
-        self.suggested = QPushButton()
+        self.suggested = WrapButton()
         self.suggested.setObjectName("Primary")
         self.suggested.setMinimumHeight(84)
         self.suggested.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -474,8 +496,9 @@ class StepPanel(QStackedWidget):
         box.addWidget(_label(_tr("…or scan a bin label to restock elsewhere, or:"), "Muted"))
         self.dispose_buttons: dict[Disposition, QPushButton] = {}
         row = QGridLayout()
+        self.dispose_row = row
         for n, disposition in enumerate((Disposition.QUARANTINE, Disposition.DISPOSE, Disposition.RETURN_TO_VENDOR)):
-            button = QPushButton(f"{where_text(disposition, None)}\n{keys[disposition.value]}")
+            button = WrapButton(f"{where_text(disposition, None)}\n{keys[disposition.value]}")
             button.setMinimumHeight(60)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _=False, d=disposition: send_dispose(d))
@@ -523,7 +546,7 @@ class StepPanel(QStackedWidget):
             restock = not pending.flagged and pending.grade is Grade.RESELLABLE
             where = (where_text(Disposition.RESTOCK, pending.default_bin) if restock and pending.default_bin
                      else _tr("Restock: scan the bin label") if restock else where_text(Disposition.QUARANTINE, None))
-            self.suggested.setText(_tr("{0}\nCONFIRM  {1}").format(where, self.keys["confirm"]))
+            self.suggested.set_words(_tr("{0}\nCONFIRM  {1}").format(where, self.keys["confirm"]))
             self._in_hand_photo(self.dispose_photo, pending.photo)
             self.setCurrentWidget(self.dispose)
         else:

@@ -13,7 +13,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.returns.bench_views import BulkOrder, BulkView, PackPlan
-from app.ui.reflow import KeyBar
+from app.ui.reflow import Columns, KeyBar
 
 
 def _tr(text: str) -> str:
@@ -46,14 +45,15 @@ class BulkPanel(QWidget):
         self.view: BulkView | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
-        row = QHBoxLayout()
-        row.addWidget(QLabel(_tr("Wholesale order")))
         self.orders = QComboBox()
-        self.orders.setMinimumWidth(420)
+        self.orders.setMinimumWidth(300)
+        # Never wider than the window for a long customer's name (the summary under it says it whole).
+        self.orders.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.orders.setMinimumContentsLength(24)
         self.orders.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.orders.currentIndexChanged.connect(self._chosen)
-        row.addWidget(self.orders, 1)
-        layout.addLayout(row)
+        # The label beside its list, or above it on a narrow window (1024×768 at 150 %).
+        layout.addWidget(Columns(QLabel(_tr("Wholesale order")), self.orders, stretch=(0, 1), spacing=8))
         self.summary = QLabel()
         self.summary.setObjectName("Big")
         self.summary.setWordWrap(True)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel
+from PySide6.QtWidgets import QLabel
+
+from app.ui.reflow import FlowLayout
 
 
 def label(text: str = "", name: str = "", wrap: bool = True) -> QLabel:
@@ -15,11 +16,10 @@ def label(text: str = "", name: str = "", wrap: bool = True) -> QLabel:
     return widget
 
 
-def title_row(title: QLabel, chip: QLabel) -> QHBoxLayout:
-    """The big title (an order or a bin) with its status chip beside it, left-aligned."""
-    row = QHBoxLayout()
+def title_row(title: QLabel, chip: QLabel) -> FlowLayout:
+    """The big title (an order or a bin) with its status chip beside it, left-aligned; on a panel
+    too narrow for both (1024×768 at 150 %) the chip goes under the title."""
+    row = FlowLayout(spacing=12, centre=True)
     row.addWidget(title)
-    row.addSpacing(12)
-    row.addWidget(chip, 0, Qt.AlignmentFlag.AlignVCenter)
-    row.addStretch(1)
+    row.addWidget(chip)
     return row

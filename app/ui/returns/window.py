@@ -44,7 +44,7 @@ from app.ui.banner import ScanBanner
 from app.ui.dialogs import ManualEntryDialog
 from app.ui.kiosk_focus import KioskFocus
 from app.ui.messages import feedback_text
-from app.ui.reflow import HeaderBar, KeyBar, ShortScroll, fit_minimum
+from app.ui.reflow import Columns, HeaderBar, KeyBar, ShortScroll, fit_minimum
 from app.ui.returns import jobs
 from app.ui.returns.bench_view import ClosedPanel, ReturnPanel, StepPanel, Thumbnails
 from app.ui.returns.bulk_view import BulkPanel
@@ -188,16 +188,19 @@ class ReturnsWindow(QMainWindow):
         # a return is open
         self.open_page = QWidget()
         self.open_page.setObjectName("Screen")
-        row = QHBoxLayout(self.open_page)
-        row.setContentsMargins(16, 10, 16, 10)
-        row.setSpacing(16)
+        page = QVBoxLayout(self.open_page)
+        page.setContentsMargins(16, 10, 16, 10)
         thumbnails = Thumbnails(self.paths.data_dir)
         self.return_panel = ReturnPanel(thumbnails=thumbnails)
-        row.addWidget(self.return_panel, 3)  # 3:2, so the grade keys keep their words on a 1024 px screen
         self.step = StepPanel(self.grade, self.dispose, {k: _keys(k) for k in KEYS}, thumbnails=thumbnails,
                               quarantine_bin=self.config.returns.quarantine_bin)
         self.step.setMaximumWidth(480)
-        row.addWidget(self.step, 2)
+        # 3:2, so the grade keys keep their words on a 1024 px screen; on a window too narrow for both
+        # (1024×768 at 150 %: 683 px) the keys on top, the return's lines under them.
+        self.open_columns = Columns(self.return_panel, self.step, stretch=(3, 2), second_on_top=True,
+                                    min_side_by_side=700)
+        self.open_columns.changed.connect(lambda stacked: self.step.setMaximumWidth(16777215 if stacked else 480))
+        page.addWidget(self.open_columns)
         self.pages.addWidget(self.open_page)
         return self.pages
 

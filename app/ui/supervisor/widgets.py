@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
     QGridLayout,
+    QHeaderView,
     QLabel,
     QMenu,
     QTableView,
@@ -189,6 +190,8 @@ class DataTable(QTableView):
         header.customContextMenuRequested.connect(self._column_menu)
         self.hidden_keys: set[str] = set()
         self._natural = 0  # the stretch column's own width, before it takes the spare room
+        self._widths: dict[int, int] = {}  # each column's natural width (_fit)
+        self._floors: dict[int, int] = {}  # the narrowest each may get: its title's and its longest word's
         model.modelReset.connect(self._fit)
         self.clicked.connect(lambda index: self.activated_row.emit(index.row()))
 
@@ -233,9 +236,40 @@ class DataTable(QTableView):
             title = column_words(TWO_LINE_TITLES.get(column.key, column.title))  # as the header shows it
             heading = max((metrics.horizontalAdvance(line) for line in title.split("\n")), default=0) + 20
             self.setColumnWidth(i, max(self.sizeHintForColumn(i) + 10, heading))
+            self._floors[i] = max(heading, self._longest_word(i))
+        self._widths = {i: self.columnWidth(i) for i in range(len(self.data_model.table.columns))}
         stretch = self._stretch_column()
         self._natural = self.columnWidth(stretch) if stretch is not None else 0
         self._spread()
+
+    def _longest_word(self, column: int) -> int:
+        model = self.data_model
+        metrics = self.fontMetrics()
+        longest, icon = 0, 0
+        for row in range(min(model.rowCount(), 200)):
+            index = model.index(row, column)
+            text = str(model.data(index) or "")
+            longest = max([longest, *(metrics.horizontalAdvance(word) for word in text.split())])
+            if model.data(index, Qt.ItemDataRole.DecorationRole) is not None:
+                icon = max(self.iconSize().width(), 20) + 4
+        return longest + icon + 16
+
+    def _squeeze(self) -> None:
+        """A table wider than its room (a 1024 px screen at 150 %): the widest columns give up
+        width down to their longest word, and their words wrap onto more lines, rather than the
+        last columns running past the table's edge."""
+        shown = [i for i in self._widths if not self.isColumnHidden(i)]
+        over = sum(self.columnWidth(i) for i in shown) - self.viewport().width()
+        if over > 0 and not self.wordWrap():
+            self.setWordWrap(True)
+            self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for i in sorted(shown, key=self.columnWidth, reverse=True):
+            if over <= 0:
+                break
+            give = min(over, self.columnWidth(i) - self._floors.get(i, self.columnWidth(i)))
+            if give > 0:
+                self.setColumnWidth(i, self.columnWidth(i) - give)
+                over -= give
 
     def _stretch_column(self) -> int | None:
         keys = [c.key for c in self.data_model.table.columns]
@@ -245,12 +279,18 @@ class DataTable(QTableView):
         return None if self.isColumnHidden(column) else column
 
     def _spread(self) -> None:
+        for i, width in self._widths.items():  # from the natural widths: a wider window gives them back
+            self.setColumnWidth(i, width)
+        if self.wordWrap():
+            self.setWordWrap(False)
+            self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+            self.verticalHeader().setDefaultSectionSize(32)
         column = self._stretch_column()
-        if column is None:
-            return
-        used = sum(self.columnWidth(i) for i in range(self.horizontalHeader().count())
-                   if not self.isColumnHidden(i) and i != column)
-        self.setColumnWidth(column, max(self._natural, self.viewport().width() - used))
+        if column is not None:
+            used = sum(self.columnWidth(i) for i in range(self.horizontalHeader().count())
+                       if not self.isColumnHidden(i) and i != column)
+            self.setColumnWidth(column, max(self._natural, self.viewport().width() - used))
+        self._squeeze()
 
     def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
