@@ -151,6 +151,7 @@ class MainWindow(QMainWindow):
         self.render_times: list[float] = []  # seconds per rendered outcome (bench)
         self._rebuild_job = rebuild_job
         self.tracker = JobTracker()
+        self._follow_ups = 0  # outcome follow-ups waiting for the outcome's paint (_after_paint)
         self._capture: Callable[[str | bytes], None] | None = None
         self._gate: AdminGateDialog | None = None
         self._gate_then: Callable[[], None] = self._open_settings_dialog  # what the admin gate opens
@@ -376,8 +377,8 @@ class MainWindow(QMainWindow):
 
     @property
     def idle(self) -> bool:
-        """No job queued or running, and every result rendered."""
-        return self.tracker.idle
+        """No job queued or running, none about to be handed over, and every result rendered."""
+        return self.tracker.idle and not self._follow_ups
 
     def submit_scan(self, raw: str | bytes, manual: bool = False) -> None:
         """A scan from the keyboard wedge, a serial scanner (bytes as sent) or typed by hand."""
@@ -528,10 +529,23 @@ class MainWindow(QMainWindow):
             if self._label_held and ("label_printed" in outcome.facts or outcome.code == "reprint"):
                 self._warn_label_held(feedback_text(main))
         if step.deferred:
-            self.run_job(lambda ctx: ctx.station.run_deferred(), "documents", self._on_documents)
+            self._after_paint(lambda ctx: ctx.station.run_deferred(), "documents", self._on_documents)
         if step.label is not None and step.label.preview_pending:
             number = step.label.order_number
-            self.run_job(lambda ctx: label_info(ctx.station, number), "label_preview", self._on_preview)
+            self._after_paint(lambda ctx: label_info(ctx.station, number), "label_preview", self._on_preview)
+
+    def _after_paint(self, job: Job, tag: str, callback: Callable[[JobResult], None]) -> None:
+        """Hand an outcome's follow-up (the slip, the label's picture) to the worker once the outcome
+        is painted. Handed over at once, the worker's rendering held the GIL while this thread
+        painted the outcome: the label step showed 100+ ms late (tests/bench/bench_ui.py). A 1 ms
+        timer, not a queued call: Qt sends the queued paint (UpdateRequest) before it runs timers."""
+        self._follow_ups += 1
+
+        def submit() -> None:
+            self._follow_ups -= 1
+            self.run_job(job, tag, callback)
+
+        QTimer.singleShot(1, submit)
 
     def _on_warmed_up(self, _result: JobResult) -> None:
         """Everything imported and built so far lives as long as the process: move it out of the

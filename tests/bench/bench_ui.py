@@ -149,7 +149,7 @@ def percentile(samples: list[float], p: float) -> float:
 
 def pack(home: Path, orders: int, count: int) -> dict[str, float]:
     import psutil
-    from PySide6.QtCore import QEvent, Qt, QTimer
+    from PySide6.QtCore import QEvent, QEventLoop, Qt, QTimer
     from PySide6.QtGui import QKeyEvent
     from PySide6.QtWidgets import QApplication
 
@@ -198,19 +198,23 @@ def pack(home: Path, orders: int, count: int) -> dict[str, float]:
                 QApplication.sendEvent(window, event)
             clock_ms[0] += 4
 
+    # Wait as app.exec() does, asleep until an event comes: spinning processEvents() would take the
+    # GIL from the worker thread that is carrying out the scan.
+    waiting = QEventLoop.ProcessEventsFlag.WaitForMoreEvents
+
     def scan(code: str, measure: bool, item: bool = False) -> None:
         before = len(painted)
         started = time.perf_counter()
         type_as_scanner(code)
         while len(painted) == before:
-            app.processEvents()
+            app.processEvents(waiting)
         if measure:
             latencies.append(painted[-1] - started)
             slowest.append((painted[-1] - started, code if not item else "item", window.state.phase.value))
         if item:
             item_latencies.append(painted[-1] - started)
         while not window.idle:  # a label's picture follows its outcome in a second job
-            app.processEvents()
+            app.processEvents(waiting)
 
     process = psutil.Process()
     scan("PS:BADGE:P-1", False)
