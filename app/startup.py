@@ -114,13 +114,14 @@ def open_central(bench: Bench, *, sync_timeout_s: float = 5.0, **callbacks: Any)
 
 
 def open_station(bench: Bench, output: Output, central: CentralSync | None = None, *,
-                 defer_slips: bool = False) -> Station:
+                 defer_slips: bool = False, defer_labels: bool = False) -> Station:
     """The packing Station on this bench, resumed from its event log, with what feeds it started:
     its print output sends in the background and the central link (if any) syncs.
 
     The window (at start, and again after its settings change) and `packstation replay` start
     packing here. `defer_slips`: the window prints the packing slip in a job of its own, right
-    after the outcome is on screen (Station.run_deferred).
+    after the outcome is on screen (Station.run_deferred); `defer_labels`: so is the label of the
+    label step, whose result the window shows as the outcome's continuation.
     """
     from app.station import Station
     from app.store.repository import Repository
@@ -128,6 +129,7 @@ def open_station(bench: Bench, output: Output, central: CentralSync | None = Non
     station = Station(bench.config, Repository(bench.engine), output,
                       claims=central.claims if central is not None else None)
     station.defer_slips = defer_slips
+    station.defer_labels = defer_labels
     if hasattr(output, "start"):
         output.start()
     if central is not None and not central.worker.is_alive():

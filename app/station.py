@@ -182,7 +182,12 @@ class Station:
         # label scan shows at once. They are owed durably (intents) until then: the next input
         # carries them out first if that job never ran, and the next start if the process died.
         self.defer_slips = False
+        # The window sets this too: in the label step the outcome (its facts durable, the label owed
+        # as an intent) is shown first, and the label is drawn and queued in the next job; its
+        # result comes as a second outcome (run_deferred). Headless, the label goes in the same call.
+        self.defer_labels = False
         self._owed_later = False
+        self._label_later: Intent | None = None
         self.recovered: Outcome | None = None  # what the start carried out that a crash had left owed
         self.rules = ScanRules(order_pattern=config.scanner.order_pattern, tote_pattern=config.scanner.tote_pattern,
                                refuse_characters=config.scanner.refuse_characters)
@@ -305,7 +310,11 @@ class Station:
             if isinstance(effect, Feedback):
                 outcome.feedback.append(effect)
             elif isinstance(effect, PrintLabel):
-                self._carry_label(next(labels), outcome)
+                intent = next(labels)
+                if self.defer_labels and intent.kind == "label":
+                    self._label_later = intent  # owed on disk; drawn and queued by run_deferred
+                else:
+                    self._carry_label(intent, outcome)
             elif isinstance(effect, VoidLabels):
                 self.repo.settle(*(self._carry(intent, outcome) for intent in owed if intent.kind == "void"))
             elif isinstance(effect, (ReprintSlip, ResendPrints)):
@@ -319,16 +328,28 @@ class Station:
     @property
     def has_deferred(self) -> bool:
         """Something is owed that the window carries out after the outcome (run_deferred)."""
-        return self._owed_later
+        return self._owed_later or self._label_later is not None
+
+    @property
+    def label_deferred(self) -> bool:
+        """The label step's label is owed to the next run_deferred (its outcome follows)."""
+        return self._label_later is not None
 
     def run_deferred(self) -> Outcome:
-        """Carry out what was put off (the packing slip, e-mail, stock), right after the screen
-        showed the outcome."""
+        """Carry out the next thing put off, right after the screen showed the outcome: the label
+        of the label step (its outcome continues the one shown), else the packing slip, e-mail and
+        stock. What the label owes in turn waits for the next call."""
         outcome = Outcome("", "documents", state=self.state)
-        self._run_deferred(outcome)
+        self._run_deferred(outcome, everything=False)
+        outcome.state = self.state
         return outcome
 
-    def _run_deferred(self, outcome: Outcome) -> None:
+    def _run_deferred(self, outcome: Outcome, *, everything: bool = True) -> None:
+        if self._label_later is not None:
+            intent, self._label_later = self._label_later, None
+            self._carry_label(intent, outcome)
+            if not everything:
+                return
         if self._owed_later:
             self._owed_later = False
             self._carry_owed_later(outcome)

@@ -129,8 +129,9 @@ def _build_station(ctx: WorkerContext, config: Config) -> None:
     ctx.bench.config = config
     central = _central(ctx)
     output = ctx.extras.get("output_factory", _default_output)(ctx.bench)
-    # The window prints the slip in a job of its own, after the outcome (StepResult.deferred).
-    ctx.station = open_station(ctx.bench, output, central, defer_slips=True)
+    # The window prints the slip, and draws the label step's label, in jobs of their own after the
+    # outcome (StepResult.deferred): the packer sees the scan taken at once.
+    ctx.station = open_station(ctx.bench, output, central, defer_slips=True, defer_labels=True)
     if old is not None:
         stop_station(old)
 

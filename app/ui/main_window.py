@@ -11,7 +11,7 @@ import gc
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
@@ -90,6 +90,7 @@ class StepResult:
     outcome: Outcome
     label: LabelInfo | None = None
     deferred: bool = False  # the station owes a document (the slip): the window asks for it next
+    label_coming: bool = False  # the label step's label is drawn next; its outcome continues this one
 
 
 @dataclass(frozen=True)
@@ -124,7 +125,7 @@ def station_step(call: Callable[[Any], Outcome], after: StepHook | None = None) 
         if state is not None and LABEL_FACTS.intersection(outcome.facts):
             number = state.order.number if state.order else state.last_order
             label = label_info(station, number, preview=False)  # the picture follows (MainWindow)
-        return StepResult(outcome, label, station.has_deferred)
+        return StepResult(outcome, label, station.has_deferred, getattr(station, "label_deferred", False))
 
     return job
 
@@ -525,11 +526,14 @@ class MainWindow(QMainWindow):
             main = self._main_feedback(outcome.feedback)
             others = [feedback_text(f) for f in outcome.feedback if f is not main][-2:]
             self.banner.show_message(main.tone, main.code, feedback_text(main), " · ".join(others))
-            self.sounds.play(main.tone)
+            if not step.label_coming:  # else one sound, with the label's outcome a moment later
+                self.sounds.play(main.tone)
             if self._label_held and ("label_printed" in outcome.facts or outcome.code == "reprint"):
                 self._warn_label_held(feedback_text(main))
+        elif step.label_coming:
+            self.banner.show_message(Tone.INFO, "label_printing", self._prompt(outcome.state or self.state))
         if step.deferred:
-            self._after_paint(lambda ctx: ctx.station.run_deferred(), "documents", self._on_documents)
+            self._after_paint(station_step(lambda station: station.run_deferred()), "documents", self._on_documents)
         if step.label is not None and step.label.preview_pending:
             number = step.label.order_number
             self._after_paint(lambda ctx: label_info(ctx.station, number), "label_preview", self._on_preview)
@@ -557,11 +561,23 @@ class MainWindow(QMainWindow):
         self.warmed_up = True
 
     def _on_documents(self, result: JobResult) -> None:
-        """The slip went out after the outcome: only a problem with it is worth a word."""
+        """What followed the outcome on the worker. The label step's label continues the outcome
+        shown (shown as one, as if it had come in the same job); a slip is worth a word only when
+        something went wrong with it."""
         if not result.ok:
             self._show_error(result.error)
-        elif result.value.feedback:
-            self._show_step(StepResult(result.value))
+            return
+        step: StepResult = result.value
+        later = step.outcome
+        if later.facts and self.last_outcome is not None:
+            first = self.last_outcome
+            step = replace(step, outcome=replace(first, feedback=[*first.feedback, *later.feedback],
+                                                 facts=[*first.facts, *later.facts], state=later.state))
+            self._show_step(step)
+        elif later.feedback:
+            self._show_step(step)
+        elif step.deferred:
+            self._after_paint(station_step(lambda station: station.run_deferred()), "documents", self._on_documents)
 
     def _on_preview(self, result: JobResult) -> None:
         """The label's picture, a moment after the outcome: only if that order is still the one shown."""

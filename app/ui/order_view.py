@@ -48,10 +48,21 @@ class LinesModel(QAbstractTableModel):
         self._bold.setBold(True)
         self.compact = False  # a narrow table: no SKU column, the SKU under the product's name
         self.narrow = False  # narrower still (1024 px at 125 %, 150 %): no picture, the state under the count
+        # Answers for (row, column, role) until the state or the shape changes. Rows sized to their
+        # contents make the view ask each cell for a dozen roles several times per scan (~300 calls):
+        # worked out each time, they were a third of an item scan's render (tests/bench/bench_ui.py).
+        self._answers: dict[tuple[int, int, int], object] = {}
+
+    def reshape(self, compact: bool, narrow: bool) -> None:
+        """The table's width changed its columns: the cells' texts change with them."""
+        self.compact, self.narrow = compact, narrow
+        self._answers.clear()
+        self.layoutChanged.emit()
 
     def set_state(self, state: SessionState, last_line: int | None = None) -> None:
         lines = state.order.lines if state.order else ()
         self.state, self.last_line = state, last_line
+        self._answers.clear()
         if lines != self.lines:
             self.beginResetModel()
             self.lines = lines
@@ -76,8 +87,15 @@ class LinesModel(QAbstractTableModel):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or self.state is None:
             return None
-        line = self.lines[index.row()]
-        column = self.COLUMNS[index.column()]
+        key = (index.row(), index.column(), int(role))
+        if key not in self._answers:
+            self._answers[key] = self._answer(index.row(), index.column(), role)
+        return self._answers[key]
+
+    def _answer(self, row: int, column_no: int, role: int):  # noqa: ANN202 - whatever Qt takes for the role
+        line = self.lines[row]
+        column = self.COLUMNS[column_no]
+        assert self.state is not None  # data() asks only with a state
         packed = self.state.packed_units(line.line_no)
         status = self.line_status(line)
         if role == Qt.ItemDataRole.DisplayRole:
@@ -178,13 +196,12 @@ class LinesView(QTableView):
         compact = event.size().width() < 820  # 1024 and 1280 px screens: the name gets the SKU's column
         narrow = event.size().width() < 640  # scaled 1024/1280 px screens: the picture's and the state's too
         if (compact, narrow) != (self.lines_model.compact, self.lines_model.narrow):
-            self.lines_model.compact, self.lines_model.narrow = compact, narrow
             self.setColumnHidden(1, compact)
             self.setColumnHidden(0, narrow)
             self.setColumnHidden(5, narrow)
             self.verticalHeader().setMinimumSectionSize(IMAGE_PX + (28 if compact else 16))
             self.verticalHeader().setDefaultSectionSize(IMAGE_PX + (28 if compact else 16))
-            self.lines_model.layoutChanged.emit()
+            self.lines_model.reshape(compact, narrow)
 
     def set_state(self, state: SessionState, last_line: int | None = None) -> None:
         self.lines_model.set_state(state, last_line)
@@ -373,7 +390,11 @@ class OrderProgress(QWidget):
         order = state.order
         total = order.units if order else 0
         done = sum(min(state.packed_units(line.line_no), line.quantity) for line in order.lines) if order else 0
+        # QProgressBar repaints itself at once on a new value or range (its own repaint(), ~3 ms with
+        # the style sheet): with updates off it only marks itself, and paints with the rest of the outcome.
+        self.bar.setUpdatesEnabled(False)
         self.bar.setMaximum(max(total, 1))
         self.bar.setValue(done)
+        self.bar.setUpdatesEnabled(True)
         self.text.setText(_tr("{0} of {1} items packed").format(done, total))
         self._place(self.width() < self.text.sizeHint().width() + 16 + 120)

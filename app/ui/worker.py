@@ -135,7 +135,10 @@ class StationWorker(QThread):
         station = self.context.station
         if getattr(station, "has_deferred", False):
             try:
-                station.run_deferred()  # a slip still owed goes to the queue before it stops
+                for _ in range(4):  # the label, then what it owes: the slip goes to the queue before it stops
+                    if not station.has_deferred:
+                        break
+                    station.run_deferred()
             except Exception:  # noqa: BLE001 - closing on exit must not raise
                 log.exception("the last packing slip could not be queued")
         watch = self.context.extras.get("order_watch")

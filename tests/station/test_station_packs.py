@@ -161,3 +161,34 @@ def test_a_window_station_prints_the_slip_just_after_the_label_outcome_and_never
     assert station.has_deferred
     station.scan("PS:CMD:SIGN_OUT")  # not the slip job: the slip goes out first all the same
     assert slips() == ["order 1002 slip", "order 1001 slip"] and not station.has_deferred
+
+
+def test_a_window_station_shows_the_label_step_first_and_draws_the_label_in_the_next_job(bench, station):
+    """The window's station (defer_labels) answers CONFIRM as soon as its facts are on disk, the
+    label owed as an intent; the next job draws and queues it, then the slip follows; the label's
+    outcome continues the first (order_packed). An input before that job finishes the label first."""
+    station.defer_slips = station.defer_labels = True
+
+    def jobs(document: str) -> list[str]:
+        return [job.reference for job in station.output.recent_jobs() if job.document == document]
+
+    station.scan("PS:BADGE:P-1001")
+    station.scan("1001")
+    station.scan(SOCKS_GTIN)
+    first = station.scan("PS:CMD:CONFIRM")
+    assert "label_printed" not in first.facts and station.state.phase.value == "labelling"
+    assert station.label_deferred and jobs("label") == []
+    label = station.run_deferred()
+    assert "label_printed" in label.facts and label.code == "order_packed" and label.state.phase.value == "done"
+    assert jobs("label") and jobs("slip") == [] and station.has_deferred and not station.label_deferred
+    station.run_deferred()
+    assert jobs("slip") == ["order 1001 slip"] and not station.has_deferred
+
+    station.scan("1002")
+    for line in station.state.order.lines:
+        for _ in range(line.quantity):
+            station.scan(line.sku)
+    station.scan("PS:CMD:CONFIRM")
+    assert station.label_deferred
+    assert station.scan("1003").code == "order_opened"  # the label and the slip of 1002 went first
+    assert len(jobs("label")) == 2 and jobs("slip")[0] == "order 1002 slip"
