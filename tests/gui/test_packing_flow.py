@@ -201,3 +201,21 @@ def test_command_barcodes_work_like_the_buttons(packer):
     assert packer.scan("PS:CMD:UNDO") == "item_unpacked"
     assert packer.scan("PS:CMD:HOLD") == "order_held"
     assert packer.status("1004") == "held"
+
+
+def test_the_label_step_shows_at_once_and_the_label_follows_as_one_outcome(packer):
+    """GIVEN an order packed  WHEN the packer confirms the carton  THEN the first paint already
+    says the label is printing (the label is drawn in the next job, not before the screen moves),
+    then the same outcome goes on to "packed": one outcome code, one sound, the label spooled."""
+    w = packer.window
+    assert packer.scan("1001") == "order_opened"
+    assert packer.scan(SOCKS_GTIN) == "all_items_packed"
+    shown: list[tuple[Phase, str]] = []
+    w.rendered.connect(lambda _r: shown.append((w.state.phase, w.banner.message)))
+    sounds = len(w.sounds.played)
+    assert packer.key(F.Key_F4) == "order_packed"
+    assert shown[0][0] is Phase.LABELLING and "label" in shown[0][1].lower()
+    assert (Phase.DONE, w.banner.message) in shown and w.state.phase is Phase.DONE
+    assert w.sounds.played[sounds:] == ["complete"]
+    assert {"carton_chosen", "label_printed", "order_packed"} <= set(w.last_outcome.facts)
+    assert any(name.startswith("label-order-1001") for name in packer.spool())
