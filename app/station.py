@@ -303,6 +303,8 @@ class Station:
             settles = None
             self.session.apply(decision.facts)
             outcome.facts.extend(fact.type for fact in decision.facts)
+            if self.state.order is not None and any(fact.type == "order_opened" for fact in decision.facts):
+                self.repo.remember_barcodes(self.state.order)  # its item scans then need no look-up
         if settles is not None:
             self.repo.settle(settles)
         labels = iter(i for i in owed if i.kind in ("label", "reprint"))

@@ -144,6 +144,18 @@ class Repository:
                 return hit
         return None
 
+    def remember_barcodes(self, order: m.Order) -> None:
+        """The barcodes of the order being packed, looked up once when it is opened: its item
+        scans (the right item, the common case) then resolve without a query (_ProductMemo)."""
+        order_id = self.order_id(order.number)
+        products = {self._product_ids[line.sku]: line.product for line in order.lines if line.sku in self._product_ids}
+        if order_id is None or not products:
+            return
+        self._catalogue.current()  # a catalogue changed since: start the memo again first
+        for code, product_id, units in self.reader.execute(_ORDER_BARCODES, {"order_id": order_id}):
+            if product_id in products:
+                self._catalogue.keep(code, ProductHit(product_id, products[product_id], units))
+
     def order_id(self, number: str) -> int | None:
         if number not in self._order_ids:
             found = self.reader.execute(select(_orders.c.id).where(_orders.c.number == number)).scalar()
@@ -447,17 +459,6 @@ class Repository:
     def _scalar(self, query):
         return self.reader.execute(query).scalar()
 
-    def _remember_barcodes(self, products: dict[int, m.Product]) -> None:
-        """The barcodes of an order's products, looked up once when it is loaded: its item scans
-        (the right item, the common case) then resolve without a query."""
-        if not products:
-            return
-        rows = self.reader.execute(select(_barcodes.c.code, _barcodes.c.product_id, _barcodes.c.units)
-                                   .where(_barcodes.c.product_id.in_(products))).all()
-        self._catalogue.current()
-        for code, product_id, units in rows:
-            self._catalogue.keep(code, ProductHit(product_id, products[product_id], units))
-
     def _load_order(self, row) -> m.Order:
         self._order_ids[row.number] = row.id
         lines = self.reader.execute(
@@ -468,7 +469,6 @@ class Repository:
         ).all()
         for line in lines:
             self._product_ids[line.sku] = line.id
-        self._remember_barcodes({line.id: _product(line) for line in lines})
         return m.Order(
             number=row.number,
             lines=tuple(m.OrderLine(line.line_no, _product(line), line.quantity) for line in lines),
@@ -528,6 +528,9 @@ _PRODUCT_BY_CODE = (
     .limit(1)
 )
 _INSERT_EVENT = insert(_events)  # built once: one of the three statements of every scan
+_ORDER_BARCODES = (select(_barcodes.c.code, _barcodes.c.product_id, _barcodes.c.units)
+                   .join(_lines, _lines.c.product_id == _barcodes.c.product_id)
+                   .where(_lines.c.order_id == bindparam("order_id")))
 _EVENT_COLUMNS = ("uuid", "station", "packer_id", "order_id", "type", "payload", "at")
 
 

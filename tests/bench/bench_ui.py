@@ -56,7 +56,7 @@ def ready(_result=None):
         app.processEvents()
         print("READY", time.perf_counter() - t0, time.process_time(), flush=True)
         app.quit()
-w.worker.done.connect(ready)
+w.rendered.connect(ready)  # after the window showed a job's result: the start job's makes it ready
 QTimer.singleShot(60_000, app.quit)
 app.exec()
 w.shutdown()

@@ -17,18 +17,15 @@ def _database(repo: Repository) -> str:
     return str(repo.engine.url.database)
 
 
-def test_a_loaded_orders_barcodes_resolve_without_a_query(bench):
-    repo = Repository(bench.engine)
-    try:
-        order = repo.order_by_number("1001")
-        assert order is not None
-        queries: list[str] = []
-        repo.reader.connection.driver_connection.set_trace_callback(queries.append)
-        hit = repo.product_by_code((SOCKS_GTIN,))
-        assert hit is not None and hit.product.sku == "SOCK-M"
-        assert [q for q in queries if "barcodes" in q] == []
-    finally:
-        repo.close()
+def test_an_opened_orders_barcodes_resolve_without_a_query(station):
+    """GIVEN a packer opens order 1002 (socks and a mug)  THEN the first scan of the mug, never
+    looked up before, resolves from memory: the order's barcodes were read when it opened."""
+    station.scan("PS:BADGE:P-1001")
+    assert station.scan("1002").code == "order_opened"
+    queries: list[str] = []
+    station.repo.reader.connection.driver_connection.set_trace_callback(queries.append)
+    assert station.scan(MUG_GTIN).code == "item_packed"
+    assert [q for q in queries if "barcodes" in q] == []
 
 
 def test_a_barcode_moved_by_another_connection_is_seen_at_the_next_scan(bench):
@@ -52,6 +49,8 @@ def test_the_repositorys_own_writes_keep_what_it_remembers(station):
     the second unit of the same product resolves from memory."""
     station.scan("PS:BADGE:P-1001")
     station.scan("1005")  # twelve pairs of socks
+    assert station.scan(SOCKS_GTIN).code == "item_packed"
+    station.repo._catalogue.current().clear()  # as if the order's barcodes had not been read ahead
     assert station.scan(SOCKS_GTIN).code == "item_packed"
     queries: list[str] = []
     station.repo.reader.connection.driver_connection.set_trace_callback(queries.append)
