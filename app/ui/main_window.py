@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -128,6 +128,37 @@ def station_step(call: Callable[[Any], Outcome], after: StepHook | None = None) 
         return StepResult(outcome, label, station.has_deferred, getattr(station, "label_deferred", False))
 
     return job
+
+
+class _AfterFrame(QObject):
+    """Runs `then` once `widget` has been painted (and at the latest after FALLBACK_MS, for a
+    window that is never shown). A fixed delay guessed the first frame's time; on a slow machine
+    the frame came later and the work meant to follow it delayed it instead."""
+
+    FALLBACK_MS = 1000
+
+    def __init__(self, widget: QWidget, then: Callable[[], object]) -> None:
+        super().__init__(widget)
+        self._widget = widget
+        self._then: Callable[[], object] | None = then
+        widget.update()  # a frame is coming: the one that shows what was just set
+        widget.installEventFilter(self)
+        QTimer.singleShot(self.FALLBACK_MS, self, self._run)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self, self._run)  # once this paint is done
+        return False
+
+    def _run(self) -> None:
+        then, self._then = self._then, None
+        if then is not None:
+            self._widget.removeEventFilter(self)
+            then()
+
+
+def after_frame(widget: QWidget, then: Callable[[], object]) -> None:
+    _AfterFrame(widget, then)
 
 
 class MainWindow(QMainWindow):
@@ -470,9 +501,9 @@ class MainWindow(QMainWindow):
         self.sounds.play(Tone.REJECTED)
 
     def _on_started(self, result: JobResult) -> None:
-        # Sound starts after the first frames, not before: QtMultimedia's start on the GUI thread slowed
-        # the station's, and the packer's first scan is seconds away.
-        QTimer.singleShot(50, self._start_sound)
+        # Sound starts after the frame that shows the station ready, not before: QtMultimedia's start
+        # takes the GUI thread for a fifth of a second, and the packer's first scan is seconds away.
+        after_frame(self.banner, self._start_sound)
         if not result.ok:
             gc.enable()  # no warm-up follows a failed start
             self.statusBar().showMessage(_tr("Station not started: {0}").format(error_text(result.error)))
@@ -498,9 +529,9 @@ class MainWindow(QMainWindow):
         self._watch_printers()
         if info.setup:  # a first start without a ship-from: an admin sets the station up (after the first frames)
             QTimer.singleShot(250, lambda: self.open_station_setup(first_start=info))
-        # After the first frame: a worker importing renderers would hold the GIL while the window paints.
+        # After that frame: a worker importing renderers would hold the GIL while the window paints.
         warm_up = info.warm_up or (lambda ctx: ctx.station.warm_up())
-        QTimer.singleShot(50, lambda: self.run_job(warm_up, "warm_up", self._on_warmed_up))
+        after_frame(self.banner, lambda: self.run_job(warm_up, "warm_up", self._on_warmed_up))
 
     # ------------------------------------------------------------ rendering
 
