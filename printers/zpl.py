@@ -31,8 +31,15 @@ from printers.barcodes import LinearSymbol, MatrixSymbol
 from printers.barcodes.gs1 import FNC1
 from printers.errors import LabelError
 from printers.label import MM_PER_INCH, Align, Barcode, Box, Image, Label, Line, MonoBitmap, Rotation, Symbology, Text
-from printers.layout import (HUMAN_READABLE_GAP, TextBlock, frame_origin, layout_text, line_box, place_barcode,
-                             reverse_padding)
+from printers.layout import (
+    HUMAN_READABLE_GAP,
+    TextBlock,
+    frame_origin,
+    layout_text,
+    line_box,
+    place_barcode,
+    reverse_padding,
+)
 from printers.scripts import base_rtl
 
 ORIENTATION = {Rotation.NORMAL: "N", Rotation.CW90: "R", Rotation.INVERTED: "I", Rotation.CW270: "B"}

@@ -13,3 +13,13 @@ def home(tmp_path, monkeypatch):
     monkeypatch.setenv("PACKSTATION_HOME", str(tmp_path / "station"))
     monkeypatch.delenv("PACKSTATION_CONFIG", raising=False)
     return tmp_path / "station"
+
+
+@pytest.fixture
+def german(qapp):
+    """The screens in German for one test (the translators installed), English again after it."""
+    from app.ui.i18n import install_language
+
+    assert install_language("de")
+    yield
+    install_language("en")

@@ -33,6 +33,17 @@ class CodedText(str):
         text.code, text.template, text.values = code, template, values
         return text
 
+    @classmethod
+    def joined(cls, parts: list[str]) -> str:
+        """Several texts as one, by the class's "one_then_another" template; each keeps its code
+        (a single part is returned as it is, none as "")."""
+        if not parts:
+            return ""
+        text = parts[0]
+        for part in parts[1:]:
+            text = cls("one_then_another", first=text, then=part)
+        return text
+
     def __reduce__(self) -> tuple[Any, ...]:
         return (_rebuild, (type(self), self.code, self.values))
 

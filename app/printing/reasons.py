@@ -36,9 +36,4 @@ class OutputReason(CodedText):
 
 def one_after_another(problems: list[str]) -> str:
     """Several problems as one text: the English joined by spaces, as it always was; each keeps its code."""
-    if not problems:
-        return ""
-    joined = problems[0]
-    for problem in problems[1:]:
-        joined = OutputReason("one_then_another", first=joined, then=problem)
-    return joined
+    return OutputReason.joined(problems)

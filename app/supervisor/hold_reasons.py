@@ -48,10 +48,4 @@ def hold_reason(stored: str | None) -> str:
 
 def one_then_another(parts: list[str]) -> str:
     """Parts of a detail joined by "; ", each keeping its code."""
-    parts = [p for p in parts if p]
-    if not parts:
-        return ""
-    joined = parts[0]
-    for part in parts[1:]:
-        joined = HoldReason("one_then_another", first=joined, then=part)
-    return joined
+    return HoldReason.joined([p for p in parts if p])

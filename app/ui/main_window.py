@@ -130,6 +130,10 @@ def station_step(call: Callable[[Any], Outcome], after: StepHook | None = None) 
     return job
 
 
+# The next thing the station put off until after the outcome (the label step's label, the slip).
+_FOLLOW_UP = station_step(lambda station: station.run_deferred())
+
+
 class _AfterFrame(QObject):
     """Runs `then` once `widget` has been painted (and at the latest after FALLBACK_MS, for a
     window that is never shown). A fixed delay guessed the first frame's time; on a slow machine
@@ -564,7 +568,7 @@ class MainWindow(QMainWindow):
         elif step.label_coming:
             self.banner.show_message(Tone.INFO, "label_printing", self._prompt(outcome.state or self.state))
         if step.deferred:
-            self._after_paint(station_step(lambda station: station.run_deferred()), "documents", self._on_documents)
+            self._after_paint(_FOLLOW_UP, "documents", self._on_documents)
         if step.label is not None and step.label.preview_pending:
             number = step.label.order_number
             self._after_paint(lambda ctx: label_info(ctx.station, number), "label_preview", self._on_preview)
@@ -608,7 +612,7 @@ class MainWindow(QMainWindow):
         elif later.feedback:
             self._show_step(step)
         elif step.deferred:
-            self._after_paint(station_step(lambda station: station.run_deferred()), "documents", self._on_documents)
+            self._after_paint(_FOLLOW_UP, "documents", self._on_documents)
 
     def _on_preview(self, result: JobResult) -> None:
         """The label's picture, a moment after the outcome: only if that order is still the one shown."""

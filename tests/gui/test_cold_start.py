@@ -45,7 +45,8 @@ while not window.warmed_up and time.monotonic() < deadline:
     app.processEvents(); time.sleep(0.01)
 import builtins
 print(json.dumps({"before_qt": before_qt, "ready": window.ready,
-                  "own_import": builtins.__import__ is getattr(builtins, "__orig_import__", builtins.__import__), "at_ready": seen.get("at_ready", []),
+                  "own_import": builtins.__import__ is getattr(builtins, "__orig_import__", builtins.__import__),
+                  "at_ready": seen.get("at_ready", []),
                   "watch_at_ready": seen.get("watch_at_ready"), "warmed_up": window.warmed_up,
                   "watch": "order_watch" in window.worker.context.extras,
                   "later": sorted(sys.modules), "phase": window.state.phase.value}))

@@ -53,13 +53,6 @@ def english_left(text: str) -> list[str]:
 
 
 @pytest.fixture
-def german(qapp):
-    assert install_language("de")
-    yield
-    install_language("en")
-
-
-@pytest.fixture
 def english(qapp):
     install_language("en")
 

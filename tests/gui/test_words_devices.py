@@ -18,18 +18,10 @@ from app.devices.reasons import DEVICE_REASONS
 from app.devices.uri import DeviceURIError
 from app.it import first_start
 from app.it.first_start import SetupError, SetupValues
-from app.ui.i18n import install_language
 from app.ui.messages import coded_text
 from tests.gui.test_words import english_left
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def german(qapp):
-    assert install_language("de")
-    yield
-    install_language("en")
 
 
 def test_every_device_code_raised_is_in_its_table_and_every_code_is_raised():

@@ -7,23 +7,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import pytest
-
 from app.domain.events import CartonScanned, ItemScanned
 from app.supervisor.periods import Period
 from app.supervisor.service import StatsService
-from app.ui.i18n import install_language
 from app.ui.messages import feedback_text
 from app.ui.supervisor.productivity_view import _notes
 from tests.supervisor.test_thin_data import START, short_shift  # noqa: F401, F811 - a fixture
 from tests.unit.test_cartons_and_stops import ENV_S, MAT, PLANTER, SOCKS, Bench
-
-
-@pytest.fixture
-def german(qapp):
-    assert install_language("de")
-    yield
-    install_language("en")
 
 
 def test_a_refused_carton_is_worded_in_german_with_its_side_and_sizes(german):

@@ -11,23 +11,13 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-import pytest
-
 from app.printing.output import _cannot_draw
 from app.printing.reasons import OUTPUT_REASONS, OutputReason, one_after_another
 from app.shipping.reasons import CarrierReason
-from app.ui.i18n import install_language
 from app.ui.messages import coded_text, feedback_text
 from tests.gui.test_words import english_left
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def german(qapp):
-    assert install_language("de")
-    yield
-    install_language("en")
 
 
 def test_every_output_code_said_is_in_its_table_and_every_code_is_said():

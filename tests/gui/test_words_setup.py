@@ -42,13 +42,6 @@ def without_quotes(text: str) -> str:
 
 
 @pytest.fixture
-def german(qapp):
-    assert install_language("de")
-    yield
-    install_language("en")
-
-
-@pytest.fixture
 def english(qapp):
     install_language("en")
 

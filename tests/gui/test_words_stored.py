@@ -30,13 +30,6 @@ from tests.gui.test_words import english_left, sample_values
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture
-def german(qapp):
-    assert install_language("de")
-    yield
-    install_language("en")
-
-
 def shown(kind: str, payload: dict) -> str:
     """An audit line as the console shows it (app.ui.supervisor.widgets words a coded cell)."""
     return coded_text(describe(1, None, "BENCH-1", "Alex Packer", kind, payload).text)

@@ -11,13 +11,11 @@ import os
 from datetime import timedelta
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 
 from app.domain.model import Role
 from app.store.db import sqlite_url
 from app.supervisor.access import Supervisor
-from app.ui.i18n import install_language
 from app.ui.supervisor.login import LoginDialog
 from app.ui.supervisor.window import open_console, station_min_active_s
 from tests.supervisor.test_thin_data import START, short_shift  # noqa: F401 - the fixture
@@ -48,13 +46,6 @@ def cells(view, key: str) -> dict[str, str]:
     model = view.model
     return {model.value(row, "name"): model.data(model.index(row, model.table.index(key)))
             for row in range(model.rowCount())}
-
-
-@pytest.fixture
-def german(qapp):
-    assert install_language("de")
-    yield
-    install_language("en")
 
 
 def test_a_shift_of_seconds_reads_not_enough_data_in_the_console(qtbot, short_shift):  # noqa: F811

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-import pytest
 from PySide6.QtCore import QLocale
 
 from app.supervisor import audit, floor, periods
@@ -23,13 +22,6 @@ from tests.supervisor.test_console import SAM, window  # noqa: F401 - window is 
 
 GERMAN = read_ts(TRANSLATIONS_DIR / "packstation_de.ts")
 ZONE = periods.local_zone()
-
-
-@pytest.fixture
-def german(qapp):
-    assert install_language("de")
-    yield
-    install_language("en")
 
 
 def test_every_audit_template_is_worded_in_german_with_nothing_left_in_english(german):
