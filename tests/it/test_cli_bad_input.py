@@ -25,6 +25,7 @@ import subprocess
 import sys
 import threading
 import time
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -268,24 +269,29 @@ def _said(proc: subprocess.Popen) -> bool:
     return bool(select.select([proc.stdout], [], [], 0)[0])
 
 
-def test_commands_that_serve_until_stopped_say_what_they_wait_for(station):
-    """GIVEN the simulators and the scanner listener WHEN started with a path into nowhere or bad values and
-    stopped once they said something (or ended by themselves) THEN each said something and none printed a traceback."""
-    env = {**os.environ, **station["env"], "PYTHONDONTWRITEBYTECODE": "1", "PYTHONUNBUFFERED": "1"}
-    runs = []
-    for command, parser in leaf_commands(build_parser()):
-        if command in SERVES:
-            for variant in ("no-folder", "bad-values"):  # a process each: kept few, they start in parallel
-                argv = argv_for(command, parser, variant, station)
-                runs.append((argv, subprocess.Popen([sys.executable, "-m", "app.cli", *argv], env=env,
-                                                    stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                                    stderr=subprocess.STDOUT, text=True, start_new_session=True,
-                                                    cwd=Path(__file__).resolve().parents[2])))
+def _where(proc: subprocess.Popen) -> str:
+    """What a silent process is doing, from /proc: its state and the kernel function it waits in."""
+    try:
+        state = next(line for line in Path(f"/proc/{proc.pid}/status").read_text().splitlines()
+                     if line.startswith("State:"))
+        return f"{state}, waiting in {Path(f'/proc/{proc.pid}/wchan').read_text() or '-'}"
+    except (OSError, StopIteration):
+        return "ended"
+
+
+def _serve(argvs: list[list[str]], env: dict[str, str]) -> list[tuple[list[str], int, str, str]]:
+    """Start the commands in parallel, stop each once it said something (or at SERVE_S): (argv, code, output,
+    where a silent one was)."""
+    runs = [(argv, subprocess.Popen([sys.executable, "-m", "app.cli", *argv], env=env, stdin=subprocess.DEVNULL,
+                                    stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                                    start_new_session=True, cwd=Path(__file__).resolve().parents[2]))
+            for argv in argvs]
     deadline = time.monotonic() + SERVE_S
     while time.monotonic() < deadline and any(proc.poll() is None and not _said(proc) for _, proc in runs):
         time.sleep(0.2)
-    problems = []
+    results = []
     for argv, proc in runs:
+        where = _where(proc) if proc.poll() is None and not _said(proc) else ""
         if proc.poll() is None:
             proc.terminate()
         try:
@@ -293,8 +299,34 @@ def test_commands_that_serve_until_stopped_say_what_they_wait_for(station):
         except subprocess.TimeoutExpired:  # a child it started still holds the pipe: end the whole group
             os.killpg(proc.pid, signal.SIGKILL)
             output = proc.communicate(timeout=10)[0]
-        problems += _problems(argv, proc.returncode, output)
+        results.append((argv, proc.returncode, output, where))
+    return results
+
+
+def _serve_problems(argv: list[str], code: int, output: str) -> list[str]:
+    return _problems(argv, code, output) + ([] if output.strip() else [f"packstation {' '.join(argv)}: said nothing"])
+
+
+def test_commands_that_serve_until_stopped_say_what_they_wait_for(station):
+    """GIVEN the simulators and the scanner listener WHEN started with a path into nowhere or bad values and
+    stopped once they said something (or ended by themselves) THEN each said something and none printed a traceback.
+
+    One CI run (clock shifted by libfaketime, six processes starting at once on a loaded machine) saw one of them
+    say nothing for 40 s and end with SIGHUP (`simulate scanner` with a missing --file, which errors out in about
+    1 s); 64 runs of it here under the same libfaketime never did that again. A silent command is therefore run
+    once more on its own: a command that really says nothing is silent twice, and the first silence is reported
+    as a warning with where the process was."""
+    env = {**os.environ, **station["env"], "PYTHONDONTWRITEBYTECODE": "1", "PYTHONUNBUFFERED": "1"}
+    argvs = [argv_for(command, parser, variant, station) for command, parser in leaf_commands(build_parser())
+             if command in SERVES for variant in ("no-folder", "bad-values")]  # a process each: kept few
+    problems = []
+    for argv, code, output, where in _serve(argvs, env):
+        if not _serve_problems(argv, code, output):
+            continue
         if not output.strip():
-            problems.append(f"packstation {' '.join(argv)}: said nothing")
-    assert len(runs) == 2 * len(SERVES)
+            warnings.warn(f"packstation {' '.join(argv)}: silent for {SERVE_S} s, exit {code} ({where}); "
+                          "run again on its own", stacklevel=1)
+            [(argv, code, output, _)] = _serve([argv], env)
+        problems += _serve_problems(argv, code, output)
+    assert len(argvs) == 2 * len(SERVES)
     assert not problems, "\n\n".join(problems)
