@@ -22,6 +22,7 @@ from typing import Any
 from app.devices.events import DeviceState, DeviceStatus
 from app.devices.handler import StatusCallback
 from app.devices.photos import PhotoError, PhotoStore
+from app.devices.reasons import DeviceReason
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +50,7 @@ class BoxCamera:
         self.device = device.strip() or "auto"
         self.name = name
         self.on_status = on_status
-        self._status = DeviceStatus(name, self.kind, DeviceState.ABSENT, "not started")
+        self._status = DeviceStatus(name, self.kind, DeviceState.ABSENT, DeviceReason("not_started"))
         self._camera: Any = None
         self._capture: Any = None
         self._session: Any = None
@@ -68,11 +69,11 @@ class BoxCamera:
 
     def start(self) -> DeviceStatus:
         if self.device.lower() == "off":
-            return self._report(DeviceState.ABSENT, "no camera (switched off in the configuration)")
+            return self._report(DeviceState.ABSENT, DeviceReason("camera_off"))
         try:
             from PySide6.QtMultimedia import QMediaDevices
         except ImportError:
-            return self._report(DeviceState.ABSENT, "no camera support installed (QtMultimedia is missing)")
+            return self._report(DeviceState.ABSENT, DeviceReason("camera_unsupported"))
         if self._devices is None:
             self._devices = QMediaDevices()
             self._devices.videoInputsChanged.connect(self._inputs_changed)  # a webcam plugged in or out
@@ -81,17 +82,17 @@ class BoxCamera:
     def stop(self) -> None:
         self._close()
         for _, _, callback in self._pending.values():
-            _notify(callback, None, "camera stopped before the photo was taken")
+            _notify(callback, None, DeviceReason("camera_stopped_first"))
         self._pending.clear()
-        self._report(DeviceState.STOPPED, "stopped")
+        self._report(DeviceState.STOPPED, DeviceReason("stopped"))
 
     def _open(self) -> DeviceStatus:
         from PySide6.QtMultimedia import QCamera, QImageCapture, QMediaCaptureSession
 
         chosen = self._choose()
         if chosen is None:
-            wanted = "" if self.device.lower() == "auto" else f" matching {self.device!r}"
-            return self._report(DeviceState.ABSENT, f"no camera{wanted} — photos are not taken")
+            return self._report(DeviceState.ABSENT, DeviceReason("no_camera") if self.device.lower() == "auto"
+                                else DeviceReason("no_camera_matching", device=self.device))
         self._close()
         self._camera = QCamera(chosen)
         self._capture = QImageCapture()
@@ -102,7 +103,7 @@ class BoxCamera:
         self._capture.errorOccurred.connect(self._capture_failed)
         self._camera.errorOccurred.connect(self._camera_failed)
         self._camera.start()
-        return self._report(DeviceState.CONNECTED, f"camera {chosen.description()}")
+        return self._report(DeviceState.CONNECTED, DeviceReason("camera_on", name=chosen.description()))
 
     def _choose(self) -> Any:
         from PySide6.QtMultimedia import QMediaDevices
@@ -128,7 +129,7 @@ class BoxCamera:
     def _inputs_changed(self) -> None:
         if self._camera is not None and self._choose() is None:
             self._close()
-            self._report(DeviceState.DISCONNECTED, "camera unplugged — photos are not taken until it is back")
+            self._report(DeviceState.DISCONNECTED, DeviceReason("camera_unplugged"))
         elif self._camera is None:
             self._open()
 
@@ -142,11 +143,11 @@ class BoxCamera:
             _notify(on_saved, None, str(exc))
             return False
         if not self.ready:
-            _notify(on_saved, None, self._status.message or "no camera")
+            _notify(on_saved, None, self._status.message or DeviceReason("no_camera"))
             return False
         request = self._capture.capture()
         if request < 0:
-            _notify(on_saved, None, "the camera is not ready")
+            _notify(on_saved, None, DeviceReason("camera_not_ready"))
             return False
         self._pending[request] = (order, parcel_uuid, on_saved)
         return True
@@ -159,16 +160,16 @@ class BoxCamera:
             path = self.store.save_image(order, parcel_uuid, image)
         except (PhotoError, OSError) as exc:
             log.warning("photo for %s not saved: %s", order, exc)
-            _notify(callback, None, f"photo not saved: {exc}")
+            _notify(callback, None, DeviceReason("photo_not_saved", error=str(exc)))
             return
         _notify(callback, path, "")
 
     def _capture_failed(self, request: int, error: Any, message: str) -> None:
         _, _, callback = self._pending.pop(request, ("", "", None))
-        _notify(callback, None, f"photo failed: {message}")
+        _notify(callback, None, DeviceReason("photo_failed", error=message))
 
     def _camera_failed(self, error: Any, message: str) -> None:
-        self._report(DeviceState.DISCONNECTED, f"camera error: {message}")
+        self._report(DeviceState.DISCONNECTED, DeviceReason("camera_error", error=message))
 
     def _report(self, state: DeviceState, message: str) -> DeviceStatus:
         self._status = DeviceStatus(self.name, self.kind, state, message, self.device)

@@ -92,7 +92,7 @@ class DeviceHub:
         self._started = True
         if self.scale is None:
             self.handler.status(DeviceStatus("scale", "scale", DeviceState.ABSENT,
-                                             "no scale configured — parcels use their expected weight"))
+                                             DeviceReason("no_scale")))
         for device in self.devices:
             device.start()
 

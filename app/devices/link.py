@@ -142,7 +142,7 @@ class SerialLink(Link):
         try:
             ready, _, _ = select.select([fd, self._wake_r], [], [], timeout)
         except (OSError, ValueError) as exc:
-            raise DeviceGone(f"{self.port}: {exc}") from exc
+            raise DeviceGone(DeviceReason("port_error", port=self.port, error=str(exc))) from exc
         if self._wake_r in ready:
             with contextlib.suppress(OSError):
                 os.read(self._wake_r, 64)
@@ -157,10 +157,10 @@ class SerialLink(Link):
         except OSError as exc:
             if exc.errno == errno.EINTR:
                 return b""
-            raise DeviceGone(f"{self.port}: read failed ({exc.strerror or exc})") from exc
+            raise DeviceGone(DeviceReason("read_failed", port=self.port, error=str(exc.strerror or exc))) from exc
         if not data:
             # Readable with nothing to read: the kernel's way of saying "hung up".
-            raise DeviceGone(f"{self.port}: the device hung up (unplugged or switched off)")
+            raise DeviceGone(DeviceReason("hung_up", port=self.port))
         return data
 
     def _read_portable(self, timeout: float | None) -> bytes:
@@ -170,7 +170,7 @@ class SerialLink(Link):
                 waiting = self._serial.in_waiting
                 data = self._serial.read(waiting or 1)
             except (serial.SerialException, OSError) as exc:
-                raise DeviceGone(f"{self.port}: {exc}") from exc
+                raise DeviceGone(DeviceReason("port_error", port=self.port, error=str(exc))) from exc
             if data:
                 return data
             if deadline is not None and time.monotonic() >= deadline:
@@ -182,7 +182,7 @@ class SerialLink(Link):
         try:
             self._serial.write(data)
         except (serial.SerialException, OSError) as exc:
-            raise DeviceGone(f"{self.port}: write failed ({exc})") from exc
+            raise DeviceGone(DeviceReason("write_failed", port=self.port, error=str(exc))) from exc
 
     def interrupt(self) -> None:
         self._interrupted = not self._posix
@@ -229,7 +229,7 @@ class Pipe:
     def put(self, data: bytes) -> None:
         with self._cond:
             if self._closed:
-                raise DeviceGone("loopback closed")
+                raise DeviceGone(DeviceReason("loopback_closed"))
             self._buffer += data
             self._cond.notify_all()
 

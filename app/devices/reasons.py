@@ -51,6 +51,26 @@ DEVICE_REASONS: dict[str, str] = {
     "scale_stopped_answering": "the scale stopped answering on {port} (powered off?)",
     "scale_silent": "no data from the scale on {port} for {seconds} s",
     "sim_unplugged": "the simulated device was unplugged",
+    "not_started": "not started",
+    "stopped": "stopped",
+    "port_error": "{port}: {error}",
+    "read_failed": "{port}: read failed ({error})",
+    "write_failed": "{port}: write failed ({error})",
+    "hung_up": "{port}: the device hung up (unplugged or switched off)",
+    "loopback_closed": "loopback closed",
+    "no_scale": "no scale configured — parcels use their expected weight",
+    # the box camera (app.devices.camera): the camera card says it
+    "camera_off": "no camera (switched off in the configuration)",
+    "camera_unsupported": "no camera support installed (QtMultimedia is missing)",
+    "no_camera": "no camera — photos are not taken",
+    "no_camera_matching": "no camera matching {device!r} — photos are not taken",
+    "camera_on": "camera {name}",
+    "camera_unplugged": "camera unplugged — photos are not taken until it is back",
+    "camera_error": "camera error: {error}",
+    "camera_not_ready": "the camera is not ready",
+    "camera_stopped_first": "camera stopped before the photo was taken",
+    "photo_failed": "photo failed: {error}",
+    "photo_not_saved": "photo not saved: {error}",
 }
 
 

@@ -82,7 +82,7 @@ class DeviceRunner:
         self.stopping = threading.Event()
         self._thread: threading.Thread | None = None
         self._link: Link | None = None
-        self._status = DeviceStatus(name, self.kind, DeviceState.DISCONNECTED, "not started", port)
+        self._status = DeviceStatus(name, self.kind, DeviceState.DISCONNECTED, DeviceReason("not_started"), port)
         self._lock = threading.Lock()
 
     # ------------------------------------------------------------------ control (any thread)
@@ -102,7 +102,7 @@ class DeviceRunner:
         thread, self._thread = self._thread, None
         if thread is not None and thread is not threading.current_thread():
             thread.join(timeout)
-        self._emit(DeviceState.STOPPED, "stopped")
+        self._emit(DeviceState.STOPPED, DeviceReason("stopped"))
 
     @property
     def status(self) -> DeviceStatus:

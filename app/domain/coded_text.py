@@ -16,7 +16,10 @@ the app.)
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+import string
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from typing import Any, ClassVar, Self
 
 
@@ -44,8 +47,38 @@ class CodedText(str):
             text = cls("one_then_another", first=text, then=part)
         return text
 
+    @classmethod
+    def read_back(cls, stored: str | None, codes: Iterable[str]) -> str:
+        """English stored by this or an older version (a database row) as the text of the first of
+        `codes` whose template reads it, with the values it was filled with; else `stored` as it is
+        (never rewritten: the stored fact stays what it was). Values come back as strings."""
+        if not stored:
+            return stored or ""
+        for code in codes:
+            match = template_pattern(cls.templates[code]).fullmatch(stored)
+            if match is not None and (text := cls(code, **match.groupdict())) == stored:
+                return text
+        return stored
+
     def __reduce__(self) -> tuple[Any, ...]:
         return (_rebuild, (type(self), self.code, self.values))
+
+
+_NEVER = re.compile(r"(?!)")
+
+
+@lru_cache(maxsize=256)
+def template_pattern(template: str) -> re.Pattern[str]:
+    """A template's fields as the groups of a regular expression (a field used twice must match the same)."""
+    parts, seen = [], set()
+    for literal, name, spec, conversion in string.Formatter().parse(template):
+        parts.append(re.escape(literal))
+        if name is not None and (spec or conversion or not name.isidentifier()):
+            return _NEVER  # a formatted or positional field: not read back, the stored text is kept
+        if name:
+            parts.append(f"(?P={name})" if name in seen else f"(?P<{name}>.+?)")
+            seen.add(name)
+    return re.compile("".join(parts), re.DOTALL)
 
 
 def _rebuild(cls: type[CodedText], code: str, values: dict[str, Any]) -> CodedText:

@@ -561,7 +561,9 @@ class PackSession:
             template = said + ". No carton holds it all: UNDO and split with NEXT BOX — or a supervisor's badge " \
                        "keeps {carton}."
         feedback = Feedback.say(Tone.REJECTED, "carton_too_small", template, **values)
-        rejected = Fact("scan_rejected", {"code": "carton_too_small", "message": feedback.message, "text": carton.code})
+        recorded = {k: v for k, v in values.items() if k != "problems"}  # carton_refused keeps the problems
+        rejected = Fact("scan_rejected", {"code": "carton_too_small", "message": feedback.message, "template": template,
+                                          "text": carton.code, **recorded})
         return Decision(facts=(rejected, refused), effects=(feedback,))
 
     def _carton_chosen(self, carton: Carton, *, check: CartonCheck | None = None,

@@ -19,7 +19,7 @@ from app.domain.order_refs import order_reference_keys
 from app.domain.weights import WeightSource
 from app.store.models import Order, OrderLine, PackedSerial, PackEvent, Parcel, PrintJob, Product, User
 from app.store.values import as_utc, json_object
-from app.supervisor.hold_reasons import hold_reason
+from app.supervisor.hold_reasons import conflict_detail, conflict_kind, conflict_status, hold_reason
 from app.supervisor.sqlfuncs import json_bool
 from printers.reasons import reason_from_text
 
@@ -232,6 +232,11 @@ def _missing(items: Any) -> str:
     return ", ".join(f"{qty}× {sku}" for sku, qty in items.items())
 
 
+def _status(status: Any) -> Any:
+    """An order's status (app.domain.model.OrderStatus) as stored, which a screen words by its code."""
+    return conflict_status(status) if isinstance(status, str) else status
+
+
 class AuditText(str):
     """An audit line's words with their template and values: a str (the English, unchanged: the CLI,
     CSV and PDF show it) that a screen in another language words (app.ui.messages.coded_text, context
@@ -387,14 +392,17 @@ def describe(seq: int, at: datetime | None, station: str, packer: str | None, ki
             text = _say("Packing stopped, back to the queue: {reason}", reason=hold_reason(d.get("reason")))
             level = "warn"
         case "order_stopped":
-            text = _say("Stopped at the bench: the order became {status} upstream", status=d.get("status", "?"))
+            text = _say("Stopped at the bench: the order became {status} upstream",
+                        status=_status(d.get("status", "?")))
             level = "alert"
         case "labels_voided":
             boxes = ", ".join(str(b) for b in d.get("boxes", []))
             text = _say("Labels voided (box {boxes})", boxes=boxes)
             level = "warn"
         case "sync_conflict":
-            text = _say("Sync conflict ({kind}): {detail}", kind=d.get("kind", "?"), detail=d.get("detail", ""))
+            kind = d.get("kind", "?")
+            text = _say("Sync conflict ({kind}): {detail}", kind=conflict_kind(kind) if isinstance(kind, str) else kind,
+                        detail=conflict_detail(d.get("detail", "")))
             level = "alert"
         case "hold_resolved" | "conflict_resolved":
             action = {"release": _say("released to the queue"),

@@ -18,7 +18,14 @@ from sqlalchemy.engine import Connection
 
 from app.store.models import Order, PackEvent, User
 from app.store.values import as_utc, json_object
-from app.supervisor.hold_reasons import HOLD_REASONS, HoldReason, hold_reason, one_then_another
+from app.supervisor.hold_reasons import (
+    HOLD_REASONS,
+    HoldReason,
+    conflict_detail,
+    conflict_kind,
+    hold_reason,
+    one_then_another,
+)
 from app.supervisor.sqlfuncs import json_int
 
 EVENTS: Table = PackEvent.__table__
@@ -106,11 +113,11 @@ def open_conflicts(conn: Connection) -> list[HoldItem]:
     for r in rows:
         d = json_object(r.payload)
         kind = str(d.get("kind") or "conflict")
-        detail = str(d.get("detail") or "")
+        detail = conflict_detail(str(d.get("detail") or ""))  # the central database's English, worded by code
         if d.get("other_station"):
             detail = HoldReason("other_station", detail=detail, station=d["other_station"])
         items.append(HoldItem("conflict", r.number or str(d.get("order") or "?"), kind,
-                              HoldReason("sync_conflict", kind=kind.replace("_", " ")), detail,
+                              HoldReason("sync_conflict", kind=conflict_kind(kind)), detail,
                               as_utc(r.at), r.station, None, r.seq))
     return items
 

@@ -68,6 +68,12 @@ def device_key(config: Config) -> tuple[Any, ...]:
     return tuple(config.scanner.serial), config.scale, config.camera.device.strip().lower()
 
 
+def _why(error: Exception) -> str:
+    """An error's words, keeping the DeviceReason it was raised with (the device card words its code)."""
+    first = error.args[0] if len(error.args) == 1 else None
+    return first if isinstance(first, str) and isinstance(getattr(first, "template", None), str) else str(error)
+
+
 class BenchHardware(QObject):
     """Owns the DeviceHub, the BoxCamera and the PhotoStore of the window; GUI thread only."""
 
@@ -229,23 +235,23 @@ class BenchHardware(QObject):
                 DeviceHub(DeviceConfig(scanners=(uri,)), *callbacks)  # built to check its URI, never started
                 scanners.append(uri)
             except DeviceURIError as exc:
-                self.problems["scanner" if index == 1 else f"scanner{index}"] = str(exc)
+                self.problems["scanner" if index == 1 else f"scanner{index}"] = _why(exc)
         scale = config.scale
         if scale:
             try:
                 DeviceHub(DeviceConfig(scale=scale), *callbacks)
             except DeviceURIError as exc:
-                self.problems["scale"] = str(exc)
+                self.problems["scale"] = _why(exc)
                 scale = ""
         try:
             return hub_factory(DeviceConfig(tuple(scanners), scale), *callbacks)
         except DeviceURIError as exc:  # e.g. two scanners with the same name: run the scale alone
-            self.problems["scanners"] = str(exc)
+            self.problems["scanners"] = _why(exc)
             return hub_factory(DeviceConfig((), scale), *callbacks)
 
     def _announce_problems(self) -> None:
         names = ", ".join(sorted(self.problems))
-        detail = "; ".join(self.problems.values())
+        detail = "; ".join(coded_text(problem) for problem in self.problems.values())
         self.note.emit(_tr("Device settings wrong ({0}): {1}").format(names, detail), 0)
         self.warning.emit(
             "device_settings",
@@ -389,7 +395,7 @@ class BenchHardware(QObject):
 
     def _photo_saved(self, number: str, parcel_uuid: str, path: Path | None, error: str) -> None:
         if path is None:
-            self.note.emit(_tr("No photo of order {0}: {1}").format(number, error), 10000)
+            self.note.emit(_tr("No photo of order {0}: {1}").format(number, coded_text(error)), 10000)
             return
         self.photos_taken.append(path)
         data_dir = self._data_dir

@@ -13,11 +13,14 @@ translation with a broken placeholder falls back to the English, so nothing ever
 from __future__ import annotations
 
 import logging
+import string
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
+from app.domain.coded_text import template_pattern
 from app.domain.events import Feedback, Tone, Worded
 
 log = logging.getLogger(__name__)
@@ -122,8 +125,10 @@ def coded_text(value: Any) -> Any:
     if not isinstance(value, str) or not isinstance(template, str) or not isinstance(context, str):
         return value
     if context == "Feedback":  # what the packer was told, as recorded (app.supervisor.audit.ToldText)
-        return feedback_text(Feedback(Tone.INFO, str(getattr(value, "code", "")), str(value), template,
-                                      dict(getattr(value, "values", {}))))
+        code, values = str(getattr(value, "code", "")), dict(getattr(value, "values", {}))
+        if not template and not (code in SCAN_REJECTIONS and "raw" in values):
+            template, values = told_template(code, str(value), values)
+        return feedback_text(Feedback(Tone.INFO, code, str(value), template, values))
     values = {name: value_text(v) for name, v in getattr(value, "values", {}).items()}
     fields = values.get("fields")
     if isinstance(fields, tuple):  # names of fields, worded one by one: "the ship-from address has no {missing}"
@@ -135,6 +140,40 @@ def coded_text(value: Any) -> Any:
     except (KeyError, IndexError, ValueError):
         log.warning("could not word %s %r with %r", context, template, values)
         return str(value)
+
+
+def told_template(code: str, message: str, values: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """The template (and the values) of a message recorded without one (a refused scan stored by an older
+    version): the first of the code's templates in the source that reads the message word for word;
+    ("", values) when none does, and the message is shown as it was stored."""
+    message = message.rstrip()
+    for template in _templates_by_code().get(code, ()):
+        match = template_pattern(template).fullmatch(message)
+        if match is not None:
+            found = {**values, **match.groupdict()}
+            try:
+                if template.format(**found) == message:
+                    return template, found
+            except (KeyError, IndexError, ValueError):
+                continue
+    return "", values
+
+
+@lru_cache(maxsize=1)
+def _templates_by_code() -> dict[str, tuple[str, ...]]:
+    """Every outcome's templates by its code, the more fixed words first. Read once, from the source
+    (app.ui.wording, ~0.5 s), and only when a screen shows a message recorded without its template."""
+    from app.ui.wording import everything_said
+
+    found: dict[str, set[str]] = {}
+    for said in everything_said():
+        if said.code:
+            found.setdefault(said.code, set()).update(said.templates)
+
+    def fixed_words(template: str) -> int:
+        return sum(len(literal) for literal, *_ in string.Formatter().parse(template))
+
+    return {code: tuple(sorted(templates, key=lambda t: (-fixed_words(t), t))) for code, templates in found.items()}
 
 
 def error_text(error: BaseException | str | None) -> str:

@@ -857,6 +857,82 @@ GS1 SSCC</translation>
         <source>the simulated device was unplugged</source>
         <translation>das simulierte Gerät wurde ausgesteckt</translation>
     </message>
+    <message>
+        <source>not started</source>
+        <translation>nicht gestartet</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
+    </message>
+    <message>
+        <source>{port}: {error}</source>
+        <translation>{port}: {error}</translation>
+    </message>
+    <message>
+        <source>{port}: read failed ({error})</source>
+        <translation>{port}: Lesen fehlgeschlagen ({error})</translation>
+    </message>
+    <message>
+        <source>{port}: write failed ({error})</source>
+        <translation>{port}: Senden fehlgeschlagen ({error})</translation>
+    </message>
+    <message>
+        <source>{port}: the device hung up (unplugged or switched off)</source>
+        <translation>{port}: das Gerät hat aufgelegt (ausgesteckt oder ausgeschaltet)</translation>
+    </message>
+    <message>
+        <source>loopback closed</source>
+        <translation>Schleife geschlossen</translation>
+    </message>
+    <message>
+        <source>no scale configured — parcels use their expected weight</source>
+        <translation>keine Waage eingerichtet — Pakete bekommen ihr erwartetes Gewicht</translation>
+    </message>
+    <message>
+        <source>no camera (switched off in the configuration)</source>
+        <translation>keine Kamera (in den Einstellungen abgeschaltet)</translation>
+    </message>
+    <message>
+        <source>no camera support installed (QtMultimedia is missing)</source>
+        <translation>Kameraunterstützung nicht installiert (QtMultimedia fehlt)</translation>
+    </message>
+    <message>
+        <source>no camera — photos are not taken</source>
+        <translation>keine Kamera — es werden keine Fotos gemacht</translation>
+    </message>
+    <message>
+        <source>no camera matching {device!r} — photos are not taken</source>
+        <translation>keine Kamera passt zu {device!r} — es werden keine Fotos gemacht</translation>
+    </message>
+    <message>
+        <source>camera {name}</source>
+        <translation>Kamera {name}</translation>
+    </message>
+    <message>
+        <source>camera unplugged — photos are not taken until it is back</source>
+        <translation>Kamera ausgesteckt — keine Fotos, bis sie wieder da ist</translation>
+    </message>
+    <message>
+        <source>camera error: {error}</source>
+        <translation>Kamerafehler: {error}</translation>
+    </message>
+    <message>
+        <source>the camera is not ready</source>
+        <translation>die Kamera ist nicht bereit</translation>
+    </message>
+    <message>
+        <source>camera stopped before the photo was taken</source>
+        <translation>Kamera gestoppt, bevor das Foto gemacht wurde</translation>
+    </message>
+    <message>
+        <source>photo failed: {error}</source>
+        <translation>Foto fehlgeschlagen: {error}</translation>
+    </message>
+    <message>
+        <source>photo not saved: {error}</source>
+        <translation>Foto nicht gespeichert: {error}</translation>
+    </message>
 </context>
 <context>
     <name>DeviceStrip</name>
@@ -1987,6 +2063,110 @@ GS1 SSCC</translation>
     <message>
         <source>{detail} (other station {station})</source>
         <translation>{detail} (andere Station {station})</translation>
+    </message>
+    <message>
+        <source>cancelled while packing</source>
+        <translation>beim Packen storniert</translation>
+    </message>
+    <message>
+        <source>packed twice</source>
+        <translation>zweimal gepackt</translation>
+    </message>
+    <message>
+        <source>held while packing</source>
+        <translation>beim Packen geparkt</translation>
+    </message>
+    <message>
+        <source>claimed elsewhere</source>
+        <translation>anderswo reserviert</translation>
+    </message>
+    <message>
+        <source>not claimed</source>
+        <translation>nicht reserviert</translation>
+    </message>
+    <message>
+        <source>lines changed while packing</source>
+        <translation>Positionen beim Packen geändert</translation>
+    </message>
+    <message>
+        <source>order was cancelled upstream; {event} at {station}</source>
+        <translation>Auftrag wurde im Shop storniert; {event} an {station}</translation>
+    </message>
+    <message>
+        <source>order was already {status} by {station}</source>
+        <translation>Auftrag war schon {status} von {station}</translation>
+    </message>
+    <message>
+        <source>order was already {status}</source>
+        <translation>Auftrag war schon {status}</translation>
+    </message>
+    <message>
+        <source>order was put on hold upstream</source>
+        <translation>Auftrag wurde im Shop geparkt</translation>
+    </message>
+    <message>
+        <source>{event} while {holder} held the claim (lease taken over or released); the order stays {status}</source>
+        <translation>{event}, während {holder} die Reservierung hielt (übernommen oder freigegeben); der Auftrag bleibt {status}</translation>
+    </message>
+    <message>
+        <source>{event} while {holder} held the claim (lease taken over or released)</source>
+        <translation>{event}, während {holder} die Reservierung hielt (übernommen oder freigegeben)</translation>
+    </message>
+    <message>
+        <source>{event} from {station}, which did not hold the claim on the order; the order stays {status}</source>
+        <translation>{event} von {station}, das den Auftrag nicht reserviert hatte; der Auftrag bleibt {status}</translation>
+    </message>
+    <message>
+        <source>the order's lines changed upstream while it was being packed here; the bench keeps packing the lines it had</source>
+        <translation>die Positionen des Auftrags wurden im Shop geändert, während er hier gepackt wurde; der Packplatz packt weiter die Positionen, die er hatte</translation>
+    </message>
+    <message>
+        <source>order_opened</source>
+        <translation>Auftrag geöffnet</translation>
+    </message>
+    <message>
+        <source>order_packed</source>
+        <translation>Auftrag gepackt</translation>
+    </message>
+    <message>
+        <source>order_held</source>
+        <translation>Auftrag geparkt</translation>
+    </message>
+    <message>
+        <source>order_released</source>
+        <translation>Auftrag zurückgegeben</translation>
+    </message>
+    <message>
+        <source>order_stopped</source>
+        <translation>Auftrag gestoppt</translation>
+    </message>
+    <message>
+        <source>labels_voided</source>
+        <translation>Etiketten storniert</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <source>packing</source>
+        <translation>beim Packen</translation>
+    </message>
+    <message>
+        <source>packed</source>
+        <translation>gepackt</translation>
+    </message>
+    <message>
+        <source>held</source>
+        <translation>geparkt</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>storniert</translation>
+    </message>
+    <message>
+        <source>shipped</source>
+        <translation>versandt</translation>
     </message>
 </context>
 <context>

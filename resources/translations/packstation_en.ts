@@ -857,6 +857,82 @@ GS1 SSCC</translation>
         <source>the simulated device was unplugged</source>
         <translation>the simulated device was unplugged</translation>
     </message>
+    <message>
+        <source>not started</source>
+        <translation>not started</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>stopped</translation>
+    </message>
+    <message>
+        <source>{port}: {error}</source>
+        <translation>{port}: {error}</translation>
+    </message>
+    <message>
+        <source>{port}: read failed ({error})</source>
+        <translation>{port}: read failed ({error})</translation>
+    </message>
+    <message>
+        <source>{port}: write failed ({error})</source>
+        <translation>{port}: write failed ({error})</translation>
+    </message>
+    <message>
+        <source>{port}: the device hung up (unplugged or switched off)</source>
+        <translation>{port}: the device hung up (unplugged or switched off)</translation>
+    </message>
+    <message>
+        <source>loopback closed</source>
+        <translation>loopback closed</translation>
+    </message>
+    <message>
+        <source>no scale configured — parcels use their expected weight</source>
+        <translation>no scale configured — parcels use their expected weight</translation>
+    </message>
+    <message>
+        <source>no camera (switched off in the configuration)</source>
+        <translation>no camera (switched off in the configuration)</translation>
+    </message>
+    <message>
+        <source>no camera support installed (QtMultimedia is missing)</source>
+        <translation>no camera support installed (QtMultimedia is missing)</translation>
+    </message>
+    <message>
+        <source>no camera — photos are not taken</source>
+        <translation>no camera — photos are not taken</translation>
+    </message>
+    <message>
+        <source>no camera matching {device!r} — photos are not taken</source>
+        <translation>no camera matching {device!r} — photos are not taken</translation>
+    </message>
+    <message>
+        <source>camera {name}</source>
+        <translation>camera {name}</translation>
+    </message>
+    <message>
+        <source>camera unplugged — photos are not taken until it is back</source>
+        <translation>camera unplugged — photos are not taken until it is back</translation>
+    </message>
+    <message>
+        <source>camera error: {error}</source>
+        <translation>camera error: {error}</translation>
+    </message>
+    <message>
+        <source>the camera is not ready</source>
+        <translation>the camera is not ready</translation>
+    </message>
+    <message>
+        <source>camera stopped before the photo was taken</source>
+        <translation>camera stopped before the photo was taken</translation>
+    </message>
+    <message>
+        <source>photo failed: {error}</source>
+        <translation>photo failed: {error}</translation>
+    </message>
+    <message>
+        <source>photo not saved: {error}</source>
+        <translation>photo not saved: {error}</translation>
+    </message>
 </context>
 <context>
     <name>DeviceStrip</name>
@@ -1988,6 +2064,110 @@ GS1 SSCC</translation>
         <source>{detail} (other station {station})</source>
         <translation>{detail} (other station {station})</translation>
     </message>
+    <message>
+        <source>cancelled while packing</source>
+        <translation>cancelled while packing</translation>
+    </message>
+    <message>
+        <source>packed twice</source>
+        <translation>packed twice</translation>
+    </message>
+    <message>
+        <source>held while packing</source>
+        <translation>held while packing</translation>
+    </message>
+    <message>
+        <source>claimed elsewhere</source>
+        <translation>claimed elsewhere</translation>
+    </message>
+    <message>
+        <source>not claimed</source>
+        <translation>not claimed</translation>
+    </message>
+    <message>
+        <source>lines changed while packing</source>
+        <translation>lines changed while packing</translation>
+    </message>
+    <message>
+        <source>order was cancelled upstream; {event} at {station}</source>
+        <translation>order was cancelled upstream; {event} at {station}</translation>
+    </message>
+    <message>
+        <source>order was already {status} by {station}</source>
+        <translation>order was already {status} by {station}</translation>
+    </message>
+    <message>
+        <source>order was already {status}</source>
+        <translation>order was already {status}</translation>
+    </message>
+    <message>
+        <source>order was put on hold upstream</source>
+        <translation>order was put on hold upstream</translation>
+    </message>
+    <message>
+        <source>{event} while {holder} held the claim (lease taken over or released); the order stays {status}</source>
+        <translation>{event} while {holder} held the claim (lease taken over or released); the order stays {status}</translation>
+    </message>
+    <message>
+        <source>{event} while {holder} held the claim (lease taken over or released)</source>
+        <translation>{event} while {holder} held the claim (lease taken over or released)</translation>
+    </message>
+    <message>
+        <source>{event} from {station}, which did not hold the claim on the order; the order stays {status}</source>
+        <translation>{event} from {station}, which did not hold the claim on the order; the order stays {status}</translation>
+    </message>
+    <message>
+        <source>the order's lines changed upstream while it was being packed here; the bench keeps packing the lines it had</source>
+        <translation>the order's lines changed upstream while it was being packed here; the bench keeps packing the lines it had</translation>
+    </message>
+    <message>
+        <source>order_opened</source>
+        <translation>order_opened</translation>
+    </message>
+    <message>
+        <source>order_packed</source>
+        <translation>order_packed</translation>
+    </message>
+    <message>
+        <source>order_held</source>
+        <translation>order_held</translation>
+    </message>
+    <message>
+        <source>order_released</source>
+        <translation>order_released</translation>
+    </message>
+    <message>
+        <source>order_stopped</source>
+        <translation>order_stopped</translation>
+    </message>
+    <message>
+        <source>labels_voided</source>
+        <translation>labels_voided</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>packing</source>
+        <translation>packing</translation>
+    </message>
+    <message>
+        <source>packed</source>
+        <translation>packed</translation>
+    </message>
+    <message>
+        <source>held</source>
+        <translation>held</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>shipped</source>
+        <translation>shipped</translation>
+    </message>
 </context>
 <context>
     <name>LabelPanel</name>
@@ -2472,6 +2652,14 @@ Fix the configuration, then restart.</translation>
     <message>
         <source>spool folder</source>
         <translation>spool folder</translation>
+    </message>
+    <message>
+        <source>Label for order {0}, box {1}</source>
+        <translation>Label for order {0}, box {1}</translation>
+    </message>
+    <message>
+        <source>Packing slip for order {0}</source>
+        <translation>Packing slip for order {0}</translation>
     </message>
     <message>
         <source>ready</source>

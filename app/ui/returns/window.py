@@ -43,7 +43,7 @@ from app.ui import icons
 from app.ui.banner import ScanBanner
 from app.ui.dialogs import ManualEntryDialog
 from app.ui.kiosk_focus import KioskFocus
-from app.ui.messages import feedback_text
+from app.ui.messages import coded_text, feedback_text
 from app.ui.reflow import Columns, HeaderBar, KeyBar, ShortScroll, fit_minimum
 from app.ui.returns import jobs
 from app.ui.returns.bench_view import ClosedPanel, ReturnPanel, StepPanel, Thumbnails
@@ -475,7 +475,7 @@ class ReturnsWindow(QMainWindow):
             self._photo_problem(_tr("No bench camera configured: units are recorded without photos."), asked)
             return
         if not camera.ready:
-            why = getattr(camera.status, "message", "") or _tr("camera not ready")
+            why = coded_text(getattr(camera.status, "message", "")) or _tr("camera not ready")  # worded by code
             self._photo_problem(_tr("No photo ({0}): units are recorded without photos.").format(why), asked)
             return
         try:
@@ -490,7 +490,8 @@ class ReturnsWindow(QMainWindow):
             log.info("photo of %s item %s saved after the returns bench closed: %s", number, item_no, path)
             return
         if path is None:
-            self._photo_problem(_tr("No photo of {0}: {1}. The unit is recorded.").format(sku, error), asked)
+            why = coded_text(error)  # the camera's reason, worded by its code
+            self._photo_problem(_tr("No photo of {0}: {1}. The unit is recorded.").format(sku, why), asked)
             return
         self.photos_taken.append(path)
         data_dir = self.paths.data_dir
