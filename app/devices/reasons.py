@@ -71,6 +71,46 @@ DEVICE_REASONS: dict[str, str] = {
     "camera_stopped_first": "camera stopped before the photo was taken",
     "photo_failed": "photo failed: {error}",
     "photo_not_saved": "photo not saved: {error}",
+    # what a scale answers (app.devices.scales: its protocols and the driver): the scale panel says it
+    "scale_overloaded": "Scale overloaded — take the parcel off.",
+    "scale_below_zero": "Scale below zero — check the platform, then zero the scale.",
+    "scale_busy": "Scale is busy (zeroing or taring) — wait a moment.",
+    "scale_in_motion": "Scale in motion.",
+    "scale_zeroing_error": "Scale zeroing error — empty the platform and zero the scale.",
+    "scale_fault": "Scale reports a {fault} error — service the scale.",
+    "fault_calibration": "calibration",  # the faults' names: RAM, EEPROM and ROM are the same in every language
+    "fault_initial_zero": "initial zero",
+    "one_then_another": "{first}, {then}",
+    "scale_unknown_command": "The scale did not recognise the command — check the protocol setting.",
+    "sics_syntax_error": "The scale did not recognise the command (MT-SICS syntax error) — check the protocol "
+                         "setting.",
+    "sics_transmission_error": "The scale received a garbled command (transmission error) — check baud rate and "
+                               "parity.",
+    "sics_logical_error": "The scale cannot carry out that command now (logical error).",
+    "scale_zeroed": "Scale zeroed.",
+    "zero_not_now": "Zero not possible now — wait until the scale is still, then try again.",
+    "zero_too_heavy": "Too heavy to zero — take everything off the scale, then zero.",
+    "zero_below_range": "Below the zero range — put the platform back in place, then zero.",
+    "scale_tared": "Scale tared ({value} {unit}).",
+    "tare_not_now": "Tare not possible now — wait until the scale is still, then try again.",
+    "tare_too_heavy": "Too heavy to tare — the tare is above the scale's taring range.",
+    "tare_negative": "Cannot tare a negative weight — zero the scale first.",
+    "scale_bad_unit": "Scale sent {value!r} {unit!r}: {problem} — set the scale to g, kg, lb or oz.",
+    "scale_unreadable": "Scale sent an unreadable weight: {problem}",
+    "scale_unreadable_field": "Scale sent an unreadable weight {field!r}.",
+    "scale_no_unit": "Scale frames carry no unit — add unit=g or unit=kg to the scale's URI.",
+    "scale_not_connected": "{name} is not connected",
+    "scale_no_command": "this scale ({protocol}) has no {action} command",
+    "scale_no_answer": "the scale did not answer {action}",
+    "scale_sent": "sent",
+    "scale_gone_before_answer": "{name} disconnected before it answered",
+    "action_zero": "zero",  # the scale's commands those sentences name (the English is the command's name)
+    "action_tare": "tare",
+    "action_weigh": "weigh",
+    # a weight unit (app.devices.units) a scale or an address names
+    "unknown_unit": "unknown weight unit {unit!r} (known: {known})",
+    "not_a_number": "{value!r} is not a number",
+    "not_a_weight": "{value!r} is not a weight a scale can show",
 }
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
+from app.devices.reasons import DeviceReason
+
 GRAMS_PER_UNIT: dict[str, Decimal] = {
     "g": Decimal(1),
     "kg": Decimal(1000),
@@ -24,14 +26,14 @@ _PLAIN_NUMBER = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)")
 
 
 class UnitError(ValueError):
-    """A unit the station cannot convert, or a number that is not one."""
+    """A unit the station cannot convert, or a number that is not one (`args[0]`: a DeviceReason)."""
 
 
 def normalise_unit(unit: str) -> str:
     key = unit.strip().lower()
     key = _ALIASES.get(key, key)
     if key not in GRAMS_PER_UNIT:
-        raise UnitError(f"unknown weight unit {unit!r} (known: {', '.join(UNITS)})")
+        raise UnitError(DeviceReason("unknown_unit", unit=unit, known=", ".join(UNITS)))
     return key
 
 
@@ -43,10 +45,10 @@ def to_grams(value: str | Decimal | int, unit: str) -> int:
         text = str(value).replace(" ", "")
         # Plain decimals only: a scale never sends "1e5", and line noise must not become 10^999999 g.
         if not _PLAIN_NUMBER.fullmatch(text):
-            raise UnitError(f"{value!r} is not a number")
+            raise UnitError(DeviceReason("not_a_number", value=value))
         number = Decimal(text)
     if not number.is_finite() or abs(number) > MAX_VALUE:
-        raise UnitError(f"{value!r} is not a weight a scale can show")
+        raise UnitError(DeviceReason("not_a_weight", value=value))
     grams = number * GRAMS_PER_UNIT[normalise_unit(unit)]
     return int(grams.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 

@@ -226,6 +226,21 @@ def _kg(grams: Any) -> str:
         return "?"
 
 
+def _weighed_by(source: Any) -> Any:
+    """A weight's source as recorded: "scale" in words, a scale's own name as it is."""
+    return _say("scale") if source == WeightSource.SCALE.value else source
+
+
+def _approved(d: dict[str, Any]) -> Any:
+    """What a supervisor's override approved (override_granted's reason), in words when the station
+    wrote the reason; a reason it does not know as it was stored."""
+    reason = d.get("reason")
+    if reason == "carton" and d.get("carton"):
+        return _say("the carton {carton}", carton=d["carton"])
+    return {"short": _say("shipping short"), "weight": _say("the weight"),
+            "carton": _say("the carton")}.get(reason if isinstance(reason, str) else "", reason)
+
+
 def _missing(items: Any) -> str:
     if not isinstance(items, dict) or not items:
         return ""
@@ -356,14 +371,13 @@ def describe(seq: int, at: datetime | None, station: str, packer: str | None, ki
                        "allowance": _kg(d.get("allowance")), "verdict": verdict}
             text = (_say("Box {box} weighed {grams} (typed), expected {expected} ± {allowance} {verdict}", **weights)
                     if typed else _say("Box {box} weighed {grams} ({source}), expected {expected} ± {allowance} "
-                                       "{verdict}", source=d.get("source", "scale"), **weights))
+                                       "{verdict}", source=_weighed_by(d.get("source", "scale")), **weights))
             level = "ok" if ok else "alert"
         case "box_not_weighed":
             text = _say("Box {box} not weighed (weighing is off; expected {expected})", box=box,
                         expected=_kg(d.get("expected")))
         case "override_granted":
-            what = {"short": _say("shipping short"), "weight": _say("the weight")}.get(d.get("reason", ""),
-                                                                                       d.get("reason"))
+            what = _approved(d)
             text = _say("Supervisor {name} approved {what}", name=d.get("name", d.get("by")), what=what)
             level = "warn"
         case "label_printed":

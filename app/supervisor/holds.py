@@ -90,7 +90,7 @@ def held_orders(conn: Connection) -> list[HoldItem]:
             w = json_object(r.weight_payload)
             detail = one_then_another([detail, HoldReason("weighed", grams=w.get("grams"), expected=w.get("expected"),
                                                           allowance=w.get("allowance"))])
-        title = hold_reason(reason) if reason in REASONS else reason.capitalize()
+        title = hold_reason(reason)  # a code the station wrote in words; a shop's or a person's as written
         items.append(HoldItem("hold", r.number, reason, title, detail,
                               as_utc(r.at), r.station, r.name, r.held))
     return items

@@ -32,6 +32,7 @@ from app.store.models import Order, PackEvent
 from app.store.repository import CLOSING_TYPES
 from app.sync.local import PUSH_EVENTS, CachedClaim, ClaimCache, read_state
 from app.sync.pg import is_connection_error
+from app.sync.status import SyncReason, unreachable
 
 if TYPE_CHECKING:
     from app.sync.pull import Puller
@@ -385,11 +386,11 @@ class ClaimService:
         try:
             return future.result(timeout=self.timeout_s)
         except FutureTimeout:
-            self.link.report_failure(f"central database did not answer within {self.settings.claim_timeout_ms} ms")
+            self.link.report_failure(SyncReason("no_answer_within", ms=self.settings.claim_timeout_ms))
             raise ClaimTimeout("timeout", future) from None
         except Exception as exc:
             if is_connection_error(exc):
-                self.link.report_failure(f"central database unreachable: {exc}".strip())
+                self.link.report_failure(unreachable(exc))
                 raise ClaimTimeout() from exc
             raise
 

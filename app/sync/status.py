@@ -12,10 +12,41 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from app.domain import clock
+from app.domain.coded_text import CodedText
 
 log = logging.getLogger("app.sync.service")  # the name the link's log lines always had
 
-__all__ = ["Link", "SyncStatus"]
+__all__ = ["Link", "SyncReason", "SyncStatus"]
+
+SYNC_REASONS: dict[str, str] = {
+    # the link's state (Link.message): logs and the CLI read the English, the central card words the code
+    "not_connected_yet": "not connected yet",
+    "connected": "connected to the central database",
+    "not_answering": "central database not answering (waited {seconds} s)",
+    "no_answer_within": "central database did not answer within {ms} ms",
+    "unreachable": "central database unreachable: {error}",
+    "unreachable_no_detail": "central database unreachable",
+    "refused": "central database refused: {error}",
+    "sync_error": "sync error: {error}",
+    # the central card on the device strip (app.ui.central_card)
+    "offline": "Offline: packing the orders this station holds. {reason}",
+    "waiting": "{count} events waiting to be sent",
+    "one_then_another": "{first} · {then}",
+}
+
+
+class SyncReason(CodedText):
+    """Words about the link to the central database, with the code a screen words them from; the
+    error a driver reported (psycopg's English) stays as it was written."""
+
+    context = "SyncReasons"
+    templates = SYNC_REASONS
+
+
+def unreachable(error: object) -> SyncReason:
+    """The central database could not be reached, with the first words of why (when there are any)."""
+    detail = str(error).strip()
+    return SyncReason("unreachable", error=detail) if detail else SyncReason("unreachable_no_detail")
 
 
 @dataclass(frozen=True)
@@ -26,19 +57,22 @@ class SyncStatus:
     since: float = 0.0  # epoch seconds of the last change online <-> offline
 
 
+_CONNECTED = SyncReason("connected")
+
+
 class Link:
     """Whether the central database answers, as the worker and the claims last saw it."""
 
     def __init__(self, on_status: Callable[[SyncStatus], None] | None = None) -> None:
         self.online = False
-        self.message = "not connected yet"
+        self.message: str = SyncReason("not_connected_yet")
         self.since = clock.timestamp()
         self.pending = 0
         self._on_status = on_status
         self._lock = threading.Lock()
 
     def report_ok(self, pending: int = 0) -> None:
-        self._set(True, "connected to the central database", pending)
+        self._set(True, _CONNECTED, pending)
 
     def report_failure(self, message: str) -> None:
         self._set(False, message, self.pending)

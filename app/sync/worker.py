@@ -24,6 +24,7 @@ import time
 from typing import TYPE_CHECKING, Any, Protocol
 
 from app.sync.pg import is_connection_error
+from app.sync.status import SyncReason, unreachable
 
 if TYPE_CHECKING:
     from app.sync.claims import ClaimService
@@ -104,7 +105,7 @@ class SyncWorker(threading.Thread):
             if started is None or started == reported or time.monotonic() - started < STALL_S:
                 continue
             reported = started
-            self.central.link.report_failure(f"central database not answering (waited {STALL_S:.0f} s)")
+            self.central.link.report_failure(SyncReason("not_answering", seconds=f"{STALL_S:.0f}"))
             conn = self._conn
             if conn is not None:
                 with contextlib.suppress(Exception):  # a hung server may not take the cancel either
@@ -161,10 +162,10 @@ class SyncWorker(threading.Thread):
             self.errors += 1
             if is_connection_error(exc):
                 self._close()
-                central.link.report_failure(f"central database unreachable: {_first_line(exc)}")
+                central.link.report_failure(unreachable(_first_line(exc)))
                 return False
             log.exception("sync round failed")
-            central.link.report_failure(f"sync error: {_first_line(exc)}")
+            central.link.report_failure(SyncReason("sync_error", error=_first_line(exc)))
             self._close()  # start clean: the connection may be inside a failed transaction
             self._stop_event.wait(2.0)
             return False
@@ -260,14 +261,14 @@ class SyncWorker(threading.Thread):
             conn = self.central.connect("sync")
         except Exception as exc:  # noqa: BLE001
             self._retry_at = now + RECONNECT_EVERY_S
-            self.central.link.report_failure(f"central database unreachable: {_first_line(exc)}")
+            self.central.link.report_failure(unreachable(_first_line(exc)))
             return False
         try:
             self.central.adopt(conn)
         except Exception as exc:  # noqa: BLE001
             conn.close()
             self._retry_at = now + RECONNECT_EVERY_S
-            self.central.link.report_failure(f"central database refused: {_first_line(exc)}")
+            self.central.link.report_failure(SyncReason("refused", error=_first_line(exc)))
             return False
         self._conn = conn
         self._last_renew = 0.0  # renew at once: leases ran on while we were away

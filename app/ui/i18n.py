@@ -103,6 +103,7 @@ def coded_templates() -> dict[str, list[str]]:
     from app.printing.reasons import OUTPUT_REASONS
     from app.shipping.reasons import CARRIER_REASONS
     from app.supervisor.hold_reasons import HOLD_REASONS
+    from app.sync.status import SYNC_REASONS
     from printers.reasons import REASONS
 
     return {"SetupWords": [*dict.fromkeys([*SETUP_WORDS.values(), *SETUP_FIELDS])],
@@ -112,6 +113,7 @@ def coded_templates() -> dict[str, list[str]]:
             "DeviceReasons": [*dict.fromkeys(DEVICE_REASONS.values())],
             "ConfigReasons": [*dict.fromkeys(CONFIG_REASONS.values())],
             "HoldReasons": [*dict.fromkeys(HOLD_REASONS.values())],
+            "SyncReasons": [*dict.fromkeys(SYNC_REASONS.values())],
             "SupervisorColumns": supervisor_column_words(),
             "SupervisorFloor": floor_state_words(),
             "SupervisorAudit": audit_words()}

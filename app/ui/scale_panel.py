@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLay
 from app.devices.events import DeviceState, DeviceStatus, WeightReading, WeightStatus
 from app.domain.weights import ToleranceBand, format_kg
 from app.ui.device_strip import shape_pixmap
+from app.ui.messages import coded_text
 
 if TYPE_CHECKING:  # the scale drivers (and pyserial behind them) load only when a scale answers
     from app.devices.scales.base import ScaleReply
@@ -43,6 +44,11 @@ class _WeightCard(QFrame):
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ScalePanel", text)
+
+
+def _said(reading: WeightReading) -> str:
+    """What the scale said of a reading (a DeviceReason from its protocol) in the packer's language."""
+    return str(coded_text(reading.message))
 
 
 def _title(text: str) -> QLabel:
@@ -135,14 +141,14 @@ class LiveWeightCard(_WeightCard):
             self.state.set("retry", GREY, _tr("Waiting for the scale…"), bold=False)
         elif reading.status is WeightStatus.OVERLOAD:
             self.value.setText(_tr("Overload"))
-            self.state.set("warning", RED, reading.message or _tr("Too heavy for the scale: take something off."))
+            self.state.set("warning", RED, _said(reading) or _tr("Too heavy for the scale: take something off."))
         elif reading.status is WeightStatus.UNDERLOAD:
             self.value.setText(_tr("Under range"))
-            self.state.set("warning", AMBER, reading.message or _tr("Below the scale's range: check the platform, "
+            self.state.set("warning", AMBER, _said(reading) or _tr("Below the scale's range: check the platform, "
                                                                      "then press Zero."))
         elif reading.status is WeightStatus.ERROR:
             self.value.setText("—")
-            self.state.set("warning", AMBER, reading.message or _tr("The scale reports an error."))
+            self.state.set("warning", AMBER, _said(reading) or _tr("The scale reports an error."))
         elif reading.stable:
             self.value.setText(format_kg(reading.grams))
             self.state.set("accepted", GREEN, _tr("Stable"))
@@ -295,5 +301,5 @@ def reply_text(action: str, reply: ScaleReply) -> tuple[str, str, str]:
             return "accepted", GREEN, _tr("Tare done: {0} taken off.").format(format_kg(reply.grams))
         return "accepted", GREEN, _tr("{0} done.").format(name)
     if reply.kind is ReplyKind.REFUSED:
-        return "warning", AMBER, _tr("{0} refused: {1}").format(name, reply.message or _tr("not now"))
-    return "rejected", RED, _tr("{0} failed: {1}").format(name, reply.message or _tr("no answer"))
+        return "warning", AMBER, _tr("{0} refused: {1}").format(name, coded_text(reply.message) or _tr("not now"))
+    return "rejected", RED, _tr("{0} failed: {1}").format(name, coded_text(reply.message) or _tr("no answer"))

@@ -28,6 +28,15 @@ from app.devices.uri import Params
 log = logging.getLogger(__name__)
 
 MAX_FRAME = 256  # no scale frame is longer; a buffer past this is noise and is dropped
+SENT = DeviceReason("scale_sent")
+# A request's name as words a screen translates (the English is the name itself).
+_ACTIONS = {"zero": DeviceReason("action_zero"), "tare": DeviceReason("action_tare"),
+            "weigh": DeviceReason("action_weigh")}
+
+
+def action_word(action: str) -> str:
+    """A request's name ("zero", "tare") in words a screen translates; another as it is."""
+    return _ACTIONS.get(action, action)
 
 
 class ReplyKind(StrEnum):
@@ -66,7 +75,8 @@ def weight_reply(value: str, unit: str, *, stable: bool | None, command: str = "
         unit = normalise_unit(unit)
     except UnitError as exc:
         return ScaleReply(ReplyKind.WEIGHT, command, status=WeightStatus.ERROR, unit=unit, value=value,
-                          message=f"Scale sent {value!r} {unit!r}: {exc} — set the scale to g, kg, lb or oz.", raw=raw)
+                          message=DeviceReason("scale_bad_unit", value=value, unit=unit, problem=exc.args[0]),
+                          raw=raw)
     return ScaleReply(ReplyKind.WEIGHT, command, grams=grams, stable=stable, unit=unit, value=value, raw=raw)
 
 
@@ -136,7 +146,7 @@ class ScaleSettings:
             try:
                 unit = normalise_unit(unit)
             except UnitError as exc:
-                raise params._fail("unit", "unit_problem", problem=str(exc)) from None
+                raise params._fail("unit", "unit_problem", problem=exc.args[0]) from None
         return cls(
             name=params.text("name", default_name) or default_name,
             protocol=protocol,
@@ -200,11 +210,13 @@ class ScaleDriver(DeviceRunner):
     def _request(self, action: str) -> Future[ScaleReply]:
         future: Future[ScaleReply] = Future()
         if not self.connected:
-            future.set_result(ScaleReply(ReplyKind.REFUSED, action, message=f"{self.name} is not connected"))
+            future.set_result(ScaleReply(ReplyKind.REFUSED, action,
+                                         message=DeviceReason("scale_not_connected", name=self.name)))
             return future
         if self.protocol.command(action) is None:
             future.set_result(ScaleReply(ReplyKind.REFUSED, action,
-                                         message=f"this scale ({self.protocol.name}) has no {action} command"))
+                                         message=DeviceReason("scale_no_command", protocol=self.protocol.name,
+                                                              action=action_word(action))))
             return future
         self._commands.put(_Request(action, 0.0, future))
         link = self._link
@@ -255,7 +267,7 @@ class ScaleDriver(DeviceRunner):
                     if outstanding.future is not None:
                         outstanding.future.set_result(ScaleReply(
                             ReplyKind.ERROR, outstanding.action,
-                            message=f"the scale did not answer {outstanding.action}"))
+                            message=DeviceReason("scale_no_answer", action=action_word(outstanding.action))))
                     else:
                         misses += 1
                         if misses >= s.misses:
@@ -278,7 +290,7 @@ class ScaleDriver(DeviceRunner):
         assert data is not None and request.future is not None
         link.write(data)
         if self.protocol.acknowledges_silently(request.action):
-            request.future.set_result(ScaleReply(ReplyKind.ACK, request.action, message="sent"))
+            request.future.set_result(ScaleReply(ReplyKind.ACK, request.action, message=SENT))
             self._detector.reset()
             return None
         request.deadline = deadline
@@ -335,4 +347,4 @@ class ScaleDriver(DeviceRunner):
         for request in pending:
             if request.future is not None and not request.future.done():
                 request.future.set_result(ScaleReply(ReplyKind.REFUSED, request.action,
-                                                     message=f"{self.name} disconnected before it answered"))
+                                                     message=DeviceReason("scale_gone_before_answer", name=self.name)))

@@ -24,23 +24,24 @@ from __future__ import annotations
 
 from app.devices.events import WeightStatus
 from app.devices.link import LinkSettings
+from app.devices.reasons import DeviceReason
 from app.devices.scales.base import ReplyKind, ScaleProtocol, ScaleReply, split_frames, weight_reply
 
+# The scale's answers as DeviceReasons (English for logs and the CLI, a code the scale panel words),
+# made once: an overloaded scale answers every poll.
 GENERAL_ERRORS = {
-    "ES": "The scale did not recognise the command (MT-SICS syntax error) — check the protocol setting.",
-    "ET": "The scale received a garbled command (transmission error) — check baud rate and parity.",
-    "EL": "The scale cannot carry out that command now (logical error).",
+    "ES": DeviceReason("sics_syntax_error"),
+    "ET": DeviceReason("sics_transmission_error"),
+    "EL": DeviceReason("sics_logical_error"),
 }
-_ZERO_REFUSED = {
-    "I": "Zero not possible now — wait until the scale is still, then try again.",
-    "+": "Too heavy to zero — take everything off the scale, then zero.",
-    "-": "Below the zero range — put the platform back in place, then zero.",
-}
-_TARE_REFUSED = {
-    "I": "Tare not possible now — wait until the scale is still, then try again.",
-    "+": "Too heavy to tare — the tare is above the scale's taring range.",
-    "-": "Cannot tare a negative weight — zero the scale first.",
-}
+_ZERO_REFUSED = {"I": DeviceReason("zero_not_now"), "+": DeviceReason("zero_too_heavy"),
+                 "-": DeviceReason("zero_below_range")}
+_TARE_REFUSED = {"I": DeviceReason("tare_not_now"), "+": DeviceReason("tare_too_heavy"),
+                 "-": DeviceReason("tare_negative")}
+_ZEROED = DeviceReason("scale_zeroed")
+_OVERLOADED = DeviceReason("scale_overloaded")
+_BELOW_ZERO = DeviceReason("scale_below_zero")
+_BUSY = DeviceReason("scale_busy")
 
 
 class MtSics(ScaleProtocol):
@@ -76,14 +77,14 @@ def parse_reply(frame: bytes) -> ScaleReply | None:
         return _weight(tokens, status, frame)
     if head == "Z":
         if status == "A":
-            return ScaleReply(ReplyKind.ACK, "Z", message="Scale zeroed.", raw=frame)
+            return ScaleReply(ReplyKind.ACK, "Z", message=_ZEROED, raw=frame)
         if status in _ZERO_REFUSED:
             return ScaleReply(ReplyKind.REFUSED, "Z", message=_ZERO_REFUSED[status], raw=frame)
     if head == "T":
         if status == "S" and len(tokens) >= 4:
             tare = weight_reply(_join_sign(tokens[2:-1]), tokens[-1], stable=True, command="T", raw=frame)
             return ScaleReply(ReplyKind.ACK, "T", grams=tare.grams, unit=tare.unit, value=tare.value,
-                              message=f"Scale tared ({tare.value} {tare.unit}).", raw=frame)
+                              message=DeviceReason("scale_tared", value=tare.value, unit=tare.unit), raw=frame)
         if status in _TARE_REFUSED:
             return ScaleReply(ReplyKind.REFUSED, "T", message=_TARE_REFUSED[status], raw=frame)
     return ScaleReply(ReplyKind.UNKNOWN, head, raw=frame)
@@ -94,13 +95,13 @@ def _weight(tokens: list[str], status: str, frame: bytes) -> ScaleReply:
         return weight_reply(_join_sign(tokens[2:-1]), tokens[-1], stable=status == "S", command="S", raw=frame)
     if status == "+":
         return ScaleReply(ReplyKind.WEIGHT, "S", stable=False, status=WeightStatus.OVERLOAD,
-                          message="Scale overloaded — take the parcel off.", raw=frame)
+                          message=_OVERLOADED, raw=frame)
     if status == "-":
         return ScaleReply(ReplyKind.WEIGHT, "S", stable=False, status=WeightStatus.UNDERLOAD,
-                          message="Scale below zero — check the platform, then zero the scale.", raw=frame)
+                          message=_BELOW_ZERO, raw=frame)
     if status == "I":
         return ScaleReply(ReplyKind.WEIGHT, "S", stable=False, status=WeightStatus.ERROR,
-                          message="Scale is busy (zeroing or taring) — wait a moment.", raw=frame)
+                          message=_BUSY, raw=frame)
     return ScaleReply(ReplyKind.UNKNOWN, "S", raw=frame)
 
 

@@ -28,12 +28,21 @@ from decimal import Decimal
 
 from app.devices.events import WeightStatus
 from app.devices.link import LinkSettings
+from app.devices.reasons import DeviceReason
 from app.devices.scales.base import ReplyKind, ScaleProtocol, ScaleReply, split_frames, weight_reply
 from app.devices.units import UnitError, to_grams
 
 ETX = 0x03
 _WEIGHT = re.compile(r"^\s*([-+]?\s*\d+(?:\.\d*)?|[-+]?\s*\.\d+)\s*(lb|kg|oz|g)\s*$", re.IGNORECASE)
 _LB_OZ = re.compile(r"^\s*(-?)\s*(\d+)\s*lb\s+(\d+(?:\.\d*)?)\s*oz\s*$", re.IGNORECASE)
+# The scale's answers as DeviceReasons (English for logs and the CLI, a code the scale panel words),
+# made once: an overloaded scale answers every poll.
+_UNKNOWN_COMMAND = DeviceReason("scale_unknown_command")
+_IN_MOTION = DeviceReason("scale_in_motion")
+_OVERLOADED = DeviceReason("scale_overloaded")
+_BELOW_ZERO = DeviceReason("scale_below_zero")
+_ZEROING_ERROR = DeviceReason("scale_zeroing_error")
+_FAULT_WORDS = {"calibration": DeviceReason("fault_calibration"), "initial zero": DeviceReason("fault_initial_zero")}
 
 
 @dataclass(frozen=True)
@@ -55,6 +64,15 @@ class NciStatus:
                                           (self.rom_error, "ROM"), (self.faulty_calibration, "calibration"),
                                           (self.initial_zero_error, "initial zero")) if flag]
         return ", ".join(faults)
+
+    @property
+    def fault_words(self) -> str:
+        """`fault` with the words a screen translates (calibration, initial zero) coded."""
+        words = [_FAULT_WORDS.get(name, name) for name in self.fault.split(", ")]
+        text = words[0]
+        for word in words[1:]:
+            text = DeviceReason("one_then_another", first=text, then=word)
+        return text
 
 
 def parse_status(data: bytes) -> NciStatus | None:
@@ -108,17 +126,17 @@ def parse_reply(frame: bytes) -> ScaleReply | None:
         return None
     if parts == [b"?"]:
         return ScaleReply(ReplyKind.ERROR, "?", status=WeightStatus.ERROR,
-                          message="The scale did not recognise the command — check the protocol setting.", raw=frame)
+                          message=_UNKNOWN_COMMAND, raw=frame)
     status = parse_status(parts[-1].strip())
     if status is None:
         return ScaleReply(ReplyKind.UNKNOWN, raw=frame)
     if status.fault:
         return ScaleReply(ReplyKind.WEIGHT if len(parts) > 1 else ReplyKind.ERROR, "W", stable=False,
                           status=WeightStatus.ERROR,
-                          message=f"Scale reports a {status.fault} error — service the scale.", raw=frame)
+                          message=DeviceReason("scale_fault", fault=status.fault_words), raw=frame)
     if len(parts) == 1:
         return ScaleReply(ReplyKind.ACK, "S", stable=not status.motion, raw=frame,
-                          message="Scale in motion." if status.motion else "")
+                          message=_IN_MOTION if status.motion else "")
     return _weight(parts[0].decode("ascii", "replace"), status, frame)
 
 
@@ -126,13 +144,13 @@ def _weight(field: str, status: NciStatus, frame: bytes) -> ScaleReply:
     shown = field.replace(" ", "")
     if status.over_capacity or (shown and set(shown) == {"^"}):
         return ScaleReply(ReplyKind.WEIGHT, "W", stable=False, status=WeightStatus.OVERLOAD,
-                          message="Scale overloaded — take the parcel off.", raw=frame)
+                          message=_OVERLOADED, raw=frame)
     if status.under_capacity or (shown and set(shown) == {"_"}):
         return ScaleReply(ReplyKind.WEIGHT, "W", stable=False, status=WeightStatus.UNDERLOAD,
-                          message="Scale below zero — check the platform, then zero the scale.", raw=frame)
+                          message=_BELOW_ZERO, raw=frame)
     if shown and set(shown) == {"-"}:
         return ScaleReply(ReplyKind.WEIGHT, "W", stable=False, status=WeightStatus.ERROR,
-                          message="Scale zeroing error — empty the platform and zero the scale.", raw=frame)
+                          message=_ZEROING_ERROR, raw=frame)
     stable = not status.motion
     text = field.strip("_ ")  # grams may be framed by underscores: "_1250g_"
     match = _WEIGHT.match(text)
@@ -145,8 +163,8 @@ def _weight(field: str, status: NciStatus, frame: bytes) -> ScaleReply:
             grams = to_grams(Decimal(pounds) + Decimal(ounces) / 16, "lb")
         except UnitError as exc:
             return ScaleReply(ReplyKind.WEIGHT, "W", stable=False, status=WeightStatus.ERROR, value=text,
-                              message=f"Scale sent an unreadable weight: {exc}", raw=frame)
+                              message=DeviceReason("scale_unreadable", problem=exc.args[0]), raw=frame)
         return ScaleReply(ReplyKind.WEIGHT, "W", grams=-grams if sign else grams, stable=stable, unit="lb",
                           value=text, raw=frame)
     return ScaleReply(ReplyKind.WEIGHT, "W", stable=False, status=WeightStatus.ERROR, value=field,
-                      message=f"Scale sent an unreadable weight {field!r}.", raw=frame)
+                      message=DeviceReason("scale_unreadable_field", field=field), raw=frame)

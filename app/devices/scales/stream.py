@@ -20,8 +20,10 @@ import re
 
 from app.devices.events import WeightStatus
 from app.devices.link import LinkSettings
+from app.devices.reasons import DeviceReason
 from app.devices.scales.base import ReplyKind, ScaleProtocol, ScaleReply, split_frames, weight_reply
 
+_OVERLOADED = DeviceReason("scale_overloaded")  # made once: an overloaded scale says it in every frame
 _FRAME = re.compile(
     r"^(?:(?P<head>ST|US|OL|QT|WT)\s*,\s*)?"  # stable / unstable / overload / count / weight
     r"(?:(?P<kind>GS|NT|TR|G|N|T)\s*,\s*)?"  # gross / net / tare
@@ -66,7 +68,7 @@ def parse_frame(frame: bytes, default_unit: str = "") -> ScaleReply | None:
     kind = (match.group("kind") or "").upper()
     if head == "OL":
         return ScaleReply(ReplyKind.WEIGHT, "OL", stable=False, status=WeightStatus.OVERLOAD,
-                          message="Scale overloaded — take the parcel off.", raw=frame)
+                          message=_OVERLOADED, raw=frame)
     if head == "QT" or kind in ("TR", "T"):
         return None  # piece counts and tare values are not the parcel's weight
     value = match.group("value")
@@ -75,6 +77,6 @@ def parse_frame(frame: bytes, default_unit: str = "") -> ScaleReply | None:
     unit = match.group("unit") or default_unit
     if not unit:
         return ScaleReply(ReplyKind.WEIGHT, head, stable=False, status=WeightStatus.ERROR, value=value,
-                          message="Scale frames carry no unit — add unit=g or unit=kg to the scale's URI.", raw=frame)
+                          message=DeviceReason("scale_no_unit"), raw=frame)
     stable = True if head == "ST" else False if head == "US" else None
     return weight_reply(value.replace(" ", ""), unit, stable=stable, command=head, raw=frame)
