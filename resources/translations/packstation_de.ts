@@ -933,6 +933,150 @@ GS1 SSCC</translation>
         <source>photo not saved: {error}</source>
         <translation>Foto nicht gespeichert: {error}</translation>
     </message>
+    <message>
+        <source>Scale overloaded — take the parcel off.</source>
+        <translation>Waage überlastet — Paket herunternehmen.</translation>
+    </message>
+    <message>
+        <source>Scale below zero — check the platform, then zero the scale.</source>
+        <translation>Waage unter null — Wiegeplatte prüfen, dann Waage nullstellen.</translation>
+    </message>
+    <message>
+        <source>Scale is busy (zeroing or taring) — wait a moment.</source>
+        <translation>Waage ist beschäftigt (Nullstellen oder Tarieren) — einen Moment warten.</translation>
+    </message>
+    <message>
+        <source>Scale in motion.</source>
+        <translation>Waage in Bewegung.</translation>
+    </message>
+    <message>
+        <source>Scale zeroing error — empty the platform and zero the scale.</source>
+        <translation>Nullstellfehler der Waage — Wiegeplatte leeren und Waage nullstellen.</translation>
+    </message>
+    <message>
+        <source>Scale reports a {fault} error — service the scale.</source>
+        <translation>Waage meldet einen Fehler ({fault}) — Waage warten lassen.</translation>
+    </message>
+    <message>
+        <source>calibration</source>
+        <translation>Kalibrierung</translation>
+    </message>
+    <message>
+        <source>initial zero</source>
+        <translation>Einschalt-Null</translation>
+    </message>
+    <message>
+        <source>{first}, {then}</source>
+        <translation>{first}, {then}</translation>
+    </message>
+    <message>
+        <source>The scale did not recognise the command — check the protocol setting.</source>
+        <translation>Die Waage hat den Befehl nicht erkannt — Protokoll-Einstellung prüfen.</translation>
+    </message>
+    <message>
+        <source>The scale did not recognise the command (MT-SICS syntax error) — check the protocol setting.</source>
+        <translation>Die Waage hat den Befehl nicht erkannt (MT-SICS-Syntaxfehler) — Protokoll-Einstellung prüfen.</translation>
+    </message>
+    <message>
+        <source>The scale received a garbled command (transmission error) — check baud rate and parity.</source>
+        <translation>Die Waage hat einen verstümmelten Befehl erhalten (Übertragungsfehler) — Baudrate und Parität prüfen.</translation>
+    </message>
+    <message>
+        <source>The scale cannot carry out that command now (logical error).</source>
+        <translation>Die Waage kann diesen Befehl jetzt nicht ausführen (logischer Fehler).</translation>
+    </message>
+    <message>
+        <source>Scale zeroed.</source>
+        <translation>Waage nullgestellt.</translation>
+    </message>
+    <message>
+        <source>Zero not possible now — wait until the scale is still, then try again.</source>
+        <translation>Nullstellen jetzt nicht möglich — warten, bis die Waage ruhig ist, dann noch einmal.</translation>
+    </message>
+    <message>
+        <source>Too heavy to zero — take everything off the scale, then zero.</source>
+        <translation>Zu schwer zum Nullstellen — alles von der Waage nehmen, dann nullstellen.</translation>
+    </message>
+    <message>
+        <source>Below the zero range — put the platform back in place, then zero.</source>
+        <translation>Unter dem Nullstellbereich — Wiegeplatte richtig einsetzen, dann nullstellen.</translation>
+    </message>
+    <message>
+        <source>Scale tared ({value} {unit}).</source>
+        <translation>Waage tariert ({value} {unit}).</translation>
+    </message>
+    <message>
+        <source>Tare not possible now — wait until the scale is still, then try again.</source>
+        <translation>Tarieren jetzt nicht möglich — warten, bis die Waage ruhig ist, dann noch einmal.</translation>
+    </message>
+    <message>
+        <source>Too heavy to tare — the tare is above the scale's taring range.</source>
+        <translation>Zu schwer zum Tarieren — die Tara liegt über dem Tarierbereich der Waage.</translation>
+    </message>
+    <message>
+        <source>Cannot tare a negative weight — zero the scale first.</source>
+        <translation>Ein negatives Gewicht lässt sich nicht tarieren — Waage zuerst nullstellen.</translation>
+    </message>
+    <message>
+        <source>Scale sent {value!r} {unit!r}: {problem} — set the scale to g, kg, lb or oz.</source>
+        <translation>Waage sendete {value!r} {unit!r}: {problem} — Waage auf g, kg, lb oder oz einstellen.</translation>
+    </message>
+    <message>
+        <source>Scale sent an unreadable weight: {problem}</source>
+        <translation>Waage sendete ein unlesbares Gewicht: {problem}</translation>
+    </message>
+    <message>
+        <source>Scale sent an unreadable weight {field!r}.</source>
+        <translation>Waage sendete ein unlesbares Gewicht {field!r}.</translation>
+    </message>
+    <message>
+        <source>Scale frames carry no unit — add unit=g or unit=kg to the scale's URI.</source>
+        <translation>Die Daten der Waage haben keine Einheit — unit=g oder unit=kg an die URI der Waage anhängen.</translation>
+    </message>
+    <message>
+        <source>{name} is not connected</source>
+        <translation>{name} ist nicht verbunden</translation>
+    </message>
+    <message>
+        <source>this scale ({protocol}) has no {action} command</source>
+        <translation>diese Waage ({protocol}) kennt keinen Befehl „{action}“</translation>
+    </message>
+    <message>
+        <source>the scale did not answer {action}</source>
+        <translation>die Waage hat auf „{action}“ nicht geantwortet</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>gesendet</translation>
+    </message>
+    <message>
+        <source>{name} disconnected before it answered</source>
+        <translation>{name} wurde getrennt, bevor sie antwortete</translation>
+    </message>
+    <message>
+        <source>zero</source>
+        <translation>Nullstellen</translation>
+    </message>
+    <message>
+        <source>tare</source>
+        <translation>Tarieren</translation>
+    </message>
+    <message>
+        <source>weigh</source>
+        <translation>Wiegen</translation>
+    </message>
+    <message>
+        <source>unknown weight unit {unit!r} (known: {known})</source>
+        <translation>unbekannte Gewichtseinheit {unit!r} (bekannt: {known})</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a number</source>
+        <translation>{value!r} ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a weight a scale can show</source>
+        <translation>{value!r} ist kein Gewicht, das eine Waage anzeigen kann</translation>
+    </message>
 </context>
 <context>
     <name>DeviceStrip</name>
@@ -4596,6 +4740,14 @@ BESTÄTIGEN  {1}</translation>
         <source>acknowledged</source>
         <translation>zur Kenntnis genommen</translation>
     </message>
+    <message>
+        <source>the carton {carton}</source>
+        <translation>den Karton {carton}</translation>
+    </message>
+    <message>
+        <source>the carton</source>
+        <translation>den Karton</translation>
+    </message>
 </context>
 <context>
     <name>SupervisorChart</name>
@@ -5816,12 +5968,20 @@ gezählt</translation>
         <translation>Aufträge und Protokoll</translation>
     </message>
     <message>
+        <source>Orders</source>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
         <source>Holds</source>
         <translation>Geparkt</translation>
     </message>
     <message>
         <source>Returns &amp;&amp; stock</source>
         <translation>Retouren &amp;&amp; Bestand</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>Retouren</translation>
     </message>
     <message>
         <source>Sign in to see the floor.</source>
@@ -5890,6 +6050,53 @@ gezählt</translation>
     <message>
         <source>Shift report not saved: {0}</source>
         <translation>Schichtbericht nicht gespeichert: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncReasons</name>
+    <message>
+        <source>not connected yet</source>
+        <translation>noch nicht verbunden</translation>
+    </message>
+    <message>
+        <source>connected to the central database</source>
+        <translation>mit der zentralen Datenbank verbunden</translation>
+    </message>
+    <message>
+        <source>central database not answering (waited {seconds} s)</source>
+        <translation>zentrale Datenbank antwortet nicht ({seconds} s gewartet)</translation>
+    </message>
+    <message>
+        <source>central database did not answer within {ms} ms</source>
+        <translation>zentrale Datenbank hat nicht innerhalb von {ms} ms geantwortet</translation>
+    </message>
+    <message>
+        <source>central database unreachable: {error}</source>
+        <translation>zentrale Datenbank nicht erreichbar: {error}</translation>
+    </message>
+    <message>
+        <source>central database unreachable</source>
+        <translation>zentrale Datenbank nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>central database refused: {error}</source>
+        <translation>zentrale Datenbank hat abgelehnt: {error}</translation>
+    </message>
+    <message>
+        <source>sync error: {error}</source>
+        <translation>Synchronisierungsfehler: {error}</translation>
+    </message>
+    <message>
+        <source>Offline: packing the orders this station holds. {reason}</source>
+        <translation>Offline: Nur Aufträge packen, die auf dieser Station liegen. {reason}</translation>
+    </message>
+    <message>
+        <source>{count} events waiting to be sent</source>
+        <translation>{count} Ereignisse noch nicht gesendet</translation>
+    </message>
+    <message>
+        <source>{first} · {then}</source>
+        <translation>{first} · {then}</translation>
     </message>
 </context>
 </TS>

@@ -933,6 +933,150 @@ GS1 SSCC</translation>
         <source>photo not saved: {error}</source>
         <translation>photo not saved: {error}</translation>
     </message>
+    <message>
+        <source>Scale overloaded — take the parcel off.</source>
+        <translation>Scale overloaded — take the parcel off.</translation>
+    </message>
+    <message>
+        <source>Scale below zero — check the platform, then zero the scale.</source>
+        <translation>Scale below zero — check the platform, then zero the scale.</translation>
+    </message>
+    <message>
+        <source>Scale is busy (zeroing or taring) — wait a moment.</source>
+        <translation>Scale is busy (zeroing or taring) — wait a moment.</translation>
+    </message>
+    <message>
+        <source>Scale in motion.</source>
+        <translation>Scale in motion.</translation>
+    </message>
+    <message>
+        <source>Scale zeroing error — empty the platform and zero the scale.</source>
+        <translation>Scale zeroing error — empty the platform and zero the scale.</translation>
+    </message>
+    <message>
+        <source>Scale reports a {fault} error — service the scale.</source>
+        <translation>Scale reports a {fault} error — service the scale.</translation>
+    </message>
+    <message>
+        <source>calibration</source>
+        <translation>calibration</translation>
+    </message>
+    <message>
+        <source>initial zero</source>
+        <translation>initial zero</translation>
+    </message>
+    <message>
+        <source>{first}, {then}</source>
+        <translation>{first}, {then}</translation>
+    </message>
+    <message>
+        <source>The scale did not recognise the command — check the protocol setting.</source>
+        <translation>The scale did not recognise the command — check the protocol setting.</translation>
+    </message>
+    <message>
+        <source>The scale did not recognise the command (MT-SICS syntax error) — check the protocol setting.</source>
+        <translation>The scale did not recognise the command (MT-SICS syntax error) — check the protocol setting.</translation>
+    </message>
+    <message>
+        <source>The scale received a garbled command (transmission error) — check baud rate and parity.</source>
+        <translation>The scale received a garbled command (transmission error) — check baud rate and parity.</translation>
+    </message>
+    <message>
+        <source>The scale cannot carry out that command now (logical error).</source>
+        <translation>The scale cannot carry out that command now (logical error).</translation>
+    </message>
+    <message>
+        <source>Scale zeroed.</source>
+        <translation>Scale zeroed.</translation>
+    </message>
+    <message>
+        <source>Zero not possible now — wait until the scale is still, then try again.</source>
+        <translation>Zero not possible now — wait until the scale is still, then try again.</translation>
+    </message>
+    <message>
+        <source>Too heavy to zero — take everything off the scale, then zero.</source>
+        <translation>Too heavy to zero — take everything off the scale, then zero.</translation>
+    </message>
+    <message>
+        <source>Below the zero range — put the platform back in place, then zero.</source>
+        <translation>Below the zero range — put the platform back in place, then zero.</translation>
+    </message>
+    <message>
+        <source>Scale tared ({value} {unit}).</source>
+        <translation>Scale tared ({value} {unit}).</translation>
+    </message>
+    <message>
+        <source>Tare not possible now — wait until the scale is still, then try again.</source>
+        <translation>Tare not possible now — wait until the scale is still, then try again.</translation>
+    </message>
+    <message>
+        <source>Too heavy to tare — the tare is above the scale's taring range.</source>
+        <translation>Too heavy to tare — the tare is above the scale's taring range.</translation>
+    </message>
+    <message>
+        <source>Cannot tare a negative weight — zero the scale first.</source>
+        <translation>Cannot tare a negative weight — zero the scale first.</translation>
+    </message>
+    <message>
+        <source>Scale sent {value!r} {unit!r}: {problem} — set the scale to g, kg, lb or oz.</source>
+        <translation>Scale sent {value!r} {unit!r}: {problem} — set the scale to g, kg, lb or oz.</translation>
+    </message>
+    <message>
+        <source>Scale sent an unreadable weight: {problem}</source>
+        <translation>Scale sent an unreadable weight: {problem}</translation>
+    </message>
+    <message>
+        <source>Scale sent an unreadable weight {field!r}.</source>
+        <translation>Scale sent an unreadable weight {field!r}.</translation>
+    </message>
+    <message>
+        <source>Scale frames carry no unit — add unit=g or unit=kg to the scale's URI.</source>
+        <translation>Scale frames carry no unit — add unit=g or unit=kg to the scale's URI.</translation>
+    </message>
+    <message>
+        <source>{name} is not connected</source>
+        <translation>{name} is not connected</translation>
+    </message>
+    <message>
+        <source>this scale ({protocol}) has no {action} command</source>
+        <translation>this scale ({protocol}) has no {action} command</translation>
+    </message>
+    <message>
+        <source>the scale did not answer {action}</source>
+        <translation>the scale did not answer {action}</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <source>{name} disconnected before it answered</source>
+        <translation>{name} disconnected before it answered</translation>
+    </message>
+    <message>
+        <source>zero</source>
+        <translation>zero</translation>
+    </message>
+    <message>
+        <source>tare</source>
+        <translation>tare</translation>
+    </message>
+    <message>
+        <source>weigh</source>
+        <translation>weigh</translation>
+    </message>
+    <message>
+        <source>unknown weight unit {unit!r} (known: {known})</source>
+        <translation>unknown weight unit {unit!r} (known: {known})</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a number</source>
+        <translation>{value!r} is not a number</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a weight a scale can show</source>
+        <translation>{value!r} is not a weight a scale can show</translation>
+    </message>
 </context>
 <context>
     <name>DeviceStrip</name>
@@ -4596,6 +4740,14 @@ CONFIRM  {1}</translation>
         <source>acknowledged</source>
         <translation>acknowledged</translation>
     </message>
+    <message>
+        <source>the carton {carton}</source>
+        <translation>the carton {carton}</translation>
+    </message>
+    <message>
+        <source>the carton</source>
+        <translation>the carton</translation>
+    </message>
 </context>
 <context>
     <name>SupervisorChart</name>
@@ -5816,12 +5968,20 @@ counted</translation>
         <translation>Orders and audit</translation>
     </message>
     <message>
+        <source>Orders</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
         <source>Holds</source>
         <translation>Holds</translation>
     </message>
     <message>
         <source>Returns &amp;&amp; stock</source>
         <translation>Returns &amp;&amp; stock</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>Returns</translation>
     </message>
     <message>
         <source>Sign in to see the floor.</source>
@@ -5890,6 +6050,53 @@ counted</translation>
     <message>
         <source>Shift report not saved: {0}</source>
         <translation>Shift report not saved: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncReasons</name>
+    <message>
+        <source>not connected yet</source>
+        <translation>not connected yet</translation>
+    </message>
+    <message>
+        <source>connected to the central database</source>
+        <translation>connected to the central database</translation>
+    </message>
+    <message>
+        <source>central database not answering (waited {seconds} s)</source>
+        <translation>central database not answering (waited {seconds} s)</translation>
+    </message>
+    <message>
+        <source>central database did not answer within {ms} ms</source>
+        <translation>central database did not answer within {ms} ms</translation>
+    </message>
+    <message>
+        <source>central database unreachable: {error}</source>
+        <translation>central database unreachable: {error}</translation>
+    </message>
+    <message>
+        <source>central database unreachable</source>
+        <translation>central database unreachable</translation>
+    </message>
+    <message>
+        <source>central database refused: {error}</source>
+        <translation>central database refused: {error}</translation>
+    </message>
+    <message>
+        <source>sync error: {error}</source>
+        <translation>sync error: {error}</translation>
+    </message>
+    <message>
+        <source>Offline: packing the orders this station holds. {reason}</source>
+        <translation>Offline: packing the orders this station holds. {reason}</translation>
+    </message>
+    <message>
+        <source>{count} events waiting to be sent</source>
+        <translation>{count} events waiting to be sent</translation>
+    </message>
+    <message>
+        <source>{first} · {then}</source>
+        <translation>{first} · {then}</translation>
     </message>
 </context>
 </TS>
