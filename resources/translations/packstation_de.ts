@@ -955,7 +955,7 @@ GS1 SSCC</translation>
     </message>
     <message>
         <source>Scale reports a {fault} error — service the scale.</source>
-        <translation>Waage meldet einen Fehler ({fault}) — Waage warten lassen.</translation>
+        <translation>Waage meldet einen Fehler ({fault}) — Waage zur Wartung geben.</translation>
     </message>
     <message>
         <source>calibration</source>
