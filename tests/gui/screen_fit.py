@@ -17,8 +17,9 @@ The checks read what a packer would see: a label's or button's lines against its
 width (a word-wrapped label: the height its text needs at its width against the height it got),
 a table header's sections and the visible cells against their columns. A widget that elides
 by design ("…") and carries the full text as its tooltip passes; a tooltip alone does not.
-And nothing may be wider than the window (overflows): no horizontal scroll bar, no widget that
-reaches past its parent's side.
+And nothing may be wider than the window (overflows): no horizontal scroll bar, no tab bar with
+scroll arrows, no widget that reaches past its parent's side. Nor drawn over another (overlaps): no
+two visible keys or labels in one parent whose rectangles intersect.
 """
 
 from __future__ import annotations
@@ -241,8 +242,9 @@ def overflows(root) -> list[str]:
     that scrolls sideways, a table whose columns run past its edge), and a visible widget that
     reaches past its parent's left or right edge (cut there: a scroll area with its bar switched
     off, a row of fixed widths wider than the window). Vertical scrolling is by design on a short
-    window (app.ui.reflow.ShortScroll) and is not reported."""
-    from PySide6.QtWidgets import QAbstractScrollArea, QWidget
+    window (app.ui.reflow.ShortScroll) and is not reported. A tab bar whose tabs do not fit shows
+    scroll arrows: a tab a reader cannot see, reported too."""
+    from PySide6.QtWidgets import QAbstractScrollArea, QTabBar, QWidget
 
     problems: list[str] = []
     if root.width() <= 0:
@@ -254,6 +256,9 @@ def overflows(root) -> list[str]:
         if isinstance(widget, QAbstractScrollArea) and widget.horizontalScrollBar().isVisible():
             problems.append(f"{_name(widget)}: scrolls sideways (a horizontal scroll bar under its"
                             f" {widget.viewport().width()} px)")
+        if isinstance(widget, QTabBar) and _tab_arrows(widget):
+            problems.append(f"{_name(widget)}: its tabs do not fit its {widget.width()} px (scroll arrows:"
+                            f" {', '.join(repr(widget.tabText(i)) for i in range(widget.count()))})")
         parent = widget.parentWidget()
         if widget is root or parent is None or widget.isWindow():
             continue
@@ -264,6 +269,56 @@ def overflows(root) -> list[str]:
             problems.append(f"{_name(widget)}: {geometry.left()}..{geometry.right() + 1} px reaches past its"
                             f" parent's 0..{parent.width()} px (cut at the side)")
     return problems
+
+
+def _tab_arrows(bar) -> bool:
+    """A tab bar's scroll arrows are showing (Qt names them ScrollLeftButton, ScrollRightButton)."""
+    from PySide6.QtWidgets import QToolButton
+
+    return any(button.isVisible() for button in bar.findChildren(QToolButton)
+               if button.objectName() in ("ScrollLeftButton", "ScrollRightButton"))
+
+
+def _overlap_candidates(parent) -> list:
+    """The keys and texts directly under `parent` a reader sees, for overlaps(). A tab bar's own
+    buttons (its scroll arrows) and a scroll area's parts (viewport, bars) are the widget's
+    machinery, drawn over each other on purpose; hidden widgets and a stack's other pages are
+    not shown."""
+    from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QLabel, QTabBar
+
+    if isinstance(parent, QTabBar | QAbstractScrollArea):
+        return []
+    return [child for child in parent.children()
+            if isinstance(child, QAbstractButton | QLabel) and not child.isWindow() and child.isVisible()
+            and child.width() > 0 and child.height() > 0]
+
+
+def overlaps(root) -> list[str]:
+    """Keys and texts drawn over each other: two visible buttons or labels under the same parent
+    whose rectangles intersect (a layout squeezed below its widgets' minimum heights places each
+    widget at its row but keeps its size, so the next row covers the lower half of the one above:
+    the return's reason keys over its grade keys at 1366×768 150 %). Only buttons and labels are
+    compared: a badge or a frame laid over a panel on purpose is neither."""
+    from PySide6.QtWidgets import QWidget
+
+    problems: list[str] = []
+    for parent in [root, *root.findChildren(QWidget)]:
+        if not parent.isVisible() or QWidget.window(parent) is not QWidget.window(root):
+            continue
+        children = _overlap_candidates(parent)
+        for n, first in enumerate(children):
+            for second in children[n + 1:]:
+                common = first.geometry().intersected(second.geometry())
+                if common.width() > SLACK and common.height() > SLACK:
+                    problems.append(f"{_name(first)} {_words(first)!r} and {type(second).__name__}"
+                                    f" {_words(second)!r}: drawn over each other"
+                                    f" ({common.width()}×{common.height()} px in common)")
+    return problems
+
+
+def _words(widget) -> str:
+    text = widget.text() if hasattr(widget, "text") else ""
+    return " ".join(_plain(text).split())[:40] or widget.objectName() or type(widget).__name__
 
 
 # ------------------------------------------------------------ the driver
@@ -359,7 +414,7 @@ def _main() -> int:
             for _ in range(3):
                 app.processEvents()
             size = f"{width}x{height}"
-            found = misfits(target) + overflows(target)
+            found = misfits(target) + overflows(target) + overlaps(target)
             if target.width() > logical_w or target.height() > logical_h:
                 found.insert(0, f"{type(target).__name__}: needs at least {target.width()}×{target.height()}"
                                 f" px, the screen has {logical_w}×{logical_h}")

@@ -259,6 +259,21 @@ PHOTO_COLUMN = 6  # of the received units' table
 THUMB_HEIGHT = 40
 
 
+def wrapped_min_height(widget: QWidget, width: int) -> int:
+    """The least height `widget` needs at `width`, its word-wrapped lines counted at that width.
+
+    Qt's minimum height counts a wrapped label one line high, and a vertical layout (the return
+    panels stacked at 683 px) takes a panel that says it has a height for its width at its
+    preferred height, as if that were its minimum. Either way a panel got less than its keys
+    need, and the keys, held at their own height, were drawn over each other (the reason keys
+    over the grade keys at 1366×768 and 1024×768, 150 %). So the panels say no height-for-width
+    and raise their minimum height to this instead, anew whenever their width changes."""
+    layout = widget.layout()
+    if layout is None or width <= 0 or not layout.hasHeightForWidth():
+        return 0
+    return layout.totalMinimumHeightForWidth(width)
+
+
 class ReturnPanel(QWidget):
     """Left side: the return's header, what may come back, and what has come back (with the units' photos)."""
 
@@ -294,6 +309,15 @@ class ReturnPanel(QWidget):
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
         self._fit_number()
+        if event.size().width() != event.oldSize().width():  # its lines wrap anew: another minimum height
+            self.updateGeometry()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
+        return False  # its minimum height follows its width instead: see wrapped_min_height
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        hint = super().minimumSizeHint()
+        return QSize(hint.width(), max(hint.height(), wrapped_min_height(self, self.width())))
 
     def _fit_number(self) -> None:
         """"Return SO-90002-R1" on one line, or on two where the panel is too narrow (1024 px at 125 %)."""
@@ -375,6 +399,11 @@ class StepPanel(ScreenStack):
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
         self._place_dispose(event.size().width())
+        if event.size().width() != event.oldSize().width():  # its lines wrap anew: another minimum height
+            self.updateGeometry()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
+        return False  # its minimum height follows its width instead: see wrapped_min_height
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         """The pages' minimum, the put-away keys counted one a row (_place_dispose puts them so
@@ -384,8 +413,9 @@ class StepPanel(ScreenStack):
         width = max(one_a_row, self.dispose_item.minimumSizeHint().width(),
                     *(page.minimumSizeHint().width() for page in pages))
         page = self.currentWidget()  # as high as the shown page (a hidden page's minimum is stale)
-        height = page.minimumSizeHint().height() if page is not None else super().minimumSizeHint().height()
-        return QSize(width, height)
+        if page is None:
+            return QSize(width, super().minimumSizeHint().height())
+        return QSize(width, max(page.minimumSizeHint().height(), wrapped_min_height(page, self.width())))
 
     def _place_dispose(self, width: int) -> None:
         """Quarantine, Dispose, Return to vendor: three keys in a row where their words fit, else

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -167,11 +168,15 @@ class DataTable(QTableView):
 
     activated_row = Signal(int)  # a row was clicked or selected with the keyboard
 
-    def __init__(self, model: DataTableModel, parent: QWidget | None = None, *, stretch: str | None = None) -> None:
+    def __init__(self, model: DataTableModel, parent: QWidget | None = None, *, stretch: str | None = None,
+                 narrow_drops: tuple[str, ...] = ()) -> None:
         super().__init__(parent)
         self.data_model = model
         self.setModel(model)
         self._stretch = stretch
+        # Columns that make room on a narrow window, the least needed first: shown again when it widens.
+        self.narrow_drops = narrow_drops
+        self._dropped: set[str] = set()
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -202,7 +207,28 @@ class DataTable(QTableView):
 
     def _apply_hidden(self) -> None:
         for i, column in enumerate(self.data_model.table.columns):
-            self.setColumnHidden(i, column.key in self.hidden_keys)
+            self.setColumnHidden(i, column.key in self.hidden_keys or column.key in self._dropped)
+
+    def _drop_for_room(self) -> None:
+        """Where even every column squeezed to its longest word is wider than the table (the floor's
+        nine columns at 683 px, a 1024×768 monitor at 150 %), the `narrow_drops` columns make room,
+        one at a time, rather than the table scrolling sideways."""
+        room = self.viewport().width()
+        dropped: set[str] = set()
+        for key in self.narrow_drops:
+            if self.least_width(dropped) <= room:
+                break
+            dropped.add(key)
+        if dropped != self._dropped:
+            self._dropped = dropped
+            self._apply_hidden()
+
+    def least_width(self, without: set[str] | frozenset[str] = frozenset()) -> int:
+        """The narrowest its columns can be (each squeezed to its title or its longest word), but those the
+        supervisor hid and those `without`."""
+        keys = [column.key for column in self.data_model.table.columns]
+        return sum(self._floors.get(i, self._widths.get(i, 0)) for i, key in enumerate(keys)
+                   if key not in self.hidden_keys and key not in without)
 
     def _column_menu(self, point: Any) -> None:
         menu = QMenu(self)
@@ -219,10 +245,15 @@ class DataTable(QTableView):
         (self.hidden_keys.discard if visible else self.hidden_keys.add)(key)
         self._fit()
 
+    def dropped(self) -> set[str]:
+        """The columns hidden for room (narrow_drops) right now."""
+        return set(self._dropped)
+
     def _fit(self) -> None:
         """Every column as wide as its contents; spare width goes to the `stretch` column (a
         Qt Stretch section would instead squeeze it to nothing when the table is wider than
         the window)."""
+        self._dropped = set()  # every column measured; _spread drops again what has no room
         self._apply_hidden()
         header = self.horizontalHeader()
         font = QFont(header.font())
@@ -279,6 +310,7 @@ class DataTable(QTableView):
         return None if self.isColumnHidden(column) else column
 
     def _spread(self) -> None:
+        self._drop_for_room()
         for i, width in self._widths.items():  # from the natural widths: a wider window gives them back
             self.setColumnWidth(i, width)
         if self.wordWrap():
@@ -301,6 +333,58 @@ class DataTable(QTableView):
         super().currentChanged(current, previous)
         if current.isValid() and current.row() != previous.row():
             self.activated_row.emit(current.row())
+
+
+class FittingTabs(QTabWidget):
+    """Tabs that keep their titles whole: each has a full and a short title, and where the full
+    ones do not fit side by side (683 px, a 1024×768 monitor at 150 %, in German) every tab shows
+    its short one, the full one in its tooltip, rather than the bar growing scroll arrows. The
+    choice is made anew when the window's width or a title changes."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._titles: list[tuple[str, str]] = []  # (full, short) by index
+        self.short = False
+        self.tabBar().setElideMode(Qt.TextElideMode.ElideRight)  # should even the short ones not fit
+
+    def add_tab(self, widget: QWidget, full: str, short: str) -> int:
+        index = self.addTab(widget, full)
+        self._titles.insert(index, (full, short))
+        self._fit()
+        return index
+
+    def set_titles(self, widget: QWidget, full: str, short: str) -> None:
+        index = self.indexOf(widget)
+        if index >= 0:
+            self._titles[index] = (full, short)
+            self._fit()
+
+    def titles(self, index: int) -> tuple[str, str]:
+        return self._titles[index]
+
+    def _show(self, short: bool) -> None:
+        for index, (full, brief) in enumerate(self._titles):
+            self.setTabText(index, brief if short else full)
+            self.setTabToolTip(index, full.replace("&&", "&") if short and brief != full else "")
+
+    def _fit(self) -> None:
+        if not self._titles:
+            return
+        self._show(False)
+        short = self.tabBar().sizeHint().width() > self.width()
+        if short:
+            self._show(True)
+        self.short = short
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() in (event.Type.FontChange, event.Type.StyleChange):  # the titles' widths changed
+            self._fit()
 
 
 class Card(QFrame):

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QPushButton,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +37,7 @@ from app.ui.supervisor.login import LoginDialog
 from app.ui.supervisor.productivity_view import ProductivityView
 from app.ui.supervisor.returns_view import ReturnsView
 from app.ui.supervisor.runner import QueryRunner
+from app.ui.supervisor.widgets import FittingTabs
 
 log = logging.getLogger(__name__)
 IDLE_LOCK_S = 15 * 60
@@ -103,18 +103,18 @@ class SupervisorWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self._top_bar())
-        self.tabs = QTabWidget()
+        self.tabs = FittingTabs()  # short titles where the full ones do not fit (683 px, German)
         self.tabs.setDocumentMode(True)
         self.floor = FloorView(self.runner, lambda: self.service().floor(), interval_ms=floor_interval_ms)
         self.productivity = ProductivityView(self.runner, self.service)
         self.audit = AuditView(self.runner, self.service, photo_root=photo_root)
         self.holds = HoldsView(self.runner, self.service, self._actor, self.console)
         self.returns = ReturnsView(self.runner, self.service)
-        self.tabs.addTab(self.floor, _tr("Floor"))
-        self.tabs.addTab(self.productivity, _tr("Productivity"))
-        self.tabs.addTab(self.audit, _tr("Orders and audit"))
-        self.tabs.addTab(self.holds, _tr("Holds"))
-        self.tabs.addTab(self.returns, _tr("Returns && stock"))
+        self.tabs.add_tab(self.floor, _tr("Floor"), _tr("Floor"))
+        self.tabs.add_tab(self.productivity, _tr("Productivity"), _tr("Productivity"))
+        self.tabs.add_tab(self.audit, _tr("Orders and audit"), _tr("Orders"))
+        self.tabs.add_tab(self.holds, _tr("Holds"), _tr("Holds"))
+        self.tabs.add_tab(self.returns, _tr("Returns && stock"), _tr("Returns"))
         self.tabs.currentChanged.connect(self._tab_changed)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
@@ -235,8 +235,8 @@ class SupervisorWindow(QMainWindow):
         self.audit.show_order(number)
 
     def _holds_count(self, count: int) -> None:
-        self.tabs.setTabText(self.tabs.indexOf(self.holds), _tr("Holds ({0})").format(count) if count else
-                             _tr("Holds"))
+        holds = _tr("Holds ({0})").format(count) if count else _tr("Holds")
+        self.tabs.set_titles(self.holds, holds, holds)
 
     def _tab_changed(self, index: int) -> None:
         if self.supervisor is None:
