@@ -238,10 +238,14 @@ class MainWindow(QMainWindow):
 
     def _build(self) -> None:
         """(Re)build every widget: also how a language change is applied."""
-        old = self.centralWidget()
         for action in self.actions():
             self.removeAction(action)
+        # The window's parts are placed top-down, each under the window the moment it is made: under the
+        # theme's style sheet every move of a built subtree to a new parent restyles all of its widgets, and
+        # the screens built first and then moved into a stack, a scroller, a column and the window were
+        # restyled four times (about a third of the build).
         central = QWidget()
+        self.setCentralWidget(central)  # the old central widget is hidden and deleted later by Qt
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -249,6 +253,8 @@ class MainWindow(QMainWindow):
         self.banner = ScanBanner()
         layout.addWidget(self.banner)
         self.stack = ScreenStack()  # as wide as the shown screen needs, not the widest of them
+        layout.addWidget(ShortScroll(self.stack), 1)  # a short window scrolls the screen, never squeezes it
+        layout.addWidget(self._action_bar())
         self.sign_in = SignInScreen()
         self.sign_in.pin_requested.connect(self.sign_in_with_pin)
         self.await_order = AwaitOrderScreen()
@@ -264,11 +270,6 @@ class MainWindow(QMainWindow):
         }
         for screen in (self.sign_in, self.await_order, self.packing, self.carton, self.weighing, self.labelling):
             self.stack.addWidget(screen)
-        layout.addWidget(ShortScroll(self.stack), 1)  # a short window scrolls the screen, never squeezes it
-        layout.addWidget(self._action_bar())
-        self.setCentralWidget(central)
-        if old is not None:
-            old.deleteLater()
         self._status_widgets()
         self._attach_hardware()
         self.sign_in.set_pin_available(self.pin_available)
@@ -488,14 +489,9 @@ class MainWindow(QMainWindow):
 
     def _on_central_status(self, status: Any) -> None:
         """The central database as a card next to the devices: red when this station is offline."""
-        from app.devices.events import DeviceState, DeviceStatus
+        from app.ui.central_card import central_card
 
-        waiting = _tr("{0} events waiting to be sent").format(status.pending_events) if status.pending_events else ""
-        message = " · ".join(part for part in (status.message, waiting) if part)
-        if not status.online:
-            message = _tr("Offline: packing the orders this station holds. {0}").format(message)
-        self._central_status = DeviceStatus("central", "central", DeviceState.CONNECTED if status.online
-                                            else DeviceState.DISCONNECTED, message)
+        self._central_status = central_card(status)  # coded words: the strip says them in the screen's language
         self.device_strip.show_status(self._central_status)
 
     def _show_error(self, error: BaseException | None) -> None:

@@ -338,7 +338,8 @@ class ShortScroll(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # scans and keys go to the window, never to the scroller
-        self.setStyleSheet("QScrollArea#ShortScroll { background: transparent; border: none; }")
+        # Its look is in the theme's sheet (app.ui.theme): a sheet of its own, set over the whole screen it
+        # holds, re-polished every widget of that screen (a third of the window's build time).
         self.viewport().setAutoFillBackground(False)
         self.short: bool | None = None
 

@@ -112,6 +112,7 @@ def stylesheet(palette: Palette, base: int) -> str:
     QSlider {{ min-height: {MIN_TOUCH_PX}px; }}
     QCheckBox {{ min-height: {MIN_TOUCH_PX - 8}px; }}
     QCheckBox::indicator {{ width: 28px; height: 28px; }}
+    QScrollArea#ShortScroll {{ background: transparent; border: none; }}
     """
 
 
