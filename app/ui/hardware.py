@@ -283,10 +283,14 @@ class BenchHardware(QObject):
 
     def show_all(self) -> None:
         """Say everything again (the window has just built new widgets): rules, devices, the scale."""
-        if self.config is not None:
-            self.rules_shown.emit(self.config.packing)
         for status in self.statuses.values():
             self._show(status)
+        self.show_scale()
+
+    def show_scale(self) -> None:
+        """Say the scale's side again: the packing rules, its status and the latest reading."""
+        if self.config is not None:
+            self.rules_shown.emit(self.config.packing)
         self.scale_shown.emit(self.scale_status)
         self.reading_shown.emit(self.latest)
 

@@ -12,7 +12,8 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from functools import partial
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
@@ -165,6 +166,31 @@ def after_frame(widget: QWidget, then: Callable[[], object]) -> None:
     _AfterFrame(widget, then)
 
 
+S = TypeVar("S", bound=Screen)
+
+
+class _Screen(Generic[S]):
+    """One of the window's screens, made the first time it is shown or asked for. A cold start makes
+    only the screen it shows before its first frame; the others follow that frame
+    (MainWindow._make_screens): the packing, weighing, carton and label screens are ~70 ms of build."""
+
+    def __init__(self, make: Callable[[], S]) -> None:
+        self.make = make
+        self.name = ""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, window: Any, owner: type | None = None) -> S:
+        return window._screen(self.name, self.make)
+
+
+# The screen each phase shows (a MainWindow attribute).
+_SCREEN_OF = {Phase.SIGNED_OUT: "sign_in", Phase.AWAITING_ORDER: "await_order", Phase.DONE: "await_order",
+              Phase.PACKING: "packing", Phase.CARTON: "carton", Phase.WEIGHING: "weighing",
+              Phase.LABELLING: "labelling"}
+
+
 class MainWindow(QMainWindow):
     rendered = Signal(object)  # the JobResult just shown (tests and the bench wait on this)
     # From the central database's sync thread (networked stations); queued onto the GUI thread.
@@ -172,6 +198,12 @@ class MainWindow(QMainWindow):
     central_status = Signal(object)  # app.sync.service.SyncStatus
     catalogue_changed = Signal(object)
     printer_health = Signal(object)  # printers.print_queue.QueueHealth, from the print queue's thread
+    sign_in = _Screen(SignInScreen)
+    await_order = _Screen(AwaitOrderScreen)
+    packing = _Screen(PackingScreen)
+    carton = _Screen(CartonScreen)
+    weighing = _Screen(WeighingScreen)
+    labelling = _Screen(LabelScreen)
 
     def __init__(self, paths: Paths, ui: UiSettings, start_job: Job, *, sounds: SoundPlayer | None = None,
                  ui_problem: str | None = None, rebuild_job: Callable[[Config], Job] | None = None) -> None:
@@ -255,25 +287,12 @@ class MainWindow(QMainWindow):
         self.stack = ScreenStack()  # as wide as the shown screen needs, not the widest of them
         layout.addWidget(ShortScroll(self.stack), 1)  # a short window scrolls the screen, never squeezes it
         layout.addWidget(self._action_bar())
-        self.sign_in = SignInScreen()
-        self.sign_in.pin_requested.connect(self.sign_in_with_pin)
-        self.await_order = AwaitOrderScreen()
-        self.packing = PackingScreen()
-        self.carton = CartonScreen()
-        self.weighing = WeighingScreen()
-        self.weighing.weight_requested.connect(self.enter_weight)
-        self.labelling = LabelScreen()
-        self.screens: dict[Phase, Screen] = {
-            Phase.SIGNED_OUT: self.sign_in, Phase.AWAITING_ORDER: self.await_order, Phase.DONE: self.await_order,
-            Phase.PACKING: self.packing, Phase.CARTON: self.carton, Phase.WEIGHING: self.weighing,
-            Phase.LABELLING: self.labelling,
-        }
-        for screen in (self.sign_in, self.await_order, self.packing, self.carton, self.weighing, self.labelling):
-            self.stack.addWidget(screen)
+        self._screens: dict[str, Screen] = {}  # made when first shown or asked for (_Screen)
         self._status_widgets()
         self._attach_hardware()
-        self.sign_in.set_pin_available(self.pin_available)
         self._render(self.state, None)
+        if self.ready:  # a rebuild (a new language): the other screens after its first frame, as at a start
+            after_frame(self.banner, self._make_screens)
         self.banner.show_message(Tone.INFO, "", _tr("Scan your badge to sign in.") if not self.ready
                                  else self._prompt(self.state))
         from app.ui.supervisor import entry  # "Supervisor" button and Ctrl+Shift+S for supervisors/admins
@@ -282,6 +301,35 @@ class MainWindow(QMainWindow):
         from app.ui.returns import entry as returns_entry  # "Returns" button and Ctrl+Shift+R: returns mode
 
         returns_entry.install(self)
+
+    def _screen(self, name: str, make: Callable[[], Screen]) -> Screen:
+        screen = self._screens.get(name)
+        if screen is None:
+            screen = self._screens[name] = make()
+            self.stack.addWidget(screen)
+            self._wire(screen)
+        return screen
+
+    def _wire(self, screen: Screen) -> None:
+        """A screen just made: its requests to this window, and what it shows that came before it."""
+        if isinstance(screen, SignInScreen):
+            screen.pin_requested.connect(self.sign_in_with_pin)
+            screen.set_pin_available(self.pin_available)
+        elif isinstance(screen, WeighingScreen):
+            screen.weight_requested.connect(self.enter_weight)
+            screen.zero_requested.connect(self.hardware.zero)
+            screen.tare_requested.connect(self.hardware.tare)
+            self.hardware.show_scale()
+
+    def _make_screens(self) -> None:
+        for name in _SCREEN_OF.values():
+            getattr(self, name)
+
+    def _to_weighing(self, method: str, *args: Any) -> None:
+        """A scale report for the weighing screen, once it is made (it is told the latest when made)."""
+        screen = self._screens.get("weighing")
+        if screen is not None:
+            getattr(screen, method)(*args)
 
     def _top_bar(self) -> QWidget:
         bar = HeaderBar()  # who and what on the left, devices and tools on the right: a second row if narrow
@@ -460,17 +508,14 @@ class MainWindow(QMainWindow):
         hardware.scan_read.connect(self.submit_scan)
         hardware.device_shown.connect(lambda status, problem: self.device_strip.show_status(status, problem=problem))
         hardware.devices_cleared.connect(lambda: self.device_strip.clear())
-        hardware.scale_shown.connect(lambda status: self.weighing.show_scale_status(status))
-        hardware.reading_shown.connect(lambda reading: self.weighing.show_reading(reading))
-        hardware.rules_shown.connect(lambda rules: self.weighing.set_rules(rules))
-        hardware.scale_busy.connect(lambda action: self.weighing.show_scale_busy(action))
-        hardware.scale_answered.connect(lambda action, reply: self.weighing.show_scale_reply(action, reply))
+        for signal, method in ((hardware.scale_shown, "show_scale_status"), (hardware.reading_shown, "show_reading"),
+                               (hardware.rules_shown, "set_rules"), (hardware.scale_busy, "show_scale_busy"),
+                               (hardware.scale_answered, "show_scale_reply")):
+            signal.connect(partial(self._to_weighing, method))
         self.rendered.connect(hardware.on_rendered)
 
     def _attach_hardware(self) -> None:
         """The scale's zero and tare keys on the widgets just built (each build), and the devices shown again."""
-        self.weighing.zero_requested.connect(self.hardware.zero)
-        self.weighing.tare_requested.connect(self.hardware.tare)
         for key, action in self.hardware.scale_actions(self).items():
             self.addAction(action)
             self.qactions[key] = action
@@ -532,6 +577,7 @@ class MainWindow(QMainWindow):
         # After that frame: a worker importing renderers would hold the GIL while the window paints.
         warm_up = info.warm_up or (lambda ctx: ctx.station.warm_up())
         after_frame(self.banner, lambda: self.run_job(warm_up, "warm_up", self._on_warmed_up))
+        after_frame(self.banner, self._make_screens)
 
     # ------------------------------------------------------------ rendering
 
@@ -644,12 +690,13 @@ class MainWindow(QMainWindow):
 
     def _render(self, state: SessionState, outcome: Outcome | None) -> None:
         self.state = state
-        screen = self.screens[state.phase]
+        screen: Screen = getattr(self, _SCREEN_OF[state.phase])
         if self.stack.currentWidget() is not screen:
             self.stack.setCurrentWidget(screen)
         screen.render(state, outcome)
-        if state.phase in ORDER_OPEN_PHASES or state.phase is Phase.SIGNED_OUT:
-            self.await_order.stop.hide()  # the STOP card belongs to the tote it was shown for
+        waiting = self._screens.get("await_order")
+        if isinstance(waiting, AwaitOrderScreen) and state.phase in (*ORDER_OPEN_PHASES, Phase.SIGNED_OUT):
+            waiting.stop.hide()  # the STOP card belongs to the tote it was shown for
         packer = state.packer
         who = {Role.SUPERVISOR: _tr("Supervisor: {0}"), Role.ADMIN: _tr("Admin: {0}")}  # not every one packs
         self.packer_label.setText(who.get(packer.role, _tr("Packer: {0}")).format(packer.name) if packer
