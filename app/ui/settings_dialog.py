@@ -32,16 +32,16 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QStyle,
     QStyleOptionButton,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from app.config import Config, ConfigError
 from app.it.stationfile import check_device_uris, update_file
+from app.ui.fitting_tabs import FittingTabs
 from app.ui.i18n import LANGUAGE_NAMES
 from app.ui.messages import error_text
-from app.ui.reflow import fit_minimum
+from app.ui.reflow import fit_minimum, screen_room
 from app.ui.ui_settings import LANGUAGES, THEMES, UiSettings
 from app.ui.wedge import MODES, SUFFIXES, WedgeSettings
 
@@ -123,13 +123,15 @@ class SettingsDialog(QDialog):
         self.saved_ui: UiSettings | None = None
         self.setWindowTitle(_tr("Station settings"))
         fit_minimum(self, 640, 460)  # 1024×768 at 150 % is 683×512, 1280×720 853×480
-        tabs = QTabWidget()
-        tabs.addTab(self._printers_tab(station), _tr("Printers"))
-        tabs.addTab(self._scanner_tab(ui.scanner), _tr("Scanner"))
-        tabs.addTab(self._serial_tab(station), _tr("Serial scanners"))
-        tabs.addTab(self._scale_tab(station), _tr("Scale"))
-        tabs.addTab(self._camera_tab(station), _tr("Camera"))
-        tabs.addTab(self._screen_tab(ui), _tr("Screen and sound"))
+        # Six tabs need more than 640 px: the dialog widens to show their full titles where the screen
+        # has room (showEvent), and shows short ones where it has not (683 px, German), never scroll arrows.
+        self.tabs = tabs = FittingTabs()
+        tabs.add_tab(self._printers_tab(station), _tr("Printers"), _tr("Printers"))
+        tabs.add_tab(self._scanner_tab(ui.scanner), _tr("Scanner"), _tr("Scanner"))
+        tabs.add_tab(self._serial_tab(station), _tr("Serial scanners"), _tr("Serial"))
+        tabs.add_tab(self._scale_tab(station), _tr("Scale"), _tr("Scale"))
+        tabs.add_tab(self._camera_tab(station), _tr("Camera"), _tr("Camera"))
+        tabs.add_tab(self._screen_tab(ui), _tr("Screen and sound"), _tr("Screen"))
         self.problem = QLabel()
         self.problem.setObjectName("SettingsProblem")
         self.problem.setWordWrap(True)
@@ -145,12 +147,21 @@ class SettingsDialog(QDialog):
         setup = SetupButton(_tr("Station setup: ship-from address, printers (test print), scale, camera…"))
         setup.setObjectName("StationSetupButton")
         setup.clicked.connect(self.setup_requested.emit)
-        layout = QVBoxLayout(self)
+        self._body = layout = QVBoxLayout(self)
         layout.addWidget(setup)
         layout.addWidget(tabs, 1)
         layout.addWidget(self.problem)
         layout.addWidget(where)
         layout.addWidget(buttons)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """Wide enough for the tabs' full titles where the screen has room (Qt's first size stops at
+        two thirds of the screen: 682 px of a 1024 px monitor, short of six German tabs at 16 px)."""
+        super().showEvent(event)
+        margins = self._body.contentsMargins()
+        wanted = min(self.tabs.full_width() + margins.left() + margins.right(), screen_room(self).width())
+        if not event.spontaneous() and self.width() < wanted:
+            self.resize(wanted, self.height())
 
     # -- tabs
 

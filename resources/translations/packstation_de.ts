@@ -3937,6 +3937,10 @@ BESTÄTIGEN  {1}</translation>
         <translation>Serielle Scanner</translation>
     </message>
     <message>
+        <source>Serial</source>
+        <translation>Seriell</translation>
+    </message>
+    <message>
         <source>Scale</source>
         <translation>Waage</translation>
     </message>
@@ -3947,6 +3951,10 @@ BESTÄTIGEN  {1}</translation>
     <message>
         <source>Screen and sound</source>
         <translation>Bildschirm und Ton</translation>
+    </message>
+    <message>
+        <source>Screen</source>
+        <translation>Bildschirm</translation>
     </message>
     <message>
         <source>Station setup: ship-from address, printers (test print), scale, camera…</source>
@@ -5947,6 +5955,13 @@ gezählt</translation>
     <message>
         <source>{0} · as of {1}</source>
         <translation>{0} · Stand {1}</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorTable</name>
+    <message>
+        <source>{0} (hidden: not enough room)</source>
+        <translation>{0} (ausgeblendet: zu wenig Platz)</translation>
     </message>
 </context>
 <context>

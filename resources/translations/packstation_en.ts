@@ -3937,6 +3937,10 @@ CONFIRM  {1}</translation>
         <translation>Serial scanners</translation>
     </message>
     <message>
+        <source>Serial</source>
+        <translation>Serial</translation>
+    </message>
+    <message>
         <source>Scale</source>
         <translation>Scale</translation>
     </message>
@@ -3947,6 +3951,10 @@ CONFIRM  {1}</translation>
     <message>
         <source>Screen and sound</source>
         <translation>Screen and sound</translation>
+    </message>
+    <message>
+        <source>Screen</source>
+        <translation>Screen</translation>
     </message>
     <message>
         <source>Station setup: ship-from address, printers (test print), scale, camera…</source>
@@ -5947,6 +5955,13 @@ counted</translation>
     <message>
         <source>{0} · as of {1}</source>
         <translation>{0} · as of {1}</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorTable</name>
+    <message>
+        <source>{0} (hidden: not enough room)</source>
+        <translation>{0} (hidden: not enough room)</translation>
     </message>
 </context>
 <context>

@@ -23,13 +23,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QTableView,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from app.supervisor.tables import NUMERIC, TWO_LINE_TITLES, TableData, display, write_csv
 from app.ui import icons
+from app.ui.fitting_tabs import FittingTabs  # noqa: F401 - the console's tabs, here since before they were shared
 from app.ui.messages import coded_text
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -44,6 +44,10 @@ LEVELS: dict[str, tuple[str, str, str]] = {
     "alert": ("#B3261E", "#FDECEA", "rejected"),
 }
 LEVEL_ORDER = {"alert": 0, "warn": 1, "ok": 2, "idle": 3, "info": 4, "off": 5}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SupervisorTable", text)
 
 
 def column_words(text: str) -> str:
@@ -231,15 +235,23 @@ class DataTable(QTableView):
                    if key not in self.hidden_keys and key not in without)
 
     def _column_menu(self, point: Any) -> None:
+        self.column_menu().exec(self.horizontalHeader().mapToGlobal(point))
+
+    def column_menu(self) -> QMenu:
+        """The header's menu: a column per line, ticked as the supervisor chose; one the table hid for
+        room (narrow_drops) stays ticked and says so, and shows again once the window is wide enough."""
         menu = QMenu(self)
         for column in self.data_model.table.columns:
             if column.key in ("level", "kind", "type"):
                 continue
-            action = menu.addAction(column.title or column.key)
+            title = column_words(column.title or column.key)
+            if column.key in self._dropped:
+                title = _tr("{0} (hidden: not enough room)").format(title)
+            action = menu.addAction(title)
             action.setCheckable(True)
             action.setChecked(column.key not in self.hidden_keys)
             action.toggled.connect(lambda on, key=column.key: self._toggle(key, on))
-        menu.exec(self.horizontalHeader().mapToGlobal(point))
+        return menu
 
     def _toggle(self, key: str, visible: bool) -> None:
         (self.hidden_keys.discard if visible else self.hidden_keys.add)(key)
@@ -333,58 +345,6 @@ class DataTable(QTableView):
         super().currentChanged(current, previous)
         if current.isValid() and current.row() != previous.row():
             self.activated_row.emit(current.row())
-
-
-class FittingTabs(QTabWidget):
-    """Tabs that keep their titles whole: each has a full and a short title, and where the full
-    ones do not fit side by side (683 px, a 1024×768 monitor at 150 %, in German) every tab shows
-    its short one, the full one in its tooltip, rather than the bar growing scroll arrows. The
-    choice is made anew when the window's width or a title changes."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._titles: list[tuple[str, str]] = []  # (full, short) by index
-        self.short = False
-        self.tabBar().setElideMode(Qt.TextElideMode.ElideRight)  # should even the short ones not fit
-
-    def add_tab(self, widget: QWidget, full: str, short: str) -> int:
-        index = self.addTab(widget, full)
-        self._titles.insert(index, (full, short))
-        self._fit()
-        return index
-
-    def set_titles(self, widget: QWidget, full: str, short: str) -> None:
-        index = self.indexOf(widget)
-        if index >= 0:
-            self._titles[index] = (full, short)
-            self._fit()
-
-    def titles(self, index: int) -> tuple[str, str]:
-        return self._titles[index]
-
-    def _show(self, short: bool) -> None:
-        for index, (full, brief) in enumerate(self._titles):
-            self.setTabText(index, brief if short else full)
-            self.setTabToolTip(index, full.replace("&&", "&") if short and brief != full else "")
-
-    def _fit(self) -> None:
-        if not self._titles:
-            return
-        self._show(False)
-        short = self.tabBar().sizeHint().width() > self.width()
-        if short:
-            self._show(True)
-        self.short = short
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width():
-            self._fit()
-
-    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        super().changeEvent(event)
-        if event.type() in (event.Type.FontChange, event.Type.StyleChange):  # the titles' widths changed
-            self._fit()
 
 
 class Card(QFrame):
