@@ -16,7 +16,6 @@ class FittingTabs(QTabWidget):
         super().__init__(parent)
         self._titles: list[tuple[str, str]] = []  # (full, short) by index
         self.short = False
-        self.tabBar().setElideMode(Qt.TextElideMode.ElideRight)  # should even the short ones not fit
 
     def add_tab(self, widget: QWidget, full: str, short: str) -> int:
         index = self.addTab(widget, full)
@@ -49,11 +48,17 @@ class FittingTabs(QTabWidget):
     def _fit(self) -> None:
         if not self._titles:
             return
+        bar = self.tabBar()
         self._show(False)
-        short = self.tabBar().sizeHint().width() > self.width()
+        short = bar.sizeHint().width() > self.width()
         if short:
             self._show(True)
         self.short = short
+        # Cut with an ellipsis only should even the short titles not fit. Never otherwise: Qt measures a
+        # title with the bar's font, not the style sheet's tab font (the console's 15 px tabs on a 22 px
+        # window), and would cut titles that fit ("Fl…").
+        too_wide = short and bar.sizeHint().width() > self.width()
+        bar.setElideMode(Qt.TextElideMode.ElideRight if too_wide else Qt.TextElideMode.ElideNone)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)

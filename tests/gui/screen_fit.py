@@ -218,7 +218,7 @@ def _table(view) -> list[str]:
 
 def misfits(root) -> list[str]:
     """Every visible text under `root` that does not fit its space."""
-    from PySide6.QtWidgets import QAbstractButton, QLabel, QTableView, QTreeView, QWidget
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QTabBar, QTableView, QTreeView, QWidget
 
     problems: list[str] = []
     for widget in [root, *root.findChildren(QWidget)]:
@@ -232,8 +232,25 @@ def misfits(root) -> list[str]:
             found = _button(widget)
         elif isinstance(widget, QTableView | QTreeView):
             problems.extend(_table(widget) if isinstance(widget, QTableView) else [])
+        elif isinstance(widget, QTabBar):
+            problems.extend(_tab_titles(widget))
         if found:
             problems.append(found)
+    return problems
+
+
+def _tab_titles(bar) -> list[str]:
+    """Tab titles Qt shortens with an ellipsis (a bar with an elide mode whose tabs are narrower than
+    their titles). Qt measures the title with the bar's own font, not the style sheet's tab font: a
+    console whose tabs' 15 px titles sit on a 22 px window had every title cut ("Fl…")."""
+    from PySide6.QtWidgets import QStyleOptionTab
+
+    problems = []
+    for index in range(bar.count()):
+        option = QStyleOptionTab()
+        bar.initStyleOption(option, index)  # the text as the bar paints it
+        if option.text != bar.tabText(index):
+            problems.append(f"{_name(bar)}: tab {bar.tabText(index)!r} shows {option.text!r}")
     return problems
 
 

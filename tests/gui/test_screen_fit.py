@@ -3,7 +3,7 @@
 The screens (packing: sign-in, order scanned, packing, carton, weighing, done; returns bench,
 cycle count, bulk shipments; the supervisor's console; station settings) are opened once per
 scale factor and text size in a process of their own (tests/gui/screen_fit.py) and checked at
-each monitor size, in English and German: labels, buttons, table headers and visible cells
+each monitor size, in English and German: labels, buttons, tab titles, table headers and visible cells
 against the room they got (see screen_fit.misfits), nothing wider than the window
 (screen_fit.overflows), no key or label drawn over another (screen_fit.overlaps).
 
