@@ -126,7 +126,7 @@ class Repository:
     # ------------------------------------------------------------ look-ups
 
     def user_by_badge(self, badge: str) -> m.User | None:
-        row = self._one(select(_users).where(_users.c.badge == badge.upper(), _users.c.active.is_(True)))
+        row = self.reader.execute(_USER_BY_BADGE, {"badge": badge.upper()}).first()
         return m.User(id=row.id, name=row.name, role=m.Role(row.role), badge=row.badge) if row else None
 
     def product_by_code(self, codes: Sequence[str]) -> ProductHit | None:
@@ -166,7 +166,7 @@ class Repository:
 
     def order_by_number(self, number: str) -> m.Order | None:
         """The order stored under exactly this number (the station's own references to it)."""
-        row = self._one(select(_orders).where(_orders.c.number == number))
+        row = self.reader.execute(_ORDER_BY_NUMBER, {"number": number}).first()
         return self._load_order(row) if row else None
 
     def find_order(self, reference: str) -> m.Order | None:
@@ -179,13 +179,7 @@ class Repository:
 
     def order_by_tote(self, tote: str) -> m.Order | None:
         """The order picked into a tote: the open one, else the latest one that used it."""
-        query = (
-            select(_orders)
-            .where(_orders.c.tote == tote.upper())
-            .order_by((_orders.c.status.in_(OPEN_STATUSES)).desc(), _orders.c.id.desc())
-            .limit(1)
-        )
-        row = self._one(query)
+        row = self.reader.execute(_ORDER_BY_TOTE, {"tote": tote.upper()}).first()
         return self._load_order(row) if row else None
 
     def other_open_order_with(self, sku: str, not_order: str) -> str | None:
@@ -238,8 +232,7 @@ class Repository:
         order_id = self.order_id(number)
         if order_id is None:
             return None
-        row = self._one(select(_events.c.station, _events.c.type).where(_events.c.order_id == order_id)
-                        .order_by(_events.c.seq.desc()).limit(1))
+        row = self.reader.execute(_LAST_ORDER_EVENT, {"order_id": order_id}).first()
         if row is None or row.type in CLOSING_TYPES:
             return None
         return row.station
@@ -461,12 +454,7 @@ class Repository:
 
     def _load_order(self, row) -> m.Order:
         self._order_ids[row.number] = row.id
-        lines = self.reader.execute(
-            select(_lines.c.line_no, _lines.c.quantity, _products)
-            .join(_products, _products.c.id == _lines.c.product_id)
-            .where(_lines.c.order_id == row.id)
-            .order_by(_lines.c.line_no)
-        ).all()
+        lines = self.reader.execute(_ORDER_LINES, {"order_id": row.id}).all()
         for line in lines:
             self._product_ids[line.sku] = line.id
         return m.Order(
@@ -520,6 +508,27 @@ _ORDERS_BY_REFERENCE = (
     .where(or_(_orders.c.number.in_(bindparam("numbers", expanding=True)),
                _orders.c.platform_id.in_(bindparam("platform_ids", expanding=True))))
     .limit(8)
+)
+# An order's opening reads (the badge check of free text, the order, its lines, who holds it): built once too.
+_USER_BY_BADGE = select(_users).where(_users.c.badge == bindparam("badge"), _users.c.active.is_(True))
+_ORDER_BY_NUMBER = select(_orders).where(_orders.c.number == bindparam("number"))
+_ORDER_BY_TOTE = (
+    select(_orders)
+    .where(_orders.c.tote == bindparam("tote"))
+    .order_by((_orders.c.status.in_(OPEN_STATUSES)).desc(), _orders.c.id.desc())
+    .limit(1)
+)
+_ORDER_LINES = (
+    select(_lines.c.line_no, _lines.c.quantity, _products)
+    .join(_products, _products.c.id == _lines.c.product_id)
+    .where(_lines.c.order_id == bindparam("order_id"))
+    .order_by(_lines.c.line_no)
+)
+_LAST_ORDER_EVENT = (
+    select(_events.c.station, _events.c.type)
+    .where(_events.c.order_id == bindparam("order_id"))
+    .order_by(_events.c.seq.desc())
+    .limit(1)
 )
 _PRODUCT_BY_CODE = (
     select(_products, _barcodes.c.units)
