@@ -2527,14 +2527,6 @@ GS1 SSCC</translation>
         <translation>keiner eingerichtet — Etiketten gehen in den Spool-Ordner {0}</translation>
     </message>
     <message>
-        <source>{0} events waiting to be sent</source>
-        <translation>{0} Ereignisse noch nicht gesendet</translation>
-    </message>
-    <message>
-        <source>Offline: packing the orders this station holds. {0}</source>
-        <translation>Offline: Nur Aufträge packen, die auf dieser Station liegen. {0}</translation>
-    </message>
-    <message>
         <source>Station {0}</source>
         <translation>Station {0}</translation>
     </message>
@@ -4573,6 +4565,10 @@ BESTÄTIGEN  {1}</translation>
         <translation>Foto: {0}</translation>
     </message>
     <message>
+        <source>the carton {carton}</source>
+        <translation>den Karton {carton}</translation>
+    </message>
+    <message>
         <source>Order opened</source>
         <translation>Auftrag geöffnet</translation>
     </message>
@@ -4643,6 +4639,18 @@ BESTÄTIGEN  {1}</translation>
     <message>
         <source>Supervisor {name}: {action} — {reason}</source>
         <translation>Vorarbeiter {name}: {action} — {reason}</translation>
+    </message>
+    <message>
+        <source>shipping short</source>
+        <translation>den Teilversand</translation>
+    </message>
+    <message>
+        <source>the weight</source>
+        <translation>das Gewicht</translation>
+    </message>
+    <message>
+        <source>the carton</source>
+        <translation>den Karton</translation>
     </message>
     <message>
         <source>Scan refused ({code}): {message}</source>
@@ -4725,14 +4733,6 @@ BESTÄTIGEN  {1}</translation>
         <translation>Nummer</translation>
     </message>
     <message>
-        <source>shipping short</source>
-        <translation>den Teilversand</translation>
-    </message>
-    <message>
-        <source>the weight</source>
-        <translation>das Gewicht</translation>
-    </message>
-    <message>
         <source>released to the queue</source>
         <translation>in die Warteschlange freigegeben</translation>
     </message>
@@ -4747,14 +4747,6 @@ BESTÄTIGEN  {1}</translation>
     <message>
         <source>acknowledged</source>
         <translation>zur Kenntnis genommen</translation>
-    </message>
-    <message>
-        <source>the carton {carton}</source>
-        <translation>den Karton {carton}</translation>
-    </message>
-    <message>
-        <source>the carton</source>
-        <translation>den Karton</translation>
     </message>
 </context>
 <context>
@@ -5429,6 +5421,14 @@ gezählt</translation>
         <translation>Drucker (Druckwarteschlange dieser Datenbank)</translation>
     </message>
     <message>
+        <source>{0} station · updated {1} ({2:.0f} ms) · every {3} s</source>
+        <translation>{0} Station · aktualisiert {1} ({2:.0f} ms) · alle {3} s</translation>
+    </message>
+    <message>
+        <source>{0} stations · updated {1} ({2:.0f} ms) · every {3} s</source>
+        <translation>{0} Stationen · aktualisiert {1} ({2:.0f} ms) · alle {3} s</translation>
+    </message>
+    <message>
         <source>need a supervisor</source>
         <translation>für Vorarbeiter</translation>
     </message>
@@ -5451,10 +5451,6 @@ gezählt</translation>
     <message>
         <source>Floor not updated: {0}</source>
         <translation>Übersicht nicht aktualisiert: {0}</translation>
-    </message>
-    <message>
-        <source>{0} stations · updated {1} ({2:.0f} ms) · every {3} s</source>
-        <translation>{0} Stationen · aktualisiert {1} ({2:.0f} ms) · alle {3} s</translation>
     </message>
     <message>
         <source>Choosing a carton</source>
@@ -6047,12 +6043,12 @@ gezählt</translation>
         <translation>Gesperrt ({0}). Zum Fortfahren anmelden.</translation>
     </message>
     <message>
-        <source>no activity for {0} minutes</source>
-        <translation>{0} Minuten keine Aktivität</translation>
-    </message>
-    <message>
         <source>Holds ({0})</source>
         <translation>Geparkt ({0})</translation>
+    </message>
+    <message>
+        <source>no activity for {0} minutes</source>
+        <translation>{0} Minuten keine Aktivität</translation>
     </message>
     <message>
         <source>Order {0}: {1}. Recorded in the audit trail.</source>

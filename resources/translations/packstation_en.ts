@@ -2527,14 +2527,6 @@ GS1 SSCC</translation>
         <translation>none configured — labels go to the spool folder {0}</translation>
     </message>
     <message>
-        <source>{0} events waiting to be sent</source>
-        <translation>{0} events waiting to be sent</translation>
-    </message>
-    <message>
-        <source>Offline: packing the orders this station holds. {0}</source>
-        <translation>Offline: packing the orders this station holds. {0}</translation>
-    </message>
-    <message>
         <source>Station {0}</source>
         <translation>Station {0}</translation>
     </message>
@@ -4573,6 +4565,10 @@ CONFIRM  {1}</translation>
         <translation>Photo: {0}</translation>
     </message>
     <message>
+        <source>the carton {carton}</source>
+        <translation>the carton {carton}</translation>
+    </message>
+    <message>
         <source>Order opened</source>
         <translation>Order opened</translation>
     </message>
@@ -4643,6 +4639,18 @@ CONFIRM  {1}</translation>
     <message>
         <source>Supervisor {name}: {action} — {reason}</source>
         <translation>Supervisor {name}: {action} — {reason}</translation>
+    </message>
+    <message>
+        <source>shipping short</source>
+        <translation>shipping short</translation>
+    </message>
+    <message>
+        <source>the weight</source>
+        <translation>the weight</translation>
+    </message>
+    <message>
+        <source>the carton</source>
+        <translation>the carton</translation>
     </message>
     <message>
         <source>Scan refused ({code}): {message}</source>
@@ -4725,14 +4733,6 @@ CONFIRM  {1}</translation>
         <translation>code</translation>
     </message>
     <message>
-        <source>shipping short</source>
-        <translation>shipping short</translation>
-    </message>
-    <message>
-        <source>the weight</source>
-        <translation>the weight</translation>
-    </message>
-    <message>
         <source>released to the queue</source>
         <translation>released to the queue</translation>
     </message>
@@ -4747,14 +4747,6 @@ CONFIRM  {1}</translation>
     <message>
         <source>acknowledged</source>
         <translation>acknowledged</translation>
-    </message>
-    <message>
-        <source>the carton {carton}</source>
-        <translation>the carton {carton}</translation>
-    </message>
-    <message>
-        <source>the carton</source>
-        <translation>the carton</translation>
     </message>
 </context>
 <context>
@@ -5429,6 +5421,14 @@ counted</translation>
         <translation>Printers (the print queue in this database)</translation>
     </message>
     <message>
+        <source>{0} station · updated {1} ({2:.0f} ms) · every {3} s</source>
+        <translation>{0} station · updated {1} ({2:.0f} ms) · every {3} s</translation>
+    </message>
+    <message>
+        <source>{0} stations · updated {1} ({2:.0f} ms) · every {3} s</source>
+        <translation>{0} stations · updated {1} ({2:.0f} ms) · every {3} s</translation>
+    </message>
+    <message>
         <source>need a supervisor</source>
         <translation>need a supervisor</translation>
     </message>
@@ -5451,10 +5451,6 @@ counted</translation>
     <message>
         <source>Floor not updated: {0}</source>
         <translation>Floor not updated: {0}</translation>
-    </message>
-    <message>
-        <source>{0} stations · updated {1} ({2:.0f} ms) · every {3} s</source>
-        <translation>{0} stations · updated {1} ({2:.0f} ms) · every {3} s</translation>
     </message>
     <message>
         <source>Choosing a carton</source>
@@ -6047,12 +6043,12 @@ counted</translation>
         <translation>Locked ({0}). Sign in to continue.</translation>
     </message>
     <message>
-        <source>no activity for {0} minutes</source>
-        <translation>no activity for {0} minutes</translation>
-    </message>
-    <message>
         <source>Holds ({0})</source>
         <translation>Holds ({0})</translation>
+    </message>
+    <message>
+        <source>no activity for {0} minutes</source>
+        <translation>no activity for {0} minutes</translation>
     </message>
     <message>
         <source>Order {0}: {1}. Recorded in the audit trail.</source>

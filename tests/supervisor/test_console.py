@@ -4,6 +4,7 @@ queries on the GUI thread, records decisions, and opens only behind a supervisor
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -45,6 +46,18 @@ def test_the_floor_refreshes_by_itself_off_the_gui_thread(qtbot, window):
     model = window.floor.model
     assert [model.value(row, "station") for row in range(model.rowCount())] == ["BENCH-1", "BENCH-2"]
     assert model.data(model.index(0, model.table.index("state"))) == "Signed out"
+
+
+def test_the_floor_line_counts_one_station_as_one_station(qtbot, window):
+    """GIVEN the floor of two stations WHEN a snapshot holds only one THEN its line says "1 station"."""
+    shown = []
+    window.floor.refreshed.connect(shown.append)
+    window.begin_as(SAM)
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    assert window.floor.updated.text().startswith("2 stations · updated ")
+    window.floor.timer.stop()
+    window.floor.show_snapshot(replace(shown[-1], stations=shown[-1].stations[:1]))
+    assert window.floor.updated.text().startswith("1 station · updated ")
 
 
 def test_the_productivity_table_shows_the_figures_the_cli_prints(qtbot, window):

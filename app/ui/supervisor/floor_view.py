@@ -131,8 +131,10 @@ class FloorView(QWidget):
             chip.setText(f"{count} {chip.property('title')}")
             chip.setVisible(count > 0 or level in ("alert", "ok"))
         when = snapshot.taken_at.astimezone().strftime("%H:%M:%S")
-        self.updated.setText(_tr("{0} stations · updated {1} ({2:.0f} ms) · every {3} s").format(
-            len(snapshot.stations), when, snapshot.query_ms, self.timer.interval() // 1000))
+        count = len(snapshot.stations)
+        line = (_tr("{0} station · updated {1} ({2:.0f} ms) · every {3} s") if count == 1
+                else _tr("{0} stations · updated {1} ({2:.0f} ms) · every {3} s"))
+        self.updated.setText(line.format(count, when, snapshot.query_ms, self.timer.interval() // 1000))
         self.updated.setStyleSheet("")
         self.refreshed.emit(snapshot)
 
