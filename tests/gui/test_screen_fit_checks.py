@@ -12,9 +12,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QPushButton, QStackedWidget, QTabWidget, QVBoxLayout, QWidget  # noqa: E402
 
 from app.domain.returns import Disposition, Grade  # noqa: E402
-from app.supervisor.tables import Col, TableData  # noqa: E402
 from app.ui.returns.bench_view import StepPanel  # noqa: E402
 from app.ui.supervisor.widgets import DataTable, DataTableModel, FittingTabs  # noqa: E402
+from tests.gui.floor_table import floor_like  # noqa: E402
 from tests.gui.screen_fit import overflows, overlaps  # noqa: E402
 
 IN_HAND = "In hand: MUG-STW-SAN — Stoneware Mug 350 ml — Sand"
@@ -107,14 +107,6 @@ def test_the_grade_keys_keep_their_height_when_the_unit_in_hand_wraps(qtbot):
     assert overlaps(window) == []
 
 
-def _floor_like() -> TableData:
-    columns = [Col("station", "Station"), Col("packer", "Packer"), Col("state", "State"), Col("order", "Order"),
-               Col("last_activity", "Last activity"), Col("idle_s", "Quiet for"), Col("printer", "Printer"),
-               Col("orders_today", "Orders today")]
-    return TableData("Floor", columns, [["BENCH-01", "Priya Patel", "Waiting for an order", "SO-90002",
-                                         "16:13", "16s", "Zebra ZD421 (ready)", "12"]])
-
-
 def test_a_narrow_table_drops_its_least_needed_columns_instead_of_scrolling_sideways(qtbot):
     """GIVEN a floor-like table, its columns squeezed to their longest words wider than its room,
     but not without the time of the last activity
@@ -124,7 +116,7 @@ def test_a_narrow_table_drops_its_least_needed_columns_instead_of_scrolling_side
     model = DataTableModel()
     table = DataTable(model, stretch="printer", narrow_drops=("last_activity", "orders_today"))
     qtbot.addWidget(table)
-    model.set_table(_floor_like())
+    model.set_table(floor_like())
     table.resize(1400, 200)
     table.show()
     _settle(qtbot, table)

@@ -8,16 +8,8 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from app.supervisor.tables import Col, TableData  # noqa: E402
 from app.ui.supervisor.widgets import DataTable, DataTableModel  # noqa: E402
-
-
-def _floor_like() -> TableData:
-    columns = [Col("station", "Station"), Col("packer", "Packer"), Col("state", "State"), Col("order", "Order"),
-               Col("last_activity", "Last activity"), Col("idle_s", "Quiet for"), Col("printer", "Printer"),
-               Col("orders_today", "Orders today")]
-    return TableData("Floor", columns, [["BENCH-01", "Priya Patel", "Waiting for an order", "SO-90002",
-                                         "16:13", "16s", "Zebra ZD421 (ready)", "12"]])
+from tests.gui.floor_table import floor_like  # noqa: E402
 
 
 def _settle(qtbot) -> None:
@@ -34,7 +26,7 @@ def _narrow_floor(qtbot) -> DataTable:
     model = DataTableModel()
     table = DataTable(model, stretch="printer", narrow_drops=("last_activity", "orders_today"))
     qtbot.addWidget(table)
-    model.set_table(_floor_like())
+    model.set_table(floor_like())
     table.resize(1400, 200)
     table.show()
     _settle(qtbot)
