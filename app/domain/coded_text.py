@@ -55,9 +55,8 @@ class CodedText(str):
         if not stored:
             return stored or ""
         for code in codes:
-            match = template_pattern(cls.templates[code]).fullmatch(stored)
-            if match is not None and (text := cls(code, **match.groupdict())) == stored:
-                return text
+            if (values := template_values(cls.templates[code], stored)) is not None:
+                return cls(code, **values)
         return stored
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -79,6 +78,18 @@ def template_pattern(template: str) -> re.Pattern[str]:
             parts.append(f"(?P={name})" if name in seen else f"(?P<{name}>.+?)")
             seen.add(name)
     return re.compile("".join(parts), re.DOTALL)
+
+
+def template_values(template: str, text: str) -> dict[str, str] | None:
+    """The values that fill `template` into exactly `text` (as strings); None when it does not read it."""
+    match = template_pattern(template).fullmatch(text)
+    if match is None:
+        return None
+    values = match.groupdict()
+    try:
+        return values if template.format(**values) == text else None
+    except (KeyError, IndexError, ValueError):
+        return None
 
 
 def _rebuild(cls: type[CodedText], code: str, values: dict[str, Any]) -> CodedText:

@@ -20,7 +20,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from app.domain.coded_text import template_pattern
+from app.domain.coded_text import template_values
 from app.domain.events import Feedback, Tone, Worded
 
 log = logging.getLogger(__name__)
@@ -148,14 +148,8 @@ def told_template(code: str, message: str, values: dict[str, Any]) -> tuple[str,
     ("", values) when none does, and the message is shown as it was stored."""
     message = message.rstrip()
     for template in _templates_by_code().get(code, ()):
-        match = template_pattern(template).fullmatch(message)
-        if match is not None:
-            found = {**values, **match.groupdict()}
-            try:
-                if template.format(**found) == message:
-                    return template, found
-            except (KeyError, IndexError, ValueError):
-                continue
+        if (found := template_values(template, message)) is not None:
+            return template, {**values, **found}
     return "", values
 
 
